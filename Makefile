@@ -1,0 +1,44 @@
+# plenary — build, run, test. Every target works on a fresh machine after
+# .ci/run's installs (Go, Node.js/npm).
+GO      ?= go
+BIN     := ./plenary
+INTEROP := pipeline/tables/interop
+TESTOUT := $(CURDIR)/.test-outputs
+
+.PHONY: all build run test fmt-check vet gotest interop eval bench clean
+
+all: build
+
+build:
+	$(GO) build -o $(BIN) ./cmd/plenary
+
+# The main job on the bundled sample: the project's own corpus -> outputs/.
+run: build
+	$(BIN) run -o outputs corpus/
+
+test: fmt-check vet gotest interop
+
+fmt-check:
+	@out=$$(gofmt -l cmd pipeline); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
+
+vet:
+	$(GO) vet ./...
+
+gotest:
+	$(GO) test -race -count=1 ./...
+
+# Independent-engine check: DuckDB (npm @duckdb/node-api) reads the Parquet
+# tables written for corpus/ and checks column types and row counts.
+interop: build
+	rm -rf $(TESTOUT) && mkdir -p $(TESTOUT)
+	$(BIN) run --quiet -o $(TESTOUT) corpus/
+	cd $(INTEROP) && (test -d node_modules/@duckdb/node-api || npm install --no-audit --no-fund --loglevel=error)
+	node $(INTEROP)/check.mjs $(TESTOUT)
+
+# Figures against a gold corpus (default: the shared dev corpus).
+CORPUS ?= ../shared/corpus
+eval: build
+	$(BIN) eval $(CORPUS)
+
+clean:
+	rm -rf $(BIN) $(TESTOUT)

@@ -1,0 +1,170 @@
+// Package doc holds the records that flow through plenary: a Doc comes in
+// (from ingest), an Extraction goes out (from extract), and the tables and
+// eval packages consume Extractions. It has no behaviour beyond small helpers,
+// so every stage can depend on it without depending on each other.
+//
+// Offsets (Span) are Unicode code point offsets into Doc.Text, end exclusive,
+// the same numbers Python's str indexing uses.
+package doc
+
+import "time"
+
+// Doc is one report to extract from.
+type Doc struct {
+	ID        string    // doc_id: relative path without extension, or the JSON Lines id
+	Source    string    // where it came from: a path, or "<stdin>:LINE"
+	Text      string    // UTF-8 text; offsets point into it
+	URL       string    // "" when unknown
+	Title     string    // "" when unknown
+	Published time.Time // zero when unknown; used to resolve "May 6 of this year"
+}
+
+// HasPublished reports whether the publication date is known.
+func (d Doc) HasPublished() bool { return !d.Published.IsZero() }
+
+// Span is a half-open range of code point offsets into Doc.Text.
+type Span struct {
+	Start int
+	End   int
+}
+
+// Entity types used in Mention.EntityType.
+const (
+	TypePerson       = "person"
+	TypeOrganization = "organization"
+	TypeLocation     = "location"
+	TypeDate         = "date"
+	TypeRole         = "role"
+)
+
+// Mention is one place in the text where an entity is named.
+type Mention struct {
+	EntityID   string // person_id / org_id / location_id / date id ("p1", "o2", "l1", "d3")
+	EntityType string // one of the Type* constants
+	Text       string
+	Span
+	Sentence int    // index of the sentence holding Start
+	Method   string // which rule, lexicon or model found it, e.g. "rule:initials", "gazetteer"
+}
+
+// Person is one distinct human being in a document.
+type Person struct {
+	ID       string
+	Name     string   // fullest form, honorifics stripped
+	Aliases  []string // other surface forms, honorifics included
+	Gender   string   // "m", "f" or "" when the text gives no cue; used by quotes
+	Mentions int
+	Span     // first mention
+}
+
+// Organization is one distinct named body in a document.
+type Organization struct {
+	ID       string
+	Name     string
+	Aliases  []string
+	Acronym  string // "" when none
+	Mentions int
+	Span
+}
+
+// Location is one distinct named place in a document.
+type Location struct {
+	ID       string
+	Name     string
+	Aliases  []string
+	Mentions int
+	Span
+}
+
+// Role is one (person, title, organization) in a document.
+type Role struct {
+	PersonID   string
+	PersonName string
+	Title      string // the position alone: "Deputy Chairman", "akim"
+	OrgID      string // "" when the org is not in the organizations table
+	OrgName    string // "" when the text names none
+	Span              // where the title is stated (first time)
+	Evidence   string // the sentence
+	Method     string
+}
+
+// Date granularities.
+const (
+	Day   = "day"
+	Month = "month"
+	Year  = "year"
+)
+
+// Date is one distinct calendar value in a document.
+type Date struct {
+	ID          string
+	Text        string // first mention as written
+	Value       string // YYYY-MM-DD, YYYY-MM or YYYY
+	Date        time.Time
+	Granularity string // Day, Month or Year
+	Span
+	Method string
+}
+
+// Quote kinds and attribution methods.
+const (
+	Direct   = "direct"
+	Indirect = "indirect"
+
+	AttrExplicit     = "explicit"
+	AttrPronoun      = "pronoun"
+	AttrTitle        = "title"
+	AttrContinuation = "continuation"
+	AttrNone         = "none"
+)
+
+// Quote is one piece of reported speech.
+type Quote struct {
+	ID             string
+	Kind           string // Direct or Indirect
+	Text           string // without the marks, whitespace collapsed
+	Span                  // of the quoted words (inside the marks)
+	SpeakerID      string // person_id, "" when unknown or not a person
+	SpeakerName    string
+	SpeakerMention string // the words that named the speaker ("the head of the Republican Staff")
+	Attribution    string // Attr*
+	Cue            string // "said", "noted", "according to"; "" when none
+	Confidence     float32
+}
+
+// Stats are document-level counts for the documents table.
+type Stats struct {
+	NChars     int
+	NSentences int
+	NTokens    int
+	SHA256     string
+}
+
+// Extraction is everything plenary extracts from one Doc. Every slice is
+// ordered by Start (then by ID), so output is deterministic.
+type Extraction struct {
+	Doc           Doc
+	Stats         Stats
+	People        []Person
+	Organizations []Organization
+	Locations     []Location
+	Roles         []Role
+	Dates         []Date
+	Quotes        []Quote
+	Mentions      []Mention
+}
+
+// DocError is a document that could not be processed, carried as data.
+type DocError struct {
+	Source  string
+	DocID   string // "" when the document never got an id
+	Stage   string // "ingest", "extract", ...
+	Message string
+}
+
+func (e DocError) Error() string {
+	if e.DocID != "" {
+		return e.Stage + " " + e.Source + " (" + e.DocID + "): " + e.Message
+	}
+	return e.Stage + " " + e.Source + ": " + e.Message
+}

@@ -1,0 +1,701 @@
+package entities
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+
+	"plenary/pipeline/doc"
+)
+
+// --- people ------------------------------------------------------------------
+
+type pname struct {
+	words    []string // lowercased name words, no initials
+	initials []rune   // initial letters, lowercased
+	surname  string
+	given    string
+	nWords   int
+	nInit    int
+}
+
+func (st *state) parsePerson(m *ment) pname {
+	var p pname
+	for i := m.a; i < m.b; i++ {
+		t := st.t[i]
+		switch {
+		case t.initial:
+			for _, r := range strings.ToLower(t.text) {
+				if unicode.IsLetter(r) {
+					p.initials = append(p.initials, r)
+				}
+			}
+		case strings.Contains(t.text, ".") && !strings.HasSuffix(t.text, "."):
+			// "S.Mukashev"
+			k := strings.LastIndex(t.low, ".")
+			for _, r := range t.low[:k] {
+				if unicode.IsLetter(r) {
+					p.initials = append(p.initials, r)
+				}
+			}
+			p.words = append(p.words, t.low[k+1:])
+		case t.allCaps && len([]rune(t.text)) <= 2 && i+1 < m.b:
+			for _, r := range t.low {
+				p.initials = append(p.initials, r)
+			}
+		default:
+			p.words = append(p.words, t.low)
+		}
+	}
+	p.nWords, p.nInit = len(p.words), len(p.initials)
+	switch len(p.words) {
+	case 0:
+	case 1:
+		p.surname = p.words[0]
+	default:
+		first, last := p.words[0], p.words[len(p.words)-1]
+		_, sf := st.f.l.surnameGender(first)
+		_, sl := st.f.l.surnameGender(last)
+		_, gf := st.f.l.given[first]
+		_, gl := st.f.l.given[last]
+		if sf && !gf && (!sl || gl) {
+			p.surname, p.given = first, last
+		} else {
+			p.surname, p.given = last, first
+		}
+	}
+	return p
+}
+
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			c := prev[j-1]
+			if ra[i-1] != rb[j-1] {
+				c++
+			}
+			c = min(c, prev[j]+1, cur[j-1]+1)
+			cur[j] = c
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}
+
+// similar: the same word, or a spelling variant (same first letter, one
+// edit; two for long words).
+func similar(a, b string) bool {
+	if a == b {
+		return true
+	}
+	if a == "" || b == "" || a[0] != b[0] {
+		return false
+	}
+	la, lb := len([]rune(a)), len([]rune(b))
+	if la < 5 || lb < 5 {
+		return false
+	}
+	max := 1
+	if la >= 8 && lb >= 8 {
+		max = 2
+	}
+	return editDistance(a, b) <= max
+}
+
+type pcluster struct {
+	surname, given string
+	initial        rune
+	ments          []int
+}
+
+func (c *pcluster) compatible(p pname) bool {
+	if !similar(c.surname, p.surname) {
+		return false
+	}
+	if c.surname == p.surname {
+		return true
+	}
+	if c.given != "" && p.given != "" {
+		return similar(c.given, p.given) || c.given == p.given
+	}
+	if c.initial != 0 && p.given != "" {
+		return []rune(p.given)[0] == c.initial
+	}
+	if p.nInit > 0 && c.given != "" {
+		return []rune(c.given)[0] == p.initials[0]
+	}
+	return true
+}
+
+func (st *state) clusterPeople() [][]int {
+	var cs []*pcluster
+	names := map[int]pname{}
+	var singles []int
+	for i := range st.ments {
+		m := &st.ments[i]
+		if m.k != kPerson {
+			continue
+		}
+		p := st.parsePerson(m)
+		if p.nWords == 0 {
+			m.cluster = -1
+			continue
+		}
+		names[i] = p
+		if p.nWords == 1 && p.nInit == 0 {
+			singles = append(singles, i)
+			continue
+		}
+		found := -1
+		for ci, c := range cs {
+			if c.compatible(p) {
+				found = ci
+				break
+			}
+		}
+		if found < 0 {
+			c := &pcluster{surname: p.surname, given: p.given}
+			if p.nInit > 0 {
+				c.initial = p.initials[0]
+			}
+			cs = append(cs, c)
+			found = len(cs) - 1
+		}
+		c := cs[found]
+		if c.given == "" && p.given != "" {
+			c.given = p.given
+		}
+		c.ments = append(c.ments, i)
+		st.ments[i].cluster = found
+	}
+	for _, i := range singles {
+		m := &st.ments[i]
+		p := names[i]
+		found := -1
+		for ci, c := range cs {
+			if similar(c.surname, p.surname) {
+				found = ci
+				break
+			}
+		}
+		if found < 0 {
+			for ci, c := range cs {
+				if c.given == p.surname {
+					found = ci
+					break
+				}
+			}
+		}
+		if found < 0 {
+			if m.weak && !m.cued && !st.t[m.b-1].poss {
+				m.cluster = -1
+				continue
+			}
+			cs = append(cs, &pcluster{surname: p.surname})
+			found = len(cs) - 1
+		}
+		cs[found].ments = append(cs[found].ments, i)
+		m.cluster = found
+	}
+	out := make([][]int, len(cs))
+	for ci, c := range cs {
+		sort.Ints(c.ments)
+		out[ci] = c.ments
+	}
+	return out
+}
+
+// --- organizations --------------------------------------------------------------
+
+var orgStop = map[string]bool{"of": true, "the": true, "for": true, "and": true, "on": true, "in": true, "under": true, "to": true, "&": true}
+
+func (st *state) orgKey(name string) []string {
+	var out []string
+	for _, w := range strings.Fields(strings.ToLower(name)) {
+		w = strings.Trim(w, "“”\"«»'’.,")
+		if w == "" {
+			continue
+		}
+		if s, ok := st.f.l.synonyms[w]; ok {
+			w = s
+		}
+		out = append(out, w)
+	}
+	if len(out) > 1 && out[0] == "the" {
+		out = out[1:]
+	}
+	return out
+}
+
+func initialsOf(key []string) string {
+	var b strings.Builder
+	for _, w := range key {
+		if orgStop[w] {
+			continue
+		}
+		for _, part := range strings.Split(w, "-") {
+			for _, r := range part {
+				b.WriteRune(unicode.ToLower(r))
+				break
+			}
+		}
+	}
+	return b.String()
+}
+
+func hasPrefix(long, short []string) bool {
+	if len(short) >= len(long) {
+		return false
+	}
+	for i := range short {
+		if long[i] != short[i] {
+			return false
+		}
+	}
+	return true
+}
+
+type ocluster struct {
+	keys    [][]string
+	acronym string
+	ments   []int
+	head    string // last head word of the longest name
+}
+
+func (st *state) lastHead(key []string) string {
+	for i := len(key) - 1; i >= 0; i-- {
+		if st.f.l.heads[key[i]] {
+			return key[i]
+		}
+	}
+	return ""
+}
+
+func (st *state) clusterOrgs() [][]int {
+	var cs []*ocluster
+	exact := map[string]int{}
+	join := func(ci, i int, key []string) {
+		c := cs[ci]
+		if _, ok := exact[strings.Join(key, " ")]; !ok {
+			exact[strings.Join(key, " ")] = ci
+		}
+		c.ments = append(c.ments, i)
+		c.keys = append(c.keys, key)
+		if h := st.lastHead(key); h != "" && len(key) > 1 {
+			c.head = h
+		}
+		st.ments[i].cluster = ci
+		if a := st.ments[i].acronym; a != "" && c.acronym == "" {
+			c.acronym = strings.ToLower(a)
+		}
+	}
+	add := func(i int, key []string) {
+		cs = append(cs, &ocluster{})
+		join(len(cs)-1, i, key)
+	}
+	// demonym-prefixed forms ("Kazakh Senate") fold onto the bare form when
+	// the text uses it too.
+	bare := map[string]bool{}
+	for i := range st.ments {
+		if st.ments[i].k == kOrg {
+			bare[strings.Join(st.orgKey(st.ments[i].name), " ")] = true
+		}
+	}
+	for i := range st.ments {
+		m := &st.ments[i]
+		if m.k != kOrg {
+			continue
+		}
+		key := st.orgKey(m.name)
+		if len(key) == 0 {
+			m.cluster = -1
+			continue
+		}
+		if _, ok := st.f.l.demonyms[key[0]]; ok && len(key) > 1 && bare[strings.Join(key[1:], " ")] {
+			key = key[1:]
+		}
+		k := strings.Join(key, " ")
+		found := -1
+		if ci, ok := exact[k]; ok {
+			found = ci
+		}
+		if found < 0 && len(key) == 1 && (m.method == "rule:acronym" || st.t[m.a].allCaps) {
+			for ci, c := range cs {
+				if c.acronym == k {
+					found = ci
+					break
+				}
+			}
+			if found < 0 {
+				for ci, c := range cs {
+					for _, ck := range c.keys {
+						if len(ck) > 2 && initialsOf(ck) == k {
+							found = ci
+						}
+					}
+					if found >= 0 {
+						break
+					}
+				}
+			}
+		}
+		if found < 0 && m.headOnly {
+			// the bare head refers to the latest body with that head
+			for ci := len(cs) - 1; ci >= 0; ci-- {
+				if cs[ci].head == k {
+					found = ci
+					break
+				}
+			}
+			if found < 0 && !st.f.l.alone[k] {
+				m.cluster = -1
+				continue
+			}
+		}
+		if found < 0 && len(key) >= 2 {
+			// short form of a longer name, or a longer form of a short one
+			for ci, c := range cs {
+				for _, ck := range c.keys {
+					if hasPrefix(ck, key) || hasPrefix(key, ck) && len(ck) >= 2 && len(c.keys) == 1 {
+						found = ci
+					}
+				}
+				if found >= 0 {
+					break
+				}
+			}
+		}
+		if found >= 0 {
+			join(found, i, key)
+		} else {
+			add(i, key)
+		}
+	}
+	out := make([][]int, len(cs))
+	for ci, c := range cs {
+		out[ci] = c.ments
+	}
+	return out
+}
+
+// --- places ---------------------------------------------------------------------
+
+func (st *state) clusterPlaces() [][]int {
+	idx := map[string]int{}
+	var out [][]int
+	for i := range st.ments {
+		m := &st.ments[i]
+		if m.k != kPlace {
+			continue
+		}
+		k := strings.ToLower(m.name)
+		if m.method == "gazetteer:region" && st.contrasted(i) {
+			// "Almaty and Almaty region": the city and the region differ
+			m.name = st.slice(m.a, m.b)
+			k = strings.ToLower(m.name)
+		}
+		ci, ok := idx[k]
+		if !ok {
+			ci = len(out)
+			idx[k] = ci
+			out = append(out, nil)
+		}
+		out[ci] = append(out[ci], i)
+		m.cluster = ci
+	}
+	return out
+}
+
+// contrasted reports whether the sentence of place mention i also names the
+// same place bare, joined by "and" ("Almaty and Almaty region").
+func (st *state) contrasted(i int) bool {
+	m := st.ments[i]
+	if m.a < 2 || st.low[m.a-1] != "and" {
+		return false
+	}
+	for j := range st.ments {
+		o := st.ments[j]
+		if j != i && o.k == kPlace && o.b == m.a-1 && o.name == m.name && o.method == "gazetteer" {
+			return true
+		}
+	}
+	return false
+}
+
+// --- result ---------------------------------------------------------------------
+
+func mixedCase(s string) bool {
+	hasLower := false
+	for _, r := range s {
+		if unicode.IsLower(r) {
+			hasLower = true
+		}
+	}
+	return hasLower
+}
+
+func (st *state) span(m *ment) doc.Span {
+	return doc.Span{Start: st.d.Tokens[m.a].Start, End: st.d.Tokens[m.b-1].End}
+}
+
+func (st *state) result() Result {
+	var res Result
+	pcl := st.clusterPeople()
+	ocl := st.clusterOrgs()
+	lcl := st.clusterPlaces()
+	// order clusters by first mention; map cluster -> output index
+	type cl struct {
+		k     kind
+		ments []int
+	}
+	var all []cl
+	for _, c := range pcl {
+		all = append(all, cl{kPerson, c})
+	}
+	for _, c := range ocl {
+		all = append(all, cl{kOrg, c})
+	}
+	for _, c := range lcl {
+		all = append(all, cl{kPlace, c})
+	}
+	sort.SliceStable(all, func(i, j int) bool { return st.ments[all[i].ments[0]].a < st.ments[all[j].ments[0]].a })
+	outIdx := map[int]int{} // ment -> index in its table
+	for _, c := range all {
+		switch c.k {
+		case kPerson:
+			p := st.makePerson(c.ments, len(res.People))
+			for _, i := range c.ments {
+				outIdx[i] = len(res.People)
+			}
+			res.People = append(res.People, p)
+		case kOrg:
+			o := st.makeOrg(c.ments, len(res.Organizations))
+			for _, i := range c.ments {
+				outIdx[i] = len(res.Organizations)
+			}
+			res.Organizations = append(res.Organizations, o)
+		case kPlace:
+			l := st.makePlace(c.ments, len(res.Locations))
+			for _, i := range c.ments {
+				outIdx[i] = len(res.Locations)
+			}
+			res.Locations = append(res.Locations, l)
+		}
+	}
+	for i := range st.ments {
+		m := &st.ments[i]
+		o, ok := outIdx[i]
+		if !ok {
+			continue
+		}
+		var id, typ string
+		switch m.k {
+		case kPerson:
+			id, typ = res.People[o].ID, doc.TypePerson
+		case kOrg:
+			id, typ = res.Organizations[o].ID, doc.TypeOrganization
+		case kPlace:
+			id, typ = res.Locations[o].ID, doc.TypeLocation
+		}
+		sp := st.span(m)
+		res.Mentions = append(res.Mentions, doc.Mention{EntityID: id, EntityType: typ, Text: st.slice(m.a, m.b), Span: sp, Sentence: st.d.SentenceOf(sp.Start), Method: m.method})
+	}
+	sort.SliceStable(res.Mentions, func(i, j int) bool { return res.Mentions[i].Start < res.Mentions[j].Start })
+	for _, t := range st.titles {
+		sp := doc.Span{Start: st.d.Tokens[t.a].Start, End: st.d.Tokens[t.b-1].End}
+		out := Title{Span: sp, Text: t.text, Country: t.entry.Field(1) == "country", Refers: t.entry.Field(2),
+			Person: -1, Org: -1, OrgText: t.orgText, Place: t.place, Sentence: st.d.SentenceOf(sp.Start), Method: t.method}
+		if t.person >= 0 {
+			if o, ok := outIdx[t.person]; ok {
+				out.Person = o
+			}
+		}
+		if t.org >= 0 {
+			if o, ok := outIdx[t.org]; ok {
+				out.Org = o
+			}
+		}
+		if out.Method == "" {
+			out.Method = "rule:title-only"
+		}
+		res.Titles = append(res.Titles, out)
+	}
+	return res
+}
+
+func itoa(n int) string {
+	if n == 0 {
+		return "0"
+	}
+	var b []byte
+	for n > 0 {
+		b = append([]byte{byte('0' + n%10)}, b...)
+		n /= 10
+	}
+	return string(b)
+}
+
+func addAlias(aliases []string, name, a string) []string {
+	if a == "" || a == name {
+		return aliases
+	}
+	for _, x := range aliases {
+		if x == a {
+			return aliases
+		}
+	}
+	return append(aliases, a)
+}
+
+func (st *state) makePerson(ms []int, n int) doc.Person {
+	best := -1
+	var bp pname
+	better := func(i int, p pname) bool {
+		if best < 0 {
+			return true
+		}
+		if p.nWords != bp.nWords {
+			return p.nWords > bp.nWords
+		}
+		if p.nInit != bp.nInit {
+			return p.nInit > bp.nInit
+		}
+		bm, im := mixedCase(st.ments[best].name), mixedCase(st.ments[i].name)
+		if bm != im {
+			return im
+		}
+		_, bg := st.f.l.given[bp.given]
+		_, ig := st.f.l.given[p.given]
+		return ig && !bg
+	}
+	for _, i := range ms {
+		p := st.parsePerson(&st.ments[i])
+		if better(i, p) {
+			best, bp = i, p
+		}
+	}
+	name := st.ments[best].name
+	if !mixedCase(name) {
+		// an all-caps headline: take the mixed-case form if the text has one
+		for _, i := range ms {
+			if strings.EqualFold(st.ments[i].name, name) && mixedCase(st.ments[i].name) {
+				name = st.ments[i].name
+				break
+			}
+		}
+		if !mixedCase(name) {
+			name = recase(name)
+		}
+	}
+	var aliases []string
+	gender := ""
+	for _, i := range ms {
+		m := st.ments[i]
+		if !strings.EqualFold(m.name, name) {
+			aliases = addAlias(aliases, name, m.name)
+		}
+		aliases = addAlias(aliases, name, m.alias)
+		if m.alias != "" && gender == "" {
+			switch strings.ToLower(strings.TrimSuffix(strings.Fields(m.alias)[0], ".")) {
+			case "mr", "sir", "lord":
+				gender = "m"
+			case "mrs", "ms", "miss", "madam", "dame", "lady":
+				gender = "f"
+			}
+		}
+	}
+	if gender == "" {
+		if g, ok := st.f.l.given[bp.given]; ok {
+			gender = g
+		} else if g, ok := st.f.l.surnameGender(bp.surname); ok {
+			gender = g
+		}
+	}
+	first := &st.ments[ms[0]]
+	return doc.Person{ID: "p" + itoa(n+1), Name: name, Aliases: aliases, Gender: gender, Mentions: len(ms), Span: st.span(first)}
+}
+
+// recase turns "SATYBALDY DAULETALIN" into "Satybaldy Dauletalin".
+func recase(s string) string {
+	rs := []rune(strings.ToLower(s))
+	up := true
+	for i, r := range rs {
+		if up && unicode.IsLetter(r) {
+			rs[i] = unicode.ToUpper(r)
+		}
+		up = !unicode.IsLetter(r)
+	}
+	return string(rs)
+}
+
+func (st *state) makeOrg(ms []int, n int) doc.Organization {
+	best := ms[0]
+	demonymFirst := func(s string) bool {
+		f := strings.Fields(strings.ToLower(s))
+		if len(f) < 2 {
+			return false
+		}
+		_, ok := st.f.l.demonyms[f[0]]
+		return ok
+	}
+	score := func(i int) int {
+		m := st.ments[i]
+		s := len(st.orgKey(m.name)) * 4
+		if m.method == "rule:acronym" || m.headOnly && !st.f.l.alone[strings.ToLower(m.name)] {
+			s -= 100
+		}
+		if demonymFirst(m.name) {
+			s -= 6
+		}
+		if mixedCase(m.name) {
+			s += 2
+		}
+		return s
+	}
+	bs := score(best)
+	for _, i := range ms[1:] {
+		if sc := score(i); sc > bs {
+			best, bs = i, sc
+		}
+	}
+	name := st.ments[best].name
+	var aliases []string
+	acr := ""
+	for _, i := range ms {
+		m := st.ments[i]
+		if !strings.EqualFold(m.name, name) {
+			aliases = addAlias(aliases, name, m.name)
+		}
+		aliases = addAlias(aliases, name, m.alias)
+		if m.acronym != "" {
+			acr = m.acronym
+			aliases = addAlias(aliases, name, m.acronym)
+		}
+		if acr == "" && m.method == "rule:acronym" {
+			acr = m.name
+		}
+	}
+	first := &st.ments[ms[0]]
+	return doc.Organization{ID: "o" + itoa(n+1), Name: name, Aliases: aliases, Acronym: acr, Mentions: len(ms), Span: st.span(first)}
+}
+
+func (st *state) makePlace(ms []int, n int) doc.Location {
+	name := st.ments[ms[0]].name
+	var aliases []string
+	for _, i := range ms {
+		m := st.ments[i]
+		s := st.slice(m.a, m.b)
+		if s != name {
+			aliases = addAlias(aliases, name, s)
+		}
+	}
+	first := &st.ments[ms[0]]
+	return doc.Location{ID: "l" + itoa(n+1), Name: name, Aliases: aliases, Mentions: len(ms), Span: st.span(first)}
+}

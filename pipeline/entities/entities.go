@@ -1,0 +1,944 @@
+// Package entities finds the people, organizations and places a report
+// names, clusters their mentions inside the document, and records the title
+// phrases it saw next to names so pipeline/roles can turn them into roles.
+//
+// In: a *segment.Doc (tokens with rune offsets) and the lexicon (titles,
+// organization heads, gazetteer, given names, surname endings, stop words).
+// Out: a Result with People, Organizations, Locations, every Mention and the
+// Titles found. One pass over the tokens per sentence builds capitalized
+// runs ("Deputy Chairman of the FTURK Nurlan Uteshev"), which are split by
+// lexicon into title, organization, place and person parts; clustering then
+// joins surname-only, initials and spelling variants of one person, and
+// acronyms, short forms and translation variants of one organization.
+// Everything the Finder needs is precompiled in New; Find allocates only
+// per-document state, so one Finder serves every worker.
+package entities
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"plenary/pipeline/doc"
+	"plenary/pipeline/lexicon"
+	"plenary/pipeline/segment"
+)
+
+// Finder finds entities; build it once with New and share it.
+type Finder struct {
+	l *lex
+}
+
+// New precompiles the lexicon's lists into maps.
+func New(lx *lexicon.Lexicon) *Finder {
+	return &Finder{l: buildLex(lx)}
+}
+
+// Title is a title phrase found before, after or instead of a name.
+type Title struct {
+	doc.Span
+	Text     string // the position as written: "Deputy Chairman", "akim"
+	Country  bool   // a post of a country or region (org null unless a body is named)
+	Refers   string // for title-only references: the title it stands for ("President")
+	Person   int    // index into Result.People, -1 when no person is attached
+	Org      int    // index into Result.Organizations, -1 when none
+	OrgText  string // the body as written in this phrase ("" when none)
+	Place    string // the place the phrase names ("Kazakhstan" in "President of Kazakhstan")
+	Sentence int
+	Method   string // "rule:title-name", "rule:name-title", "rule:title-chain", "rule:title-only"
+}
+
+// Result is what Find returns. Slices are ordered by first mention.
+type Result struct {
+	People        []doc.Person
+	Organizations []doc.Organization
+	Locations     []doc.Location
+	Mentions      []doc.Mention
+	Titles        []Title
+}
+
+// token features computed once per document.
+type tok struct {
+	low     string // lowercased, possessive stripped
+	text    string // possessive stripped
+	cap     bool   // starts with an upper-case letter
+	allCaps bool   // two or more letters, all upper case
+	initial bool   // "N.", "T.B.", "B", "JP" before a name
+	quote   bool
+	poss    bool // ended in 's
+	trim    int  // runes of a possessive inside the token
+	word    bool // has a letter
+}
+
+func isQuote(r rune) bool {
+	switch r {
+	case '"', '\'', '“', '”', '«', '»', '„', '‘', '’', '‹', '›':
+		return true
+	}
+	return false
+}
+
+func features(d *segment.Doc) ([]tok, []string) {
+	ts := make([]tok, len(d.Tokens))
+	low := make([]string, len(d.Tokens))
+	for i, t := range d.Tokens {
+		s := t.Text
+		var f tok
+		if strings.HasSuffix(s, "’s") || strings.HasSuffix(s, "'s") {
+			if n := utf8.RuneCountInString(s); n > 2 {
+				f.poss = true
+				f.trim = 2
+				s = strings.TrimSuffix(strings.TrimSuffix(s, "’s"), "'s")
+			}
+		}
+		f.text = s
+		f.low = strings.ToLower(s)
+		r, _ := utf8.DecodeRuneInString(s)
+		f.cap = unicode.IsUpper(r)
+		letters, upper := 0, 0
+		for _, c := range s {
+			if unicode.IsLetter(c) {
+				letters++
+				if unicode.IsUpper(c) {
+					upper++
+				}
+			}
+		}
+		f.word = letters > 0
+		f.allCaps = letters >= 2 && upper == letters
+		if utf8.RuneCountInString(s) == 1 && isQuote(r) {
+			f.quote = true
+		}
+		// "N.", "T.B.", "T.C."
+		if f.cap && strings.HasSuffix(s, ".") && letters == upper && letters <= 3 && letters >= 1 {
+			f.initial = true
+		}
+		ts[i] = f
+		low[i] = f.low
+	}
+	// a possessive the tokenizer split off: "Senate" "’" "s"
+	for i := 1; i+1 < len(ts); i++ {
+		if (d.Tokens[i].Text == "’" || d.Tokens[i].Text == "'") && d.Tokens[i+1].Text == "s" &&
+			d.Tokens[i].Start == d.Tokens[i-1].End && d.Tokens[i+1].Start == d.Tokens[i].End && ts[i-1].word {
+			ts[i-1].poss = true
+			ts[i] = tok{low: "’", text: "’"}
+			ts[i+1] = tok{low: "'s", text: "'s"}
+			low[i], low[i+1] = "’", "'s"
+		}
+	}
+	return ts, low
+}
+
+// connectors may stand inside a name when a capitalized word follows.
+var connectors = map[string]bool{
+	"of": true, "the": true, "for": true, "on": true, "and": true, "under": true,
+	"to": true, "de": true, "da": true, "al": true, "el": true, "bin": true, "binti": true,
+	"ibn": true, "van": true, "von": true, "der": true, "&": true,
+}
+
+// regionWords follow a place ("Almaty region") or stand between a place and
+// a head ("Turkestan regional Maslikhat").
+var regionWords = map[string]bool{
+	"region": true, "regions": true, "oblast": true, "oblasts": true, "regional": true,
+	"city": true, "district": true, "districts": true, "province": true, "state": true,
+	"village": true, "county": true,
+}
+
+// notPersonAfter are lowercase nouns after which a name names a thing.
+var notPersonAfter = map[string]bool{
+	"mine": true, "plant": true, "factory": true, "street": true, "avenue": true,
+	"square": true, "airport": true, "stadium": true, "museum": true, "park": true,
+	"prize": true, "award": true, "school": true, "university": true, "field": true,
+}
+
+// --- internal mentions -----------------------------------------------------
+
+type kind uint8
+
+const (
+	kPerson kind = iota
+	kOrg
+	kPlace
+)
+
+type ment struct {
+	k        kind
+	a, b     int    // token range [a, b)
+	name     string // surface without honorific / the bare place name / org name
+	alias    string // extra surface form to record (honorific form, quoted short name)
+	method   string
+	weak     bool // a lone word that needs another mention or a cue to be a person
+	cued     bool
+	cluster  int
+	acronym  string // org: acronym defined right after it
+	headOnly bool   // org: a bare head word ("the Government")
+}
+
+type titleRef struct {
+	a, b    int
+	text    string
+	entry   lexicon.Entry
+	person  int // ment index or -1
+	org     int // ment index or -1
+	orgText string
+	place   string
+	method  string
+}
+
+type state struct {
+	f      *Finder
+	d      *segment.Doc
+	t      []tok
+	low    []string
+	ments  []ment
+	titles []titleRef
+	runs   []runInfo
+	caps   map[int]bool // sentence -> written in capitals
+}
+
+// Find runs the finder on one document.
+func (f *Finder) Find(d *segment.Doc) Result {
+	if d == nil || len(d.Tokens) == 0 {
+		return Result{}
+	}
+	st := &state{f: f, d: d}
+	st.t, st.low = features(d)
+	for s := range d.SentTokens {
+		a, b := d.SentTokens[s][0], d.SentTokens[s][1]
+		if a < b {
+			st.sentence(a, b)
+		}
+	}
+	return st.result()
+}
+
+// --- runs ------------------------------------------------------------------
+
+// unitAt reports the length in tokens of a run unit starting at i: a title,
+// an honorific, a capitalized word, or a quoted capitalized name.
+func (st *state) unitAt(i, end int, first bool) int {
+	l := st.f.l
+	if i >= end {
+		return 0
+	}
+	t := st.t[i]
+	if n, _ := l.titles.match(st.low, i, end); n > 0 {
+		return n
+	}
+	if n, _ := l.honorifics.match(st.low, i, end); n > 0 && t.cap {
+		if i+n < end && st.low[i+n] == "." && st.d.Tokens[i+n].Start == st.d.Tokens[i+n-1].End {
+			n++ // "Mr" "."
+		}
+		return n
+	}
+	if t.quote {
+		// a quoted capitalized name: “Organization of Veterans”, «AMANAT»
+		for j := i + 1; j < end && j < i+10; j++ {
+			if st.t[j].quote {
+				if j > i+1 && st.t[i+1].cap && closes(st.t[i].text, st.t[j].text) {
+					return j - i + 1
+				}
+				return 0
+			}
+			if !st.t[j].word && !strings.ContainsAny(st.t[j].text, "-&") {
+				return 0
+			}
+			if !st.t[j].cap && !connectors[st.low[j]] && !strings.ContainsAny(st.t[j].text, "-&") {
+				return 0
+			}
+		}
+		return 0
+	}
+	if !t.cap || !t.word {
+		return 0
+	}
+	if first && l.stop[t.low] {
+		return 0
+	}
+	return 1
+}
+
+// closes reports whether quote mark c can close a quote opened by o.
+func closes(o, c string) bool {
+	switch o {
+	case "«":
+		return c == "»"
+	case "‘", "’":
+		return c == "’"
+	case "'":
+		return c == "'"
+	}
+	return c == "”" || c == "\"" || c == "“"
+}
+
+// sentence scans one sentence's tokens [a, b) for runs.
+func (st *state) sentence(a, b int) {
+	var runs [][2]int
+	i := a
+	for i < b {
+		n := st.unitAt(i, b, true)
+		if n == 0 {
+			i++
+			continue
+		}
+		start := i
+		j := i + n
+		for j < b {
+			if st.t[j-1].poss {
+				break
+			}
+			if m := st.unitAt(j, b, false); m > 0 {
+				j += m
+				continue
+			}
+			// connectors followed by a unit
+			k := j
+			for k < b && k < j+3 && connectors[st.low[k]] && !st.t[k].cap {
+				k++
+			}
+			if k > j && st.crossable(start, j) && st.unitAt(k, b, true) > 0 && !(st.low[k-1] == "and" && st.isTitleStart(k)) {
+				j = k
+				continue
+			}
+			// region words after a capitalized word
+			if regionWords[st.low[j]] && !st.t[j].cap && st.t[j-1].cap {
+				j++
+				continue
+			}
+			// lowercase head after a region word: "oblast maslikhat"
+			if !st.t[j].cap && st.f.l.heads[st.low[j]] && regionWords[st.low[j-1]] {
+				j++
+				continue
+			}
+			break
+		}
+		runs = append(runs, [2]int{start, j})
+		i = j
+	}
+	first := len(st.runs)
+	for _, r := range runs {
+		st.run(r[0], r[1], b)
+	}
+	st.link(st.runs[first:], b)
+}
+
+// crossable reports whether the connector at j may continue run [start, j):
+// "to" only after a title ("Ambassador to"), "and" not after a name
+// ("Nazarbayev and Vladimir Putin" are two people).
+func (st *state) crossable(start, j int) bool {
+	l := st.f.l
+	prev := st.low[j-1]
+	// "Chief Whip Nurlan Bekov of the Union": a name ends the run
+	if j-start >= 2 && st.nameWord(j-1, false) && st.nameWord(j-2, false) {
+		_, g := l.given[st.low[j-2]]
+		_, s1 := l.surnameGender(prev)
+		if g || s1 {
+			return false
+		}
+	}
+	switch st.low[j] {
+	case "to":
+		return l.titleWords[prev]
+	case "and":
+		if _, ok := l.given[prev]; ok {
+			return false
+		}
+		// "... LLP Ulykpan Zholmurat and ...": a two-word name ends here
+		if j-start >= 3 && st.nameWord(j-1, false) && st.nameWord(j-2, false) && !st.nameWord(j-3, false) {
+			return false
+		}
+		if _, ok := l.surnameGender(prev); ok && !l.heads[prev] {
+			return false
+		}
+	}
+	return true
+}
+
+func (st *state) isTitleStart(i int) bool {
+	n, _ := st.f.l.titles.match(st.low, i, len(st.low))
+	return n > 0
+}
+
+// --- parsing one run ---------------------------------------------------------
+
+// A run is parsed into parts; the parts of the runs of a sentence are linked
+// afterwards (apposition, chains).
+type part struct {
+	k     byte // 't' title, 'o' org, 'l' place, 'p' person, 'd' demonym
+	a, b  int
+	ment  int // index into st.ments for o/l/p
+	title int // index into st.titles for t
+}
+
+// runParts is per-run parse output kept for linking.
+type runInfo struct {
+	a, b  int
+	parts []part
+}
+
+func (st *state) run(a, b, sentEnd int) {
+	l := st.f.l
+	ri := runInfo{a: a, b: b}
+	// leading function words ("The", "In") never belong to a name
+	for a < b && l.stop[st.low[a]] && st.unitAtTitle(a, b) == 0 {
+		a++
+	}
+	for a < b && connectors[st.low[a]] {
+		a++
+	}
+	// a sentence-initial common noun before "of": "Workers of “Kezbi” LLP"
+	if s := st.d.Tokens[a].Sentence; a+2 < b && s < len(st.d.SentTokens) && st.d.SentTokens[s][0] == a &&
+		connectors[st.low[a+1]] && !l.heads[st.low[a]] && st.unitAtTitle(a, b) == 0 && !l.docWords[st.low[a]] && st.knownOrg(a, b) == 0 {
+		if n, _ := l.places.match(st.low, a, b); n == 0 {
+			a++
+			for a < b && connectors[st.low[a]] {
+				a++
+			}
+		}
+	}
+	if a >= b {
+		st.runs = append(st.runs, ri)
+		return
+	}
+	allCapsRun := st.allCapsSentence(a)
+	// person tail
+	p := st.personTail(a, b, allCapsRun)
+	hon := 0
+	// descriptor [a, p): titles split it into segments
+	var parts []part
+	i := a
+	segStart := a
+	flush := func(e int) {
+		if segStart < e {
+			parts = append(parts, st.segment(segStart, e)...)
+		}
+	}
+	for i < p {
+		n, _ := l.honorifics.match(st.low, i, p)
+		if n > 0 && i+n < p && st.low[i+n] == "." {
+			n++
+		}
+		if n > 0 && st.t[i].cap && i+n == p {
+			flush(i)
+			hon = n
+			i += n
+			segStart = i
+			continue
+		}
+		if n, e := l.titles.match(st.low, i, p); n > 0 {
+			flush(i)
+			n = st.extendMinister(i, n, p)
+			st.titles = append(st.titles, titleRef{a: i, b: i + n, text: st.slice(i, i+n), entry: e, person: -1, org: -1})
+			parts = append(parts, part{k: 't', a: i, b: i + n, title: len(st.titles) - 1})
+			i += n
+			segStart = i
+			continue
+		}
+		i++
+	}
+	flush(p)
+	if p < b {
+		m := ment{k: kPerson, a: p, b: b, name: st.slice(p, b), method: "rule:name"}
+		if hon > 0 {
+			m.alias = st.slice(p-hon, b)
+			m.method = "rule:honorific"
+		}
+		if len(parts) > 0 && parts[len(parts)-1].k == 't' {
+			m.method = "rule:title-name"
+		}
+		if b-p == 1 {
+			m.weak = !(hon > 0 || (len(parts) > 0 && parts[len(parts)-1].k == 't'))
+			m.cued = b < sentEnd && (l.cues[st.low[b]] || (b+1 < sentEnd && l.cues[st.low[b+1]] && (st.low[b] == "also" || st.low[b] == "has")))
+		}
+		if st.t[p].initial || strings.Contains(st.t[p].text, ".") || (b-p > 1 && st.t[b-1].initial) {
+			m.method = "rule:initials"
+		}
+		st.ments = append(st.ments, m)
+		parts = append(parts, part{k: 'p', a: p, b: b, ment: len(st.ments) - 1})
+	}
+	// titles inside the run take the org after them ("Chairman of the X"),
+	// else the org or place before them ("Senate Speaker"), and the person
+	// at the run's end.
+	pi := -1
+	if n := len(parts); n > 0 && parts[n-1].k == 'p' {
+		pi = parts[n-1].ment
+	}
+	for x, pt := range parts {
+		if pt.k != 't' {
+			continue
+		}
+		tr := &st.titles[pt.title]
+		tr.person = pi
+		if pi >= 0 {
+			tr.method = "rule:title-name"
+		}
+		// body after: "of/to the X"
+		if x+1 < len(parts) && (parts[x+1].k == 'o' || parts[x+1].k == 'l') {
+			st.attach(tr, parts[x+1])
+		} else if x > 0 && (parts[x-1].k == 'o' || parts[x-1].k == 'l') {
+			st.attach(tr, parts[x-1])
+			if x > 1 && parts[x-2].k == 'l' && parts[x-1].k == 'o' {
+				tr.place = st.ments[parts[x-2].ment].name
+			}
+		}
+	}
+	ri.parts = parts
+	st.runs = append(st.runs, ri)
+}
+
+func (st *state) unitAtTitle(i, b int) int {
+	n, _ := st.f.l.titles.match(st.low, i, b)
+	return n
+}
+
+// extendMinister keeps a ministry's portfolio in the title when no ministry
+// is named: "Minister of Labor and Social Protection".
+func (st *state) extendMinister(i, n, p int) int {
+	if st.low[i+n-1] != "minister" || i+n >= p || (st.low[i+n] != "of" && st.low[i+n] != "for") {
+		return n
+	}
+	j := i + n + 1
+	for j < p && (st.t[j].cap || st.low[j] == "and") {
+		if st.f.l.heads[st.low[j]] {
+			return n
+		}
+		if k, _ := st.f.l.places.match(st.low, j, p); k > 0 {
+			break
+		}
+		j++
+	}
+	if j == i+n+1 {
+		return n
+	}
+	return j - i
+}
+
+func (st *state) attach(tr *titleRef, pt part) {
+	m := st.ments[pt.ment]
+	if pt.k == 'o' {
+		tr.org = pt.ment
+		tr.orgText = m.name
+	} else {
+		tr.place = m.name
+	}
+}
+
+func (st *state) slice(a, b int) string {
+	if a >= b {
+		return ""
+	}
+	end := st.d.Tokens[b-1].End
+	end -= st.t[b-1].trim
+	return string(st.d.Runes[st.d.Tokens[a].Start:end])
+}
+
+// allCapsSentence reports whether the sentence holding token i is written in
+// capitals (a headline), where capitals say nothing about acronyms.
+func (st *state) allCapsSentence(i int) bool {
+	s := st.d.Tokens[i].Sentence
+	if s >= len(st.d.SentTokens) {
+		return false
+	}
+	if v, ok := st.caps[s]; ok {
+		return v
+	}
+	v := st.capsSentence(s)
+	if st.caps == nil {
+		st.caps = map[int]bool{}
+	}
+	st.caps[s] = v
+	return v
+}
+
+func (st *state) capsSentence(s int) bool {
+	a, b := st.d.SentTokens[s][0], st.d.SentTokens[s][1]
+	words, caps := 0, 0
+	for j := a; j < b; j++ {
+		if st.t[j].word && utf8.RuneCountInString(st.t[j].text) > 1 {
+			words++
+			if st.t[j].allCaps {
+				caps++
+			}
+		}
+	}
+	return words >= 3 && caps*10 >= words*7
+}
+
+// nameWord reports whether token i can be part of a person's name.
+func (st *state) nameWord(i int, allCapsRun bool) bool {
+	l := st.f.l
+	t := st.t[i]
+	if !t.cap || !t.word || t.quote {
+		return false
+	}
+	lw := t.low
+	if n, _ := l.honorifics.match(st.low, i, i+1); n > 0 {
+		return false
+	}
+	if l.stop[lw] || l.orgWords[lw] || l.heads[lw] || l.titleWords[lw] || (connectors[lw] && !t.allCaps) || isDomain(lw) || l.docWords[lw] {
+		return false
+	}
+	if sg := singular(lw); sg != lw && (l.titleWords[sg] || l.heads[sg] || l.orgWords[sg] || regionWords[sg]) {
+		return false
+	}
+	if _, ok := l.demonyms[lw]; ok {
+		return false
+	}
+	if _, ok := l.given[lw]; ok {
+		return true
+	}
+	if n, _ := l.places.match(st.low, i, i+1); n > 0 {
+		return false
+	}
+	if n, _ := l.orgs.match(st.low, i, i+1); n > 0 {
+		return false
+	}
+	if t.allCaps && !allCapsRun && !t.initial {
+		// "JP Nadda", "AL Hek": two capitals before a name are initials
+		r := utf8.RuneCountInString(t.text)
+		if r <= 2 && i+1 < len(st.t) && st.t[i+1].cap && !st.t[i+1].allCaps {
+			return true
+		}
+		return false
+	}
+	if strings.ContainsAny(t.text, "0123456789") {
+		return false
+	}
+	return true
+}
+
+// personTail returns where the person's name at the end of run [a, b) starts
+// (b when there is none).
+func (st *state) personTail(a, b int, allCapsRun bool) int {
+	l := st.f.l
+	p := b
+	for p > a && b-p < 4 && st.nameWord(p-1, allCapsRun) {
+		p--
+	}
+	if p == b {
+		return b
+	}
+	// a title phrase inside the tail ends the descriptor: "Chief Whip Nurlan Bekov"
+	for j := p; j < b; j++ {
+		if n, _ := l.titles.match(st.low, j, b); n > 0 && j+n < b && j+n > p {
+			p = j + n
+		}
+	}
+	// "Datuk Seri Anwar Ibrahim": a honorific phrase reaching into the tail
+	for j := max(a, p-3); j < b; j++ {
+		if n, _ := l.honorifics.match(st.low, j, b); n > 0 && j+n > p && j+n < b {
+			p = j + n
+		}
+	}
+	// a name never ends in an initial unless it is written surname-first
+	// ("Nurymbetov B. B."); strip leading honorific-like words.
+	n := b - p
+	strong := false
+	for i := p; i < b; i++ {
+		t := st.t[i]
+		if _, ok := l.given[t.low]; ok {
+			strong = true
+		}
+		if _, ok := l.surnameGender(t.low); ok {
+			strong = true
+		}
+		if l.surnames[t.low] || t.initial || strings.Contains(t.text, ".") {
+			strong = true
+		}
+		if strings.Contains(t.text, "-") && !t.allCaps {
+			strong = true
+		}
+		if t.allCaps && utf8.RuneCountInString(t.text) <= 2 && !allCapsRun {
+			strong = true
+		}
+	}
+	// what precedes inside the run: a title or honorific supports a name
+	before := p > a
+	if b < len(st.t) && notPersonAfter[st.low[b]] {
+		return b
+	}
+	if n == 1 {
+		// judged later (weak unless a title precedes); inside a longer run a
+		// lone trailing word is a name only with a cue of its own
+		if p == a || strong || st.titleEndsAt(a, p) || (st.t[p-1].cap && !st.nameWord(p-1, allCapsRun) && st.f.l.honorifics.first[st.low[p-1]]) {
+			return p
+		}
+		return b
+	}
+	if strong || before {
+		return p
+	}
+	// two unknown capitalized words alone: a name when a cue verb follows
+	if b < len(st.t) && (l.cues[st.low[b]] || st.low[b] == ",") {
+		return p
+	}
+	return b
+}
+
+// titleEndsAt reports whether a title phrase ends right before token p.
+func (st *state) titleEndsAt(a, p int) bool {
+	for i := max(a, p-4); i < p; i++ {
+		if n, _ := st.f.l.titles.match(st.low, i, p); i+n == p && n > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// segment classifies a descriptor segment [a, b): organization, place(s) or
+// demonym.
+func (st *state) segment(a, b int) []part {
+	l := st.f.l
+	for a < b && (connectors[st.low[a]] || st.t[a].quote && a+1 < b && st.t[a+1].quote) {
+		a++
+	}
+	if a >= b {
+		return nil
+	}
+	if n, _ := l.places.match(st.low, a, b); n > 0 && a+n == b {
+		m := ment{k: kPlace, a: a, b: b, name: st.placeName(a, b), method: "gazetteer"}
+		st.ments = append(st.ments, m)
+		return []part{{k: 'l', a: a, b: b, ment: len(st.ments) - 1}}
+	}
+	// names of documents ("Law of the Republic of Kazakhstan “On Trade
+	// Unions”", "RK Constitution") and numbered events ("XVII Forum") hold
+	// neither bodies nor places
+	for i := a; i < b; i++ {
+		w := st.low[i]
+		if st.t[i].quote || connectors[w] {
+			continue
+		}
+		if l.docWords[w] || w == "on" && st.t[i].cap || romanNumeral(st.t[i].text) && st.t[i].allCaps && i == a {
+			return nil
+		}
+		break
+	}
+	if l.docWords[st.low[b-1]] {
+		return nil
+	}
+	// org evidence
+	if st.isOrg(a, b) {
+		if parts := st.splitAnd(a, b); parts != nil {
+			return parts
+		}
+		// peel leading places before an acronym or known org: "Meghalaya BJP"
+		var out []part
+		for a < b {
+			n, _ := l.places.match(st.low, a, b)
+			if n == 0 || a+n >= b || !(st.t[a+n].allCaps || st.knownOrg(a+n, b) > 0) {
+				break
+			}
+			m := ment{k: kPlace, a: a, b: a + n, name: st.placeName(a, a+n), method: "gazetteer"}
+			st.ments = append(st.ments, m)
+			out = append(out, part{k: 'l', a: a, b: a + n, ment: len(st.ments) - 1})
+			a += n
+		}
+		out = append(out, st.orgPart(a, b))
+		return out
+	}
+	// places, possibly several joined by "and"
+	var out []part
+	i := a
+	other := false // a capitalized word that is no place: "People of Kazakhstan"
+	for i < b {
+		if n, _ := l.places.match(st.low, i, b); n > 0 && st.t[i].cap && !other {
+			j := i + n
+			for j < b && regionWords[st.low[j]] && st.low[j] != "regional" {
+				j++
+			}
+			m := ment{k: kPlace, a: i, b: j, name: st.placeName(i, i+n), method: "gazetteer"}
+			if j > i+n {
+				m.method = "gazetteer:region"
+			}
+			st.ments = append(st.ments, m)
+			out = append(out, part{k: 'l', a: i, b: j, ment: len(st.ments) - 1})
+			i = j
+			continue
+		}
+		if _, ok := l.demonyms[st.low[i]]; ok {
+			out = append(out, part{k: 'd', a: i, b: i + 1, ment: -1})
+		} else if st.t[i].cap && !l.stop[st.low[i]] && st.low[i] != "republic" {
+			other = true
+		} else if st.low[i] == "and" || st.t[i].quote {
+			other = false
+		}
+		i++
+	}
+	return out
+}
+
+// splitAnd splits "X Council and the Y Forum" into two bodies when both
+// sides have a head of their own.
+func (st *state) splitAnd(a, b int) []part {
+	for i := a + 1; i < b-1; i++ {
+		if st.low[i] != "and" || st.t[i].cap {
+			continue
+		}
+		j := i + 1
+		for j < b && connectors[st.low[j]] {
+			j++
+		}
+		if j < b && st.isOrg(a, i) && st.isOrg(j, b) && st.hasHead(a, i) && st.hasHead(j, b) {
+			return append(st.segment(a, i), st.segment(j, b)...)
+		}
+	}
+	return nil
+}
+
+func (st *state) hasHead(a, b int) bool {
+	for i := a; i < b; i++ {
+		if st.f.l.heads[st.low[i]] || st.knownOrg(i, b) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// placeName is the bare name as written; all-caps datelines are recased
+// from the gazetteer entry.
+func (st *state) placeName(a, b int) string {
+	if b-a > 2 && st.low[a] == "republic" && st.low[a+1] == "of" {
+		a += 2
+	}
+	s := st.slice(a, b)
+	if st.t[a].allCaps {
+		if _, e := st.f.l.places.match(st.low, a, b); e != nil {
+			return e.Key()
+		}
+	}
+	return s
+}
+
+func (st *state) knownOrg(i, b int) int {
+	n, _ := st.f.l.orgs.match(st.low, i, b)
+	return n
+}
+
+func isDomain(s string) bool {
+	s = strings.TrimSuffix(strings.ToLower(s), ".")
+	for _, tld := range []string{".kz", ".kg", ".uz", ".tj", ".ru", ".com", ".org", ".net", ".in", ".my", ".pk", ".gov", ".info", ".news"} {
+		if strings.HasSuffix(s, tld) && len(s) > len(tld)+1 {
+			return true
+		}
+	}
+	return false
+}
+
+// isOrg reports whether segment [a, b) names an organization.
+func (st *state) isOrg(a, b int) bool {
+	l := st.f.l
+	for i := a; i < b; i++ {
+		t := st.t[i]
+		if l.heads[t.low] && (t.cap || (i > a && regionWords[st.low[i-1]])) {
+			return true
+		}
+		if st.knownOrg(i, b) > 0 && t.cap {
+			return true
+		}
+		if t.allCaps && !t.initial && utf8.RuneCountInString(t.text) >= 2 && !st.allCapsSentence(i) {
+			if n, _ := l.places.match(st.low, i, i+1); n == 0 && !l.titleWords[t.low] {
+				if _, ok := l.demonyms[t.low]; !ok && !romanNumeral(t.text) {
+					return true
+				}
+			}
+		}
+		if isDomain(t.text) {
+			return true
+		}
+	}
+	return false
+}
+
+// singular strips an English plural ending: "chairpersons", "counties".
+func singular(s string) string {
+	switch {
+	case strings.HasSuffix(s, "ies") && len(s) > 4:
+		return s[:len(s)-3] + "y"
+	case strings.HasSuffix(s, "men") && len(s) > 4:
+		return s[:len(s)-3] + "man"
+	case strings.HasSuffix(s, "s") && !strings.HasSuffix(s, "ss") && len(s) > 3:
+		return s[:len(s)-1]
+	}
+	return s
+}
+
+func romanNumeral(s string) bool {
+	return strings.Trim(s, "IVXLC") == ""
+}
+
+// orgPart records an organization mention for segment [a, b). A quoted name
+// after a generic descriptor ("public association “Organization of
+// Veterans”") is the name when it has a head of its own; after a legal form
+// the form stays ("LLP Munayfield Service", "Kezbi LLP").
+func (st *state) orgPart(a, b int) part {
+	l := st.f.l
+	// drop a leading demonym only when it is not all there is
+	m := ment{k: kOrg, a: a, b: b, method: "rule:org-head"}
+	qa, qb := -1, -1
+	for i := a; i < b; i++ {
+		if st.t[i].quote {
+			if qa < 0 {
+				qa = i
+			} else {
+				qb = i
+				break
+			}
+		}
+	}
+	name := st.slice(a, b)
+	if qa >= 0 && qb > qa+1 {
+		inner := st.slice(qa+1, qb)
+		innerHead := false
+		for i := qa + 1; i < qb; i++ {
+			if l.heads[st.low[i]] {
+				innerHead = true
+			}
+		}
+		legal := false
+		for i := a; i < b; i++ {
+			if (i < qa || i > qb) && isLegalForm(st.low[i]) {
+				legal = true
+			}
+		}
+		switch {
+		case innerHead && !legal:
+			name = inner
+			m.a, m.b = qa+1, qb
+		default:
+			var parts []string
+			if qa > a {
+				parts = append(parts, st.slice(a, qa))
+			}
+			parts = append(parts, inner)
+			if qb+1 < b {
+				parts = append(parts, st.slice(qb+1, b))
+			}
+			name = strings.Join(parts, " ")
+			m.alias = inner
+		}
+		m.method = "rule:quoted-org"
+	}
+	m.name = strings.TrimSpace(name)
+	if b-a == 1 {
+		switch {
+		case st.knownOrg(a, b) > 0:
+			m.method = "lexicon:orgs"
+		case isDomain(st.t[a].text):
+			m.method = "rule:domain"
+		case st.t[a].allCaps:
+			m.method = "rule:acronym"
+		case l.heads[st.low[a]]:
+			m.headOnly = true
+		}
+	}
+	st.ments = append(st.ments, m)
+	return part{k: 'o', a: a, b: b, ment: len(st.ments) - 1}
+}
+
+func isLegalForm(s string) bool {
+	switch strings.TrimSuffix(s, ".") {
+	case "llp", "jsc", "llc", "ltd", "inc", "corp", "plc", "gmbh", "ag", "ngo", "ojsc", "cjsc", "pjsc":
+		return true
+	}
+	return false
+}

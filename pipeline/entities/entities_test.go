@@ -1,0 +1,308 @@
+package entities
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+
+	"plenary/pipeline/lexicon"
+	"plenary/pipeline/segment"
+)
+
+var (
+	segOnce sync.Once
+	seg     *segment.Segmenter
+	finder  *Finder
+)
+
+func setup(t testing.TB) (*segment.Segmenter, *Finder) {
+	segOnce.Do(func() {
+		s, err := segment.New()
+		if err != nil {
+			t.Fatal(err)
+		}
+		seg = s
+		finder = New(lexicon.MustLoadEmbedded())
+	})
+	return seg, finder
+}
+
+func find(t testing.TB, text string) Result {
+	s, f := setup(t)
+	return f.Find(s.Segment(text))
+}
+
+func names[T any](xs []T, name func(T) string) []string {
+	var out []string
+	for _, x := range xs {
+		out = append(out, name(x))
+	}
+	return out
+}
+
+func has(list []string, want string) bool {
+	for _, x := range list {
+		if x == want {
+			return true
+		}
+	}
+	return false
+}
+
+func TestPeople(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []string // person names that must be found
+		not        []string // names that must not be people
+	}{
+		{"kazakh title-name", "Deputy Chairman of the Union Nurlan Bekov took part in the meeting.", []string{"Nurlan Bekov"}, nil},
+		{"russian", "Russian Prime Minister Dmitry Ivanov held talks.", []string{"Dmitry Ivanov"}, nil},
+		{"hyphenated given name", "President Kassym-Jomart Akhmetov signed the decree.", []string{"Kassym-Jomart Akhmetov"}, nil},
+		{"arabic", "Foreign Minister Ahmed Hassan arrived in Cairo.", []string{"Ahmed Hassan"}, []string{"Cairo"}},
+		{"malay honorific", "Datuk Seri Anwar Ibrahim met the delegation.", []string{"Anwar Ibrahim"}, nil},
+		{"indian", "BJP MLA Rajesh Kumar said the party is united.", []string{"Rajesh Kumar"}, []string{"BJP"}},
+		{"english", "Owen Smith visited the centre. Smith said it went well.", []string{"Owen Smith"}, []string{"Smith"}},
+		{"surname first", "Chairman of the Veterans Council Bekov Serik spoke first.", []string{"Bekov Serik"}, nil},
+		{"initials before", "S. Dauletov, Deputy Chairman of the Union, opened the session.", []string{"S. Dauletov"}, nil},
+		{"initials after", "The meeting was chaired by Omarov B. B., the head of the Union.", []string{"Omarov B. B."}, nil},
+		{"initials glued", "Chairman of the Association S.Mukanov noted the results.", []string{"S.Mukanov"}, nil},
+		{"two-letter initials", "The national president JP Sharma spoke. JP Sharma’s term ends soon.", []string{"JP Sharma"}, nil},
+		{"lone name with cue", "The session closed late. Mawrie said the party would decide.", []string{"Mawrie"}, nil},
+		{"no person in org name", "Workers of the Nursultan Bekov Foundation met.", nil, []string{"Nursultan Bekov"}},
+		{"two people joined by and", "President Askar Omarov and Vladimir Petrov met.", []string{"Askar Omarov", "Vladimir Petrov"}, nil},
+		{"plural title is no name", "Kazakh and Russian Prime Ministers discussed trade.", nil, []string{"Prime Ministers"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			r := find(t, tc.text)
+			got := names(r.People, func(p doc_Person) string { return p.Name })
+			for _, w := range tc.want {
+				if !has(got, w) {
+					t.Errorf("people %q: missing %q", got, w)
+				}
+			}
+			for _, w := range tc.not {
+				if has(got, w) {
+					t.Errorf("people %q: should not hold %q", got, w)
+				}
+			}
+		})
+	}
+}
+
+func TestClustering(t *testing.T) {
+	tests := []struct {
+		name, text string
+		person     string
+		aliases    []string
+		gender     string
+	}{
+		{"surname only", "Chairman Nurlan Utebayev opened the meeting. Utebayev noted the results.", "Nurlan Utebayev", []string{"Utebayev"}, "m"},
+		{"initials", "Nurlan Utebayev opened it. N. Utebayev noted the results.", "Nurlan Utebayev", []string{"N. Utebayev"}, "m"},
+		{"spelling variant", "Senate Speaker Maulen Ashimov spoke. Later Ashymov said it again.", "Maulen Ashimov", []string{"Ashymov"}, "m"},
+		{"honorific alias", "Mr. Sagintov arrived. Prime Minister Bakytzhan Sagintov met him.", "Bakytzhan Sagintov", []string{"Mr. Sagintov"}, "m"},
+		{"female by ending", "Deputy Chairman Gulnar Zhumabayeva spoke.", "Gulnar Zhumabayeva", nil, "f"},
+		{"possessive", "BJP MLA AL Hek spoke. Hek’s claim was denied.", "AL Hek", []string{"Hek"}, ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			r := find(t, tc.text)
+			if len(r.People) != 1 {
+				t.Fatalf("want one person, got %+v", r.People)
+			}
+			p := r.People[0]
+			if p.Name != tc.person {
+				t.Errorf("name %q, want %q", p.Name, tc.person)
+			}
+			for _, a := range tc.aliases {
+				if !has(p.Aliases, a) {
+					t.Errorf("aliases %q: missing %q", p.Aliases, a)
+				}
+			}
+			if p.Gender != tc.gender {
+				t.Errorf("gender %q, want %q", p.Gender, tc.gender)
+			}
+		})
+	}
+}
+
+func TestAllCapsHeadline(t *testing.T) {
+	r := find(t, "SERIK DAULETOV: WE WILL PROTECT WORKERS\nChairman of the Union Serik Dauletov said the work goes on.")
+	if len(r.People) != 1 || r.People[0].Name != "Serik Dauletov" {
+		t.Fatalf("people %+v", r.People)
+	}
+}
+
+func TestOrganizations(t *testing.T) {
+	tests := []struct {
+		name, text string
+		org        string
+		aliases    []string
+	}{
+		{"of the", "The Federation of Trade Unions of the Republic of Kazakhstan held a plenum.", "Federation of Trade Unions of the Republic of Kazakhstan", nil},
+		{"acronym defined", "The Federation of Trade Unions of the Republic of Kazakhstan (FTURK) met. The FTURK decided.", "Federation of Trade Unions of the Republic of Kazakhstan", []string{"FTURK"}},
+		{"acronym by initials", "The Federation of Trade Unions of the Republic of Kazakhstan met. Later the FTURK decided.", "Federation of Trade Unions of the Republic of Kazakhstan", []string{"FTURK"}},
+		{"short form", "The Federation of Trade Unions of the Republic of Kazakhstan met. The Federation of Trade Unions decided.", "Federation of Trade Unions of the Republic of Kazakhstan", []string{"Federation of Trade Unions"}},
+		{"translation variant", "The Republican Headquarters started work. The head of the Republican Staff spoke.", "Republican Headquarters", []string{"Republican Staff"}},
+		{"quoted with head", "Chairman of the public association “Organization of Veterans” spoke.", "Organization of Veterans", nil},
+		{"quoted LLP", "Workers of “Kezbi” LLP went on strike.", "Kezbi LLP", []string{"Kezbi"}},
+		{"LLP first", "Employees of LLP “Munay Service” met.", "LLP Munay Service", []string{"Munay Service"}},
+		{"JSC", "The chairman of JSC “Ozenmunay” spoke.", "JSC Ozenmunay", nil},
+		{"place-named body", "Secretary of the Turkestan regional Maslikhat Kairat Bekov spoke.", "Turkestan regional Maslikhat", nil},
+		{"news agency", "ASTANA. KAZINFORM – The talks ended, Kazinform reports.", "Kazinform", nil},
+		{"domain", "The talks ended, BNews.kz correspondent reports.", "BNews.kz", nil},
+		{"bare body", "The Government approved the plan.", "Government", nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			r := find(t, tc.text)
+			var found bool
+			for _, o := range r.Organizations {
+				if o.Name == tc.org {
+					found = true
+					for _, a := range tc.aliases {
+						if !has(o.Aliases, a) {
+							t.Errorf("aliases %q: missing %q", o.Aliases, a)
+						}
+					}
+				}
+			}
+			if !found {
+				t.Errorf("orgs %+v: missing %q", r.Organizations, tc.org)
+			}
+		})
+	}
+}
+
+func TestLocations(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want, not  []string
+	}{
+		{"region folds", "Delegates from Almaty region and Shymkent came. Almaty hosted them.", []string{"Almaty", "Shymkent"}, []string{"Almaty region"}},
+		{"city and region contrasted", "A meeting of Almaty and Almaty region was held.", []string{"Almaty", "Almaty region"}, nil},
+		{"place inside org is not listed", "The Trade Union Center of Almaty met.", nil, []string{"Almaty"}},
+		{"place in title is listed", "Akim of the North Kazakhstan region Askar Bekov spoke.", []string{"North Kazakhstan"}, nil},
+		{"demonym is not a place", "Kazakh President Askar Bekov spoke.", nil, []string{"Kazakh", "Kazakhstan"}},
+		{"dateline", "ASTANA. KAZINFORM – The talks ended.", []string{"Astana"}, nil},
+		{"document name", "Amendments to the Constitution of the Republic of Kazakhstan were made.", nil, []string{"Kazakhstan"}},
+		{"republic of folds", "Delegates of the Republic of Kazakhstan arrived.", []string{"Kazakhstan"}, nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			r := find(t, tc.text)
+			got := names(r.Locations, func(l doc_Location) string { return l.Name })
+			for _, w := range tc.want {
+				if !has(got, w) {
+					t.Errorf("locations %q: missing %q", got, w)
+				}
+			}
+			for _, w := range tc.not {
+				if has(got, w) {
+					t.Errorf("locations %q: should not hold %q", got, w)
+				}
+			}
+		})
+	}
+}
+
+func TestTitlesAttached(t *testing.T) {
+	r := find(t, "Yerlan Bekov, the Chairman of the Majilis, led the delegation.")
+	var ok bool
+	for _, ti := range r.Titles {
+		if ti.Text == "Chairman" && ti.Person == 0 && ti.Org >= 0 && r.Organizations[ti.Org].Name == "Majilis" {
+			ok = true
+		}
+	}
+	if !ok {
+		t.Errorf("titles %+v", r.Titles)
+	}
+}
+
+func TestMentionsOrderedWithSentences(t *testing.T) {
+	r := find(t, "Nurlan Bekov met Askar Omarov in Astana. Bekov said the talks went well.")
+	for i := 1; i < len(r.Mentions); i++ {
+		if r.Mentions[i].Start < r.Mentions[i-1].Start {
+			t.Fatalf("mentions out of order: %+v", r.Mentions)
+		}
+	}
+	last := r.Mentions[len(r.Mentions)-1]
+	if last.Text != "Bekov" || last.Sentence != 1 || last.EntityID != "p1" {
+		t.Errorf("last mention %+v", last)
+	}
+}
+
+func TestUserLexicon(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, body string) {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("titles.txt", "# test\nChief Whip\n")
+	write("places.txt", "# test\nZorbania\n")
+	write("org_heads.txt", "# test\nSyndicate\n")
+	lx, err := lexicon.Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, _ := setup(t)
+	f := New(lx)
+	r := f.Find(s.Segment("Chief Whip Nurlan Bekov of the Miners Syndicate visited Zorbania."))
+	if !has(names(r.Locations, func(l doc_Location) string { return l.Name }), "Zorbania") {
+		t.Errorf("user place not found: %+v", r.Locations)
+	}
+	if !has(names(r.Organizations, func(o doc_Organization) string { return o.Name }), "Miners Syndicate") {
+		t.Errorf("user org head not used: %+v", r.Organizations)
+	}
+	var title bool
+	for _, ti := range r.Titles {
+		if ti.Text == "Chief Whip" && ti.Person >= 0 {
+			title = true
+		}
+	}
+	if !title {
+		t.Errorf("user title not used: %+v", r.Titles)
+	}
+}
+
+func TestEmptyAndNil(t *testing.T) {
+	_, f := setup(t)
+	if r := f.Find(nil); len(r.People) != 0 {
+		t.Error("nil doc")
+	}
+	if r := find(t, ""); len(r.Mentions) != 0 {
+		t.Error("empty doc")
+	}
+}
+
+func FuzzFind(f *testing.F) {
+	for _, s := range []string{"Deputy Chairman of the FTURK Nurlan Uteshev said.", "«AMANAT» “", "S.Mukashev, T.B. ’s ’", "A (B) – C, D and E"} {
+		f.Add(s)
+	}
+	s, fi := setup(f)
+	f.Fuzz(func(t *testing.T, text string) {
+		r := fi.Find(s.Segment(text))
+		n := len([]rune(text))
+		for _, m := range r.Mentions {
+			if m.Start < 0 || m.End > n || m.Start > m.End {
+				t.Fatalf("bad span %+v", m)
+			}
+		}
+	})
+}
+
+func BenchmarkFind(b *testing.B) {
+	s, f := setup(b)
+	text := strings.Repeat("Chairman of the Federation of Trade Unions of the Republic of Kazakhstan Satybaldy Dauletalin met with trade union leaders of the Mangystau region in Astana. "+
+		"“We will protect workers,” Dauletalin said, according to Kazinform. Secretary of the Turkestan regional Maslikhat Kairat Balabiev, N. Uteshev and Mr. Sagintayev attended.\n", 20)
+	d := s.Segment(text)
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		f.Find(d)
+	}
+}

@@ -1,0 +1,148 @@
+package entities
+
+// Linking titles to people across the runs of one sentence: apposition after
+// a name ("Koshanov, the Chairman of the Majilis"), before it ("The Chairman
+// of X, Zauresh Umirbayeva,"), chains ("the head of X – Deputy Chairman of Y
+// Nurlan Uteshev"), and acronyms defined in passing ("... Kazakhstan (FPRK)").
+
+func (ri *runInfo) person() int {
+	if n := len(ri.parts); n > 0 && ri.parts[n-1].k == 'p' {
+		return ri.parts[n-1].ment
+	}
+	return -1
+}
+
+func (ri *runInfo) startsWithTitle() bool {
+	return len(ri.parts) > 0 && ri.parts[0].k == 't'
+}
+
+func (ri *runInfo) hasTitle() bool {
+	for _, p := range ri.parts {
+		if p.k == 't' {
+			return true
+		}
+	}
+	return false
+}
+
+func (ri *runInfo) onlyPerson() bool {
+	return len(ri.parts) == 1 && ri.parts[0].k == 'p'
+}
+
+func (st *state) setPerson(ri *runInfo, p int, method string) {
+	for _, pt := range ri.parts {
+		if pt.k == 't' && st.titles[pt.title].person < 0 {
+			st.titles[pt.title].person = p
+			st.titles[pt.title].method = method
+		}
+	}
+}
+
+func (st *state) isSep(i int) bool {
+	switch st.d.Tokens[i].Text {
+	case ",", "–", "—", "-":
+		return true
+	}
+	return false
+}
+
+func (st *state) link(runs []runInfo, sentEnd int) {
+	for x := range runs {
+		r := &runs[x]
+		// acronym defined right after an org: "... (FPRK)"
+		if n := len(r.parts); n > 0 && r.parts[n-1].k == 'o' && r.b+2 < sentEnd &&
+			st.d.Tokens[r.b].Text == "(" && st.t[r.b+1].allCaps && st.d.Tokens[r.b+2].Text == ")" {
+			st.ments[r.parts[n-1].ment].acronym = st.t[r.b+1].text
+		}
+	}
+	for x := range runs {
+		r := &runs[x]
+		if !r.hasTitle() || r.person() >= 0 {
+			continue
+		}
+		linked := false
+		// after a name: "NAME, [the] TITLE ..."
+		if x > 0 && r.startsWithTitle() {
+			prev := &runs[x-1]
+			if p := prev.person(); p >= 0 && st.gapIs(prev.b, r.a, true) && !st.hasTitle(p) {
+				st.setPerson(r, p, "rule:name-title")
+				linked = true
+			}
+		}
+		if linked {
+			continue
+		}
+		// before a name: "[The] TITLE of X, NAME"
+		if x+1 < len(runs) && runs[x+1].onlyPerson() && st.gapIs(r.b, runs[x+1].a, false) {
+			st.setPerson(r, runs[x+1].person(), "rule:title-name")
+			continue
+		}
+		// chain: "TITLE of X – TITLE of Y NAME", "deputy of ..., chairman of Y NAME"
+		sep := false
+		i := r.b
+		for y := x + 1; y < len(runs) && i < r.b+16; y++ {
+			nx := &runs[y]
+			ok := true
+			for ; i < nx.a; i++ {
+				if st.isSep(i) {
+					if sep {
+						ok = false
+						break
+					}
+					sep = true
+					continue
+				}
+				if st.t[i].word && !st.t[i].cap {
+					continue
+				}
+				ok = false
+				break
+			}
+			if !ok {
+				break
+			}
+			if sep {
+				if nx.startsWithTitle() && nx.person() >= 0 {
+					st.setPerson(r, nx.person(), "rule:title-chain")
+				}
+				break
+			}
+			if nx.hasTitle() || nx.person() >= 0 {
+				break
+			}
+			i = nx.b
+		}
+	}
+}
+
+// gapIs reports whether tokens [a, b) are a comma plus optional articles
+// (withThe) or exactly a comma.
+func (st *state) gapIs(a, b int, withThe bool) bool {
+	comma := false
+	for i := a; i < b; i++ {
+		switch st.low[i] {
+		case ",":
+			if comma {
+				return false
+			}
+			comma = true
+		case "the", "a", "former", "now", "also", "then":
+			if !withThe || !comma {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return comma
+}
+
+// hasTitle reports whether person mention p already has a title.
+func (st *state) hasTitle(p int) bool {
+	for _, t := range st.titles {
+		if t.person == p {
+			return true
+		}
+	}
+	return false
+}

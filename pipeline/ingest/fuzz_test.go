@@ -1,0 +1,68 @@
+package ingest
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+func FuzzExtractHTML(f *testing.F) {
+	for _, s := range []string{
+		"", "<p>a</p>", "<title>t</title><p>x&amp;y</p>", "<pre>a\nb</pre>", "<table><td>a<td>b</table>",
+		"<svg><title>s</title></svg>", "\xff\xfe<\x00p\x00>\x00", "<meta charset=windows-1251>\xcf\xf0",
+		"<div hidden>x</div>y", strings.Repeat("<div>", 600), "<p>\x00</p>", "a\xc3",
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		text, pm, err := decodeHTML(data)
+		if err != nil {
+			return
+		}
+		for _, s := range []string{text, pm.Title, pm.URL} {
+			if !utf8.ValidString(s) {
+				t.Fatalf("invalid UTF-8 in output %q", s)
+			}
+		}
+		if strings.TrimSpace(text) != text || strings.Contains(text, "  ") || strings.Contains(text, "\n\n\n") {
+			t.Fatalf("text not normalized: %q", text)
+		}
+	})
+}
+
+func FuzzJSONL(f *testing.F) {
+	for _, s := range []string{
+		`{"id":"a","text":"x"}`, `{"id":"a","text":"x","published":"2022-02-30"}` + "\n\n" + `{"id":1}`,
+		"\ufeff{\"id\":\"b\",\"text\":\"\\u0000\"}\r\n", `null`, `[]`, `{"id":"a","text":"\ud800"}`,
+		`{"id":"a","text":"` + strings.Repeat("z", 300) + `"}`, "{\"id\":\"\xff\"}",
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		s := &streamer{opt: Options{MaxBytes: 256}, seen: map[string]string{}}
+		var total int64
+		s.yield = func(it Item) bool {
+			total += it.Bytes
+			if itemKind(it) != "doc" && itemKind(it) != "err" {
+				t.Fatalf("JSON Lines yielded %+v", it)
+			}
+			if it.Doc != nil {
+				d := it.Doc
+				for _, v := range []string{d.ID, d.Text, d.URL, d.Title} {
+					if !utf8.ValidString(v) {
+						t.Fatalf("invalid UTF-8 in %+v", d)
+					}
+				}
+				if isBlank(d.Text) || d.ID == "" || strings.IndexByte(d.Text, 0) >= 0 {
+					t.Fatalf("bad document passed: %+v", d)
+				}
+			}
+			return true
+		}
+		s.jsonl(bytes.NewReader(data), "fuzz.jsonl")
+		if total > int64(len(data)) {
+			t.Fatalf("items account for %d bytes of a %d-byte input", total, len(data))
+		}
+	})
+}

@@ -1,0 +1,223 @@
+// Package ingest turns the command line's INPUT arguments into a
+// deterministic stream of documents.
+//
+// In: paths as given by the user. Each is a file, a folder (walked
+// recursively, entries in lexical order of their '/'-separated relative path)
+// or "-" (JSON Lines on stdin). Formats are chosen by extension: .txt and .md
+// as is, .html/.htm as visible text, .jsonl/.ndjson one record per line.
+//
+// Out: an iter.Seq of Items, each holding a doc.Doc, a doc.DocError (bad input
+// is data, never a reason to stop), or the source of a file skipped because
+// its format is not supported. Nothing here extracts anything; the text of
+// .txt/.md files and JSON Lines records is passed on byte for byte so that
+// code point offsets downstream match Python's str indexing of the same file.
+//
+// Metadata for .txt/.md/.html files comes, field by field, from a sibling
+// <stem>.meta.json (url, published, title), then a sibling <stem>.gold.json
+// (url, published), then, for HTML only, the page's own <head> (canonical
+// link, og:/article: meta tags, <title>), then a YYYY-MM-DD inside the file
+// name (published only). Sidecars are metadata, never documents.
+package ingest
+
+import (
+	"fmt"
+	"io"
+	"iter"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"plenary/pipeline/doc"
+)
+
+// DefaultMaxBytes is the default limit on one document (and on one JSON Lines
+// line): 8 MiB.
+const DefaultMaxBytes = 8 << 20
+
+// Stage is the DocError.Stage of every error produced here.
+const Stage = "ingest"
+
+// Options tune ingestion. The zero value is ready to use.
+type Options struct {
+	// MaxBytes is the largest document (file, or JSON Lines line) read into
+	// memory; larger ones become errors. 0 means DefaultMaxBytes.
+	MaxBytes int64
+	// AllowDuplicateIDs turns off the duplicate doc_id check. By default the
+	// second document with an id already seen becomes an error, because
+	// downstream tables and scoring join on doc_id.
+	AllowDuplicateIDs bool
+}
+
+func (o Options) maxBytes() int64 {
+	if o.MaxBytes <= 0 {
+		return DefaultMaxBytes
+	}
+	return o.MaxBytes
+}
+
+// Item is one element of the stream: exactly one of Doc, Err and Skipped is
+// set.
+type Item struct {
+	Doc     *doc.Doc
+	Err     *doc.DocError
+	Skipped string // source of a file whose format is not supported
+	// Bytes is how much input this item accounts for, so a progress bar
+	// whose total comes from Plan advances with it. Skipped files count 0
+	// (Plan leaves them out); blank JSON Lines lines are carried by the next
+	// record.
+	Bytes int64
+}
+
+// Stream yields the documents of inputs in order: inputs in the order given,
+// files of a folder in lexical order of their relative path, JSON Lines
+// records in line order. stdin is read for the input "-" (it may be nil when
+// no input is "-"). Only one document is held in memory at a time; a folder's
+// file names are listed up front so the order never depends on the file
+// system.
+func Stream(inputs []string, opt Options, stdin io.Reader) iter.Seq[Item] {
+	return func(yield func(Item) bool) {
+		s := &streamer{opt: opt, yield: yield}
+		if !opt.AllowDuplicateIDs {
+			s.seen = map[string]string{}
+		}
+		for _, in := range inputs {
+			if !s.input(in, stdin) {
+				return
+			}
+		}
+	}
+}
+
+// Plan is a cheap pre-scan for progress totals: it lists folders and stats
+// files but reads no document. files counts the files Stream will read
+// (skipped formats and sidecars excluded); bytes is their total size, or -1
+// when an input is "-" (stdin's size is unknown).
+func Plan(inputs []string, opt Options) (files int, bytes int64) {
+	unknown := false
+	for _, in := range inputs {
+		if in == "-" {
+			unknown = true
+			continue
+		}
+		for _, e := range list(in) {
+			if e.err != nil || e.kind == kindOther || e.kind == kindSidecar {
+				continue
+			}
+			files++
+			bytes += e.size
+		}
+	}
+	if unknown {
+		return files, -1
+	}
+	return files, bytes
+}
+
+// streamer carries the state of one Stream call.
+type streamer struct {
+	opt   Options
+	yield func(Item) bool
+	seen  map[string]string // doc_id -> source of its first document
+	stop  bool
+}
+
+func (s *streamer) emit(it Item) bool {
+	if s.stop {
+		return false
+	}
+	if it.Doc != nil && s.seen != nil {
+		if first, dup := s.seen[it.Doc.ID]; dup {
+			it = Item{Err: &doc.DocError{Source: it.Doc.Source, DocID: it.Doc.ID, Stage: Stage,
+				Message: fmt.Sprintf("duplicate doc_id (first seen in %s); document dropped", first)}, Bytes: it.Bytes}
+		} else {
+			s.seen[it.Doc.ID] = it.Doc.Source
+		}
+	}
+	if !s.yield(it) {
+		s.stop = true
+		return false
+	}
+	return true
+}
+
+func (s *streamer) fail(source, id string, bytes int64, format string, args ...any) bool {
+	return s.emit(Item{Err: &doc.DocError{Source: source, DocID: id, Stage: Stage,
+		Message: fmt.Sprintf(format, args...)}, Bytes: bytes})
+}
+
+// input streams one INPUT argument; false means the consumer stopped.
+func (s *streamer) input(in string, stdin io.Reader) bool {
+	if in == "-" {
+		if stdin == nil {
+			return s.fail("<stdin>", "", 0, "no standard input available")
+		}
+		return s.jsonl(stdin, "<stdin>")
+	}
+	for _, e := range list(in) {
+		var ok bool
+		switch {
+		case e.err != nil:
+			// Plan did not count it, so it carries no bytes.
+			ok = s.fail(e.source, e.id, 0, "%s", e.err.Error())
+		case e.kind == kindSidecar:
+			continue
+		case e.kind == kindOther:
+			ok = s.emit(Item{Skipped: e.source})
+		case e.kind == kindJSONL:
+			ok = s.jsonlFile(e)
+		default:
+			ok = s.file(e)
+		}
+		if !ok {
+			return false
+		}
+	}
+	return true
+}
+
+// jsonlFile opens a JSON Lines file and streams its records.
+func (s *streamer) jsonlFile(e entry) bool {
+	f, err := os.Open(e.path)
+	if err != nil {
+		return s.fail(e.source, "", e.size, "%s", describeOpenError(e.path, err))
+	}
+	defer f.Close()
+	return s.jsonl(f, e.source)
+}
+
+// file reads one .txt/.md/.html document with its sidecar metadata.
+func (s *streamer) file(e entry) bool {
+	data, err := readLimited(e.path, s.opt.maxBytes())
+	if err != nil {
+		return s.fail(e.source, e.id, e.size, "%s", err.Error())
+	}
+	d := &doc.Doc{ID: e.id, Source: e.source}
+	var page pageMeta
+	if e.kind == kindHTML {
+		text, pm, err := decodeHTML(data)
+		if err != nil {
+			return s.fail(e.source, e.id, e.size, "%s", err.Error())
+		}
+		d.Text, page = text, pm
+		if strings.TrimSpace(d.Text) == "" {
+			return s.fail(e.source, e.id, e.size, "HTML page has no visible text")
+		}
+	} else {
+		if err := checkText(data); err != nil {
+			return s.fail(e.source, e.id, e.size, "%s", err.Error())
+		}
+		d.Text = string(data)
+	}
+	warns := fillMeta(d, e.path, page, s.opt.maxBytes())
+	for _, w := range warns {
+		if !s.fail(e.source, e.id, 0, "%s", w) {
+			return false
+		}
+	}
+	return s.emit(Item{Doc: d, Bytes: e.size})
+}
+
+// stemOf returns a file name without its last extension.
+func stemOf(name string) string {
+	return strings.TrimSuffix(name, filepath.Ext(name))
+}

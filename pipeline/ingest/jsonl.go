@@ -1,0 +1,176 @@
+package ingest
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"unicode/utf8"
+
+	"plenary/pipeline/doc"
+)
+
+// jsonl streams the records of a JSON Lines reader, one line at a time; a
+// bad line becomes an error row and the next line is read.
+func (s *streamer) jsonl(r io.Reader, source string) bool {
+	br := bufio.NewReaderSize(r, 64<<10)
+	max := s.opt.maxBytes()
+	lineNo, records := 0, 0
+	var carried int64 // bytes of blank lines, carried by the next item
+	for {
+		line, n, tooLong, err := readLine(br, max)
+		if n == 0 && err != nil {
+			if err != io.EOF {
+				return s.fail(source, "", carried, "read failed after line %d: %v", lineNo, unwrapPath(err))
+			}
+			break
+		}
+		lineNo++
+		carried += n
+		if lineNo == 1 {
+			line = bytes.TrimPrefix(line, []byte("\uFEFF"))
+		}
+		src := fmt.Sprintf("%s:%d", source, lineNo)
+		switch {
+		case tooLong:
+			records++
+			if !s.fail(src, "", carried, "line is longer than the %s limit (Options.MaxBytes); skipped", humanBytes(max)) {
+				return false
+			}
+			carried = 0
+		case isBlank(string(line)):
+		default:
+			records++
+			it := parseRecord(line, src)
+			it.Bytes, carried = carried, 0
+			if !s.emit(it) {
+				return false
+			}
+		}
+		if err != nil {
+			if err != io.EOF {
+				return s.fail(source, "", carried, "read failed after line %d: %v", lineNo, unwrapPath(err))
+			}
+			break
+		}
+	}
+	if records == 0 {
+		return s.fail(source, "", carried, "JSON Lines input has no records")
+	}
+	return true
+}
+
+// readLine reads one line of at most max bytes (without its "\n" or
+// "\r\n"). A longer line is consumed to its end but not kept: tooLong is
+// set and line is nil. n is the number of bytes consumed.
+func readLine(br *bufio.Reader, max int64) (line []byte, n int64, tooLong bool, err error) {
+	for {
+		chunk, e := br.ReadSlice('\n')
+		n += int64(len(chunk))
+		if !tooLong {
+			// +2 leaves room for the "\r\n" trimmed below.
+			if int64(len(line)+len(chunk)) > max+2 {
+				tooLong, line = true, nil
+			} else {
+				line = append(line, chunk...)
+			}
+		}
+		if e == bufio.ErrBufferFull {
+			continue
+		}
+		err = e
+		break
+	}
+	line = bytes.TrimSuffix(line, []byte("\n"))
+	line = bytes.TrimSuffix(line, []byte("\r"))
+	if int64(len(line)) > max {
+		tooLong, line = true, nil
+	}
+	return line, n, tooLong, err
+}
+
+// parseRecord turns one JSON Lines line into a Doc, or an error row naming
+// what is wrong with it.
+func parseRecord(line []byte, src string) Item {
+	bad := func(id, format string, args ...any) Item {
+		return Item{Err: &doc.DocError{Source: src, DocID: id, Stage: Stage, Message: fmt.Sprintf(format, args...)}}
+	}
+	if off := firstInvalidUTF8(line); off >= 0 {
+		return bad("", "invalid UTF-8 at byte offset %d of the line", off)
+	}
+	var obj map[string]json.RawMessage
+	if err := json.Unmarshal(line, &obj); err != nil || obj == nil {
+		if err == nil || json.Valid(line) {
+			return bad("", "not a JSON object")
+		}
+		return bad("", "invalid JSON: %v", err)
+	}
+	id, err := stringField(obj, "id")
+	if err != nil {
+		return bad("", "%v", err)
+	}
+	if isBlank(id) {
+		return bad("", `"id" is empty`)
+	}
+	text, err := stringField(obj, "text")
+	if err != nil {
+		return bad(id, "%v", err)
+	}
+	if err := checkRecordText(text); err != nil {
+		return bad(id, "%v", err)
+	}
+	d := &doc.Doc{
+		ID:     id,
+		Source: src,
+		Text:   text,
+		URL:    strings.TrimSpace(jsonString(obj["url"])),
+		Title:  collapseSpace(jsonString(obj["title"])),
+	}
+	// An unparseable date is dropped rather than failing the record: the
+	// text is still worth extracting, only relative dates stay unresolved.
+	if t, ok := parsePublished(strings.TrimSpace(jsonString(obj["published"]))); ok {
+		d.Published = t
+	}
+	return Item{Doc: d}
+}
+
+// stringField returns obj[key] when it is a JSON string.
+func stringField(obj map[string]json.RawMessage, key string) (string, error) {
+	raw, ok := obj[key]
+	if !ok {
+		return "", fmt.Errorf("record has no %q", key)
+	}
+	if len(raw) == 0 || raw[0] != '"' {
+		shown := string(raw)
+		if len(shown) > 40 {
+			shown = shown[:40] + "…"
+		}
+		return "", fmt.Errorf("%q is not a string (got %s)", key, strings.ToValidUTF8(shown, "\uFFFD"))
+	}
+	var s string
+	if err := json.Unmarshal(raw, &s); err != nil {
+		return "", fmt.Errorf("%q: %v", key, err)
+	}
+	return s, nil
+}
+
+// checkRecordText applies the plain-text checks to a decoded JSON string,
+// which is valid UTF-8 by construction but may still be empty or binary.
+func checkRecordText(text string) error {
+	if text == "" {
+		return errors.New(`"text" is empty`)
+	}
+	if i := strings.IndexByte(text, 0); i >= 0 {
+		return fmt.Errorf("binary content (NUL character at code point offset %d of \"text\")", utf8.RuneCountInString(text[:i]))
+	}
+	if mostlyNonText([]byte(text)) {
+		return errors.New(`binary content ("text" is mostly control characters)`)
+	}
+	if isBlank(text) {
+		return errors.New(`"text" has only whitespace`)
+	}
+	return nil
+}

@@ -1,0 +1,171 @@
+package ingest
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"strings"
+	"syscall"
+	"unicode"
+	"unicode/utf8"
+)
+
+// readLimited reads a whole file, refusing (without reading it) one larger
+// than max bytes. A file whose size the file system does not report (a pipe)
+// is read up to max+1 bytes, which is enough to tell.
+func readLimited(path string, max int64) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, errors.New(describeOpenError(path, err))
+	}
+	defer f.Close()
+	if fi, err := f.Stat(); err == nil {
+		if fi.IsDir() {
+			return nil, errors.New("is a folder, not a file")
+		}
+		if fi.Mode().IsRegular() && fi.Size() > max {
+			return nil, tooLarge(fi.Size(), max)
+		}
+	}
+	data, err := io.ReadAll(io.LimitReader(f, max+1))
+	if err != nil {
+		return nil, fmt.Errorf("read failed: %w", unwrapPath(err))
+	}
+	if int64(len(data)) > max {
+		return nil, tooLarge(-1, max)
+	}
+	return data, nil
+}
+
+func tooLarge(size, max int64) error {
+	if size < 0 {
+		return fmt.Errorf("document is larger than the %s limit (Options.MaxBytes)", humanBytes(max))
+	}
+	return fmt.Errorf("document is %s, larger than the %s limit (Options.MaxBytes)", humanBytes(size), humanBytes(max))
+}
+
+func humanBytes(n int64) string {
+	switch {
+	case n >= 1<<20 && n%(1<<20) == 0:
+		return fmt.Sprintf("%d MiB", n>>20)
+	case n >= 1<<10 && n%(1<<10) == 0:
+		return fmt.Sprintf("%d KiB", n>>10)
+	default:
+		return fmt.Sprintf("%d bytes", n)
+	}
+}
+
+// unwrapPath drops the *fs.PathError wrapper: the path is already the
+// error row's Source, so repeating it only makes the message longer.
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// describeOpenError turns a failed open or stat into a message a user can act
+// on, telling a dangling symbolic link from a missing file.
+func describeOpenError(path string, err error) string {
+	inner := unwrapPath(err)
+	switch {
+	case errors.Is(inner, fs.ErrNotExist):
+		if fi, lerr := os.Lstat(path); lerr == nil && fi.Mode()&fs.ModeSymlink != 0 {
+			target, _ := os.Readlink(path)
+			return fmt.Sprintf("broken symbolic link: its target %q does not exist", target)
+		}
+		return "cannot open: no such file or directory"
+	case errors.Is(inner, syscall.ELOOP):
+		return "cannot open: symbolic link loop (too many levels of symbolic links)"
+	case errors.Is(inner, fs.ErrPermission):
+		return "cannot open: permission denied"
+	default:
+		return "cannot open: " + inner.Error()
+	}
+}
+
+// checkText says why data is not a usable plain-text document, or nil.
+func checkText(data []byte) error {
+	if len(data) == 0 {
+		return errors.New("empty document (0 bytes)")
+	}
+	if hasUTF16BOM(data) {
+		return errors.New("UTF-16 text (byte order mark found); convert it to UTF-8")
+	}
+	if i := bytes.IndexByte(data, 0); i >= 0 {
+		return fmt.Errorf("binary content (NUL byte at byte offset %d)", i)
+	}
+	if mostlyNonText(data) {
+		return errors.New("binary content (mostly non-text bytes)")
+	}
+	if off := firstInvalidUTF8(data); off >= 0 {
+		return fmt.Errorf("invalid UTF-8 at byte offset %d (a legacy encoding? convert the file to UTF-8)", off)
+	}
+	if isBlank(string(data)) {
+		return errors.New("document has only whitespace")
+	}
+	return nil
+}
+
+func hasUTF16BOM(b []byte) bool {
+	return len(b) >= 2 && (b[0] == 0xFF && b[1] == 0xFE || b[0] == 0xFE && b[1] == 0xFF)
+}
+
+// firstInvalidUTF8 returns the byte offset of the first invalid UTF-8
+// sequence, or -1 when data is valid.
+func firstInvalidUTF8(data []byte) int {
+	if utf8.Valid(data) {
+		return -1
+	}
+	for i := 0; i < len(data); {
+		r, n := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && n == 1 {
+			return i
+		}
+		i += n
+	}
+	return -1
+}
+
+// mostlyNonText looks at the first 8 KiB and reports whether more than 30%
+// of its characters (and at least 8) are control characters or invalid
+// UTF-8: a binary file without NUL bytes, as opposed to a text in a legacy
+// encoding, which is mostly ASCII.
+func mostlyNonText(data []byte) bool {
+	const sample = 8 << 10
+	if len(data) > sample {
+		data = data[:sample]
+	}
+	total, bad := 0, 0
+	for i := 0; i < len(data); {
+		r, n := utf8.DecodeRune(data[i:])
+		i += n
+		total++
+		switch {
+		case r == utf8.RuneError && n == 1:
+			// A rune cut by the sample boundary is not evidence.
+			if len(data) == sample && len(data)-i < utf8.UTFMax {
+				total--
+				continue
+			}
+			bad++
+		case r == '\t' || r == '\n' || r == '\r' || r == '\f' || r == '\v' || r == 0x1b:
+		case r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0):
+			bad++
+		}
+	}
+	// A handful of bad bytes in a tiny file is a broken text, not a binary.
+	return bad >= 8 && bad*10 > total*3
+}
+
+// isBlank reports whether s holds nothing but white space (including the
+// invisible BOM and zero-width space, which make a file look non-empty).
+func isBlank(s string) bool {
+	return strings.TrimFunc(s, func(r rune) bool {
+		return unicode.IsSpace(r) || r == '\ufeff' || r == '\u200b'
+	}) == ""
+}

@@ -1,0 +1,847 @@
+package quotes
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"plenary/pipeline/doc"
+)
+
+// cueHit is a reporting cue found next to a quote, with the phrase that
+// names the speaker (tokens [npS, npE)).
+type cueHit struct {
+	cue      string
+	prep     bool
+	form     string // "after", "before", "colon", "prev"
+	npS, npE int
+	tight    bool // the cue follows the closing mark directly (", he said")
+}
+
+// cueAt matches a cue phrase at token t.
+func (st *state) cueAt(t int) (cuePhrase, bool) {
+	if t < 0 || t >= len(st.low) {
+		return cuePhrase{}, false
+	}
+	for _, c := range st.lx.cues[st.low[t]] {
+		if t+len(c.words) > len(st.low) {
+			continue
+		}
+		ok := true
+		for k, w := range c.words {
+			if st.low[t+k] != w {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return c, true
+		}
+	}
+	return cuePhrase{}, false
+}
+
+func (st *state) sentEnd(t int) int {
+	if t < 0 || t >= len(st.toks) {
+		return len(st.toks)
+	}
+	s := st.toks[t].Sentence
+	if s < len(st.seg.SentTokens) {
+		return st.seg.SentTokens[s][1]
+	}
+	return len(st.toks)
+}
+
+func (st *state) sentStart(t int) int {
+	if t < 0 || t >= len(st.toks) {
+		return 0
+	}
+	s := st.toks[t].Sentence
+	if s < len(st.seg.SentTokens) {
+		return st.seg.SentTokens[s][0]
+	}
+	return 0
+}
+
+func (st *state) paraOfTok(t int) int {
+	if t < 0 || t >= len(st.toks) {
+		return -1
+	}
+	return st.seg.ParagraphOf(st.toks[t].Start)
+}
+
+// paraTokEnd returns the index just past the last token of token t's paragraph.
+func (st *state) paraTokEnd(t int) int {
+	p := st.paraOfTok(t)
+	if p < 0 || p >= len(st.seg.Paragraphs) {
+		return len(st.toks)
+	}
+	return st.tokAt(st.seg.Paragraphs[p].End)
+}
+
+func (st *state) paraTokStart(t int) int {
+	p := st.paraOfTok(t)
+	if p < 0 || p >= len(st.seg.Paragraphs) {
+		return 0
+	}
+	return st.tokAt(st.seg.Paragraphs[p].Start)
+}
+
+var auxWords = map[string]bool{
+	"also": true, "further": true, "then": true, "again": true, "later": true, "has": true,
+	"had": true, "have": true, "was": true, "once": true, "earlier": true, "previously": true,
+	"reportedly": true, "would": true, "will": true, "could": true, "had_": true, "is": true,
+	"further_": true, "additionally": true, "subsequently": true, "finally": true, "personally": true,
+}
+
+func isAdverb(w string) bool { return auxWords[w] || (len(w) > 4 && strings.HasSuffix(w, "ly")) }
+
+// npToken reports tokens that can be part of a speaker phrase: capitalized
+// words, initials, title words, connecting "of"/"the", mention tokens.
+func (st *state) npToken(t int) bool {
+	w := st.low[t]
+	if _, ok := st.mention(t); ok {
+		return true
+	}
+	switch w {
+	case "of", "the", "for", "and", "-", "(", ")", "’s", "'s", "’", "'", "s":
+		return true
+	}
+	if !isWord(w) {
+		return false
+	}
+	if isCap(st.toks[t].Text) {
+		return true
+	}
+	if st.lx.postWords[w] || st.synKind(w) != unitPlain {
+		return true
+	}
+	switch w {
+	case "former", "regional", "state", "national", "local", "city", "district", "oblast",
+		"region", "republican", "country's", "general", "acting", "deputy", "first", "vice", "top", "new":
+		return true
+	}
+	return false
+}
+
+func (st *state) synKind(w string) int {
+	for _, s := range st.lx.syn[w] {
+		if len(s.words) == 1 {
+			return s.kind
+		}
+	}
+	return unitPlain
+}
+
+// npForward extends a speaker phrase from token t up to limit: "said the
+// Chairman of the Federation ..., adding" stops at the comma.
+func (st *state) npForward(t, limit int) int {
+	e := t
+	for e < limit && e < len(st.toks) {
+		w := st.low[e]
+		if w == "," || w == ";" || w == ":" || isEndPunct(w) || family(firstRune(w)) != famNone {
+			break
+		}
+		if !st.npToken(e) {
+			break
+		}
+		e++
+	}
+	// Drop trailing connectors ("the Chairman of").
+	for e > t && (funcWords[st.low[e-1]] || st.low[e-1] == "(" || st.low[e-1] == "-") {
+		e--
+	}
+	return e
+}
+
+func firstRune(s string) rune {
+	for _, r := range s {
+		return r
+	}
+	return 0
+}
+
+// cueAfter looks for "…,” said X" / "…,” X said" after the closing mark.
+func (st *state) cueAfter(c *cand, limit int) *cueHit {
+	if c.q.close < 0 {
+		return nil
+	}
+	s := c.closeTok + 1
+	if s >= len(st.toks) {
+		return nil
+	}
+	e := st.sentEnd(s)
+	if pe := st.paraTokEnd(c.closeTok); pe < e {
+		e = pe
+	}
+	if limit < e {
+		e = limit
+	}
+	first := s
+	for first < e && (st.low[first] == "," || isDashTok(st.low[first])) {
+		first++
+	}
+	if first >= e {
+		return nil
+	}
+	// An embedded quote ("“high risk” categories, officials said") takes no
+	// cue from after it: the words must end at punctuation.
+	if first == s && !endsClause(c.text) {
+		return nil
+	}
+	ended := isEndPunct(st.low[first])
+	if !ended && endsSentence(c.text) && isCap(st.toks[first].Text) {
+		if _, isPron := st.lx.pronouns[st.low[first]]; !isPron {
+			ended = true
+		}
+	}
+	if ended {
+		// A new sentence: only a bare "He said." / "Smith added." counts.
+		if isEndPunct(st.low[first]) {
+			first++
+		}
+		if first >= len(st.toks) {
+			return nil
+		}
+		e = st.sentEnd(first)
+		if e-first > 8 {
+			return nil
+		}
+	}
+	maxCue := first + 16
+	if maxCue > e {
+		maxCue = e
+	}
+	for t := first; t < maxCue; t++ {
+		cp, ok := st.cueAt(t)
+		if !ok {
+			continue
+		}
+		if st.inMentionOrQuote(t) {
+			continue
+		}
+		h := &cueHit{cue: cp.cue, prep: cp.prep, form: "after", tight: t == first}
+		if t > first {
+			npE := t
+			for npE > first && isAdverb(st.low[npE-1]) {
+				npE--
+			}
+			if !st.npHead(first, npE) {
+				return nil
+			}
+			h.npS, h.npE = first, npE
+			h.tight = npE-first <= 12
+			if ended && npE-first > 5 {
+				return nil
+			}
+		} else {
+			from := t + len(cp.words)
+			h.npS, h.npE = from, st.npForward(from, e)
+		}
+		if h.npE <= h.npS {
+			return nil
+		}
+		return h
+	}
+	return nil
+}
+
+func (st *state) inMentionOrQuote(t int) bool {
+	_, ok := st.mention(t)
+	return ok || st.inQ[t]
+}
+
+// lastRune is the last rune of text before closing marks and spaces.
+func lastRune(text string) rune {
+	text = strings.TrimRight(text, " ”’\"»")
+	r, _ := utf8.DecodeLastRuneInString(text)
+	return r
+}
+
+func endsClause(text string) bool {
+	switch lastRune(text) {
+	case '.', '!', '?', ',', ';', '…':
+		return true
+	}
+	return false
+}
+
+func endsSentence(text string) bool {
+	switch lastRune(text) {
+	case '.', '!', '?', '…':
+		return true
+	}
+	return false
+}
+
+// cueBefore looks for "X said: “…”", "According to X, “…”", "X: “…”" in the
+// sentence before the opening mark.
+func (st *state) cueBefore(c *cand, from int) *cueHit {
+	e := c.openTok
+	if e <= 0 || e > len(st.toks) {
+		return nil
+	}
+	s := st.sentStart(e - 1)
+	if ps := st.paraTokStart(e); ps > s {
+		s = ps
+	}
+	if from > s {
+		s = from
+	}
+	// The sentence splitter may not break before an opening mark
+	// ("… Smith said. “Next …"): cut at the last sentence end.
+	for t := e - 1; t >= s; t-- {
+		if isEndPunct(st.low[t]) && !(t > 0 && st.lx.honorifics[st.low[t-1]]) {
+			s = t + 1
+			break
+		}
+	}
+	if e-s <= 0 {
+		return nil
+	}
+	return st.cueInWindow(s, e, "before")
+}
+
+// cueInWindow finds the last cue in tokens [s, e) and its speaker phrase.
+func (st *state) cueInWindow(s, e int, form string) *cueHit {
+	colon := st.low[e-1] == ":"
+	for t := e - 1; t >= s; t-- {
+		cp, ok := st.cueAt(t)
+		if !ok || t+len(cp.words) > e || st.inMentionOrQuote(t) {
+			continue
+		}
+		h := &cueHit{cue: cp.cue, prep: cp.prep, form: form}
+		after := t + len(cp.words)
+		if cp.prep {
+			h.npS, h.npE = after, st.npForwardLoose(after, e)
+		} else {
+			h.npS, h.npE = st.subjectBefore(t, s)
+			if h.npE <= h.npS && after < e && (isCap(st.toks[after].Text) || st.low[after] == "the") {
+				h.npS, h.npE = after, st.npForward(after, e)
+			}
+		}
+		if h.npE <= h.npS {
+			// A cue with no speaker phrase ("it was said"): keep looking.
+			continue
+		}
+		return h
+	}
+	if colon && e-1-s >= 1 && e-1-s <= 10 {
+		npS, npE := s, e-1
+		for npS < npE && (isDashTok(st.low[npS]) || st.low[npS] == ",") {
+			npS++
+		}
+		for t := npS; t < npE; t++ {
+			_, ment := st.personAt(t)
+			if ment || isAllCaps(st.toks[t].Text) || st.lx.postWords[st.low[t]] {
+				return &cueHit{cue: ":", form: "colon", npS: npS, npE: npE}
+			}
+		}
+	}
+	return nil
+}
+
+// npForwardLoose reads "according to X," up to the comma.
+func (st *state) npForwardLoose(t, limit int) int {
+	e := t
+	for e < limit && e-t < 15 {
+		w := st.low[e]
+		if w == "," || w == ";" || w == ":" || isEndPunct(w) || family(firstRune(w)) != famNone {
+			break
+		}
+		e++
+	}
+	return e
+}
+
+// subjectBefore finds the subject of the verb at token v: "R. Saito,
+// Secretary General of JILAF, said" gives "R. Saito".
+func (st *state) subjectBefore(v, s int) (int, int) {
+	t := v - 1
+	for t >= s && isAdverb(st.low[t]) {
+		t--
+	}
+	if t < s {
+		return 0, 0
+	}
+	if _, ok := st.lx.pronouns[st.low[t]]; ok {
+		return t, t + 1
+	}
+	if st.low[t] == "," {
+		// Walk back over comma-separated stretches (an apposition, a
+		// participle clause) to the one naming a person: "S. Dauletalin,
+		// Deputy Chairman of X, summing up the seminar, noted".
+		end := t
+		for seg := 0; seg < 4; seg++ {
+			k := end - 1
+			for k >= s && end-k <= 40 && st.low[k] != "," {
+				k--
+			}
+			for a := k + 1; a < end; a++ {
+				if a >= s {
+					if m, ok := st.personAt(a); ok && st.eligible(m) {
+						return k + 1, end
+					}
+				}
+			}
+			if k < s || st.low[k] != "," {
+				break
+			}
+			end = k
+		}
+		k := t - 1
+		for k >= s && t-k <= 25 && st.low[k] != "," {
+			k--
+		}
+		if k < s {
+			return 0, 0
+		}
+		t = k - 1
+		if t < s {
+			return 0, 0
+		}
+	}
+	if !st.npToken(t) || funcWords[st.low[t]] {
+		return 0, 0
+	}
+	b := t
+	for b-1 >= s && st.npToken(b-1) {
+		b--
+	}
+	for b <= t && funcWords[st.low[b]] && st.low[b] != "the" {
+		b++
+	}
+	if b > t {
+		return 0, 0
+	}
+	return b, t + 1
+}
+
+// prevColon handles "X said:" ending the sentence or paragraph before a quote
+// that starts its own paragraph or sentence.
+func (st *state) prevColon(c *cand, from int) *cueHit {
+	t := c.openTok - 1
+	if t < 0 || st.low[t] != ":" {
+		return nil
+	}
+	s := st.sentStart(t)
+	if ps := st.paraTokStart(t); ps > s {
+		s = ps
+	}
+	if from > s {
+		s = from
+	}
+	if t-s < 1 {
+		return nil
+	}
+	h := st.cueInWindow(s, t+1, "prev")
+	return h
+}
+
+// findCue chooses the cue of a quote: a tight cue after it ("…,” he said")
+// first, then one before it, then a looser one after it.
+func (st *state) findCue(c *cand, prevClose, nextOpen int) *cueHit {
+	a := st.cueAfter(c, nextOpen)
+	if a != nil && a.tight {
+		return a
+	}
+	if b := st.cueBefore(c, prevClose); b != nil {
+		return b
+	}
+	if a != nil {
+		return a
+	}
+	return st.prevColon(c, prevClose)
+}
+
+// ---------------------------------------------------------------- resolving
+
+// resolveNP turns a speaker phrase into a speaker.
+func (st *state) resolveNP(s, e, pos int) *who {
+	if s < 0 || e > len(st.toks) || s >= e {
+		return nil
+	}
+	// 1. A person mention, preferring one that is not an object ("notice
+	// of ANP's Khushdil Khan").
+	var first *doc.Mention
+	for t := s; t < e; t++ {
+		m, ok := st.personAt(t)
+		if !ok {
+			continue
+		}
+		if first == nil {
+			mm := m
+			first = &mm
+		}
+		if st.eligible(m) {
+			return st.personWho(m, doc.AttrExplicit, confExplicitBefore)
+		}
+		t = st.tokAt(m.End) - 1
+	}
+	if first != nil {
+		return st.personWho(*first, doc.AttrExplicit, confExplicitBefore-0.1)
+	}
+	text := st.textOf(s, e)
+	// 2. A pronoun ("he", "according to him", "his report").
+	for t := s; t < e; t++ {
+		if !isWord(st.low[t]) {
+			continue
+		}
+		if _, ok := st.lx.pronouns[st.low[t]]; ok && (e-s <= 2 || t == s) {
+			w := st.resolvePronoun(st.low[t], st.toks[s].Start, pos)
+			if w != nil {
+				w.mention = st.toks[t].Text
+			}
+			return w
+		}
+		break
+	}
+	hasPost, hasSource, hasCaps := false, false, 0
+	for t := s; t < e; t++ {
+		w := st.low[t]
+		if st.lx.postWords[w] {
+			hasPost = true
+		}
+		if st.lx.sources[w] {
+			hasSource = true
+		}
+		if m, ok := st.mention(t); ok && m.EntityType == doc.TypeOrganization {
+			hasSource = true
+		}
+		if isWord(w) && isCap(st.toks[t].Text) && w != "the" && !funcWords[w] {
+			hasCaps++
+		}
+	}
+	// 3. A title reference.
+	if hasPost {
+		if w := st.resolveTitle(s, e, pos); w != nil {
+			w.mention = text
+			return w
+		}
+		return &who{mention: text, attr: doc.AttrNone, conf: confUnknown, at: st.toks[s].Start}
+	}
+	// 4. A non-person source.
+	if hasSource {
+		return &who{mention: text, attr: doc.AttrNone, conf: confSource, at: st.toks[s].Start}
+	}
+	// 5. A name the entity stage missed: match it against the people's names.
+	if hasCaps > 0 && hasCaps <= 4 {
+		if p := st.personByName(s, e, pos); p != nil {
+			return &who{id: p.ID, name: p.Name, mention: text, attr: doc.AttrExplicit, conf: confExplicitBefore - 0.1, at: st.toks[s].Start}
+		}
+		return &who{name: text, mention: text, attr: doc.AttrExplicit, conf: confNamedUnknown, at: st.toks[s].Start}
+	}
+	return nil
+}
+
+// eligible reports whether a mention can be a subject: not after a
+// preposition or a possessive, not itself a possessive.
+func (st *state) eligible(m doc.Mention) bool {
+	b := st.tokAt(m.Start)
+	if b > 0 && prepositions[st.low[b-1]] {
+		return false
+	}
+	e := st.tokAt(m.End)
+	if e < len(st.low) && (st.low[e] == "’s" || st.low[e] == "'s" || st.low[e] == "’" || st.low[e] == "'") {
+		return false
+	}
+	return true
+}
+
+// personByName matches capitalized words against people's names and aliases.
+func (st *state) personByName(s, e, pos int) *doc.Person {
+	var words []string
+	for t := s; t < e; t++ {
+		w := strings.TrimSuffix(st.low[t], ".")
+		if isWord(w) && !funcWords[w] && !st.lx.honorifics[w] && isCap(st.toks[t].Text) {
+			words = append(words, w)
+		}
+	}
+	if len(words) == 0 {
+		return nil
+	}
+	var best *doc.Person
+	bestAt := -1
+	for i := range st.in.People {
+		p := &st.in.People[i]
+		match := false
+		for _, n := range append([]string{p.Name}, p.Aliases...) {
+			nw := strings.Fields(strings.ToLower(n))
+			if len(nw) == 0 {
+				continue
+			}
+			if strings.Join(nw, " ") == strings.Join(words, " ") ||
+				(len(words) == 1 && (nw[len(nw)-1] == words[0] || nw[0] == words[0])) {
+				match = true
+				break
+			}
+		}
+		if !match {
+			continue
+		}
+		at := st.lastMentionBefore(p.ID, pos)
+		if best == nil || at > bestAt {
+			best, bestAt = p, at
+		}
+	}
+	return best
+}
+
+func (st *state) lastMentionBefore(id string, pos int) int {
+	at := -1
+	for _, m := range st.in.Mentions {
+		if m.Start >= pos {
+			break
+		}
+		if m.EntityID == id && m.EntityType == doc.TypePerson {
+			at = m.Start
+		}
+	}
+	return at
+}
+
+func (st *state) compatible(id, gender string) bool {
+	if gender == "" {
+		return true
+	}
+	p, ok := st.people[id]
+	return !ok || p.Gender == "" || p.Gender == gender
+}
+
+// resolvePronoun finds the person a pronoun at offset at stands for: the
+// subject of a recent sentence, the last speaker, or the nearest mention,
+// among those of a compatible gender.
+func (st *state) resolvePronoun(word string, at, qpos int) *who {
+	pr := st.lx.pronouns[word]
+	if pr.plural {
+		return &who{mention: word, attr: doc.AttrNone, conf: confUnknown, at: at}
+	}
+	sent := st.seg.SentenceOf(at)
+	if qs := st.seg.SentenceOf(qpos); qs < sent {
+		sent = qs
+	}
+	var subj *who
+	dist := 0
+	for k := sent - 1; k >= 0 && k >= sent-4; k-- {
+		if st.sentInQuote(k) {
+			continue
+		}
+		if w := st.subject(k, 0); w != nil && w.id != "" && st.compatible(w.id, pr.gender) {
+			subj, dist = w, sent-k
+			break
+		}
+	}
+	var pick *who
+	conf := float32(confPronoun)
+	switch {
+	case subj != nil && dist <= 2:
+		pick = subj
+		conf -= 0.05 * float32(dist-1)
+	case st.last != nil && st.last.id != "" && st.compatible(st.last.id, pr.gender) && st.paraDist(st.lastAt, at) <= 3:
+		pick = st.last
+		conf -= 0.05
+	case subj != nil:
+		pick = subj
+		conf -= 0.05 * float32(dist-1)
+	default:
+		if m, ok := st.recentPerson(at, pr.gender); ok {
+			return st.personWho(m, doc.AttrPronoun, conf-0.15)
+		}
+		return &who{mention: word, attr: doc.AttrPronoun, conf: confUnknown, at: at}
+	}
+	return &who{id: pick.id, name: pick.name, mention: word, attr: doc.AttrPronoun, conf: conf, at: at}
+}
+
+func (st *state) paraDist(a, b int) int {
+	pa, pb := st.seg.ParagraphOf(a), st.seg.ParagraphOf(b)
+	if pa > pb {
+		return pa - pb
+	}
+	return pb - pa
+}
+
+func (st *state) sentInQuote(k int) bool {
+	if k < 0 || k >= len(st.seg.SentTokens) {
+		return false
+	}
+	st0 := st.seg.SentTokens[k][0]
+	return st0 < len(st.inQ) && st.inQ[st0]
+}
+
+// recentPerson is the person mention nearest before offset at, outside
+// quotes, of a compatible gender.
+func (st *state) recentPerson(at int, gender string) (doc.Mention, bool) {
+	for i := len(st.in.Mentions) - 1; i >= 0; i-- {
+		m := st.in.Mentions[i]
+		if m.Start >= at || m.EntityType != doc.TypePerson {
+			continue
+		}
+		t := st.tokAt(m.Start)
+		if t < len(st.inQ) && st.inQ[t] {
+			continue
+		}
+		if st.compatible(m.EntityID, gender) {
+			return m, true
+		}
+	}
+	return doc.Mention{}, false
+}
+
+var introWords = map[string]bool{
+	"in": true, "at": true, "during": true, "for": true, "on": true, "after": true, "while": true,
+	"according": true, "following": true, "before": true, "with": true, "as": true, "meanwhile": true,
+	"also": true, "however": true, "moreover": true, "besides": true, "additionally": true, "then": true,
+	"today": true, "yesterday": true, "earlier": true, "later": true, "when": true, "speaking": true,
+	"furthermore": true, "by": true, "among": true, "within": true, "under": true, "despite": true,
+}
+
+// subject finds who a sentence is about: its grammatical subject when that
+// is a person, a pronoun (taken from the sentence before) or a title.
+func (st *state) subject(k, depth int) *who {
+	if w, ok := st.subj[k]; ok {
+		return w
+	}
+	w := st.findSubject(k, depth)
+	st.subj[k] = w
+	return w
+}
+
+func (st *state) findSubject(k, depth int) *who {
+	if k < 0 || k >= len(st.seg.SentTokens) {
+		return nil
+	}
+	a, b := st.seg.SentTokens[k][0], st.seg.SentTokens[k][1]
+	if a >= b {
+		return nil
+	}
+	t := a
+	if introWords[st.low[a]] || (strings.HasSuffix(st.low[a], "ing") && len(st.low[a]) > 5) {
+		for j := a; j < b && j-a < 30; j++ {
+			if st.low[j] == "," {
+				t = j + 1
+				break
+			}
+		}
+	}
+	if t < b {
+		if pr, ok := st.lx.pronouns[st.low[t]]; ok && !pr.plural {
+			if depth < 3 && k > 0 {
+				return st.subject(k-1, depth+1)
+			}
+			return nil
+		}
+		e := st.npForward(t, b)
+		if e > t && e+1 < b && st.low[e] == "," {
+			// "The chairman of the union, John Smith, said": the apposition names him.
+			if m, ok := st.personAt(e + 1); ok && st.verbFollows(e, b) {
+				return st.personWho(m, doc.AttrExplicit, confExplicitBefore)
+			}
+		}
+		if e > t && st.verbFollows(e, b) {
+			for j := t; j < e; j++ {
+				if m, ok := st.personAt(j); ok {
+					return st.personWho(m, doc.AttrExplicit, confExplicitBefore)
+				}
+			}
+			for j := t; j < e; j++ {
+				if st.lx.postWords[st.low[j]] {
+					if w := st.resolveTitle(t, e, st.toks[t].Start); w != nil {
+						w.at = st.toks[t].Start
+						return w
+					}
+					break
+				}
+			}
+		}
+	}
+	// Otherwise the first person mention followed by a verb.
+	for j := a; j < b; j++ {
+		m, ok := st.personAt(j)
+		if !ok {
+			continue
+		}
+		e := st.tokAt(m.End)
+		if st.eligible(m) && st.verbFollows(e, b) {
+			return st.personWho(m, doc.AttrExplicit, confExplicitBefore)
+		}
+		j = e - 1
+	}
+	return nil
+}
+
+// verbFollows reports whether token e (just after a noun phrase) starts a
+// predicate, allowing one apposition between commas.
+func (st *state) verbFollows(e, b int) bool {
+	for hop := 0; hop < 2 && e < b; hop++ {
+		w := st.low[e]
+		if w == "," {
+			if e+1 < b && st.verbLike(e+1) {
+				return true
+			}
+			k := e + 1
+			for k < b && k-e < 25 && st.low[k] != "," {
+				k++
+			}
+			if k >= b || st.low[k] != "," {
+				return false
+			}
+			e = k + 1
+			continue
+		}
+		if w == "(" {
+			for e < b && st.low[e] != ")" {
+				e++
+			}
+			e++
+			continue
+		}
+		return st.verbLike(e)
+	}
+	return false
+}
+
+func (st *state) verbLike(t int) bool {
+	w := st.low[t]
+	if !isLowerWord(st.toks[t].Text) || funcWords[w] || st.lx.postWords[w] || st.synKind(w) != unitPlain {
+		return false
+	}
+	switch w {
+	case "who", "which", "whose", "a", "an", "deputy", "former", "regional", "general", "acting", "one":
+		return false
+	}
+	return true
+}
+
+// npHead reports whether tokens [s, e) start like a speaker phrase: a
+// pronoun, or noun-phrase tokens up to the first comma ("Smith, who chairs
+// the panel,"), not "for accidents, and the chairman".
+func (st *state) npHead(s, e int) bool {
+	if _, ok := st.lx.pronouns[st.low[s]]; ok {
+		return true
+	}
+	seg := s
+	for seg < e && st.low[seg] != "," {
+		seg++
+	}
+	switch st.low[s] {
+	case "the", "a", "an", "his", "her", "their", "its":
+		// "the release", "a spokesman for the ministry"
+		for t := s; t < seg; t++ {
+			if !isWord(st.low[t]) && st.low[t] != "’s" && st.low[t] != "'s" && st.low[t] != "-" {
+				return false
+			}
+		}
+		return seg-s <= 8
+	}
+	if funcWords[st.low[s]] {
+		return false
+	}
+	if isLowerWord(st.toks[s].Text) && !st.npToken(s) {
+		return seg-s <= 2 // "officials said"
+	}
+	for t := s; t < seg; t++ {
+		if !st.npToken(t) {
+			return false
+		}
+	}
+	return true
+}

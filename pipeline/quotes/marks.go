@@ -1,0 +1,302 @@
+package quotes
+
+import (
+	"unicode"
+
+	"plenary/pipeline/doc"
+)
+
+// qspan is a stretch of text between quotation marks.
+type qspan struct {
+	open   int        // rune offset of the opening mark
+	close  int        // rune offset of the closing mark; -1 when the paragraph end closed it
+	segs   []doc.Span // the quoted words, one span per paragraph, trimmed
+	single bool       // the outer mark is a single quote (‘…’)
+}
+
+// Start and End of the quoted words (inside the marks).
+func (q qspan) span() doc.Span {
+	if len(q.segs) == 0 {
+		return doc.Span{Start: q.open + 1, End: q.open + 1}
+	}
+	return doc.Span{Start: q.segs[0].Start, End: q.segs[len(q.segs)-1].End}
+}
+
+const (
+	famNone = iota
+	famDouble
+	famSingle
+)
+
+func family(r rune) int {
+	switch r {
+	case '“', '”', '„', '‟', '«', '»', '"':
+		return famDouble
+	case '‘', '’', '‚', '‛', '‹', '›', '\'':
+		return famSingle
+	}
+	return famNone
+}
+
+func isOpenBracket(r rune) bool {
+	switch r {
+	case '(', '[', '{', '—', '–', '-', '/', ':', ',', ';':
+		return true
+	}
+	return family(r) != famNone
+}
+
+// flanks tells whether the mark at i looks like an opening mark (left
+// flanking: text follows, space or an opening bracket precedes) and/or a
+// closing one (text precedes, space or punctuation follows). The paragraph
+// edges count as space.
+func flanks(rs []rune, i, ps, pe int) (lf, rf bool) {
+	prev, next := ' ', ' '
+	if i > ps {
+		prev = rs[i-1]
+	}
+	if i+1 < pe {
+		next = rs[i+1]
+	}
+	lf = !unicode.IsSpace(next) && (unicode.IsSpace(prev) || isOpenBracket(prev))
+	rf = !unicode.IsSpace(prev) && !isOpenBracketStrict(prev) &&
+		(unicode.IsSpace(next) || unicode.IsPunct(next) || unicode.IsSymbol(next) || family(next) != famNone)
+	return lf, rf
+}
+
+func isOpenBracketStrict(r rune) bool {
+	switch r {
+	case '(', '[', '{':
+		return true
+	}
+	return false
+}
+
+// conventionalCloser reports marks that close by convention.
+func conventionalCloser(r, opener rune) bool {
+	switch r {
+	case '”', '»':
+		return true
+	case '“':
+		return opener == '„' // German „…“
+	case '«':
+		return opener == '»' // »…« style
+	}
+	return false
+}
+
+func isSingleOpener(r rune) bool {
+	return r == '‘' || r == '‚' || r == '‹' || r == '\'' || r == '‛'
+}
+func isSingleCloser(r rune) bool { return r == '’' || r == '›' || r == '\'' }
+
+// apostropheAhead reports ‘90s-like elisions, where an opening single mark is
+// an apostrophe.
+func apostropheAhead(rs []rune, i, pe int) bool {
+	return i+1 < pe && unicode.IsDigit(rs[i+1])
+}
+
+// scanMarks pairs quotation marks paragraph by paragraph. It never fails: a
+// mark left open runs to the paragraph end, or on into later paragraphs when
+// the next paragraph reopens it or when the next mark in the text is a
+// closing one.
+func scanMarks(rs []rune, paras []doc.Span) []qspan {
+	var out []qspan
+	type mk struct {
+		r   rune
+		pos int
+	}
+	var stack []mk
+	var cur qspan
+	segStart := 0
+	emit := func(closeAt, segEnd int) {
+		cur.close = closeAt
+		cur.segs = append(cur.segs, doc.Span{Start: segStart, End: segEnd})
+		cur.segs = trimSegs(rs, cur.segs)
+		if len(cur.segs) > 0 {
+			out = append(out, cur)
+		}
+		stack = stack[:0]
+		cur = qspan{}
+	}
+	popSingles := func() {
+		for len(stack) > 1 && family(stack[len(stack)-1].r) == famSingle {
+			stack = stack[:len(stack)-1]
+		}
+	}
+	pi, i := 0, 0
+	for pi < len(paras) {
+		ps, pe := paras[pi].Start, paras[pi].End
+		if pe > len(rs) {
+			pe = len(rs)
+		}
+		if i < ps {
+			i = ps
+		}
+		for ; i < pe; i++ {
+			r := rs[i]
+			fam := family(r)
+			if fam == famNone {
+				continue
+			}
+			lf, rf := flanks(rs, i, ps, pe)
+			if len(stack) == 0 {
+				switch {
+				case fam == famDouble && !(rf && !lf):
+				case fam == famSingle && isSingleOpener(r) && lf && !rf && !apostropheAhead(rs, i, pe):
+				default:
+					continue
+				}
+				stack = append(stack, mk{r, i})
+				cur = qspan{open: i, single: fam == famSingle}
+				segStart = i + 1
+				continue
+			}
+			top := stack[len(stack)-1]
+			if fam == famSingle {
+				switch {
+				case isSingleOpener(r) && lf && !rf && !apostropheAhead(rs, i, pe) && !(r == '\'' && top.r == '\''):
+					stack = append(stack, mk{r, i})
+				case isSingleCloser(r) && family(top.r) == famSingle && rf && !(i+1 < pe && unicode.IsLetter(rs[i+1])):
+					stack = stack[:len(stack)-1]
+				}
+			} else {
+				closing := false
+				switch {
+				case conventionalCloser(r, stack[0].r) || (len(stack) > 1 && conventionalCloser(r, top.r)):
+					closing = true
+				case r == '"':
+					if top.r == '"' {
+						closing = true
+					} else if lf && !rf {
+						stack = append(stack, mk{r, i})
+					} else {
+						closing = true
+					}
+				default: // “ „ « used inside a quote
+					if lf && !rf {
+						stack = append(stack, mk{r, i})
+					} else {
+						closing = true
+					}
+				}
+				if closing {
+					popSingles()
+					if family(stack[len(stack)-1].r) == famSingle && len(stack) == 1 {
+						// A double mark cannot close a single quote: the
+						// single opener was an apostrophe after all.
+						stack = stack[:0]
+						cur = qspan{}
+						continue
+					}
+					stack = stack[:len(stack)-1]
+				}
+			}
+			if len(stack) == 0 {
+				emit(i, i)
+			}
+		}
+		// Paragraph end with a mark still open.
+		if len(stack) > 0 {
+			popSingles()
+			if family(stack[0].r) == famSingle {
+				stack = stack[:0] // a single quote never spans paragraphs
+				cur = qspan{}
+				pi++
+				continue
+			}
+			stack = stack[:1]
+			if pi+1 < len(paras) {
+				ns := paras[pi+1].Start
+				if ns < len(rs) && family(rs[ns]) == famDouble {
+					// The next paragraph reopens the mark: one quote.
+					cur.segs = append(cur.segs, doc.Span{Start: segStart, End: pe})
+					segStart = ns + 1
+					i = ns + 1
+					pi++
+					continue
+				}
+				if cp, cpi := closerAhead(rs, paras, pi+1); cp >= 0 {
+					cur.segs = append(cur.segs, doc.Span{Start: segStart, End: pe})
+					for k := pi + 1; k < cpi; k++ {
+						cur.segs = append(cur.segs, paras[k])
+					}
+					segStart = paras[cpi].Start
+					emit(cp, cp)
+					i = cp + 1
+					pi = cpi
+					continue
+				}
+			}
+			emit(-1, pe)
+		}
+		pi++
+	}
+	return out
+}
+
+// closerAhead looks for the next double mark in the paragraphs from pi on
+// (at most three); when it is a closing mark, the open quote runs to it.
+func closerAhead(rs []rune, paras []doc.Span, pi int) (int, int) {
+	for k := pi; k < len(paras) && k < pi+3; k++ {
+		ps, pe := paras[k].Start, paras[k].End
+		if pe > len(rs) {
+			pe = len(rs)
+		}
+		for i := ps; i < pe; i++ {
+			if family(rs[i]) != famDouble {
+				continue
+			}
+			lf, rf := flanks(rs, i, ps, pe)
+			if (rs[i] == '”' || rs[i] == '»' || rs[i] == '"') && rf && !lf {
+				return i, k
+			}
+			return -1, -1
+		}
+	}
+	return -1, -1
+}
+
+// trimSegs trims whitespace off each segment and drops empty ones.
+func trimSegs(rs []rune, segs []doc.Span) []doc.Span {
+	out := segs[:0]
+	for _, s := range segs {
+		if s.End > len(rs) {
+			s.End = len(rs)
+		}
+		for s.Start < s.End && unicode.IsSpace(rs[s.Start]) {
+			s.Start++
+		}
+		for s.End > s.Start && unicode.IsSpace(rs[s.End-1]) {
+			s.End--
+		}
+		if s.Start < s.End {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// quoteText joins the segments with a space and collapses whitespace.
+func quoteText(rs []rune, segs []doc.Span) string {
+	var parts []string
+	for _, s := range segs {
+		parts = append(parts, string(rs[s.Start:s.End]))
+	}
+	return collapse(joinSpace(parts))
+}
+
+func joinSpace(p []string) string {
+	n := 0
+	for _, s := range p {
+		n += len(s) + 1
+	}
+	b := make([]byte, 0, n)
+	for i, s := range p {
+		if i > 0 {
+			b = append(b, ' ')
+		}
+		b = append(b, s...)
+	}
+	return string(b)
+}

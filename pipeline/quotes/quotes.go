@@ -1,0 +1,433 @@
+// Package quotes finds reported speech in a document and who said it.
+//
+// In: the segmented text and what the entities and roles stages found (people
+// with their mentions and gender, roles, organizations) plus the lexicon. Out:
+// []doc.Quote, ordered by Start, with IDs "q1", "q2", ...
+//
+// Direct quotes are the words between quotation marks (“…”, «…», "…", ‘…’,
+// mixed and nested pairs, paragraphs that reopen the mark) that read as
+// speech rather than as a name, a title or a scare quote. Each one is
+// attributed from the cue around it ("X said", "said X", "according to X",
+// "X: “…”"), the speaker phrase being a person mention, a pronoun, a title
+// reference resolved through the roles, or a non-person source (a release,
+// a ministry); quotes with no cue continue the previous quote's speaker.
+// Indirect speech ("According to him, …", "X said that …") is emitted with
+// Kind "indirect".
+//
+// Knowledge (cue verbs, title synonyms, source nouns, name markers, pronouns)
+// comes from the lexicon files quotes_*.txt, prepared once per *Lexicon. The
+// stage is a pure function: no I/O, deterministic, and it never panics on
+// input text.
+package quotes
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"unicode"
+
+	"plenary/pipeline/doc"
+	"plenary/pipeline/lexicon"
+	"plenary/pipeline/segment"
+)
+
+// Input is what the earlier stages hand to Find.
+type Input struct {
+	Seg      *segment.Doc
+	People   []doc.Person       // one per distinct person; Gender "m"/"f"/"" when known
+	Mentions []doc.Mention      // every entity mention, ordered by Start
+	Roles    []doc.Role         // (person, title, org) with Span where stated
+	Orgs     []doc.Organization // with Aliases
+	Lex      *lexicon.Lexicon   // nil: the embedded lexicon
+}
+
+// Confidence levels by how the speaker was found. They are a ranking, not
+// calibrated probabilities.
+const (
+	confExplicitAfter  = 0.95
+	confExplicitBefore = 0.92
+	confHeadline       = 0.85
+	confNamedUnknown   = 0.6
+	confTitle          = 0.8
+	confPronoun        = 0.75
+	confContinuation   = 0.7
+	confContext        = 0.5
+	confSource         = 0.3
+	confUnknown        = 0.2
+)
+
+// Find returns the document's quotes, direct and indirect, ordered by Start.
+func Find(in Input) []doc.Quote {
+	if in.Seg == nil || len(in.Seg.Runes) == 0 {
+		return nil
+	}
+	lx := prepare(in.Lex)
+	st := newState(in, lx)
+	quotes := st.direct()
+	quotes = append(quotes, st.indirect()...)
+	sort.SliceStable(quotes, func(i, j int) bool {
+		if quotes[i].Start != quotes[j].Start {
+			return quotes[i].Start < quotes[j].Start
+		}
+		return quotes[i].End < quotes[j].End
+	})
+	for i := range quotes {
+		quotes[i].ID = "q" + strconv.Itoa(i+1)
+	}
+	return quotes
+}
+
+// ---------------------------------------------------------------- lexicon
+
+// cuePhrase is one entry of quotes_cues.txt.
+type cuePhrase struct {
+	words []string
+	cue   string
+	prep  bool // "according to X" rather than a reporting verb
+}
+
+// marker is one entry of quotes_markers.txt.
+type marker struct {
+	words []string
+	cited bool // quoted words cited, not said: a quote with no speaker
+}
+
+// unit kinds after canonicalization of a title phrase.
+const (
+	unitPlain = iota
+	unitPost
+	unitOrg
+	unitModifier
+)
+
+type synonym struct {
+	words []string
+	canon string
+	kind  int
+}
+
+type pronoun struct {
+	gender string // "m", "f", ""
+	plural bool
+}
+
+// lex is the lexicon prepared for matching; built once per *Lexicon.
+type lex struct {
+	cues       map[string][]cuePhrase // by first word, longest first
+	syn        map[string][]synonym   // by first word, longest first
+	postWords  map[string]bool        // single words that name a post
+	sources    map[string]bool        // single-word source nouns
+	before     map[string][]marker    // by LAST word
+	after      map[string][]marker    // by first word
+	pronouns   map[string]pronoun
+	honorifics map[string]bool
+}
+
+var (
+	prepared    sync.Map // *lexicon.Lexicon -> *lex
+	defaultOnce sync.Once
+	defaultLex  *lexicon.Lexicon
+)
+
+func prepare(l *lexicon.Lexicon) *lex {
+	if l == nil {
+		defaultOnce.Do(func() { defaultLex = lexicon.MustLoadEmbedded() })
+		l = defaultLex
+	}
+	if v, ok := prepared.Load(l); ok {
+		return v.(*lex)
+	}
+	v, _ := prepared.LoadOrStore(l, build(l))
+	return v.(*lex)
+}
+
+func splitWords(s string) []string { return strings.Fields(strings.ToLower(s)) }
+
+func build(l *lexicon.Lexicon) *lex {
+	x := &lex{
+		cues:       map[string][]cuePhrase{},
+		syn:        map[string][]synonym{},
+		postWords:  map[string]bool{},
+		sources:    map[string]bool{},
+		before:     map[string][]marker{},
+		after:      map[string][]marker{},
+		pronouns:   map[string]pronoun{},
+		honorifics: map[string]bool{},
+	}
+	for _, e := range l.List("quotes_cues") {
+		w := splitWords(e.Key())
+		if len(w) == 0 {
+			continue
+		}
+		cue := e.Field(1)
+		if cue == "" {
+			cue = strings.Join(w, " ")
+		}
+		x.cues[w[0]] = append(x.cues[w[0]], cuePhrase{words: w, cue: cue, prep: e.Field(2) == "prep"})
+	}
+	for k := range x.cues {
+		c := x.cues[k]
+		sort.SliceStable(c, func(i, j int) bool { return len(c[i].words) > len(c[j].words) })
+	}
+	for _, e := range l.List("quotes_titles") {
+		key := e.Key()
+		kind := unitPost
+		switch {
+		case strings.HasPrefix(key, "~"):
+			kind, key = unitOrg, key[1:]
+		case strings.HasPrefix(key, "@"):
+			kind, key = unitModifier, key[1:]
+		}
+		canon := strings.Join(splitWords(key), " ")
+		if canon == "" {
+			continue
+		}
+		forms := append([]string{key}, e[1:]...)
+		for _, f := range forms {
+			w := splitWords(f)
+			if len(w) == 0 {
+				continue
+			}
+			x.syn[w[0]] = append(x.syn[w[0]], synonym{words: w, canon: canon, kind: kind})
+			if kind == unitPost && len(w) == 1 {
+				x.postWords[w[0]] = true
+			}
+		}
+		if kind == unitPost {
+			// The last word of a multi-word post ("prime minister") names a post too.
+			w := splitWords(key)
+			x.postWords[w[len(w)-1]] = true
+		}
+	}
+	for k := range x.syn {
+		c := x.syn[k]
+		sort.SliceStable(c, func(i, j int) bool { return len(c[i].words) > len(c[j].words) })
+	}
+	for _, e := range l.List("quotes_sources") {
+		for _, w := range splitWords(e.Key()) {
+			x.sources[w] = true
+		}
+	}
+	for _, e := range l.List("quotes_markers") {
+		w := splitWords(e.Key())
+		if len(w) == 0 {
+			continue
+		}
+		m := marker{words: w, cited: e.Field(2) == "cited"}
+		if e.Field(1) == "after" {
+			x.after[w[0]] = append(x.after[w[0]], m)
+		} else {
+			x.before[w[len(w)-1]] = append(x.before[w[len(w)-1]], m)
+		}
+	}
+	for _, e := range l.List("quotes_pronouns") {
+		g := e.Field(1)
+		if g == "-" {
+			g = ""
+		}
+		x.pronouns[strings.ToLower(e.Key())] = pronoun{gender: g, plural: e.Field(2) == "p"}
+	}
+	for _, e := range l.List("honorifics") {
+		x.honorifics[strings.ToLower(strings.TrimSuffix(e.Key(), "."))] = true
+	}
+	return x
+}
+
+// ---------------------------------------------------------------- state
+
+// state is one document being processed.
+type state struct {
+	in     Input
+	lx     *lex
+	seg    *segment.Doc
+	toks   []segment.Token
+	low    []string // lowercased token texts
+	ment   []int    // per token: index into in.Mentions covering it, -1 for none
+	people map[string]*doc.Person
+	orgs   map[string]*doc.Organization
+	inQ    []bool       // per token: inside an accepted direct quote
+	subj   map[int]*who // sentence index -> subject (cached; nil = none)
+	cands  []*cand      // direct-quote candidates in text order
+	roles  []roleKey    // prepared roles, built at first use
+	last   *who         // speaker of the latest direct quote
+	lastAt int          // where that quote starts
+}
+
+// who is a resolved speaker.
+type who struct {
+	id, name, mention string
+	attr              string
+	conf              float32
+	at                int // rune offset of the phrase that named them
+}
+
+func newState(in Input, lx *lex) *state {
+	st := &state{in: in, lx: lx, seg: in.Seg, toks: in.Seg.Tokens,
+		people: map[string]*doc.Person{}, orgs: map[string]*doc.Organization{},
+		subj: map[int]*who{}}
+	st.low = make([]string, len(st.toks))
+	for i, t := range st.toks {
+		st.low[i] = strings.ToLower(t.Text)
+	}
+	for i := range in.People {
+		st.people[in.People[i].ID] = &in.People[i]
+	}
+	for i := range in.Orgs {
+		st.orgs[in.Orgs[i].ID] = &in.Orgs[i]
+	}
+	st.ment = make([]int, len(st.toks))
+	for i := range st.ment {
+		st.ment[i] = -1
+	}
+	for mi, m := range in.Mentions {
+		for t := st.tokAt(m.Start); t < len(st.toks) && st.toks[t].Start < m.End; t++ {
+			if st.ment[t] < 0 || in.Mentions[st.ment[t]].EntityType != doc.TypePerson {
+				st.ment[t] = mi
+			}
+		}
+	}
+	st.inQ = make([]bool, len(st.toks))
+	return st
+}
+
+// tokAt returns the index of the first token starting at or after off.
+func (st *state) tokAt(off int) int {
+	return sort.Search(len(st.toks), func(i int) bool { return st.toks[i].Start >= off })
+}
+
+// tokCovering returns the index of the token covering off, or of the first
+// token after it.
+func (st *state) tokCovering(off int) int {
+	i := sort.Search(len(st.toks), func(i int) bool { return st.toks[i].End > off })
+	return i
+}
+
+func (st *state) mention(t int) (doc.Mention, bool) {
+	if t < 0 || t >= len(st.ment) || st.ment[t] < 0 {
+		return doc.Mention{}, false
+	}
+	return st.in.Mentions[st.ment[t]], true
+}
+
+func (st *state) personAt(t int) (doc.Mention, bool) {
+	m, ok := st.mention(t)
+	if !ok || m.EntityType != doc.TypePerson {
+		return doc.Mention{}, false
+	}
+	return m, true
+}
+
+func (st *state) textOf(s, e int) string {
+	if s < 0 || e > len(st.toks) || s >= e {
+		return ""
+	}
+	return collapse(st.seg.Slice(doc.Span{Start: st.toks[s].Start, End: st.toks[e-1].End}))
+}
+
+func (st *state) personWho(m doc.Mention, attr string, conf float32) *who {
+	w := &who{id: m.EntityID, name: m.Text, mention: m.Text, attr: attr, conf: conf, at: m.Start}
+	if p, ok := st.people[m.EntityID]; ok && p.Name != "" {
+		w.name = p.Name
+	}
+	return w
+}
+
+// ---------------------------------------------------------------- text helpers
+
+func collapse(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+func isWord(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return true
+		}
+	}
+	return false
+}
+
+func isCap(s string) bool {
+	for _, r := range s {
+		return unicode.IsUpper(r) || unicode.IsDigit(r)
+	}
+	return false
+}
+
+func isLowerWord(s string) bool {
+	for _, r := range s {
+		return unicode.IsLower(r)
+	}
+	return false
+}
+
+func isAllCaps(s string) bool {
+	n := 0
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			if !unicode.IsUpper(r) {
+				return false
+			}
+			n++
+		}
+	}
+	return n >= 2
+}
+
+// normWords splits a quote text into the words scoring compares: letters and
+// digits only, lowercased.
+func normWords(s string) []string {
+	var out []string
+	var b strings.Builder
+	flush := func() {
+		if b.Len() > 0 {
+			out = append(out, b.String())
+			b.Reset()
+		}
+	}
+	for _, r := range strings.ToLower(s) {
+		switch {
+		case unicode.IsSpace(r):
+			flush()
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r):
+			b.WriteRune(r)
+		}
+	}
+	flush()
+	return out
+}
+
+var funcWords = map[string]bool{
+	"of": true, "the": true, "and": true, "for": true, "on": true, "in": true, "to": true,
+	"a": true, "an": true, "at": true, "by": true, "with": true, "de": true, "&": true,
+	"from": true, "or": true, "as": true, "into": true, "about": true, "under": true,
+	"its": true, "his": true, "her": true, "their": true, "our": true, "this": true,
+	"that": true, "who": true, "which": true, "s": true, "'s": true, "’s": true,
+}
+
+var prepositions = map[string]bool{
+	"of": true, "to": true, "with": true, "by": true, "from": true, "for": true,
+	"about": true, "against": true, "at": true, "on": true, "under": true, "between": true,
+	"and": true, "among": true, "than": true, "toward": true, "towards": true, "via": true,
+	"s": true, "'s": true, "’s": true, "’": true, "'": true, "like": true, "including": true,
+}
+
+var speechPronouns = map[string]bool{
+	"i": true, "we": true, "our": true, "us": true, "my": true, "me": true, "you": true, "your": true,
+}
+
+// isDashTok reports a dash or hyphen token used as punctuation.
+func isDashTok(s string) bool {
+	switch s {
+	case "-", "–", "—", "--", "―":
+		return true
+	}
+	return false
+}
+
+func isEndPunct(s string) bool {
+	switch s {
+	case ".", "!", "?", "…", "...":
+		return true
+	}
+	return false
+}

@@ -1,0 +1,398 @@
+package quotes
+
+import (
+	"strings"
+
+	"plenary/pipeline/doc"
+)
+
+// unit is a word or a synonym group after canonicalization.
+type unit struct {
+	canon string
+	kind  int
+	raw   string
+}
+
+// qualStop are words that do not tell one post holder from another.
+var qualStop = map[string]bool{
+	"the": true, "of": true, "a": true, "an": true, "and": true, "for": true, "in": true,
+	"on": true, "at": true, "s": true, "’s": true, "'s": true, "’": true, "'": true,
+	"former": true, "ex": true, "new": true, "country": true, "country's": true, "its": true,
+	"his": true, "her": true, "their": true, "this": true, "that": true, "then": true,
+	"current": true, "incumbent": true, "newly": true, "elected": true, "appointed": true,
+}
+
+// canonUnits maps lowercase words to units, longest synonym first; a
+// modifier reading wins only before a post ("deputy chairman").
+func (lx *lex) canonUnits(words []string) []unit {
+	var out []unit
+	for i := 0; i < len(words); {
+		var best *synonym
+		var mod *synonym
+		for k := range lx.syn[words[i]] {
+			s := &lx.syn[words[i]][k]
+			if i+len(s.words) > len(words) || !wordsAt(words, i, s.words) {
+				continue
+			}
+			if s.kind == unitModifier {
+				if mod == nil {
+					mod = s
+				}
+				continue
+			}
+			if best == nil || len(s.words) > len(best.words) {
+				best = s
+			}
+		}
+		if mod != nil && (best == nil || len(mod.words) >= len(best.words)) {
+			j := i + len(mod.words)
+			if best == nil || (j < len(words) && lx.startsPost(words, j)) {
+				best = mod
+			}
+		}
+		if best == nil {
+			out = append(out, unit{canon: words[i], kind: unitPlain, raw: words[i]})
+			i++
+			continue
+		}
+		out = append(out, unit{canon: best.canon, kind: best.kind, raw: strings.Join(words[i:i+len(best.words)], " ")})
+		i += len(best.words)
+	}
+	return out
+}
+
+func wordsAt(words []string, i int, w []string) bool {
+	for k, x := range w {
+		if words[i+k] != x {
+			return false
+		}
+	}
+	return true
+}
+
+func (lx *lex) startsPost(words []string, j int) bool {
+	for _, s := range lx.syn[words[j]] {
+		if s.kind == unitPost && j+len(s.words) <= len(words) && wordsAt(words, j, s.words) {
+			return true
+		}
+	}
+	return false
+}
+
+// titleKey is a title phrase or a role, reduced for comparison.
+type titleKey struct {
+	posts    map[string]bool
+	rawPosts string
+	mods     map[string]bool
+	quals    map[string]bool
+}
+
+func (lx *lex) key(titleWords []string, orgs []string) titleKey {
+	k := titleKey{posts: map[string]bool{}, mods: map[string]bool{}, quals: map[string]bool{}}
+	var raw []string
+	for _, u := range lx.canonUnits(titleWords) {
+		switch u.kind {
+		case unitPost:
+			k.posts[u.canon] = true
+			raw = append(raw, u.raw)
+		case unitModifier:
+			k.mods[u.canon] = true
+		default:
+			if !qualStop[u.canon] && isWord(u.canon) {
+				k.quals[u.canon] = true
+			}
+		}
+	}
+	k.rawPosts = strings.Join(raw, " ")
+	for _, o := range orgs {
+		for _, u := range lx.canonUnits(wordsOf(o)) {
+			if !qualStop[u.canon] && isWord(u.canon) {
+				k.quals[u.canon] = true
+			}
+		}
+	}
+	return k
+}
+
+// wordsOf splits a name into lowercase words, dropping punctuation.
+func wordsOf(s string) []string {
+	var out []string
+	for _, f := range strings.Fields(strings.ToLower(s)) {
+		f = strings.Trim(f, ",.;:()[]\"“”«»‘’'")
+		f = strings.TrimSuffix(strings.TrimSuffix(f, "’s"), "'s")
+		if f != "" {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+type roleKey struct {
+	personID string
+	key      titleKey
+}
+
+// roleKeys prepares the document's roles once.
+func (st *state) roleKeys() []roleKey {
+	if st.roles != nil {
+		return st.roles
+	}
+	st.roles = []roleKey{}
+	for _, r := range st.in.Roles {
+		var orgs []string
+		if r.OrgName != "" {
+			orgs = append(orgs, r.OrgName)
+		}
+		var o *doc.Organization
+		if r.OrgID != "" {
+			o = st.orgs[r.OrgID]
+		}
+		if o == nil && r.OrgName != "" {
+			for i := range st.in.Orgs {
+				if strings.EqualFold(st.in.Orgs[i].Name, r.OrgName) {
+					o = &st.in.Orgs[i]
+					break
+				}
+			}
+		}
+		if o != nil {
+			orgs = append(orgs, o.Name, o.Acronym)
+			orgs = append(orgs, o.Aliases...)
+		}
+		st.roles = append(st.roles, roleKey{personID: r.PersonID, key: st.lx.key(wordsOf(r.Title), orgs)})
+	}
+	return st.roles
+}
+
+// resolveTitle resolves a title reference in tokens [s, e) ("the head of the
+// Republican Staff") to the person holding that role.
+func (st *state) resolveTitle(s, e, pos int) *who {
+	var words []string
+	for t := s; t < e; t++ {
+		w := strings.TrimSuffix(strings.TrimSuffix(st.low[t], "’s"), "'s")
+		if isWord(w) && !st.lx.honorifics[strings.TrimSuffix(w, ".")] {
+			words = append(words, w)
+		}
+	}
+	np := st.lx.key(words, nil)
+	if len(np.posts) == 0 {
+		return nil
+	}
+	if np.posts["speaker"] && len(np.posts) == 1 && len(np.quals) == 0 && !st.hasSpeakerRole() {
+		return st.speakerRef(pos)
+	}
+	bestScore := 1.5
+	var bestID string
+	bestAt := -2
+	for _, rk := range st.roleKeys() {
+		sc, ok := matchTitle(np, rk.key)
+		if !ok {
+			continue
+		}
+		at := st.lastMentionBefore(rk.personID, pos)
+		if sc > bestScore || (sc == bestScore && bestID != "" && at > bestAt) {
+			bestScore, bestID, bestAt = sc, rk.personID, at
+		} else if sc == bestScore && bestID == "" {
+			bestID, bestAt = rk.personID, at
+		}
+	}
+	if bestID != "" {
+		conf := float32(confTitle)
+		if bestScore < 2.5 {
+			conf -= 0.1
+		}
+		w := &who{id: bestID, name: bestID, attr: doc.AttrTitle, conf: conf, at: st.toks[s].Start}
+		if p, ok := st.people[bestID]; ok {
+			w.name = p.Name
+		}
+		return w
+	}
+	return st.titleNearMention(np, pos, s)
+}
+
+func (st *state) hasSpeakerRole() bool {
+	for _, rk := range st.roleKeys() {
+		if rk.key.posts["speaker"] {
+			return true
+		}
+	}
+	return false
+}
+
+// matchTitle scores a title phrase against a role: the posts must agree
+// (through synonyms), modifiers ("deputy") must agree, and qualifier words
+// (the organization) should overlap.
+func matchTitle(np, r titleKey) (float64, bool) {
+	shared := false
+	for p := range np.posts {
+		if r.posts[p] {
+			shared = true
+		}
+	}
+	if !shared {
+		return 0, false
+	}
+	sc := 2.0
+	if np.rawPosts == r.rawPosts {
+		sc++
+	}
+	if len(np.mods) != len(r.mods) {
+		sc -= 2
+	} else {
+		for m := range np.mods {
+			if !r.mods[m] {
+				sc -= 2
+				break
+			}
+		}
+	}
+	if len(np.quals) > 0 {
+		n := 0
+		for q := range np.quals {
+			if r.quals[q] {
+				n++
+			}
+		}
+		ov := float64(n) / float64(len(np.quals))
+		sc += 2 * ov
+		if n == 0 && len(r.quals) > 0 {
+			sc--
+		}
+	}
+	return sc, true
+}
+
+// titleNearMention is the fallback when no role matches: the most recent
+// person mention before pos introduced with the post — right before it
+// ("Prime Minister Askar Mamin"), in apposition after it, or earlier in its
+// sentence together with the reference's qualifiers ("the head of the
+// Republican Headquarters … Nurlan Uteshev" for "the head of the Republican
+// Staff").
+func (st *state) titleNearMention(np titleKey, pos, s int) *who {
+	if w := st.titleNear(np, pos, true); w != nil {
+		return w
+	}
+	// A headline or lead names the post before the person ("Minister
+	// promises …" and the minister's name in the next paragraph).
+	if st.seg.ParagraphOf(pos) <= 1 {
+		return st.titleNear(np, pos, false)
+	}
+	return nil
+}
+
+func (st *state) titleNear(np titleKey, pos int, backward bool) *who {
+	n := len(st.in.Mentions)
+	limit := len(st.seg.Runes)
+	if !backward && st.seg.ParagraphOf(pos)+2 < len(st.seg.Paragraphs) {
+		limit = st.seg.Paragraphs[st.seg.ParagraphOf(pos)+2].End
+	}
+	for j := 0; j < n; j++ {
+		i := n - 1 - j
+		if !backward {
+			i = j
+		}
+		m := st.in.Mentions[i]
+		if m.EntityType != doc.TypePerson || backward && m.Start >= pos || !backward && (m.Start <= pos || m.Start > limit) {
+			continue
+		}
+		b := st.tokAt(m.Start)
+		e := st.tokAt(m.End)
+		if b < len(st.inQ) && st.inQ[b] {
+			continue
+		}
+		var near, wide []string
+		ss := st.sentStart(b)
+		adjacent := true
+		for t := b - 1; t >= ss && t >= b-30; t-- {
+			if _, ok := st.personAt(t); ok {
+				break // an earlier title belongs to that person
+			}
+			w := st.low[t]
+			if w == "," || isEndPunct(w) || isDashTok(w) || b-t > 6 {
+				adjacent = false
+			}
+			if adjacent {
+				near = append([]string{w}, near...)
+			}
+			wide = append([]string{w}, wide...)
+		}
+		if e < len(st.low) && st.low[e] == "," {
+			for t := e + 1; t < len(st.low) && t <= e+8; t++ {
+				if st.low[t] == "," || isEndPunct(st.low[t]) {
+					break
+				}
+				near = append(near, st.low[t])
+			}
+		}
+		if k := st.lx.key(near, nil); st.postsMatch(np, near) && (len(np.quals) == 0 || overlap(np.quals, k.quals) > 0) {
+			return st.personWho(m, doc.AttrTitle, confTitle-0.15)
+		}
+		if len(np.quals) > 0 {
+			if k := st.lx.key(wide, nil); st.postsMatch(np, wide) && overlap(np.quals, k.quals) >= 0.5 {
+				return st.personWho(m, doc.AttrTitle, confTitle-0.2)
+			}
+		}
+	}
+	return nil
+}
+
+// postsMatch reports whether words hold one of the reference's posts with
+// the same modifier ("head" matches "the head of …", not "Deputy Chairman").
+func (st *state) postsMatch(np titleKey, words []string) bool {
+	prevMod := ""
+	for _, u := range st.lx.canonUnits(words) {
+		if u.kind == unitPost && np.posts[u.canon] {
+			if prevMod == "" && len(np.mods) == 0 || prevMod != "" && np.mods[prevMod] {
+				return true
+			}
+		}
+		if u.kind == unitModifier {
+			prevMod = u.canon
+		} else {
+			prevMod = ""
+		}
+	}
+	return false
+}
+
+func overlap(a, b map[string]bool) float64 {
+	if len(a) == 0 {
+		return 0
+	}
+	n := 0
+	for w := range a {
+		if b[w] {
+			n++
+		}
+	}
+	return float64(n) / float64(len(a))
+}
+
+// speakerRef resolves "the speaker": the person most recently speaking or
+// introduced as speaking — the later of the last quote's speaker and the
+// subject of a recent sentence, else the nearest person mention.
+func (st *state) speakerRef(pos int) *who {
+	sent := st.seg.SentenceOf(pos)
+	var subj *who
+	for k := sent - 1; k >= 0 && k >= sent-3; k-- {
+		if st.sentInQuote(k) {
+			continue
+		}
+		if w := st.subject(k, 0); w != nil && w.id != "" {
+			subj = w
+			break
+		}
+	}
+	pick := subj
+	if st.last != nil && st.last.id != "" && (pick == nil || st.lastAt > pick.at) && st.paraDist(st.lastAt, pos) <= 3 {
+		pick = st.last
+	}
+	if pick == nil {
+		m, ok := st.recentPerson(pos, "")
+		if !ok {
+			return nil
+		}
+		return st.personWho(m, doc.AttrTitle, confTitle-0.2)
+	}
+	return &who{id: pick.id, name: pick.name, attr: doc.AttrTitle, conf: confTitle - 0.1, at: pos}
+}

@@ -1,0 +1,115 @@
+// Package roles turns the title phrases pipeline/entities found next to
+// names into roles: one row per (person, title, organization), pointing at
+// the first statement of it.
+//
+// In: the segmented document, the entities Result (people, organizations and
+// Titles with the person and body each title was attached to) and the
+// lexicon. Out: []doc.Role ordered by the title's position.
+//
+// Titles attached to a name give a role directly. A title-only reference
+// ("the Head of State", "the Majilis speaker") gives a role when the text
+// resolves it to exactly one person: through the title it stands for
+// (titles.txt third field: Head of State -> President) or through the body
+// (the only person holding a post in the Majilis).
+package roles
+
+import (
+	"sort"
+	"strings"
+
+	"plenary/pipeline/doc"
+	"plenary/pipeline/entities"
+	"plenary/pipeline/lexicon"
+	"plenary/pipeline/segment"
+)
+
+type key struct {
+	person int
+	title  string
+	org    string
+}
+
+// Find returns the roles of one document.
+func Find(d *segment.Doc, ents entities.Result, lx *lexicon.Lexicon) []doc.Role {
+	_ = lx
+	var out []doc.Role
+	seen := map[key]bool{}
+	// which people hold which titles and bodies, from attached titles
+	held := map[int][]entities.Title{}
+	add := func(t entities.Title, person int, method string) {
+		title := cleanTitle(t.Text)
+		if title == "" || person < 0 || person >= len(ents.People) {
+			return
+		}
+		orgID, orgName := "", ""
+		if t.Org >= 0 && t.Org < len(ents.Organizations) {
+			orgID = ents.Organizations[t.Org].ID
+			orgName = ents.Organizations[t.Org].Name
+		}
+		k := key{person, strings.ToLower(title), orgID}
+		if seen[k] {
+			return
+		}
+		// the same title without a body is the same role as with one
+		for sk := range seen {
+			if sk.person == person && sk.title == k.title && (sk.org == "" || orgID == "") {
+				return
+			}
+		}
+		seen[k] = true
+		p := ents.People[person]
+		out = append(out, doc.Role{
+			PersonID: p.ID, PersonName: p.Name, Title: title, OrgID: orgID, OrgName: orgName,
+			Span: t.Span, Evidence: sentence(d, t.Sentence), Method: method,
+		})
+	}
+	for _, t := range ents.Titles {
+		if t.Person >= 0 {
+			add(t, t.Person, t.Method)
+			held[t.Person] = append(held[t.Person], t)
+		}
+	}
+	for _, t := range ents.Titles {
+		if t.Person >= 0 {
+			continue
+		}
+		cand := -1
+		ambiguous := false
+		for p, ts := range held {
+			if ents.People[p].Start > t.Start {
+				continue
+			}
+			match := false
+			for _, h := range ts {
+				if t.Refers != "" && strings.EqualFold(cleanTitle(h.Text), t.Refers) && h.Org < 0 {
+					match = true
+				}
+				if t.Refers == "" && t.Org >= 0 && h.Org == t.Org {
+					match = true
+				}
+			}
+			if match {
+				if cand >= 0 && cand != p {
+					ambiguous = true
+				}
+				cand = p
+			}
+		}
+		if cand >= 0 && !ambiguous {
+			add(t, cand, "rule:title-only")
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
+	return out
+}
+
+func sentence(d *segment.Doc, i int) string {
+	if d == nil || i < 0 || i >= len(d.Sentences) {
+		return ""
+	}
+	return d.Slice(d.Sentences[i])
+}
+
+func cleanTitle(s string) string {
+	return strings.TrimSpace(strings.TrimSuffix(s, "."))
+}

@@ -1,0 +1,131 @@
+package roles
+
+import (
+	"strings"
+	"sync"
+	"testing"
+
+	"plenary/pipeline/doc"
+	"plenary/pipeline/entities"
+	"plenary/pipeline/lexicon"
+	"plenary/pipeline/segment"
+)
+
+var (
+	once sync.Once
+	seg  *segment.Segmenter
+	fi   *entities.Finder
+	lx   *lexicon.Lexicon
+)
+
+func roles(t testing.TB, text string) ([]doc.Role, entities.Result) {
+	once.Do(func() {
+		s, err := segment.New()
+		if err != nil {
+			t.Fatal(err)
+		}
+		seg = s
+		lx = lexicon.MustLoadEmbedded()
+		fi = entities.New(lx)
+	})
+	d := seg.Segment(text)
+	r := fi.Find(d)
+	return Find(d, r, lx), r
+}
+
+type want struct{ person, title, org string }
+
+func TestRoles(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []want
+		not        []want
+	}{
+		{"title before name", "Deputy Chairman of the Federation of Trade Unions Nurlan Bekov spoke.",
+			[]want{{"Nurlan Bekov", "Deputy Chairman", "Federation of Trade Unions"}}, nil},
+		{"apposition after name", "Yerlan Bekov, the Chairman of the Majilis, led the delegation.",
+			[]want{{"Yerlan Bekov", "Chairman", "Majilis"}}, nil},
+		{"title, comma, name", "The Chairman of the Trade Union Center of Almaty, Zaure Omarova, opened it.",
+			[]want{{"Zaure Omarova", "Chairman", "Trade Union Center of Almaty"}}, nil},
+		{"chained", "The head of the Republican Headquarters – Deputy Chairman of the Federation of Trade Unions Nurlan Bekov spoke.",
+			[]want{{"Nurlan Bekov", "head", "Republican Headquarters"}, {"Nurlan Bekov", "Deputy Chairman", "Federation of Trade Unions"}}, nil},
+		{"post-Soviet place-named body", "Secretary of the Turkestan regional Maslikhat Kairat Bekov noted it.",
+			[]want{{"Kairat Bekov", "Secretary", "Turkestan regional Maslikhat"}}, nil},
+		{"akim of a region has no org", "Akim of the North Kazakhstan region Askar Bekov spoke.",
+			[]want{{"Askar Bekov", "Akim", ""}}, nil},
+		{"country post", "Prime Minister of the Kyrgyz Republic Sapar Bekov met them.",
+			[]want{{"Sapar Bekov", "Prime Minister", ""}}, nil},
+		{"body before title", "Kazakh Senate Speaker Maulen Bekov met the ambassador. The Senate adopted the law.",
+			[]want{{"Maulen Bekov", "Speaker", "Senate"}}, nil},
+		{"modifiers before title", "Meghalaya BJP state president Ernest Mawrie spoke.",
+			[]want{{"Ernest Mawrie", "state president", "BJP"}}, nil},
+		{"head of state resolves", "President Kassym-Jomart Tokayev spoke. The Head of State set tasks.",
+			[]want{{"Kassym-Jomart Tokayev", "President", ""}, {"Kassym-Jomart Tokayev", "Head of State", ""}}, nil},
+		{"title-only through the body", "Yerlan Bekov, the Chairman of the Majilis, spoke. The Majilis speaker noted the results.",
+			[]want{{"Yerlan Bekov", "speaker", "Majilis"}}, nil},
+		{"two people, two titles", "First President Nursultan Bekov and Vladimir Petrov met.",
+			[]want{{"Nursultan Bekov", "First President", ""}}, []want{{"Vladimir Petrov", "First President", ""}}},
+		{"minister portfolio", "Minister of Labor and Social Protection Tamara Bekova spoke.",
+			[]want{{"Tamara Bekova", "Minister of Labor and Social Protection", ""}}, nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			rs, _ := roles(t, tc.text)
+			has := func(w want) bool {
+				for _, r := range rs {
+					if r.PersonName == w.person && r.Title == w.title && r.OrgName == w.org {
+						return true
+					}
+				}
+				return false
+			}
+			for _, w := range tc.want {
+				if !has(w) {
+					t.Errorf("roles %+v: missing %+v", rs, w)
+				}
+			}
+			for _, w := range tc.not {
+				if has(w) {
+					t.Errorf("roles %+v: should not hold %+v", rs, w)
+				}
+			}
+		})
+	}
+}
+
+func TestRoleEvidenceAndOrgID(t *testing.T) {
+	text := "Deputy Chairman of the Federation of Trade Unions Nurlan Bekov spoke. Bekov left."
+	rs, ents := roles(t, text)
+	if len(rs) != 1 {
+		t.Fatalf("roles %+v", rs)
+	}
+	r := rs[0]
+	if !strings.HasPrefix(r.Evidence, "Deputy Chairman") || strings.Contains(r.Evidence, "left") {
+		t.Errorf("evidence %q", r.Evidence)
+	}
+	if r.OrgID == "" || r.OrgID != ents.Organizations[0].ID {
+		t.Errorf("org id %q, orgs %+v", r.OrgID, ents.Organizations)
+	}
+	if got := string([]rune(text)[r.Start:r.End]); got != "Deputy Chairman" {
+		t.Errorf("span text %q", got)
+	}
+}
+
+func TestOneRowPerRole(t *testing.T) {
+	rs, _ := roles(t, "Chairman of the Union Serik Bekov spoke. Chairman of the Union Serik Bekov left.")
+	if len(rs) != 1 {
+		t.Errorf("want one role, got %+v", rs)
+	}
+}
+
+func BenchmarkRoles(b *testing.B) {
+	text := strings.Repeat("Deputy Chairman of the FTURK Nurlan Uteshev met Kairat Balabiev, Secretary of the Turkestan regional Maslikhat. The head of the Republican Staff said so.\n", 30)
+	roles(b, "")
+	d := seg.Segment(text)
+	r := fi.Find(d)
+	b.ReportAllocs()
+	b.SetBytes(int64(len(text)))
+	for i := 0; i < b.N; i++ {
+		Find(d, r, lx)
+	}
+}

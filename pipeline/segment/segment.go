@@ -1,0 +1,415 @@
+// Package segment splits a document's text into paragraphs, sentences and
+// tokens, each with code point (rune) offsets into the original text. It is
+// the only place offsets are computed; every later stage works from them.
+//
+// In: the document text. Out: a *Doc with Paragraphs, Sentences and Tokens.
+//
+// Tokens come from prose's tokenizer (model built once, tagging and NER off:
+// they cost 10-100x the tokenizer and later stages decide from cheaper
+// evidence). prose returns token strings without offsets, so they are aligned
+// back onto the text here, and leading/trailing punctuation prose leaves
+// attached («AMANAT», “We, —) is split off. Sentences come from the punkt
+// segmenter (neurosnap/sentences, English model) built once per Segmenter,
+// run per paragraph, because a headline or a paragraph end is always a break.
+package segment
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/jdkato/prose/v2"
+	"gopkg.in/neurosnap/sentences.v1"
+	"gopkg.in/neurosnap/sentences.v1/english"
+
+	"plenary/pipeline/doc"
+)
+
+// Token is one word or punctuation mark.
+type Token struct {
+	doc.Span           // rune offsets
+	Text        string // as in the text
+	Sentence    int    // index into Doc.Sentences
+	SpaceBefore bool   // whitespace (or text start) precedes the token
+}
+
+// Doc is a segmented document.
+type Doc struct {
+	Text       string
+	Runes      []rune // Text as code points: Runes[s.Start:s.End] is a span's text
+	Paragraphs []doc.Span
+	Sentences  []doc.Span
+	Tokens     []Token
+	SentTokens [][2]int // per sentence, the [first, last+1) token indexes
+}
+
+// Slice returns the text of a span.
+func (d *Doc) Slice(s doc.Span) string {
+	if s.Start < 0 || s.End > len(d.Runes) || s.Start >= s.End {
+		return ""
+	}
+	return string(d.Runes[s.Start:s.End])
+}
+
+// SentenceOf returns the index of the sentence holding rune offset off
+// (the last sentence starting at or before it).
+func (d *Doc) SentenceOf(off int) int {
+	lo, hi := 0, len(d.Sentences)
+	for lo < hi {
+		m := (lo + hi) / 2
+		if d.Sentences[m].Start <= off {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	if lo == 0 {
+		return 0
+	}
+	return lo - 1
+}
+
+// ParagraphOf returns the index of the paragraph holding rune offset off.
+func (d *Doc) ParagraphOf(off int) int {
+	lo, hi := 0, len(d.Paragraphs)
+	for lo < hi {
+		m := (lo + hi) / 2
+		if d.Paragraphs[m].Start <= off {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	if lo == 0 {
+		return 0
+	}
+	return lo - 1
+}
+
+// Segmenter holds the models; build it once and share it between workers
+// (it is read-only after New).
+type Segmenter struct {
+	model *prose.Model
+	punkt *sentences.DefaultSentenceTokenizer
+}
+
+// New builds the segmenter: the prose model and the punkt English model.
+func New() (*Segmenter, error) {
+	p, err := english.NewSentenceTokenizer(nil)
+	if err != nil {
+		return nil, err
+	}
+	// Honorifics and initials that punkt's English model does not know.
+	for _, a := range []string{"mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sen", "rep", "gov", "st", "jr", "sr", "no", "vs", "datuk", "hon", "rev", "smt", "co", "ltd", "inc", "corp", "dept", "jsc", "llp"} {
+		p.AbbrevTypes.Add(a)
+	}
+	// Tokenizing needs no trained model; prose.ModelFromData would load the
+	// POS tagger and NER weights (~0.4 s) that no stage uses on the hot path.
+	return &Segmenter{model: &prose.Model{Name: "plenary-tokenizer"}, punkt: p}, nil
+}
+
+// Segment splits text. It never fails: any text, even invalid UTF-8, gives a
+// (possibly empty) Doc.
+func (s *Segmenter) Segment(text string) *Doc {
+	d := &Doc{Text: text, Runes: []rune(text)}
+	// Byte offset -> rune offset, computed once.
+	b2r := make([]int32, len(text)+1)
+	{
+		r := int32(0)
+		for i := range text {
+			b2r[i] = r
+			r++
+		}
+		// Fill continuation bytes and the end.
+		last := int32(0)
+		for i := 0; i < len(text); i++ {
+			if utf8.RuneStart(text[i]) {
+				last = b2r[i]
+			} else {
+				b2r[i] = last
+			}
+		}
+		b2r[len(text)] = int32(len(d.Runes))
+	}
+	s.paragraphs(d, b2r)
+	s.tokens(d, b2r)
+	return d
+}
+
+// paragraphs splits on line breaks, then punkt inside each paragraph.
+func (s *Segmenter) paragraphs(d *Doc, b2r []int32) {
+	text := d.Text
+	start := 0
+	for start < len(text) {
+		end := strings.IndexByte(text[start:], '\n')
+		if end < 0 {
+			end = len(text)
+		} else {
+			end += start
+		}
+		ps, pe := trimSpan(text, start, end)
+		if ps < pe {
+			d.Paragraphs = append(d.Paragraphs, doc.Span{Start: int(b2r[ps]), End: int(b2r[pe])})
+			s.sentences(d, b2r, ps, pe)
+		}
+		start = end + 1
+	}
+}
+
+func trimSpan(text string, s, e int) (int, int) {
+	for s < e {
+		r, n := utf8.DecodeRuneInString(text[s:e])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		s += n
+	}
+	for e > s {
+		r, n := utf8.DecodeLastRuneInString(text[s:e])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		e -= n
+	}
+	return s, e
+}
+
+func (s *Segmenter) sentences(d *Doc, b2r []int32, ps, pe int) {
+	para := d.Text[ps:pe]
+	pos := s.punkt.SentencePositions(para)
+	last := 0
+	var spans [][2]int
+	for _, p := range pos {
+		if p <= last || p > len(para) {
+			continue
+		}
+		a, b := trimSpan(para, last, p)
+		if a < b {
+			spans = append(spans, [2]int{a, b})
+		}
+		last = p
+	}
+	// punkt breaks after an initial ("N. Uteshev") or an honorific when its
+	// model has not seen it; rejoin those.
+	merged := spans[:0]
+	for _, sp := range spans {
+		if n := len(merged); n > 0 && endsWithInitial(para[merged[n-1][0]:merged[n-1][1]]) {
+			merged[n-1][1] = sp[1]
+			continue
+		}
+		merged = append(merged, sp)
+	}
+	for _, sp := range merged {
+		d.Sentences = append(d.Sentences, doc.Span{Start: int(b2r[ps+sp[0]]), End: int(b2r[ps+sp[1]])})
+	}
+}
+
+// endsWithInitial reports whether a sentence ends in a lone capital letter
+// and a period ("… Chairman N."), which is a name initial, not an ending.
+func endsWithInitial(s string) bool {
+	if !strings.HasSuffix(s, ".") {
+		return false
+	}
+	w := s[:len(s)-1]
+	i := strings.LastIndexFunc(w, func(r rune) bool { return unicode.IsSpace(r) || r == '.' })
+	last := w[i+1:]
+	r, n := utf8.DecodeRuneInString(last)
+	return n > 0 && n == len(last) && unicode.IsUpper(r)
+}
+
+// tokens runs prose's tokenizer and aligns its tokens with the text.
+func (s *Segmenter) tokens(d *Doc, b2r []int32) {
+	text := d.Text
+	pd, err := prose.NewDocument(text,
+		prose.UsingModel(s.model),
+		prose.WithSegmentation(false),
+		prose.WithTagging(false),
+		prose.WithExtraction(false))
+	if err != nil {
+		return
+	}
+	cur := 0
+	sent := 0
+	for _, pt := range pd.Tokens() {
+		at := align(text, cur, pt.Text)
+		if at < 0 {
+			continue // a sanitizer rewrite we cannot place ("&rsquo;"): drop it
+		}
+		end := at + matchLen(text[at:], pt.Text)
+		space := at == 0 || spaceBefore(text, at)
+		for _, piece := range splitPunct(text, at, end) {
+			rs := int(b2r[piece[0]])
+			for sent+1 < len(d.Sentences) && d.Sentences[sent+1].Start <= rs {
+				sent++
+			}
+			d.Tokens = append(d.Tokens, Token{
+				Span:        doc.Span{Start: rs, End: int(b2r[piece[1]])},
+				Text:        text[piece[0]:piece[1]],
+				Sentence:    sent,
+				SpaceBefore: space,
+			})
+			space = false
+		}
+		cur = end
+	}
+	d.Tokens = mergeInitials(d.Tokens)
+	d.SentTokens = make([][2]int, len(d.Sentences))
+	for i := range d.SentTokens {
+		d.SentTokens[i] = [2]int{-1, -1}
+	}
+	for i, t := range d.Tokens {
+		if t.Sentence < len(d.SentTokens) {
+			st := &d.SentTokens[t.Sentence]
+			if st[0] < 0 {
+				st[0] = i
+			}
+			st[1] = i + 1
+		}
+	}
+	for i := range d.SentTokens {
+		if d.SentTokens[i][0] < 0 {
+			d.SentTokens[i] = [2]int{0, 0}
+		}
+	}
+}
+
+func spaceBefore(text string, at int) bool {
+	r, _ := utf8.DecodeLastRuneInString(text[:at])
+	return unicode.IsSpace(r)
+}
+
+// equiv reports whether text rune a can stand for token rune b after
+// prose's sanitizer folded typographic quotes to ASCII.
+func equiv(a, b rune) bool {
+	if a == b {
+		return true
+	}
+	switch b {
+	case '"':
+		return a == '\u201c' || a == '\u201d'
+	case '\'':
+		return a == '\u2018' || a == '\u2019'
+	}
+	return false
+}
+
+// matchLen returns the byte length in text of token tok starting at text[0],
+// or -1 when it does not match there.
+func matchLen(text, tok string) int {
+	i := 0
+	for _, b := range tok {
+		if i >= len(text) {
+			return -1
+		}
+		a, n := utf8.DecodeRuneInString(text[i:])
+		if !equiv(a, b) {
+			return -1
+		}
+		i += n
+	}
+	return i
+}
+
+// align finds tok at or after byte cur, skipping whitespace; it looks a
+// little further on when something in between was dropped by the tokenizer.
+func align(text string, cur int, tok string) int {
+	for cur < len(text) {
+		r, n := utf8.DecodeRuneInString(text[cur:])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		cur += n
+	}
+	if matchLen(text[cur:], tok) >= 0 {
+		return cur
+	}
+	limit := cur + 64
+	if limit > len(text) {
+		limit = len(text)
+	}
+	for i := cur + 1; i < limit; i++ {
+		if utf8.RuneStart(text[i]) && matchLen(text[i:], tok) >= 0 {
+			return i
+		}
+	}
+	return -1
+}
+
+// splitPunct splits leading and trailing punctuation off a token's bytes
+// [s, e): quote marks, brackets, dashes, commas. A trailing period stays on a
+// single capital ("N.") and on dotted initials ("T.B."), where it is part of
+// the name.
+func splitPunct(text string, s, e int) [][2]int {
+	if utf8.RuneCountInString(text[s:e]) <= 1 {
+		return [][2]int{{s, e}}
+	}
+	var out [][2]int
+	for s < e {
+		r, n := utf8.DecodeRuneInString(text[s:e])
+		if !isSplitPunct(r) {
+			break
+		}
+		out = append(out, [2]int{s, s + n})
+		s += n
+	}
+	var tail [][2]int
+	for e > s {
+		r, n := utf8.DecodeLastRuneInString(text[s:e])
+		if !isSplitPunct(r) {
+			break
+		}
+		if r == '.' && keepsPeriod(text[s:e-n]) {
+			break
+		}
+		tail = append(tail, [2]int{e - n, e})
+		e -= n
+	}
+	if s < e {
+		out = append(out, [2]int{s, e})
+	}
+	for i := len(tail) - 1; i >= 0; i-- {
+		out = append(out, tail[i])
+	}
+	return out
+}
+
+func keepsPeriod(w string) bool {
+	if w == "" {
+		return false
+	}
+	r, n := utf8.DecodeLastRuneInString(w)
+	if !unicode.IsUpper(r) {
+		return false
+	}
+	rest := w[:len(w)-n]
+	return rest == "" || strings.HasSuffix(rest, ".")
+}
+
+func isSplitPunct(r rune) bool {
+	switch r {
+	case '-', '\'', '&', '/', '%', '@', '#', '+':
+		return false // inside words: Kazakh-Russian, Kazakhstan's
+	}
+	return unicode.IsPunct(r) || r == '«' || r == '»'
+}
+
+// mergeInitials joins a lone capital and the period right after it ("N" ".")
+// into one token "N.", as prose splits them but a name initial includes it.
+func mergeInitials(toks []Token) []Token {
+	out := toks[:0]
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		if i+1 < len(toks) && toks[i+1].Text == "." && toks[i+1].Start == t.End && isCapital(t.Text) {
+			t.Text += "."
+			t.End = toks[i+1].End
+			i++
+		}
+		out = append(out, t)
+	}
+	return out
+}
+
+func isCapital(s string) bool {
+	r, n := utf8.DecodeRuneInString(s)
+	return n == len(s) && unicode.IsUpper(r)
+}

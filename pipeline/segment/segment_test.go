@@ -1,0 +1,116 @@
+package segment
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+func seg(t testing.TB) *Segmenter {
+	t.Helper()
+	s, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+func TestTokensHaveRuneOffsets(t *testing.T) {
+	s := seg(t)
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"Chairman of «AMANAT» Yerlan Koshanov said.", []string{"Chairman", "of", "«", "AMANAT", "»", "Yerlan", "Koshanov", "said", "."}},
+		{"“We call on you,” the head said.", []string{"“", "We", "call", "on", "you", ",", "”", "the", "head", "said", "."}},
+		{"S.Mukashev and N. Uteshev met Madiyarova T.B. today.", []string{"S.Mukashev", "and", "N.", "Uteshev", "met", "Madiyarova", "T.B.", "today", "."}},
+		{"Kazakhstan's Senate – the upper house", []string{"Kazakhstan", "'s", "Senate", "–", "the", "upper", "house"}},
+	}
+	for _, tc := range tests {
+		d := s.Segment(tc.text)
+		var got []string
+		for _, tok := range d.Tokens {
+			if d.Slice(tok.Span) != tok.Text {
+				t.Errorf("%q: token %q at %v slices to %q", tc.text, tok.Text, tok.Span, d.Slice(tok.Span))
+			}
+			got = append(got, tok.Text)
+		}
+		if strings.Join(got, "|") != strings.Join(tc.want, "|") {
+			t.Errorf("%q:\n got %q\nwant %q", tc.text, got, tc.want)
+		}
+	}
+}
+
+func TestSentences(t *testing.T) {
+	s := seg(t)
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"HEADLINE WITHOUT A STOP\nFirst sentence here. Second one, by Mr. Smith, follows.\n\nThird.",
+			[]string{"HEADLINE WITHOUT A STOP", "First sentence here.", "Second one, by Mr. Smith, follows.", "Third."}},
+		{"The meeting was chaired by Nurymbetov B. B. He spoke first.",
+			[]string{"The meeting was chaired by Nurymbetov B. B. He spoke first."}},
+		{"Chairman N. Uteshev opened the meeting. It lasted an hour.",
+			[]string{"Chairman N. Uteshev opened the meeting.", "It lasted an hour."}},
+	}
+	for _, tc := range tests {
+		d := s.Segment(tc.text)
+		var got []string
+		for _, sp := range d.Sentences {
+			got = append(got, d.Slice(sp))
+		}
+		if strings.Join(got, "|") != strings.Join(tc.want, "|") {
+			t.Errorf("%q:\n got %q\nwant %q", tc.text, got, tc.want)
+		}
+	}
+}
+
+func TestNonASCIIOffsets(t *testing.T) {
+	s := seg(t)
+	text := "«Қазақстан» — “Ақ жол” said Әлихан.\nЖаңа абзац."
+	d := s.Segment(text)
+	if len(d.Runes) != utf8.RuneCountInString(text) {
+		t.Fatal("rune count")
+	}
+	for _, tok := range d.Tokens {
+		if d.Slice(tok.Span) != tok.Text {
+			t.Errorf("token %q slices to %q", tok.Text, d.Slice(tok.Span))
+		}
+	}
+	if len(d.Paragraphs) != 2 || d.Slice(d.Paragraphs[1]) != "Жаңа абзац." {
+		t.Errorf("paragraphs %v", d.Paragraphs)
+	}
+}
+
+func FuzzSegment(f *testing.F) {
+	s := seg(f)
+	f.Add("Hello, “world”. «AMANAT» S.Mukashev\n\nNext.")
+	f.Add("\xff\xfe broken")
+	f.Fuzz(func(t *testing.T, text string) {
+		d := s.Segment(text)
+		n := len(d.Runes)
+		prev := 0
+		for _, tok := range d.Tokens {
+			if tok.Start < prev || tok.End > n || tok.Start >= tok.End {
+				t.Fatalf("bad token span %v (n=%d, prev=%d)", tok.Span, n, prev)
+			}
+			prev = tok.End
+		}
+		for _, sp := range d.Sentences {
+			if sp.Start < 0 || sp.End > n || sp.Start >= sp.End {
+				t.Fatalf("bad sentence %v", sp)
+			}
+		}
+	})
+}
+
+func BenchmarkSegment(b *testing.B) {
+	s := seg(b)
+	text := strings.Repeat("During a working trip to Turkestan, the head of the Republican Headquarters – Deputy Chairman of the FTURK Nurlan Uteshev took part in a meeting. “We call on the members,” he said.\n", 40)
+	b.SetBytes(int64(len(text)))
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		s.Segment(text)
+	}
+}

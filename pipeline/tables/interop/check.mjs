@@ -1,0 +1,152 @@
+// check.mjs reads plenary's Parquet tables with DuckDB, an engine that
+// shares no code with the arrow-go writer, and checks each table against the
+// contract: column names, DuckDB types, nullability (REQUIRED vs OPTIONAL),
+// the plenary schema metadata, and the row count recorded in run.json.
+//
+// Usage: node check.mjs OUTDIR
+// Prints one line per table; exits 1 on any mismatch, 2 on bad usage.
+import { readFileSync, existsSync } from "node:fs";
+import { join } from "node:path";
+import { DuckDBInstance } from "@duckdb/node-api";
+
+// Must match tables.SchemaVersion in ../schema.go.
+const SCHEMA_VERSION = "1";
+
+// The table contract as DuckDB sees it; a trailing "?" marks a nullable column.
+const TABLES = {
+  documents: ["doc_id VARCHAR", "source VARCHAR", "url? VARCHAR", "title? VARCHAR", "published? DATE",
+    "n_chars INTEGER", "n_sentences INTEGER", "n_tokens INTEGER", "sha256 VARCHAR"],
+  people: ["doc_id VARCHAR", "person_id VARCHAR", "name VARCHAR", "aliases VARCHAR[]",
+    "mentions INTEGER", "start INTEGER", "end INTEGER"],
+  organizations: ["doc_id VARCHAR", "org_id VARCHAR", "name VARCHAR", "aliases VARCHAR[]",
+    "acronym? VARCHAR", "mentions INTEGER", "start INTEGER", "end INTEGER"],
+  locations: ["doc_id VARCHAR", "location_id VARCHAR", "name VARCHAR", "aliases VARCHAR[]",
+    "mentions INTEGER", "start INTEGER", "end INTEGER"],
+  roles: ["doc_id VARCHAR", "person_id VARCHAR", "person_name VARCHAR", "title VARCHAR",
+    "org_id? VARCHAR", "org_name? VARCHAR", "start INTEGER", "end INTEGER", "evidence VARCHAR"],
+  dates: ["doc_id VARCHAR", "date_id VARCHAR", "text VARCHAR", "value VARCHAR", "date DATE",
+    "granularity VARCHAR", "start INTEGER", "end INTEGER"],
+  quotes: ["doc_id VARCHAR", "quote_id VARCHAR", "kind VARCHAR", "text VARCHAR", "start INTEGER",
+    "end INTEGER", "speaker_id? VARCHAR", "speaker_name? VARCHAR", "speaker_mention? VARCHAR",
+    "attribution VARCHAR", "cue? VARCHAR", "confidence FLOAT"],
+  mentions: ["doc_id VARCHAR", "entity_id VARCHAR", "entity_type VARCHAR", "text VARCHAR",
+    "start INTEGER", "end INTEGER", "sentence INTEGER", "method VARCHAR"],
+  errors: ["source VARCHAR", "doc_id? VARCHAR", "stage VARCHAR", "message VARCHAR"],
+};
+
+function parseColumn(spec) {
+  const [head, type] = spec.split(" ");
+  const nullable = head.endsWith("?");
+  return { name: nullable ? head.slice(0, -1) : head, type, nullable };
+}
+
+const sqlString = (s) => "'" + s.replaceAll("'", "''") + "'";
+
+async function rows(conn, sql) {
+  const reader = await conn.runAndReadAll(sql);
+  return reader.getRowObjectsJS();
+}
+
+// checkTable returns a list of problems with one table file.
+async function checkTable(conn, path, table, want, run) {
+  const problems = [];
+  const src = sqlString(path);
+  const cols = TABLES[table].map(parseColumn);
+
+  const got = await rows(conn, `DESCRIBE SELECT * FROM read_parquet(${src})`);
+  const gotNames = got.map((r) => r.column_name).join(",");
+  const wantNames = cols.map((c) => c.name).join(",");
+  if (gotNames !== wantNames) {
+    problems.push(`columns [${gotNames}], want [${wantNames}]`);
+  }
+  const gotType = Object.fromEntries(got.map((r) => [r.column_name, r.column_type]));
+  const repetition = Object.fromEntries(
+    (await rows(conn, `SELECT name, repetition_type FROM parquet_schema(${src})`))
+      .map((r) => [r.name, r.repetition_type]),
+  );
+  for (const c of cols) {
+    if (!(c.name in gotType)) continue; // reported above
+    if (gotType[c.name] !== c.type) {
+      problems.push(`${c.name} is ${gotType[c.name]}, want ${c.type}`);
+    }
+    const wantRep = c.nullable ? "OPTIONAL" : "REQUIRED";
+    if (repetition[c.name] !== wantRep) {
+      problems.push(`${c.name} is ${repetition[c.name]}, want ${wantRep}`);
+    }
+  }
+
+  const meta = Object.fromEntries(
+    (await rows(conn, `SELECT decode(key) AS k, decode(value) AS v FROM parquet_kv_metadata(${src})`))
+      .map((r) => [r.k, r.v]),
+  );
+  if (meta["plenary.schema_version"] !== SCHEMA_VERSION) {
+    problems.push(`plenary.schema_version is ${meta["plenary.schema_version"]}, want ${SCHEMA_VERSION}`);
+  }
+  if (run.version !== undefined && meta["plenary.version"] !== String(run.version)) {
+    problems.push(`plenary.version is ${meta["plenary.version"]}, run.json says ${run.version}`);
+  }
+
+  const [{ n }] = await rows(conn, `SELECT count(*) AS n FROM read_parquet(${src})`);
+  const count = Number(n);
+  if (count !== want) {
+    problems.push(`${count} rows, run.json counts ${want}`);
+  }
+  return { problems, count, ncols: got.length };
+}
+
+async function main() {
+  const dir = process.argv[2];
+  if (!dir || process.argv.length > 3) {
+    console.error("usage: node check.mjs OUTDIR");
+    process.exit(2);
+  }
+  let run;
+  try {
+    run = JSON.parse(readFileSync(join(dir, "run.json"), "utf8"));
+  } catch (err) {
+    console.error(`check: read ${join(dir, "run.json")}: ${err.message}`);
+    process.exit(1);
+  }
+  const counts = run.counts ?? {};
+
+  const instance = await DuckDBInstance.create(":memory:");
+  const conn = await instance.connect();
+  let failed = false;
+  for (const table of Object.keys(TABLES)) {
+    const path = join(dir, `${table}.parquet`);
+    const problems = [];
+    let detail = "";
+    if (!existsSync(path)) {
+      problems.push(`${path} missing`);
+    } else if (typeof counts[table] !== "number") {
+      problems.push(`run.json has no counts.${table}`);
+    } else {
+      try {
+        const r = await checkTable(conn, path, table, counts[table], run);
+        problems.push(...r.problems);
+        detail = `${r.count} rows, ${r.ncols} columns`;
+      } catch (err) {
+        problems.push(`duckdb: ${err.message}`);
+      }
+    }
+    if (problems.length > 0) {
+      failed = true;
+      console.log(`FAIL ${table.padEnd(13)} ${problems.join("; ")}`);
+    } else {
+      console.log(`ok   ${table.padEnd(13)} ${detail}`);
+    }
+  }
+  for (const table of Object.keys(counts)) {
+    if (!(table in TABLES)) {
+      failed = true;
+      console.log(`FAIL ${table.padEnd(13)} in run.json counts but not a known table`);
+    }
+  }
+  conn.closeSync?.();
+  process.exit(failed ? 1 : 0);
+}
+
+main().catch((err) => {
+  console.error(`check: ${err.stack ?? err}`);
+  process.exit(1);
+});

@@ -1,0 +1,267 @@
+// Package tables writes plenary's output tables. In come doc.Extraction
+// records (one per document, in doc_id order) and doc.DocError records; out
+// come one file per table in a directory: Parquet (zstd, the default) or
+// Arrow IPC. Rows are appended in the order they arrive.
+//
+// Memory stays bounded however large the corpus: rows collect in Arrow
+// builders that are flushed every few thousand rows, and Parquet row groups
+// are capped in rows and bytes. Files are written as <name>.tmp and renamed
+// on Close, so a crashed run never leaves a half-written file under the
+// final name.
+package tables
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/apache/arrow-go/v18/arrow"
+	"github.com/apache/arrow-go/v18/arrow/array"
+	"github.com/apache/arrow-go/v18/arrow/memory"
+
+	"plenary/pipeline/doc"
+)
+
+// Output formats accepted by Open.
+const (
+	Parquet = "parquet"
+	Arrow   = "arrow"
+)
+
+// ErrInvalid marks an Extraction that cannot be written as given. Add
+// appends nothing when it returns an error wrapping ErrInvalid, so the
+// caller may record the document as a DocError and go on.
+var ErrInvalid = errors.New("invalid extraction")
+
+// Defaults for the size bounds. A flush hands builder contents to the file
+// writer; Parquet then buffers up to one row group before encoding it out.
+const (
+	defaultFlushRows    = 4096
+	defaultRowGroupRows = 64 * 1024
+	defaultRowGroupSize = 64 << 20 // bytes written to the current row group
+)
+
+type options struct {
+	flushRows    int
+	rowGroupRows int64
+	rowGroupSize int64
+}
+
+// Set is the open set of table files in one output directory. It is not
+// safe for concurrent use: the caller serialises Add calls, which it must do
+// anyway to keep rows in doc_id order.
+type Set struct {
+	tables []*table
+	byName map[string]*table
+	done   bool
+}
+
+type table struct {
+	name  string
+	path  string // final name
+	tmp   string // name while being written
+	b     *array.RecordBuilder
+	c     cols
+	sink  sink
+	rows  int64 // appended so far, flushed or not
+	fill  func(c *cols, x *doc.Extraction)
+	flush int
+}
+
+// Open creates dir if needed and starts one file per table, named
+// <table>.parquet or <table>.arrow by format. version is recorded in every
+// file's schema metadata. alloc is used for all Arrow buffers (nil means
+// memory.DefaultAllocator).
+func Open(dir, format, version string, alloc memory.Allocator) (*Set, error) {
+	return open(dir, format, version, alloc, options{
+		flushRows:    defaultFlushRows,
+		rowGroupRows: defaultRowGroupRows,
+		rowGroupSize: defaultRowGroupSize,
+	})
+}
+
+func open(dir, format, version string, alloc memory.Allocator, o options) (*Set, error) {
+	if format != Parquet && format != Arrow {
+		return nil, fmt.Errorf("tables: unknown format %q (want %q or %q)", format, Parquet, Arrow)
+	}
+	if alloc == nil {
+		alloc = memory.DefaultAllocator
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, fmt.Errorf("tables: create %s: %w", dir, err)
+	}
+	s := &Set{byName: make(map[string]*table, len(defs))}
+	for _, d := range defs {
+		schema := schemaOf(d, version)
+		path := filepath.Join(dir, d.name+"."+format)
+		t := &table{name: d.name, path: path, tmp: path + ".tmp", fill: d.fill, flush: o.flushRows}
+		var err error
+		if format == Parquet {
+			t.sink, err = newParquetSink(t.tmp, schema, version, alloc, o)
+		} else {
+			t.sink, err = newIPCSink(t.tmp, schema, alloc)
+		}
+		if err != nil {
+			s.Abort()
+			return nil, fmt.Errorf("tables: open %s: %w", t.tmp, err)
+		}
+		t.b = array.NewRecordBuilder(alloc, schema)
+		t.c = cols{fs: t.b.Fields()}
+		s.tables = append(s.tables, t)
+		s.byName[d.name] = t
+	}
+	return s, nil
+}
+
+// Add appends every row of one document to every table.
+func (s *Set) Add(x doc.Extraction) error {
+	if s.done {
+		return errors.New("tables: add after close")
+	}
+	if err := validate(&x); err != nil {
+		return fmt.Errorf("tables: document %s: %w", x.Doc.ID, err)
+	}
+	for _, t := range s.tables {
+		if t.fill == nil {
+			continue
+		}
+		before := t.b.Field(0).Len()
+		t.fill(&t.c, &x)
+		t.rows += int64(t.b.Field(0).Len() - before)
+		if err := t.maybeFlush(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// AddError appends one row to the errors table.
+func (s *Set) AddError(e doc.DocError) error {
+	if s.done {
+		return errors.New("tables: add after close")
+	}
+	t := s.byName["errors"]
+	fillError(&t.c, e)
+	t.rows++
+	return t.maybeFlush()
+}
+
+// Counts returns the number of rows added to each table so far.
+func (s *Set) Counts() map[string]int64 {
+	m := make(map[string]int64, len(s.tables))
+	for _, t := range s.tables {
+		m[t.name] = t.rows
+	}
+	return m
+}
+
+// Close flushes and closes every file and renames it to its final name.
+// If anything fails, no file is renamed and the temporary files are removed.
+// Calling Close again, or after Abort, does nothing.
+func (s *Set) Close() error {
+	if s.done {
+		return nil
+	}
+	s.done = true
+	var errs []error
+	for _, t := range s.tables {
+		if err := t.flushRows(); err != nil {
+			errs = append(errs, err)
+		}
+		t.b.Release()
+		if err := t.sink.close(); err != nil {
+			errs = append(errs, fmt.Errorf("tables: close %s: %w", t.tmp, err))
+		}
+	}
+	if len(errs) == 0 {
+		for _, t := range s.tables {
+			if err := os.Rename(t.tmp, t.path); err != nil {
+				errs = append(errs, fmt.Errorf("tables: %w", err))
+				break
+			}
+		}
+	}
+	if len(errs) > 0 {
+		for _, t := range s.tables {
+			os.Remove(t.tmp) // best effort: the renamed ones are gone already
+		}
+		return errors.Join(errs...)
+	}
+	return nil
+}
+
+// Abort closes every file without finishing it and removes the temporary
+// files. Use it when a run fails; Close after Abort does nothing.
+func (s *Set) Abort() {
+	if s.done {
+		return
+	}
+	s.done = true
+	for _, t := range s.tables {
+		if t.b != nil {
+			t.b.Release()
+		}
+		t.sink.abort()
+		os.Remove(t.tmp)
+	}
+}
+
+func (t *table) maybeFlush() error {
+	if t.b.Field(0).Len() < t.flush {
+		return nil
+	}
+	return t.flushRows()
+}
+
+// flushRows hands the builders' rows to the file writer as one batch.
+func (t *table) flushRows() error {
+	if t.b.Field(0).Len() == 0 {
+		return nil
+	}
+	rec := t.b.NewRecordBatch()
+	defer rec.Release()
+	if err := t.sink.write(rec); err != nil {
+		return fmt.Errorf("tables: write %s: %w", t.tmp, err)
+	}
+	return nil
+}
+
+// validate rejects what the schema cannot hold, before any row is appended,
+// so a bad document never leaves some of its rows behind.
+func validate(x *doc.Extraction) error {
+	for _, d := range x.Dates {
+		if _, ok := dateOf(d); !ok {
+			return fmt.Errorf("%w: date %s (%q) has no calendar value", ErrInvalid, d.ID, d.Text)
+		}
+	}
+	// Offsets and counts are int32 columns; a document this large would be
+	// silently corrupted by the conversion.
+	if x.Stats.NChars > math.MaxInt32 || x.Stats.NTokens > math.MaxInt32 {
+		return fmt.Errorf("%w: document too large for int32 offsets (%d chars)", ErrInvalid, x.Stats.NChars)
+	}
+	return nil
+}
+
+// dateOf gives a Date's calendar day: its Date when set, else the first day
+// its Value names ("2024-05" is 2024-05-01).
+func dateOf(d doc.Date) (arrow.Date32, bool) {
+	if !d.Date.IsZero() {
+		return date32(d.Date), true
+	}
+	for _, layout := range []string{"2006-01-02", "2006-01", "2006"} {
+		if t, err := time.Parse(layout, d.Value); err == nil {
+			return date32(t), true
+		}
+	}
+	return 0, false
+}
+
+// date32 counts days to the calendar date t shows in its own location, so
+// midnight in Almaty is the same day as midnight in UTC.
+func date32(t time.Time) arrow.Date32 {
+	y, m, d := t.Date()
+	return arrow.Date32(time.Date(y, m, d, 0, 0, 0, 0, time.UTC).Unix() / 86400)
+}
