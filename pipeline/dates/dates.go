@@ -278,12 +278,12 @@ func (st *scan) dayOK(t token) (int, bool) {
 // parseDays reads a day or a list/range of days starting at t: "23", "23-24",
 // "5 and 6", "5, 6 and 7", "5th to 7th". Days must increase. Commas need a
 // final "and" ("May 6, 10 delegates" is one day).
-func (st *scan) parseDays(t token) (days [maxItems]int, n, end int, ok bool) {
+func (st *scan) parseDays(t token) (days, ends [maxItems]int, n, end int, ok bool) {
 	end, ok = st.dayOK(t)
 	if !ok {
-		return days, 0, 0, false
+		return days, ends, 0, 0, false
 	}
-	days[0], n = t.val, 1
+	days[0], ends[0], n = t.val, end, 1
 	cutN, cutEnd, lastComma := 0, 0, false
 	for n < maxItems {
 		c := next(st.s, end)
@@ -303,14 +303,14 @@ func (st *scan) parseDays(t token) (days [maxItems]int, n, end int, ok bool) {
 			cutN, cutEnd = n, end
 		}
 		lastComma = comma
-		days[n] = d.val
+		days[n], ends[n] = d.val, e2
 		n++
 		end = e2
 	}
 	if cutN > 0 && lastComma {
 		n, end = cutN, cutEnd
 	}
-	return days, n, end, true
+	return days, ends, n, end, true
 }
 
 // fullYear checks a number written inside a month/day expression as a year.
@@ -418,7 +418,11 @@ func (st *scan) monthFirst(w token, info wordInfo, borrow bool) (hit, bool) {
 	h := hit{start: w.start, end: end}
 	t := next(s, end)
 	if t.kind == tNum && t.ndig() <= 2 && t.start > w.end {
-		if days, n, dend, ok := st.parseDays(t); ok && !st.unitFollows(dend) {
+		days, ends, n, dend, ok := st.parseDays(t)
+		if ok && n > 1 && st.unitFollows(dend) { // "May 6 and 7 people": one day
+			n, dend = 1, ends[0]
+		}
+		if ok && !st.unitFollows(dend) {
 			h.start = st.weekdayStart(w.start)
 			h.form = fMonthDay
 			for k := 0; k < n; k++ {
@@ -518,7 +522,7 @@ func (st *scan) dayFirst(t token, borrow bool) (hit, bool) {
 	if h, ok := st.numericDate(t); ok {
 		return h, true
 	}
-	days, n, end, ok := st.parseDays(t)
+	days, _, n, end, ok := st.parseDays(t)
 	if !ok {
 		return hit{}, false
 	}
@@ -676,7 +680,11 @@ func (st *scan) yearContext(first, last token) bool {
 	pi := st.word(p)
 	switch p.kind {
 	case tNum:
-		return false // "8 701 2019 ...": a number group
+		// "8 701 2019 ...": a number group; but "Q1 2022", "H2 2021" are periods.
+		if !(p.ndig() == 1 && p.val >= 1 && p.val <= 4 && p.start > 0 && (s[p.start-1] == 'Q' || s[p.start-1] == 'H') &&
+			(p.start == 1 || !isLetterBefore(s, p.start-1))) {
+			return false
+		}
 	case tWord:
 		if pi.has(kNumPrefix) {
 			return false

@@ -216,6 +216,15 @@ func (st *state) clusterPeople() [][]int {
 
 var orgStop = map[string]bool{"of": true, "the": true, "for": true, "and": true, "on": true, "in": true, "under": true, "to": true, "&": true}
 
+// mentKey is orgKey of mention i's name, computed once.
+func (st *state) mentKey(i int) []string {
+	m := &st.ments[i]
+	if m.key == nil {
+		m.key = st.orgKey(m.name)
+	}
+	return m.key
+}
+
 func (st *state) orgKey(name string) []string {
 	var out []string
 	for _, w := range strings.Fields(strings.ToLower(name)) {
@@ -305,7 +314,7 @@ func (st *state) clusterOrgs() [][]int {
 	bare := map[string]bool{}
 	for i := range st.ments {
 		if st.ments[i].k == kOrg {
-			bare[strings.Join(st.orgKey(st.ments[i].name), " ")] = true
+			bare[strings.Join(st.mentKey(i), " ")] = true
 		}
 	}
 	for i := range st.ments {
@@ -313,7 +322,7 @@ func (st *state) clusterOrgs() [][]int {
 		if m.k != kOrg {
 			continue
 		}
-		key := st.orgKey(m.name)
+		key := st.mentKey(i)
 		if len(key) == 0 {
 			m.cluster = -1
 			continue
@@ -647,7 +656,7 @@ func (st *state) makeOrg(ms []int, n int) doc.Organization {
 	}
 	score := func(i int) int {
 		m := st.ments[i]
-		s := len(st.orgKey(m.name)) * 4
+		s := len(st.mentKey(i)) * 4
 		if m.method == "rule:acronym" || m.headOnly && !st.f.l.alone[strings.ToLower(m.name)] {
 			s -= 100
 		}

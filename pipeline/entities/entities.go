@@ -144,6 +144,9 @@ var regionWords = map[string]bool{
 	"village": true, "county": true,
 }
 
+// nameParticles stand between parts of one person's name.
+var nameParticles = map[string]bool{"bin": true, "binti": true, "bint": true, "ibn": true, "van": true, "von": true, "de": true, "da": true, "al": true}
+
 // notPersonAfter are lowercase nouns after which a name names a thing.
 var notPersonAfter = map[string]bool{
 	"mine": true, "plant": true, "factory": true, "street": true, "avenue": true,
@@ -170,8 +173,9 @@ type ment struct {
 	weak     bool // a lone word that needs another mention or a cue to be a person
 	cued     bool
 	cluster  int
-	acronym  string // org: acronym defined right after it
-	headOnly bool   // org: a bare head word ("the Government")
+	acronym  string   // org: acronym defined right after it
+	headOnly bool     // org: a bare head word ("the Government")
+	key      []string // org: clustering key, computed once
 }
 
 type titleRef struct {
@@ -401,6 +405,15 @@ func (st *state) run(a, b, sentEnd int) {
 		return
 	}
 	allCapsRun := st.allCapsSentence(a)
+	// "in Aralsk", "near Zarqa": one or two unknown words after "in" name a
+	// place the gazetteer lacks
+	if ri.a > 0 && (st.low[ri.a-1] == "in" || st.low[ri.a-1] == "near") && b-a <= 2 && st.unknownPlace(a, b) {
+		m := ment{k: kPlace, a: a, b: b, name: st.slice(a, b), method: "rule:in-place"}
+		st.ments = append(st.ments, m)
+		ri.parts = []part{{k: 'l', a: a, b: b, ment: len(st.ments) - 1}}
+		st.runs = append(st.runs, ri)
+		return
+	}
 	// person tail
 	p := st.personTail(a, b, allCapsRun)
 	hon := 0
@@ -578,6 +591,9 @@ func (st *state) nameWord(i int, allCapsRun bool) bool {
 	if l.stop[lw] || l.orgWords[lw] || l.heads[lw] || l.titleWords[lw] || (connectors[lw] && !t.allCaps) || isDomain(lw) || l.docWords[lw] {
 		return false
 	}
+	if regionWords[lw] {
+		return false
+	}
 	if sg := singular(lw); sg != lw && (l.titleWords[sg] || l.heads[sg] || l.orgWords[sg] || regionWords[sg]) {
 		return false
 	}
@@ -612,8 +628,17 @@ func (st *state) nameWord(i int, allCapsRun bool) bool {
 func (st *state) personTail(a, b int, allCapsRun bool) int {
 	l := st.f.l
 	p := b
-	for p > a && b-p < 4 && st.nameWord(p-1, allCapsRun) {
-		p--
+	for p > a && b-p < 5 {
+		if st.nameWord(p-1, allCapsRun) {
+			p--
+			continue
+		}
+		// "Khalid bin Saeed", "Ludwig van Beethoven"
+		if p-1 > a && p < b && nameParticles[st.low[p-1]] && st.nameWord(p-2, allCapsRun) {
+			p -= 2
+			continue
+		}
+		break
 	}
 	if p == b {
 		return b
@@ -673,6 +698,35 @@ func (st *state) personTail(a, b int, allCapsRun bool) int {
 		return p
 	}
 	return b
+}
+
+// unknownPlace reports whether [a, b) holds only capitalized words that no
+// list knows and that do not look like a person's name.
+func (st *state) unknownPlace(a, b int) bool {
+	l := st.f.l
+	for i := a; i < b; i++ {
+		t := st.t[i]
+		w := t.low
+		if !t.cap || t.allCaps || t.quote || l.stop[w] || l.orgWords[w] || l.heads[w] || l.titleWords[w] || l.docWords[w] || l.surnames[w] {
+			return false
+		}
+		if _, ok := l.given[w]; ok {
+			return false
+		}
+		if _, ok := l.surnameGender(w); ok {
+			return false
+		}
+		if _, ok := l.demonyms[w]; ok {
+			return false
+		}
+		if st.knownOrg(i, b) > 0 || isDomain(w) {
+			return false
+		}
+		if n, _ := l.places.match(st.low, i, b); n > 0 {
+			return false // the gazetteer path handles it
+		}
+	}
+	return b < len(st.t) && !st.t[b].cap
 }
 
 // titleEndsAt reports whether a title phrase ends right before token p.
@@ -753,6 +807,19 @@ func (st *state) segment(a, b int) []part {
 			st.ments = append(st.ments, m)
 			out = append(out, part{k: 'l', a: i, b: j, ment: len(st.ments) - 1})
 			i = j
+			continue
+		}
+		// "Bungoma County", "Auliekol district": a place the gazetteer lacks
+		if st.t[i].cap && !other && i+1 < b+1 && i+1 < len(st.low) && regionWords[st.low[i+1]] && st.low[i+1] != "regional" &&
+			!l.stop[st.low[i]] && !l.orgWords[st.low[i]] && !l.heads[st.low[i]] && (i+1 < b || !st.t[i+1].cap) {
+			j := i + 2
+			if j > b && !st.t[i+1].cap {
+				j = i + 2
+			}
+			m := ment{k: kPlace, a: i, b: min(j, len(st.low)), name: st.slice(i, i+1), method: "rule:place-word"}
+			st.ments = append(st.ments, m)
+			out = append(out, part{k: 'l', a: i, b: m.b, ment: len(st.ments) - 1})
+			i = m.b
 			continue
 		}
 		if _, ok := l.demonyms[st.low[i]]; ok {

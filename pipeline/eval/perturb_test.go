@@ -122,10 +122,6 @@ func perturbSpeakers(g Prediction, i int) (Prediction, bool) {
 	for k, q := range g.Quotes {
 		orig[k] = q.Speaker
 	}
-	var names []string
-	for _, p := range g.People {
-		names = append(names, p.Name)
-	}
 	for k := range g.Quotes {
 		q := &g.Quotes[k]
 		switch (k + i) % 5 {
@@ -149,7 +145,6 @@ func perturbSpeakers(g Prediction, i int) (Prediction, bool) {
 			}
 		}
 	}
-	_ = names
 	return g, true
 }
 

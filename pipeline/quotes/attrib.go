@@ -1,6 +1,7 @@
 package quotes
 
 import (
+	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -587,16 +588,14 @@ func (st *state) personByName(s, e, pos int) *doc.Person {
 }
 
 func (st *state) lastMentionBefore(id string, pos int) int {
-	at := -1
-	for _, m := range st.in.Mentions {
-		if m.Start >= pos {
-			break
-		}
-		if m.EntityID == id && m.EntityType == doc.TypePerson {
-			at = m.Start
+	ms := st.in.Mentions
+	i := sort.Search(len(ms), func(i int) bool { return ms[i].Start >= pos })
+	for i--; i >= 0; i-- {
+		if ms[i].EntityID == id && ms[i].EntityType == doc.TypePerson {
+			return ms[i].Start
 		}
 	}
-	return at
+	return -1
 }
 
 func (st *state) compatible(id, gender string) bool {
@@ -670,9 +669,10 @@ func (st *state) sentInQuote(k int) bool {
 // recentPerson is the person mention nearest before offset at, outside
 // quotes, of a compatible gender.
 func (st *state) recentPerson(at int, gender string) (doc.Mention, bool) {
-	for i := len(st.in.Mentions) - 1; i >= 0; i-- {
-		m := st.in.Mentions[i]
-		if m.Start >= at || m.EntityType != doc.TypePerson {
+	ms := st.in.Mentions
+	for i := sort.Search(len(ms), func(i int) bool { return ms[i].Start >= at }) - 1; i >= 0; i-- {
+		m := ms[i]
+		if m.EntityType != doc.TypePerson {
 			continue
 		}
 		t := st.tokAt(m.Start)

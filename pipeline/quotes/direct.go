@@ -26,13 +26,14 @@ type cand struct {
 	verdict           int
 	sp                *who
 	cue               string
+	idx               int // index in state.cands
 }
 
 // direct finds the direct quotes.
 func (st *state) direct() []doc.Quote {
 	rs := st.seg.Runes
 	for _, q := range scanMarks(rs, st.seg.Paragraphs) {
-		c := &cand{q: q, span: q.span(), text: quoteText(rs, q.segs)}
+		c := &cand{q: q, span: q.span(), text: quoteText(rs, q.segs), idx: len(st.cands)}
 		c.words = normWords(c.text)
 		c.openTok = st.tokCovering(q.open)
 		if q.close >= 0 {
@@ -281,16 +282,12 @@ func (st *state) inherit(p *who, conf float32) *who {
 }
 
 func (st *state) prevQuote(c *cand) *cand {
-	var prev *cand
-	for _, o := range st.cands {
-		if o == c {
-			break
-		}
-		if o.verdict == vQuote {
-			prev = o
+	for i := c.idx - 1; i >= 0; i-- {
+		if st.cands[i].verdict == vQuote {
+			return st.cands[i]
 		}
 	}
-	return prev
+	return nil
 }
 
 // excerpts accepts short quoted phrases that repeat words of an accepted

@@ -6,9 +6,13 @@ import (
 
 // clauseVerbs take a reported clause without "that" ("Smith said the plan …").
 var clauseVerbs = map[string]bool{
-	"said": true, "says": true, "added": true, "stated": true, "believes": true,
-	"claimed": true, "argued": true, "insisted": true, "warned": true, "noted": true,
+	"said": true, "says": true, "added": true, "believes": true,
+	"claimed": true, "argued": true, "insisted": true, "warned": true,
 }
+
+// notClauseStart are words after a reporting verb that begin an object, not
+// a reported clause ("stated this in reply", "said so").
+var notClauseStart = map[string]bool{"this": true, "so": true, "nothing": true, "goodbye": true, "hello": true}
 
 // indirect finds reported speech without quotation marks in sentences that
 // hold no direct quote: "According to X, CLAUSE" and "X said (that) CLAUSE".
@@ -33,11 +37,6 @@ func (st *state) indirect() []doc.Quote {
 func (st *state) sentHasQuote(a, b int) bool {
 	for t := a; t < b; t++ {
 		if st.inQ[t] {
-			return true
-		}
-	}
-	for _, c := range st.cands {
-		if c.verdict == vQuote && c.openTok >= a && c.openTok < b {
 			return true
 		}
 	}
@@ -102,7 +101,7 @@ func (st *state) saidThat(a, b int) (doc.Quote, bool) {
 			cs = after + 1
 		case st.low[after] == ":":
 			cs = after + 1
-		case clauseVerbs[st.low[t]] && isWord(st.low[after]):
+		case clauseVerbs[st.low[t]] && isWord(st.low[after]) && !notClauseStart[st.low[after]]:
 			cs = after
 		}
 		if cs < 0 || cs >= b {

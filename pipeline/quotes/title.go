@@ -1,6 +1,7 @@
 package quotes
 
 import (
+	"sort"
 	"strings"
 
 	"plenary/pipeline/doc"
@@ -219,20 +220,33 @@ func (st *state) hasSpeakerRole() bool {
 	return false
 }
 
+// relatedPosts are posts that one body may call by either name (a
+// parliament's Speaker is its Chairman).
+var relatedPosts = map[string]string{"speaker": "chairman", "chairman": "speaker"}
+
 // matchTitle scores a title phrase against a role: the posts must agree
 // (through synonyms), modifiers ("deputy") must agree, and qualifier words
 // (the organization) should overlap.
 func matchTitle(np, r titleKey) (float64, bool) {
-	shared := false
+	shared, related := false, false
 	for p := range np.posts {
 		if r.posts[p] {
 			shared = true
 		}
-	}
-	if !shared {
-		return 0, false
+		if q, ok := relatedPosts[p]; ok && r.posts[q] {
+			related = true
+		}
 	}
 	sc := 2.0
+	switch {
+	case shared:
+	case related && len(np.quals) > 0:
+		// "the Majilis speaker" for the Chairman of the Majilis: only when
+		// the body agrees.
+		sc = 0.5
+	default:
+		return 0, false
+	}
 	if np.rawPosts == r.rawPosts {
 		sc++
 	}
@@ -286,10 +300,14 @@ func (st *state) titleNear(np titleKey, pos int, backward bool) *who {
 	if !backward && st.seg.ParagraphOf(pos)+2 < len(st.seg.Paragraphs) {
 		limit = st.seg.Paragraphs[st.seg.ParagraphOf(pos)+2].End
 	}
+	first := sort.Search(n, func(i int) bool { return st.in.Mentions[i].Start >= pos })
 	for j := 0; j < n; j++ {
-		i := n - 1 - j
+		i := first - 1 - j
 		if !backward {
-			i = j
+			i = first + j
+		}
+		if i < 0 || i >= n {
+			break
 		}
 		m := st.in.Mentions[i]
 		if m.EntityType != doc.TypePerson || backward && m.Start >= pos || !backward && (m.Start <= pos || m.Start > limit) {

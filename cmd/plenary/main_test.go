@@ -1,0 +1,240 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/apache/arrow-go/v18/arrow"
+	"github.com/apache/arrow-go/v18/arrow/array"
+	"github.com/apache/arrow-go/v18/arrow/memory"
+	"github.com/apache/arrow-go/v18/parquet/file"
+	"github.com/apache/arrow-go/v18/parquet/pqarrow"
+)
+
+var allTables = []string{"documents", "people", "organizations", "locations", "roles", "dates", "quotes", "mentions", "errors"}
+
+// readTable reads a Parquet table back into rows of strings, one string per
+// row with the columns joined, so two runs can be compared.
+func readTable(t *testing.T, path string) (arrow.Table, []string) {
+	t.Helper()
+	r, err := file.OpenParquetFile(path, false)
+	if err != nil {
+		t.Fatalf("open %s: %v", path, err)
+	}
+	defer r.Close()
+	fr, err := pqarrow.NewFileReader(r, pqarrow.ArrowReadProperties{BatchSize: 4096}, memory.DefaultAllocator)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sc, err := fr.Schema()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tbl, err := fr.ReadTable(context.Background())
+	if err != nil {
+		t.Fatalf("read %s: %v", path, err)
+	}
+	// ReadTable does not carry the file's schema metadata; keep it.
+	md := sc.Metadata()
+	tbl = array.NewTableFromSlice(arrow.NewSchema(tbl.Schema().Fields(), &md), tableColumns(tbl))
+	rows := make([]string, tbl.NumRows())
+	tr := array.NewTableReader(tbl, 1<<20)
+	defer tr.Release()
+	base := 0
+	for tr.Next() {
+		rec := tr.Record()
+		for c := 0; c < int(rec.NumCols()); c++ {
+			col := rec.Column(c)
+			for i := 0; i < col.Len(); i++ {
+				rows[base+i] += col.ValueStr(i) + "\x1f"
+			}
+		}
+		base += int(rec.NumRows())
+	}
+	return tbl, rows
+}
+
+func runCLI(t *testing.T, args ...string) int {
+	t.Helper()
+	return execute(args)
+}
+
+func readRunJSON(t *testing.T, dir string) map[string]any {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(dir, "run.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var m map[string]any
+	if err := json.Unmarshal(b, &m); err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+func TestRunWritesEveryTable(t *testing.T) {
+	out := t.TempDir()
+	if code := runCLI(t, "run", "--quiet", "../../corpus", "-o", out); code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	rj := readRunJSON(t, out)
+	counts := rj["counts"].(map[string]any)
+	for _, name := range allTables {
+		tbl, rows := readTable(t, filepath.Join(out, name+".parquet"))
+		if got, want := len(rows), int(counts[name].(float64)); got != want {
+			t.Errorf("%s: %d rows, run.json says %d", name, got, want)
+		}
+		md := tbl.Schema().Metadata()
+		if v, ok := md.GetValue("plenary.version"); !ok || v != Version {
+			t.Errorf("%s: plenary.version = %q", name, v)
+		}
+		if _, ok := md.GetValue("plenary.schema_version"); !ok {
+			t.Errorf("%s: no plenary.schema_version", name)
+		}
+		tbl.Release()
+	}
+	for _, name := range []string{"documents", "people", "organizations", "locations", "roles", "dates", "quotes", "mentions"} {
+		if counts[name].(float64) == 0 {
+			t.Errorf("%s: no rows extracted from the corpus", name)
+		}
+	}
+}
+
+func TestRunDeterministicAcrossWorkers(t *testing.T) {
+	a, b := t.TempDir(), t.TempDir()
+	if code := runCLI(t, "run", "--quiet", "--workers", "1", "-o", a, "../../corpus"); code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	if code := runCLI(t, "run", "--quiet", "--workers", "2", "-o", b, "../../corpus"); code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	for _, name := range allTables {
+		ta, ra := readTable(t, filepath.Join(a, name+".parquet"))
+		tb, rb := readTable(t, filepath.Join(b, name+".parquet"))
+		ta.Release()
+		tb.Release()
+		if strings.Join(ra, "\n") != strings.Join(rb, "\n") {
+			t.Errorf("%s differs between 1 and 2 workers", name)
+		}
+	}
+}
+
+func TestRunBadInputsGoToErrors(t *testing.T) {
+	in := t.TempDir()
+	files := map[string]string{
+		"good-2022-05-23.txt": "Chairman of the Federation of Trade Unions Nurlan Seitkali met workers in Aktobe on May 6 of this year.\n“We will defend wages,” Seitkali said.",
+		"empty.txt":           "",
+		"binary.txt":          "abc\x00\x01\x02def",
+		"latin1.txt":          "caf\xe9 au lait",
+		"notes.csv":           "a,b\n",
+	}
+	for n, c := range files {
+		if err := os.WriteFile(filepath.Join(in, n), []byte(c), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out := t.TempDir()
+	if code := runCLI(t, "run", "--quiet", "-o", out, in, filepath.Join(in, "missing.txt")); code != 1 {
+		t.Fatalf("exit %d, want 1 (some documents failed)", code)
+	}
+	rj := readRunJSON(t, out)
+	docs := rj["documents"].(map[string]any)
+	if docs["ok"].(float64) != 1 || docs["failed"].(float64) != 4 || docs["skipped"].(float64) != 1 {
+		t.Errorf("documents = %v, want ok 1, failed 4, skipped 1", docs)
+	}
+	_, errs := readTable(t, filepath.Join(out, "errors.parquet"))
+	if len(errs) != 4 {
+		t.Fatalf("errors table has %d rows, want 4: %q", len(errs), errs)
+	}
+	joined := strings.Join(errs, "\n")
+	for _, want := range []string{"empty", "binary", "UTF-8", "missing"} {
+		if !strings.Contains(strings.ToLower(joined), strings.ToLower(want)) {
+			t.Errorf("errors table does not mention %q:\n%s", want, joined)
+		}
+	}
+	_, people := readTable(t, filepath.Join(out, "people.parquet"))
+	if !strings.Contains(strings.Join(people, "\n"), "Nurlan Seitkali") {
+		t.Errorf("the good document was not extracted: %q", people)
+	}
+}
+
+func TestUsageErrors(t *testing.T) {
+	for _, args := range [][]string{
+		{"run"},
+		{"run", "--format", "csv", "x"},
+		{"run", "--no-such-flag", "x"},
+		{"eval"},
+		{"eval", "/does/not/exist"},
+		{"bogus"},
+	} {
+		if code := runCLI(t, args...); code != 2 {
+			t.Errorf("%v: exit %d, want 2", args, code)
+		}
+	}
+}
+
+// The seed report of the shared corpus yields its four people, its quotes and
+// its date in the tables.
+func TestSeedReport(t *testing.T) {
+	seed := "../../../shared/corpus/kasipodaq-2022-05-23-turkestan.txt"
+	if _, err := os.Stat(seed); err != nil {
+		t.Skip("../shared/corpus not present")
+	}
+	in := t.TempDir()
+	b, _ := os.ReadFile(seed)
+	os.WriteFile(filepath.Join(in, "kasipodaq-2022-05-23-turkestan.txt"), b, 0o644)
+	out := t.TempDir()
+	if code := runCLI(t, "run", "--quiet", "-o", out, in); code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	tbl, _ := readTable(t, filepath.Join(out, "people.parquet"))
+	names := column(tbl, "name")
+	sort.Strings(names)
+	want := []string{"Izmukhambetov Baktykozha", "Kairat Balabiev", "Nurlan Uteshev", "Toleubek Mukashev"}
+	if fmt.Sprint(names) != fmt.Sprint(want) {
+		t.Errorf("people = %q, want %q", names, want)
+	}
+	tbl, _ = readTable(t, filepath.Join(out, "dates.parquet"))
+	if v := column(tbl, "value"); fmt.Sprint(v) != "[2022-05-06]" {
+		t.Errorf("dates = %q", v)
+	}
+	tbl, _ = readTable(t, filepath.Join(out, "quotes.parquet"))
+	kinds, speakers := column(tbl, "kind"), column(tbl, "speaker_name")
+	var direct []string
+	for i, k := range kinds {
+		if k == "direct" {
+			direct = append(direct, speakers[i])
+		}
+	}
+	if fmt.Sprint(direct) != "[Nurlan Uteshev Nurlan Uteshev Toleubek Mukashev]" {
+		t.Errorf("direct quote speakers = %q", direct)
+	}
+}
+
+func column(tbl arrow.Table, name string) []string {
+	idx := tbl.Schema().FieldIndices(name)
+	if len(idx) == 0 {
+		return nil
+	}
+	var out []string
+	for _, chunk := range tbl.Column(idx[0]).Data().Chunks() {
+		for i := 0; i < chunk.Len(); i++ {
+			out = append(out, chunk.ValueStr(i))
+		}
+	}
+	return out
+}
+
+func tableColumns(tbl arrow.Table) [][]arrow.Array {
+	cols := make([][]arrow.Array, tbl.NumCols())
+	for i := range cols {
+		cols[i] = tbl.Column(i).Data().Chunks()
+	}
+	return cols
+}
