@@ -90,8 +90,8 @@ func (st *state) paraTokStart(t int) int {
 var auxWords = map[string]bool{
 	"also": true, "further": true, "then": true, "again": true, "later": true, "has": true,
 	"had": true, "have": true, "was": true, "once": true, "earlier": true, "previously": true,
-	"reportedly": true, "would": true, "will": true, "could": true, "had_": true, "is": true,
-	"further_": true, "additionally": true, "subsequently": true, "finally": true, "personally": true,
+	"reportedly": true, "would": true, "will": true, "could": true, "is": true,
+	"additionally": true, "subsequently": true, "finally": true, "personally": true,
 }
 
 func isAdverb(w string) bool { return auxWords[w] || (len(w) > 4 && strings.HasSuffix(w, "ly")) }

@@ -256,6 +256,13 @@ func TestFind(t *testing.T) {
 			want: []want{d("Both programs reached thousands of workers in the regions,", "Asel Nurova", doc.AttrExplicit)},
 		},
 		{
+			name:  "a parliament's speaker is its chairman when the body agrees",
+			text:  "Yerzhan Bekov, the Chairman of the Majilis, met the delegation of Latvia.\n«Our parliaments share the same goals,» the Majilis speaker noted.",
+			ents:  []ent{person("p1", "Yerzhan Bekov", "m"), org("o1", "Majilis")},
+			roles: []role{{"p1", "Chairman", "Majilis"}},
+			want:  []want{d("Our parliaments share the same goals,", "Yerzhan Bekov", doc.AttrTitle)},
+		},
+		{
 			name: "headline excerpt of a body quote",
 			text: "Minister promises ‘fair wages’\nLabour Minister Asel Nurova met trade unions on Monday.\n“Our goal is fair wages for every worker in every region,” Nurova said.",
 			ents: []ent{nurova},
