@@ -408,6 +408,9 @@ func TestOversizeNotRead(t *testing.T) {
 	if len(got) != 2 || got[0].Err == nil || !strings.Contains(got[0].Err.Message, "line is longer than the 100 bytes limit") || got[1].Doc == nil || got[1].Doc.ID != "b" {
 		t.Fatalf("want a too-long error for line 1 then doc b, got %+v", got)
 	}
+	if _, err := os.Stat("/dev/zero"); err != nil {
+		return
+	}
 	data, err := readLimited("/dev/zero", 1000)
 	if err == nil || len(data) != 0 || !strings.Contains(err.Error(), "larger than the 1000 bytes limit") {
 		t.Fatalf("readLimited(/dev/zero) = %d bytes, %v", len(data), err)
@@ -532,5 +535,30 @@ func TestSharedCorpus(t *testing.T) {
 	txts, _ := fs.Glob(os.DirFS(dir), "*.txt")
 	if n != len(txts) {
 		t.Errorf("got %d documents, want %d", n, len(txts))
+	}
+}
+
+// Documents come in doc_id order, which is not the order of their file
+// names: "a-b.txt" sorts before "a.txt", but doc_id "a" before "a-b".
+func TestStreamDocIDOrder(t *testing.T) {
+	dir := t.TempDir()
+	for _, n := range []string{"a-b.txt", "a.txt", "a/c.txt", "a.b.md"} {
+		p := filepath.Join(dir, n)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte("Text of "+n), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var ids []string
+	for it := range Stream([]string{dir}, Options{}, nil) {
+		if it.Doc != nil {
+			ids = append(ids, it.Doc.ID)
+		}
+	}
+	want := []string{"a", "a-b", "a.b", "a/c"}
+	if strings.Join(ids, ",") != strings.Join(want, ",") {
+		t.Errorf("order %q, want %q", ids, want)
 	}
 }

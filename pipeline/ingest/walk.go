@@ -75,9 +75,17 @@ func list(in string) []entry {
 	var out []entry
 	w := walker{root: in, out: &out}
 	w.dir(in, "", []fs.FileInfo{fi})
-	// Lexical order of the '/'-separated relative path, not the per-folder
-	// order a recursive walk gives ("a.txt" sorts before "a/b.txt").
-	sort.SliceStable(out, func(i, j int) bool { return out[i].rel < out[j].rel })
+	// Tables are ordered by doc_id, so documents are read in doc_id order
+	// (the relative path without extension: "a" before "a-b", though
+	// "a-b.txt" < "a.txt"), ties and non-documents by the relative path.
+	// Never the per-folder order a recursive walk gives.
+	sort.SliceStable(out, func(i, j int) bool {
+		ki, kj := sortKey(out[i]), sortKey(out[j])
+		if ki != kj {
+			return ki < kj
+		}
+		return out[i].rel < out[j].rel
+	})
 	return out
 }
 
@@ -157,4 +165,11 @@ func loopsBack(fi fs.FileInfo, ancestors []fs.FileInfo) bool {
 		}
 	}
 	return false
+}
+
+func sortKey(e entry) string {
+	if e.id != "" {
+		return e.id
+	}
+	return e.rel
 }
