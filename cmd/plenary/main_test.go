@@ -12,6 +12,7 @@ import (
 
 	"github.com/apache/arrow-go/v18/arrow"
 	"github.com/apache/arrow-go/v18/arrow/array"
+	"github.com/apache/arrow-go/v18/arrow/ipc"
 	"github.com/apache/arrow-go/v18/arrow/memory"
 	"github.com/apache/arrow-go/v18/parquet/file"
 	"github.com/apache/arrow-go/v18/parquet/pqarrow"
@@ -237,4 +238,39 @@ func tableColumns(tbl arrow.Table) [][]arrow.Array {
 		cols[i] = tbl.Column(i).Data().Chunks()
 	}
 	return cols
+}
+
+func TestRunArrowFormat(t *testing.T) {
+	out := t.TempDir()
+	if code := runCLI(t, "run", "--quiet", "--format", "arrow", "-o", out, "../../corpus"); code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	rj := readRunJSON(t, out)
+	counts := rj["counts"].(map[string]any)
+	for _, name := range allTables {
+		f, err := os.Open(filepath.Join(out, name+".arrow"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		r, err := ipc.NewFileReader(f)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		rows := 0
+		for i := 0; i < r.NumRecords(); i++ {
+			rec, err := r.Record(i)
+			if err != nil {
+				t.Fatal(err)
+			}
+			rows += int(rec.NumRows())
+		}
+		if v, ok := r.Schema().Metadata().GetValue("plenary.version"); !ok || v != Version {
+			t.Errorf("%s: plenary.version = %q", name, v)
+		}
+		r.Close()
+		f.Close()
+		if want := int(counts[name].(float64)); rows != want {
+			t.Errorf("%s: %d rows, run.json says %d", name, rows, want)
+		}
+	}
 }
