@@ -17,6 +17,7 @@ type Doc struct {
 	URL       string    // "" when unknown
 	Title     string    // "" when unknown
 	Published time.Time // zero when unknown; used to resolve "May 6 of this year"
+	Encoding  string    // how the file's bytes were decoded: "utf-8" (or ""), "utf-8-bom", "utf-16le", "utf-16be", "windows-1251", "windows-1252", …
 }
 
 // HasPublished reports whether the publication date is known.
@@ -160,7 +161,20 @@ type DocError struct {
 	DocID   string // "" when the document never got an id
 	Stage   string // "ingest", "extract", ...
 	Message string
+	// Severity is SeverityError ("" means the same) for a document that was
+	// not processed, SeverityWarning for one that was, with a caveat (a
+	// legacy encoding, a broken sidecar, an empty text).
+	Severity string
 }
+
+// DocError severities.
+const (
+	SeverityError   = "error"
+	SeverityWarning = "warning"
+)
+
+// IsWarning reports whether e leaves its document processed.
+func (e DocError) IsWarning() bool { return e.Severity == SeverityWarning }
 
 func (e DocError) Error() string {
 	if e.DocID != "" {
