@@ -10,7 +10,9 @@ import (
 // SchemaVersion is written into every file's schema metadata as
 // MetaSchemaVersion. Bump it when a column is added, removed, renamed or
 // retyped, so readers can tell table layouts apart.
-const SchemaVersion = "1"
+//
+// Version 2 added documents.encoding, roles.method and errors.severity.
+const SchemaVersion = "2"
 
 // Schema metadata keys carried by every file.
 const (
@@ -55,7 +57,7 @@ var defs = []def{
 		fields: []arrow.Field{
 			req("doc_id", tString), req("source", tString), opt("url", tString), opt("title", tString),
 			opt("published", tDate32), req("n_chars", tInt32), req("n_sentences", tInt32),
-			req("n_tokens", tInt32), req("sha256", tString),
+			req("n_tokens", tInt32), req("sha256", tString), req("encoding", tString),
 		},
 		fill: func(c *cols, x *doc.Extraction) {
 			d := x.Doc
@@ -73,6 +75,7 @@ var defs = []def{
 			c.i32(x.Stats.NSentences)
 			c.i32(x.Stats.NTokens)
 			c.str(x.Stats.SHA256)
+			c.str(encodingOf(d))
 		},
 	},
 	{
@@ -139,7 +142,7 @@ var defs = []def{
 		fields: []arrow.Field{
 			req("doc_id", tString), req("person_id", tString), req("person_name", tString),
 			req("title", tString), opt("org_id", tString), opt("org_name", tString),
-			req("start", tInt32), req("end", tInt32), req("evidence", tString),
+			req("start", tInt32), req("end", tInt32), req("evidence", tString), req("method", tString),
 		},
 		fill: func(c *cols, x *doc.Extraction) {
 			for _, r := range x.Roles {
@@ -153,6 +156,7 @@ var defs = []def{
 				c.i32(r.Start)
 				c.i32(r.End)
 				c.str(r.Evidence)
+				c.str(r.Method)
 			}
 		},
 	},
@@ -228,6 +232,7 @@ var defs = []def{
 		name: "errors",
 		fields: []arrow.Field{
 			req("source", tString), opt("doc_id", tString), req("stage", tString), req("message", tString),
+			req("severity", tString),
 		},
 	},
 }
@@ -238,6 +243,20 @@ func fillError(c *cols, e doc.DocError) {
 	c.optStr(e.DocID)
 	c.str(e.Stage)
 	c.str(e.Message)
+	sev := e.Severity
+	if sev == "" {
+		sev = doc.SeverityError
+	}
+	c.str(sev)
+}
+
+// encodingOf names how a document's bytes were decoded; text handed over
+// without a label (JSON Lines, tests) is UTF-8.
+func encodingOf(d doc.Doc) string {
+	if d.Encoding == "" {
+		return "utf-8"
+	}
+	return d.Encoding
 }
 
 // Schema returns the Arrow schema of one table, with the schema metadata

@@ -54,7 +54,7 @@ func sample(n, extraMentions int) []doc.Extraction {
 			},
 			Roles: []doc.Role{
 				{PersonID: "p1", PersonName: "Қасым-Жомарт Тоқаев", Title: "President", OrgID: "", OrgName: "", Span: doc.Span{Start: 1, End: 10}, Evidence: "President Tokayev said…"},
-				{PersonID: "p2", PersonName: "Ayşe Öztürk", Title: "Chairwoman", OrgID: "o1", OrgName: "Federation of Trade Unions", Span: doc.Span{Start: 30, End: 40}, Evidence: "Chairwoman 🙂 of the FTU"},
+				{PersonID: "p2", PersonName: "Ayşe Öztürk", Title: "Chairwoman", OrgID: "o1", OrgName: "Federation of Trade Unions", Span: doc.Span{Start: 30, End: 40}, Evidence: "Chairwoman 🙂 of the FTU", Method: "rule:title-of-org"},
 			},
 			Dates: []doc.Date{
 				{ID: "d1", Text: "May 6", Value: "2024-05-06", Date: time.Date(2024, 5, 6, 0, 0, 0, 0, almaty), Granularity: doc.Day, Span: doc.Span{Start: 110, End: 115}},
@@ -68,6 +68,9 @@ func sample(n, extraMentions int) []doc.Extraction {
 				{EntityID: "l1", EntityType: doc.TypeLocation, Text: "Астана", Span: doc.Span{Start: 0, End: 6}, Sentence: 0, Method: "gazetteer"},
 				{EntityID: "p1", EntityType: doc.TypePerson, Text: "Тоқаев", Span: doc.Span{Start: 7, End: 13}, Sentence: 0, Method: "rule:initials"},
 			},
+		}
+		if i == 1 {
+			x.Doc.Encoding = "windows-1251"
 		}
 		if i%2 == 0 {
 			x.Doc.URL = "https://example.org/" + id
@@ -88,6 +91,7 @@ func sample(n, extraMentions int) []doc.Extraction {
 var sampleErrors = []doc.DocError{
 	{Source: "corpus/broken.txt", Stage: "ingest", Message: "invalid UTF-8"},
 	{Source: "<stdin>:7", DocID: "x7", Stage: "extract", Message: "panic: index out of range"},
+	{Source: "corpus/cp1251.txt", DocID: "cp1251", Stage: "ingest", Message: "decoded as windows-1251", Severity: doc.SeverityWarning},
 }
 
 // write writes xs and errs to a fresh Set in dir and closes it.
@@ -231,7 +235,7 @@ func TestRoundTrip(t *testing.T) {
 
 			want := map[string]int64{
 				"documents": 5, "people": 10, "organizations": 10, "locations": 5, "roles": 10,
-				"dates": 10, "quotes": 10, "mentions": 25, "errors": 2,
+				"dates": 10, "quotes": 10, "mentions": 25, "errors": 3,
 			}
 			if !reflect.DeepEqual(counts, want) {
 				t.Errorf("Counts() = %v, want %v", counts, want)
@@ -301,6 +305,12 @@ func TestRoundTrip(t *testing.T) {
 				{"errors", 0, "doc_id", nil},
 				{"errors", 1, "doc_id", "x7"},
 				{"errors", 1, "message", "panic: index out of range"},
+				{"errors", 1, "severity", "error"}, // "" is an error
+				{"errors", 2, "severity", "warning"},
+				{"documents", 0, "encoding", "utf-8"}, // "" is UTF-8
+				{"documents", 1, "encoding", "windows-1251"},
+				{"roles", 0, "method", ""},
+				{"roles", 1, "method", "rule:title-of-org"},
 			}
 			for _, c := range cells {
 				rows := got[c.table]

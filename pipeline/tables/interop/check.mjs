@@ -10,12 +10,12 @@ import { join } from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
 
 // Must match tables.SchemaVersion in ../schema.go.
-const SCHEMA_VERSION = "1";
+const SCHEMA_VERSION = "2";
 
 // The table contract as DuckDB sees it; a trailing "?" marks a nullable column.
 const TABLES = {
   documents: ["doc_id VARCHAR", "source VARCHAR", "url? VARCHAR", "title? VARCHAR", "published? DATE",
-    "n_chars INTEGER", "n_sentences INTEGER", "n_tokens INTEGER", "sha256 VARCHAR"],
+    "n_chars INTEGER", "n_sentences INTEGER", "n_tokens INTEGER", "sha256 VARCHAR", "encoding VARCHAR"],
   people: ["doc_id VARCHAR", "person_id VARCHAR", "name VARCHAR", "aliases VARCHAR[]",
     "mentions INTEGER", "start INTEGER", "end INTEGER"],
   organizations: ["doc_id VARCHAR", "org_id VARCHAR", "name VARCHAR", "aliases VARCHAR[]",
@@ -23,7 +23,8 @@ const TABLES = {
   locations: ["doc_id VARCHAR", "location_id VARCHAR", "name VARCHAR", "aliases VARCHAR[]",
     "mentions INTEGER", "start INTEGER", "end INTEGER"],
   roles: ["doc_id VARCHAR", "person_id VARCHAR", "person_name VARCHAR", "title VARCHAR",
-    "org_id? VARCHAR", "org_name? VARCHAR", "start INTEGER", "end INTEGER", "evidence VARCHAR"],
+    "org_id? VARCHAR", "org_name? VARCHAR", "start INTEGER", "end INTEGER", "evidence VARCHAR",
+    "method VARCHAR"],
   dates: ["doc_id VARCHAR", "date_id VARCHAR", "text VARCHAR", "value VARCHAR", "date DATE",
     "granularity VARCHAR", "start INTEGER", "end INTEGER"],
   quotes: ["doc_id VARCHAR", "quote_id VARCHAR", "kind VARCHAR", "text VARCHAR", "start INTEGER",
@@ -31,7 +32,7 @@ const TABLES = {
     "attribution VARCHAR", "cue? VARCHAR", "confidence FLOAT"],
   mentions: ["doc_id VARCHAR", "entity_id VARCHAR", "entity_type VARCHAR", "text VARCHAR",
     "start INTEGER", "end INTEGER", "sentence INTEGER", "method VARCHAR"],
-  errors: ["source VARCHAR", "doc_id? VARCHAR", "stage VARCHAR", "message VARCHAR"],
+  errors: ["source VARCHAR", "doc_id? VARCHAR", "stage VARCHAR", "message VARCHAR", "severity VARCHAR"],
 };
 
 function parseColumn(spec) {
@@ -84,6 +85,15 @@ async function checkTable(conn, path, table, want, run) {
   }
   if (run.version !== undefined && meta["plenary.version"] !== String(run.version)) {
     problems.push(`plenary.version is ${meta["plenary.version"]}, run.json says ${run.version}`);
+  }
+
+  // Closed vocabularies the contract names.
+  const vocab = { errors: ["severity", ["error", "warning"]],
+    documents: ["encoding", ["utf-8", "utf-8-bom", "utf-16le", "utf-16be", "windows-1251", "windows-1252"]] };
+  if (vocab[table]) {
+    const [col, allowed] = vocab[table];
+    const bad = await rows(conn, `SELECT DISTINCT "${col}" AS v FROM read_parquet(${src}) WHERE "${col}" NOT IN (${allowed.map(sqlString).join(", ")})`);
+    if (bad.length > 0) problems.push(`${col} has values outside the contract: ${bad.map((r) => r.v).join(", ")}`);
   }
 
   const [{ n }] = await rows(conn, `SELECT count(*) AS n FROM read_parquet(${src})`);
