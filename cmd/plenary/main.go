@@ -58,7 +58,7 @@ Examples:
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
-	root.AddCommand(runCmd(), evalCmd())
+	root.AddCommand(runCmd(), evalCmd(), synthCmd())
 	root.SetArgs(args)
 	err := root.Execute()
 	if err == nil {
