@@ -66,13 +66,14 @@ type TableErrors struct {
 
 // Item is one gold or predicted item, as kept in the details.
 type Item struct {
-	Label   string  // the item as score.py lists it, without the document id
-	Name    string  // people, organizations, locations: name; roles: the person's name
-	Title   string  // roles
-	Org     string  // roles: "" when none
-	Value   string  // dates: trimmed value ("" when none)
-	Text    string  // dates: text as written; quotes: the full quote text
-	Speaker *string // quotes: nil when none
+	Label   string   // the item as score.py lists it, without the document id
+	Name    string   // people, organizations, locations: name; roles: the person's name
+	Aliases []string // people, organizations, locations: aliases; roles: the person's (to find it in the text)
+	Title   string   // roles
+	Org     string   // roles: "" when none
+	Value   string   // dates: trimmed value ("" when none)
+	Text    string   // dates: text as written; quotes: the full quote text
+	Speaker *string  // quotes: nil when none
 }
 
 // Match is a gold item paired with the prediction that matched it.
@@ -330,13 +331,14 @@ func (td TableDetail) counts() (gold, pred, matched int) {
 
 // entity is a name with its normalized keys (name and aliases, "" dropped).
 type entity struct {
-	name string
-	key  string // normalized name
-	keys []string
+	name    string
+	aliases []string // as written; kept to find the item in the text
+	key     string   // normalized name
+	keys    []string
 }
 
 func newEntity(name string, aliases []string) entity {
-	e := entity{name: name, key: Normalize(name, true)}
+	e := entity{name: name, aliases: aliases, key: Normalize(name, true)}
 	add := func(k string) {
 		if k != "" && !slices.Contains(e.keys, k) {
 			e.keys = append(e.keys, k)
@@ -520,7 +522,7 @@ func scoreEntities(t string, gold, pred []entity) TableDetail {
 	}
 	match := maxMatching(len(pred), len(gold), compat, nil)
 	item := func(es []entity) func(int) Item {
-		return func(i int) Item { return Item{Label: es[i].name, Name: es[i].name} }
+		return func(i int) Item { return Item{Label: es[i].name, Name: es[i].name, Aliases: es[i].aliases} }
 	}
 	return collect(t, len(gold), match, item(gold), item(pred))
 }
@@ -551,7 +553,7 @@ func scoreRoles(g, p prepDoc) TableDetail {
 			if r.org != "" {
 				label += " (" + r.org + ")"
 			}
-			return Item{Label: label, Name: name, Title: r.raw, Org: r.org}
+			return Item{Label: label, Name: name, Aliases: d.people[r.person].aliases, Title: r.raw, Org: r.org}
 		}
 	}
 	return collect("roles", len(g.roles), match, item(g), item(p))
