@@ -225,14 +225,19 @@ func (st *state) mentKey(i int) []string {
 	return m.key
 }
 
-func (st *state) orgKey(name string) []string {
+func (st *state) orgKey(name string) []string { return orgKeyOf(name, st.f.l.synonyms) }
+
+// orgKeyOf is the clustering key of an organization name: lowercased words,
+// quotes and dots trimmed, translation variants folded, a leading "the"
+// dropped.
+func orgKeyOf(name string, synonyms map[string]string) []string {
 	var out []string
 	for _, w := range strings.Fields(strings.ToLower(name)) {
 		w = strings.Trim(w, "“”\"«»'’.,")
 		if w == "" {
 			continue
 		}
-		if s, ok := st.f.l.synonyms[w]; ok {
+		if s, ok := synonyms[w]; ok {
 			w = s
 		}
 		out = append(out, w)
@@ -368,11 +373,27 @@ func (st *state) clusterOrgs() [][]int {
 				continue
 			}
 		}
-		if found < 0 && len(key) >= 2 {
+		if found < 0 && (len(key) >= 2 || st.f.l.alone[key[0]]) {
 			// short form of a longer name, or a longer form of a short one
+			// ("Majilis" after "Majilis of Parliament of Kazakhstan")
 			for ci, c := range cs {
 				for _, ck := range c.keys {
 					if hasPrefix(ck, key) || hasPrefix(key, ck) && len(ck) >= 2 && len(c.keys) == 1 {
+						found = ci
+					}
+				}
+				if found >= 0 {
+					break
+				}
+			}
+		}
+		if found < 0 && len(key) >= 3 {
+			// a translation variant with the words in another order:
+			// "International Confederation of Trade Unions"
+			bk := bagKey(key)
+			for ci, c := range cs {
+				for _, ck := range c.keys {
+					if len(ck) >= 3 && bagKey(ck) == bk {
 						found = ci
 					}
 				}
@@ -387,11 +408,115 @@ func (st *state) clusterOrgs() [][]int {
 			add(i, key)
 		}
 	}
-	out := make([][]int, len(cs))
-	for ci, c := range cs {
-		out[ci] = c.ments
+	st.mergeAcronyms(cs)
+	st.mergeHeads(cs)
+	st.mergeOuter(cs)
+	out := make([][]int, 0, len(cs))
+	for _, c := range cs {
+		if len(c.ments) > 0 {
+			sort.Ints(c.ments)
+			out = append(out, c.ments)
+		}
 	}
 	return out
+}
+
+// bagKey is a name's content words, singular and sorted.
+func bagKey(key []string) string {
+	ws := make([]string, 0, len(key))
+	for _, w := range key {
+		if !orgStop[w] && w != "republic" {
+			ws = append(ws, singular(w))
+		}
+	}
+	sort.Strings(ws)
+	return strings.Join(ws, " ")
+}
+
+// acronymOnly reports whether every mention of cluster c is one acronym.
+func (st *state) acronymOnly(c *ocluster) string {
+	acr := ""
+	for _, i := range c.ments {
+		m := &st.ments[i]
+		if m.b-m.a != 1 || !st.t[m.a].allCaps {
+			return ""
+		}
+		k := strings.ToLower(m.name)
+		if acr != "" && k != acr {
+			return ""
+		}
+		acr = k
+	}
+	return acr
+}
+
+// mergeAcronyms joins a cluster holding only an acronym to the one body it
+// stands for, whichever comes first in the text: by the initials of the
+// name ("FTURK" — Federation of Trade Unions of the Republic of Kazakhstan),
+// by the initials plus a country's ("FTURK" — Federation of Trade Unions),
+// or by the full name orgs.txt gives for it ("FPRK").
+func (st *state) mergeAcronyms(cs []*ocluster) {
+	for ci, c := range cs {
+		acr := st.acronymOnly(c)
+		if acr == "" || len(c.ments) == 0 {
+			continue
+		}
+		exp := st.f.l.expansions[acr]
+		target, rank := -1, 0
+		for ti, t := range cs {
+			if ti == ci || len(t.ments) == 0 || st.acronymOnly(t) != "" {
+				continue
+			}
+			r := 0
+			for _, k := range t.keys {
+				in := initialsOf(k)
+				switch {
+				case len(k) >= 2 && in == acr:
+					r = max(r, 3)
+				case exp != nil && (equalKey(k, exp) || hasPrefix(exp, k) && len(k) >= 2):
+					r = max(r, 3)
+				case len(in) >= 3 && len(acr) <= len(in)+2 && strings.HasPrefix(acr, in) && countryInitials(acr[len(in):]):
+					r = max(r, 2)
+				}
+			}
+			if r > rank {
+				target, rank = ti, r
+			} else if r == rank && r > 0 {
+				target = -2 // two bodies fit: leave it alone
+			}
+		}
+		if target < 0 {
+			continue
+		}
+		t := cs[target]
+		t.ments = append(t.ments, c.ments...)
+		if t.acronym == "" {
+			t.acronym = acr
+		}
+		c.ments = nil
+	}
+}
+
+func equalKey(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// countryInitials: the letters a country adds to an acronym ("RK" Republic
+// of Kazakhstan, "K", "RF", "KR", "RT", "RU").
+func countryInitials(s string) bool {
+	switch s {
+	case "k", "rk", "r", "rf", "kr", "rt", "ru", "t", "u", "ruz":
+		return true
+	}
+	return false
 }
 
 // --- places ---------------------------------------------------------------------
@@ -707,4 +832,85 @@ func (st *state) makePlace(ms []int, n int) doc.Location {
 	}
 	first := &st.ments[ms[0]]
 	return doc.Location{ID: "l" + itoa(n+1), Name: name, Aliases: aliases, Mentions: len(ms), Span: st.span(first)}
+}
+
+// mergeHeads joins a cluster holding only a bare head word ("the
+// Maslikhat") to the one longer body with that head named anywhere in the
+// text ("Zhetysu oblast maslikhat").
+func (st *state) mergeHeads(cs []*ocluster) {
+	for ci, c := range cs {
+		if len(c.ments) == 0 {
+			continue
+		}
+		head := ""
+		for _, i := range c.ments {
+			m := &st.ments[i]
+			if !m.headOnly || head != "" && st.low[m.a] != head {
+				head = ""
+				break
+			}
+			head = st.low[m.a]
+		}
+		if head == "" {
+			continue
+		}
+		if s, ok := st.f.l.synonyms[head]; ok {
+			head = s
+		}
+		target := -1
+		for ti, t := range cs {
+			if ti == ci || len(t.ments) == 0 || t.head != head {
+				continue
+			}
+			if target >= 0 {
+				target = -2
+				break
+			}
+			target = ti
+		}
+		if target >= 0 {
+			cs[target].ments = append(cs[target].ments, c.ments...)
+			c.ments = nil
+		}
+	}
+}
+
+// mergeOuter joins two names that differ only in how they name the body
+// they belong to, when those bodies are one: "Republican Headquarters of
+// the FTURK" and "Republican Headquarters under the Federation of Trade
+// Unions".
+func (st *state) mergeOuter(cs []*ocluster) {
+	clusterOf := map[int]int{}
+	for ci, c := range cs {
+		for _, i := range c.ments {
+			clusterOf[i] = ci
+		}
+	}
+	type outer struct {
+		prefix string
+		inner  int // cluster of the inner body
+	}
+	seen := map[outer]int{}
+	for ci, c := range cs {
+		for _, i := range c.ments {
+			m := &st.ments[i]
+			if m.inner <= 0 {
+				continue
+			}
+			ic, ok := clusterOf[m.inner-1]
+			if !ok {
+				continue
+			}
+			k := outer{strings.ToLower(st.slice(m.a, m.a+m.prefix)), ic}
+			if tj, ok := seen[k]; ok && tj != ci && len(cs[tj].ments) > 0 && len(c.ments) > 0 {
+				cs[tj].ments = append(cs[tj].ments, c.ments...)
+				for _, x := range c.ments {
+					clusterOf[x] = tj
+				}
+				c.ments = nil
+				break
+			}
+			seen[k] = ci
+		}
+	}
 }

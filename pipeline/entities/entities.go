@@ -133,7 +133,7 @@ func features(d *segment.Doc) ([]tok, []string) {
 var connectors = map[string]bool{
 	"of": true, "the": true, "for": true, "on": true, "and": true, "under": true,
 	"to": true, "de": true, "da": true, "al": true, "el": true, "bin": true, "binti": true,
-	"ibn": true, "van": true, "von": true, "der": true, "&": true,
+	"ibn": true, "van": true, "von": true, "der": true, "&": true, "with": true,
 }
 
 // regionWords follow a place ("Almaty region") or stand between a place and
@@ -143,6 +143,9 @@ var regionWords = map[string]bool{
 	"city": true, "district": true, "districts": true, "province": true, "state": true,
 	"village": true, "county": true,
 }
+
+// withNouns take "with" inside a body's name.
+var withNouns = map[string]bool{"cooperation": true, "interaction": true, "relations": true, "communication": true, "work": true, "contacts": true}
 
 // nameParticles stand between parts of one person's name.
 var nameParticles = map[string]bool{"bin": true, "binti": true, "bint": true, "ibn": true, "van": true, "von": true, "de": true, "da": true, "al": true}
@@ -176,6 +179,8 @@ type ment struct {
 	acronym  string   // org: acronym defined right after it
 	headOnly bool     // org: a bare head word ("the Government")
 	key      []string // org: clustering key, computed once
+	inner    int      // org: 1 + index of the body named inside it, 0 when none
+	prefix   int      // org: tokens before the connector to that inner body
 }
 
 type titleRef struct {
@@ -343,6 +348,9 @@ func (st *state) crossable(start, j int) bool {
 	switch st.low[j] {
 	case "to":
 		return l.titleWords[prev]
+	case "with":
+		// "Council for Cooperation with Representatives of ...", not "met with"
+		return withNouns[prev]
 	case "and":
 		if _, ok := l.given[prev]; ok {
 			return false
@@ -754,6 +762,25 @@ func (st *state) segment(a, b int) []part {
 		st.ments = append(st.ments, m)
 		return []part{{k: 'l', a: a, b: b, ment: len(st.ments) - 1}}
 	}
+	if st.isEvent(a, b) {
+		// an acronym before the event names its body: "PERC General Assembly"
+		if st.t[a].allCaps && !st.t[a].initial && a+1 < b && !st.allCapsSentence(a) && !romanNumeral(st.t[a].text) {
+			return []part{st.orgPart(a, a+1)}
+		}
+		// the body holding the event is still named: "V Congress of the ITUC"
+		for i := a + 1; i < b-1; i++ {
+			if st.low[i] == "of" && !st.t[i].cap {
+				j := i + 1
+				for j < b && st.low[j] == "the" {
+					j++
+				}
+				if j < b && st.isOrg(j, b) {
+					return st.segment(j, b)
+				}
+			}
+		}
+		return nil
+	}
 	// names of documents ("Law of the Republic of Kazakhstan “On Trade
 	// Unions”", "RK Constitution") and numbered events ("XVII Forum") hold
 	// neither bodies nor places
@@ -767,11 +794,27 @@ func (st *state) segment(a, b int) []part {
 		}
 		break
 	}
-	if l.docWords[st.low[b-1]] {
+	if e := st.trimQuotes(b); e > a && l.docWords[st.low[e-1]] {
 		return nil
 	}
 	// org evidence
 	if st.isOrg(a, b) {
+		// a descriptor before "of the" is no part of the body's name:
+		// "Delegates of the Kenya National Progressive Alliance"
+		for i := a + 1; i+1 < b; i++ {
+			if st.low[i] == "of" && !st.t[i].cap {
+				if !st.hasHead(a, i) && !st.t[a].quote && st.hasHead(i+1, b) {
+					j := i + 1
+					for j < b && st.low[j] == "the" {
+						j++
+					}
+					if j < b && st.t[j].cap {
+						a = j
+					}
+				}
+				break
+			}
+		}
 		if parts := st.splitAnd(a, b); parts != nil {
 			return parts
 		}
@@ -930,7 +973,7 @@ func singular(s string) string {
 }
 
 func romanNumeral(s string) bool {
-	return strings.Trim(s, "IVXLC") == ""
+	return s != "" && strings.Trim(s, "IVXLC") == ""
 }
 
 // orgPart records an organization mention for segment [a, b). A quoted name
@@ -999,7 +1042,39 @@ func (st *state) orgPart(a, b int) part {
 		}
 	}
 	st.ments = append(st.ments, m)
-	return part{k: 'o', a: a, b: b, ment: len(st.ments) - 1}
+	idx := len(st.ments) - 1
+	if qa < 0 {
+		st.innerOrgs(a, b)
+	}
+	return part{k: 'o', a: a, b: b, ment: idx}
+}
+
+// innerOrgs records the bodies named inside org name [a, b) after "of the":
+// "Executive Committee of the Federation of Trade Unions" names the
+// Federation too, "Council of the Parliamentary Assembly of the CSTO" the
+// Assembly and the CSTO.
+func (st *state) innerOrgs(a, b int) {
+	outer := len(st.ments) - 1
+	for i := a + 1; i+1 < b; i++ {
+		if (st.low[i] != "of" && st.low[i] != "under") || st.t[i].cap || st.low[i+1] != "the" {
+			continue
+		}
+		j := i + 2
+		if j >= b || !st.t[j].cap || !st.hasHead(a, i) {
+			continue
+		}
+		if !st.hasHead(j, b) && !(j+1 == b && st.t[j].allCaps && !st.allCapsSentence(j)) {
+			continue
+		}
+		if n, _ := st.f.l.places.match(st.low, j, b); n == b-j {
+			continue
+		}
+		st.ments = append(st.ments, ment{k: kOrg, a: j, b: b, name: st.slice(j, b), method: "rule:org-in-org"})
+		if st.ments[outer].inner == 0 {
+			st.ments[outer].inner = len(st.ments)
+			st.ments[outer].prefix = i - a
+		}
+	}
 }
 
 func isLegalForm(s string) bool {
@@ -1008,4 +1083,53 @@ func isLegalForm(s string) bool {
 		return true
 	}
 	return false
+}
+
+// isEvent reports whether segment [a, b) names an event (events.txt): its
+// head is an event word ("Digital Almaty Forum"), or a numbered one after a
+// number or modifier ("V Congress", "Extraordinary Congress").
+func (st *state) isEvent(a, b int) bool {
+	l := st.f.l
+	for i := a; i < b; i++ {
+		w := st.low[i]
+		if connectors[w] && !st.t[i].cap {
+			return false // the name's head came before "of"
+		}
+		switch l.events[w] {
+		case "event":
+			if i+1 < b && (st.low[i+1] == "on" || st.low[i+1] == "for") {
+				return false // "Forum on Population and Development": a standing body
+			}
+			return st.t[i].cap
+		case "numbered":
+			if i > 0 && (l.events[st.low[i-1]] == "modifier" || st.t[i-1].cap && romanNumeral(st.t[i-1].text) || ordinal(st.low[i-1])) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// ordinal reports whether w is a numeric ordinal: "5th", "21st", "xvii".
+func ordinal(w string) bool {
+	n := 0
+	for n < len(w) && w[n] >= '0' && w[n] <= '9' {
+		n++
+	}
+	if n == 0 {
+		return false
+	}
+	switch w[n:] {
+	case "st", "nd", "rd", "th", "-th":
+		return true
+	}
+	return false
+}
+
+// trimQuotes returns b moved back over quotation marks.
+func (st *state) trimQuotes(b int) int {
+	for b > 0 && st.t[b-1].quote {
+		b--
+	}
+	return b
 }

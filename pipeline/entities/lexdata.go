@@ -84,6 +84,8 @@ type lex struct {
 	cues       map[string]bool
 	titleWords map[string]bool // every word of a single-word title
 	docWords   map[string]bool // laws, charters, programmes: names of documents
+	events     map[string]string // event head or modifier -> "event", "numbered", "modifier"
+	expansions map[string][]string // acronym (lowercase) -> clustering key of its full name
 }
 
 type suffix struct {
@@ -115,6 +117,11 @@ func buildLex(lx *lexicon.Lexicon) *lex {
 		cues:       lowerSet(lx, "person_cues"),
 		titleWords: map[string]bool{},
 		docWords:   lowerSet(lx, "doc_words"),
+		events:     map[string]string{},
+		expansions: map[string][]string{},
+	}
+	for _, e := range lx.List("events") {
+		l.events[strings.ToLower(e.Key())] = e.Field(1)
 	}
 	for _, e := range lx.List("org_heads") {
 		k := strings.ToLower(e.Key())
@@ -136,6 +143,11 @@ func buildLex(lx *lexicon.Lexicon) *lex {
 		l.suffixes = append(l.suffixes, suffix{strings.ToLower(e.Key()), e.Field(1)})
 	}
 	sort.SliceStable(l.suffixes, func(i, j int) bool { return len(l.suffixes[i].s) > len(l.suffixes[j].s) })
+	for _, e := range lx.List("orgs") {
+		if full := e.Field(1); full != "" {
+			l.expansions[strings.ToLower(e.Key())] = orgKeyOf(full, l.synonyms)
+		}
+	}
 	for _, e := range lx.List("demonyms") {
 		l.demonyms[strings.ToLower(e.Key())] = e.Field(1)
 	}
