@@ -309,6 +309,19 @@ func (st *state) sentence(a, b int) {
 				j = k
 				continue
 			}
+			// "Trade Union Center of the region": a body of the region the
+			// text is about
+			if j+2 < b && st.low[j] == "of" && st.low[j+1] == "the" && (st.low[j+2] == "region" || st.low[j+2] == "oblast" || st.low[j+2] == "city" || st.low[j+2] == "district") &&
+				st.f.l.heads[st.low[j-1]] && (j+3 >= b || !st.t[j+3].cap) {
+				j += 3
+				break
+			}
+			// "Ministry of Digital Development, Defense and Aerospace
+			// Industry": a portfolio list inside a ministry's name
+			if n := st.portfolioList(start, j, b); n > 0 {
+				j += n
+				continue
+			}
 			// region words after a capitalized word
 			if regionWords[st.low[j]] && !st.t[j].cap && st.t[j-1].cap {
 				j++
@@ -447,9 +460,36 @@ func (st *state) run(a, b, sentEnd int) {
 			continue
 		}
 		if n, e := l.titles.match(st.low, i, p); n > 0 {
-			flush(i)
+			ta := i
+			// a portfolio before the title: "Labor Secretary", "Finance Minister"
+			if segStart < i && i-segStart <= 2 && st.portfolio(segStart, i) {
+				ta = segStart
+			} else {
+				flush(i)
+			}
+			// modifiers written in lower case before the run: "working
+			// president", "national general secretary", "deputy akim"
+			if ta == a {
+				for ta > 0 && ta > a-3 && st.d.Tokens[ta-1].Sentence == st.d.Tokens[a].Sentence && l.titleMods[st.low[ta-1]] && !st.t[ta-1].cap {
+					ta--
+				}
+			}
+			// titles that follow each other make one: "deputy president"
+			for i+n < p {
+				m, _ := l.titles.match(st.low, i+n, p)
+				if m == 0 {
+					break
+				}
+				n += m
+			}
 			n = st.extendMinister(i, n, p)
-			st.titles = append(st.titles, titleRef{a: i, b: i + n, text: st.slice(i, i+n), entry: e, person: -1, org: -1})
+			// a body word inside the title is no part of it: "party
+			// president", "Mazhilis deputy"
+			tb := ta
+			if tb < i+n-1 && (st.low[tb] == "party" || l.alone[st.low[tb]]) {
+				tb++
+			}
+			st.titles = append(st.titles, titleRef{a: tb, b: i + n, text: st.slice(tb, i+n), entry: e, person: -1, org: -1})
 			parts = append(parts, part{k: 't', a: i, b: i + n, title: len(st.titles) - 1})
 			i += n
 			segStart = i
@@ -515,7 +555,7 @@ func (st *state) unitAtTitle(i, b int) int {
 // extendMinister keeps a ministry's portfolio in the title when no ministry
 // is named: "Minister of Labor and Social Protection".
 func (st *state) extendMinister(i, n, p int) int {
-	if st.low[i+n-1] != "minister" || i+n >= p || (st.low[i+n] != "of" && st.low[i+n] != "for") {
+	if (st.low[i+n-1] != "minister" && st.low[i+n-1] != "commissioner") || i+n >= p || (st.low[i+n] != "of" && st.low[i+n] != "for") {
 		return n
 	}
 	j := i + n + 1
@@ -1132,4 +1172,57 @@ func (st *state) trimQuotes(b int) int {
 		b--
 	}
 	return b
+}
+
+// portfolioList returns the length of ", Word ... and Word ..." continuing
+// run [start, j) that names a ministry or committee "of" a list of
+// portfolios; 0 when the comma does not continue the name.
+func (st *state) portfolioList(start, j, b int) int {
+	if st.low[j] != "," {
+		return 0
+	}
+	of := -1
+	for i := start; i < j; i++ {
+		if st.low[i] == "of" && i > start && (st.low[i-1] == "ministry" || st.low[i-1] == "committee" || st.low[i-1] == "department") {
+			of = i
+		}
+	}
+	if of < 0 {
+		return 0
+	}
+	for i := of + 1; i < j; i++ {
+		if !st.t[i].cap && st.low[i] != "and" {
+			return 0
+		}
+	}
+	// capitalized words, then "and", then a capitalized word
+	k := j + 1
+	for k < b && st.t[k].cap && !st.nameWord(k, false) || k < b && st.t[k].cap && st.f.l.orgWords[st.low[k]] {
+		k++
+	}
+	if k == j+1 || k+1 >= b || st.low[k] != "and" || !st.t[k+1].cap {
+		return 0
+	}
+	return k + 1 - j
+}
+
+// portfolio reports whether [a, b) is a portfolio word or two before a
+// title ("Labor", "Foreign Affairs"): org words that name neither a body nor
+// a place.
+func (st *state) portfolio(a, b int) bool {
+	l := st.f.l
+	for i := a; i < b; i++ {
+		w := st.low[i]
+		if !st.t[i].cap || !l.orgWords[w] || l.heads[w] || regionWords[w] {
+			return false
+		}
+		if n, _ := l.places.match(st.low, i, b); n > 0 {
+			return false
+		}
+		switch w {
+		case "national", "international", "regional", "republican", "public", "state", "executive", "general", "north", "south", "east", "west":
+			return false
+		}
+	}
+	return true
 }

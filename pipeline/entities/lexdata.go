@@ -82,9 +82,10 @@ type lex struct {
 	orgWords   map[string]bool
 	demonyms   map[string]string
 	cues       map[string]bool
-	titleWords map[string]bool // every word of a single-word title
-	docWords   map[string]bool // laws, charters, programmes: names of documents
-	events     map[string]string // event head or modifier -> "event", "numbered", "modifier"
+	titleWords map[string]bool     // every word of a single-word title
+	docWords   map[string]bool     // laws, charters, programmes: names of documents
+	titleMods  map[string]bool     // lower-case words that extend a title leftwards
+	events     map[string]string   // event head or modifier -> "event", "numbered", "modifier"
 	expansions map[string][]string // acronym (lowercase) -> clustering key of its full name
 }
 
@@ -118,6 +119,7 @@ func buildLex(lx *lexicon.Lexicon) *lex {
 		titleWords: map[string]bool{},
 		docWords:   lowerSet(lx, "doc_words"),
 		events:     map[string]string{},
+		titleMods:  lowerSet(lx, "title_modifiers"),
 		expansions: map[string][]string{},
 	}
 	for _, e := range lx.List("events") {
