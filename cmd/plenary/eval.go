@@ -1,7 +1,9 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"runtime"
@@ -15,13 +17,16 @@ import (
 	"plenary/pipeline/eval"
 	"plenary/pipeline/extract"
 	"plenary/pipeline/lexicon"
+	"plenary/pipeline/segment"
 )
 
 func evalCmd() *cobra.Command {
 	var (
 		jsonOut, predDir, lexDir, tables string
+		saveBase, baseFile               string
 		nErrors, workers                 int
 		perDoc                           bool
+		tolerance                        float64
 	)
 	c := &cobra.Command{
 		Use:   "eval [flags] CORPUS_DIR",
@@ -35,9 +40,19 @@ tables scored.
 
 Examples:
   plenary eval ../shared/corpus
-  plenary eval --errors 20 corpus/            # list missed and spurious items
+  plenary eval --errors 20 corpus/            # missed and spurious items, with their sentences
   plenary eval corpus/ --json figures.json    # figures as score.py --json writes them
-  plenary eval corpus/ --predictions /tmp/p   # also write <id>.json predictions`,
+  plenary eval corpus/ --predictions /tmp/p   # also write <id>.json predictions
+
+Regression testing: save a baseline once, then compare every later run with
+it. The comparison prints each table's F1 then and now, and per document the
+items newly missed and newly spurious with their sentence. It exits 1 when a
+table's F1 drops by more than --tolerance, when a gold item is missed that
+the baseline did not list as missed (gold added since the baseline counts),
+or when a spurious item appears that the baseline did not have.
+  plenary eval corpus --save-baseline corpus/baseline.json
+  plenary eval corpus --baseline corpus/baseline.json
+  plenary eval corpus --baseline corpus/baseline.json --tolerance 0 --json diff.json`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			corpus, err := eval.LoadCorpus(args[0])
@@ -49,6 +64,15 @@ Examples:
 				if opt.Tables, err = eval.ParseTables(tables); err != nil {
 					return usageErr("eval: %v", err)
 				}
+			}
+			var base *eval.Baseline
+			if baseFile != "" {
+				if base, err = eval.ReadBaseline(baseFile); err != nil {
+					return usageErr("%v", err)
+				}
+			}
+			if tolerance < 0 {
+				return usageErr("eval: --tolerance must be 0 or more")
 			}
 			lx, err := lexicon.Load(lexDir)
 			if err != nil {
@@ -66,6 +90,13 @@ Examples:
 				fmt.Fprintln(os.Stderr, "plenary: warning:", w)
 			}
 			res := eval.Score(corpus, preds, opt)
+			texts := corpusTexts(corpus)
+			var comp *eval.Comparison
+			if base != nil {
+				c := eval.Compare(base, res, tolerance, texts.source)
+				c.Baseline = baseFile
+				comp = &c
+			}
 			if predDir != "" {
 				list := make([]eval.Prediction, 0, len(preds))
 				for _, d := range corpus.Docs {
@@ -78,32 +109,139 @@ Examples:
 				}
 			}
 			if jsonOut != "" {
-				b, err := json.MarshalIndent(res, "", " ")
+				b, err := json.Marshal(res)
+				if comp != nil && err == nil {
+					b, err = eval.MarshalWithComparison(res, *comp)
+				}
 				if err != nil {
 					return &exitError{code: 2, err: err}
 				}
+				var ind bytes.Buffer
+				if err := json.Indent(&ind, b, "", " "); err != nil {
+					return &exitError{code: 2, err: err}
+				}
+				b = ind.Bytes()
 				if err := os.WriteFile(jsonOut, append(b, '\n'), 0o644); err != nil {
 					return &exitError{code: 2, err: fmt.Errorf("eval: --json: %w", err)}
 				}
 			}
-			if err := eval.Render(os.Stdout, res); err != nil {
+			// The figure table is score.py's; the error lists come with the
+			// sentence of each item instead of score.py's bare lists.
+			figures := res
+			figures.HasErrors = false
+			if err := eval.Render(os.Stdout, figures); err != nil {
 				return &exitError{code: 2, err: err}
 			}
+			if nErrors > 0 {
+				if err := eval.RenderErrorLists(os.Stdout, eval.ErrorLists(res, nErrors, texts.source)); err != nil {
+					return &exitError{code: 2, err: err}
+				}
+			}
+			if comp != nil {
+				if err := eval.RenderComparison(os.Stdout, *comp); err != nil {
+					return &exitError{code: 2, err: err}
+				}
+			}
+			if saveBase != "" {
+				sums := map[string]string{}
+				for _, d := range corpus.Docs {
+					if text, _, ok := texts.read(d.ID); ok {
+						sums[d.ID] = eval.SHA256Hex(text)
+					}
+				}
+				if err := eval.WriteBaseline(saveBase, eval.NewBaseline(res, sums, Version)); err != nil {
+					return &exitError{code: 2, err: err}
+				}
+				fmt.Fprintf(os.Stderr, "plenary: baseline written to %s (%d documents)\n", saveBase, res.Documents)
+			}
+			var problems []string
 			if len(failed) > 0 {
-				return &exitError{code: 1, err: fmt.Errorf("%d document(s) failed", len(failed))}
+				problems = append(problems, fmt.Sprintf("%d document(s) failed", len(failed)))
+			}
+			if comp != nil && comp.Regression {
+				problems = append(problems, "regression against "+baseFile+": "+strings.Join(comp.Reasons, "; "))
+			}
+			if len(problems) > 0 {
+				return &exitError{code: 1, err: errors.New(strings.Join(problems, "; "))}
 			}
 			return nil
 		},
 	}
 	f := c.Flags()
 	f.StringVar(&jsonOut, "json", "", "write the figures as JSON (score.py --json layout) to this file")
-	f.IntVar(&nErrors, "errors", 0, "list up to N missed and spurious items per table")
+	f.IntVar(&nErrors, "errors", 0, "list up to N missed and spurious items per table, each with the sentence holding it")
 	f.BoolVar(&perDoc, "per-doc", false, "add per-document F1")
 	f.StringVar(&tables, "tables", "", "comma-separated tables to score (overrides SCOPE)")
 	f.StringVar(&predDir, "predictions", "", "also write each document's prediction as <id>.json to this folder")
 	f.StringVar(&lexDir, "lexicon", "", "folder of extra lexicon files")
 	f.IntVar(&workers, "workers", 0, "parallel workers (0 = all cores)")
+	f.StringVar(&saveBase, "save-baseline", "", "write this run as a baseline (figures and every matched, missed and spurious item) to FILE")
+	f.StringVar(&baseFile, "baseline", "", "compare with the baseline in FILE; exit 1 on a regression")
+	f.Float64Var(&tolerance, "tolerance", 0.005, "with --baseline: largest F1 drop per table that is not a regression")
 	return c
+}
+
+// docTexts reads corpus texts once and segments them into sentences on first
+// use, for the contexts of listed items.
+type docTexts struct {
+	paths map[string]string
+	seg   *segment.Segmenter
+	segOK bool
+	cache map[string]*docText
+}
+
+type docText struct {
+	text  string
+	sents []doc.Span
+	ok    bool
+	split bool
+}
+
+func corpusTexts(c *eval.Corpus) *docTexts {
+	t := &docTexts{paths: map[string]string{}, cache: map[string]*docText{}}
+	for _, d := range c.Docs {
+		t.paths[d.ID] = d.TextPath
+	}
+	return t
+}
+
+func (t *docTexts) get(id string) *docText {
+	if d, ok := t.cache[id]; ok {
+		return d
+	}
+	d := &docText{}
+	if p, ok := t.paths[id]; ok {
+		if b, err := os.ReadFile(p); err == nil {
+			d.text, d.ok = string(b), true
+		}
+	}
+	t.cache[id] = d
+	return d
+}
+
+// read gives the text alone.
+func (t *docTexts) read(id string) (string, []doc.Span, bool) {
+	d := t.get(id)
+	return d.text, nil, d.ok
+}
+
+// source gives the text with its sentences (an eval.TextSource).
+func (t *docTexts) source(id string) (string, []doc.Span, bool) {
+	d := t.get(id)
+	if !d.ok {
+		return "", nil, false
+	}
+	if !d.split {
+		d.split = true
+		if t.seg == nil && !t.segOK {
+			t.segOK = true
+			t.seg, _ = segment.New() // without it, contexts fall back to the item's line
+		}
+		if t.seg != nil {
+			d.sents = t.seg.Segment(d.text).Sentences
+		}
+	}
+	return d.text, d.sents, true
 }
 
 // predict runs the extractor over every gold document. A document that
