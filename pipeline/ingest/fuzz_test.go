@@ -16,7 +16,7 @@ func FuzzExtractHTML(f *testing.F) {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		text, pm, err := decodeHTML(data)
+		text, pm, _, _, err := decodeHTML(data)
 		if err != nil {
 			return
 		}
@@ -54,7 +54,7 @@ func FuzzJSONL(f *testing.F) {
 						t.Fatalf("invalid UTF-8 in %+v", d)
 					}
 				}
-				if isBlank(d.Text) || d.ID == "" || strings.IndexByte(d.Text, 0) >= 0 {
+				if d.ID == "" || strings.IndexByte(d.Text, 0) >= 0 {
 					t.Fatalf("bad document passed: %+v", d)
 				}
 			}
@@ -63,6 +63,28 @@ func FuzzJSONL(f *testing.F) {
 		s.jsonl(bytes.NewReader(data), "fuzz.jsonl")
 		if total > int64(len(data)) {
 			t.Fatalf("items account for %d bytes of a %d-byte input", total, len(data))
+		}
+	})
+}
+
+func FuzzDecodeText(f *testing.F) {
+	for _, s := range []string{"", "plain", "\ufeffbom", "\xff\xfeH\x00", "\xfe\xff\x00H\x00", "Caf\xe9",
+		"\xcf\xf0\xe8\xe2\xe5\xf2 \xec\xe8\xf0", "ok \xc3\x28", "\x89PNG\r\n\x1a\n\x00", strings.Repeat("\x01", 20)} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		d, err := decodeText(data)
+		if err != nil {
+			return
+		}
+		if !utf8.ValidString(d.text) {
+			t.Fatalf("invalid UTF-8 out of %q", data)
+		}
+		if d.enc == "" || (d.enc != EncUTF8 && d.enc != EncUTF8BOM && d.warn == "") {
+			t.Fatalf("encoding %q without a warning for %q", d.enc, data)
+		}
+		if d.enc == EncUTF8 && d.warn == "" && d.text != string(data) {
+			t.Fatalf("UTF-8 text changed: %q -> %q", data, d.text)
 		}
 	})
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/net/html"
@@ -22,43 +23,62 @@ type pageMeta struct {
 
 // decodeHTML checks raw page bytes, decodes a legacy or UTF-16 charset when
 // the page declares one (a BOM, or <meta charset> for bytes that are not
-// UTF-8), and returns the page's visible text and head metadata.
-func decodeHTML(data []byte) (string, pageMeta, error) {
+// UTF-8) or, failing a declaration, the one its bytes fit (Windows-1251 or
+// -1252), and returns the page's visible text, head metadata, the encoding
+// name and warnings about the decoding. An empty page is no error.
+func decodeHTML(data []byte) (text string, meta pageMeta, enc string, warns []string, err error) {
 	if len(data) == 0 {
-		return "", pageMeta{}, errors.New("empty document (0 bytes)")
+		return "", pageMeta{}, EncUTF8, nil, nil
 	}
+	enc = EncUTF8
 	if _, name, certain := charset.DetermineEncoding(data, ""); certain && name != "utf-8" {
 		// Only a byte order mark makes DetermineEncoding certain here.
 		dec, err := decodeCharset(data, name)
 		if err != nil {
-			return "", pageMeta{}, err
+			return "", pageMeta{}, "", nil, err
 		}
-		data = dec
+		data, enc = dec, name
+		warns = append(warns, "decoded from "+name+" (byte order mark)")
+	} else if bytes.HasPrefix(data, []byte("\uFEFF")) {
+		enc = EncUTF8BOM
 	} else if !utf8.Valid(data) && bytes.IndexByte(data, 0) < 0 {
+		declared := false
 		if name := declaredCharset(data); name != "" {
 			if _, canon := charset.Lookup(name); canon != "" && canon != "utf-8" {
 				dec, err := decodeCharset(data, canon)
 				if err != nil {
-					return "", pageMeta{}, err
+					return "", pageMeta{}, "", nil, err
 				}
-				data = dec
+				data, enc, declared = dec, canon, true
+				warns = append(warns, "decoded as "+canon+" (declared by the page)")
 			}
+		}
+		if !declared {
+			d, err := decodeText(data)
+			if err != nil {
+				return "", pageMeta{}, "", nil, err
+			}
+			data, enc = []byte(d.text), d.enc
+			warns = append(warns, d.warn+" (the page declares no charset)")
 		}
 	}
 	if i := bytes.IndexByte(data, 0); i >= 0 {
-		return "", pageMeta{}, fmt.Errorf("binary content (NUL byte at byte offset %d)", i)
+		return "", pageMeta{}, "", nil, fmt.Errorf("binary content (NUL byte at byte offset %d)", i)
 	}
 	if mostlyNonText(data) {
-		return "", pageMeta{}, errors.New("binary content (mostly non-text bytes)")
+		return "", pageMeta{}, "", nil, errors.New("binary content (mostly non-text bytes)")
 	}
 	if off := firstInvalidUTF8(data); off >= 0 {
-		return "", pageMeta{}, fmt.Errorf("invalid UTF-8 at byte offset %d (and no <meta charset> naming another encoding)", off)
+		return "", pageMeta{}, "", nil, fmt.Errorf("invalid UTF-8 at byte offset %d after decoding", off)
 	}
-	text, meta, err := extractHTML(data)
+	text, meta, err = extractHTML(data)
 	if err != nil {
-		return "", pageMeta{}, err
+		// x/net/html refuses pages nested deeper than 512 elements; the
+		// tokenizer has no such limit, so the text is still there.
+		text, meta = stripTags(data)
+		warns = append(warns, fmt.Sprintf("HTML cannot be parsed as a tree (%v); text taken by stripping tags", err))
 	}
-	return text, meta, nil
+	return text, meta, enc, warns, nil
 }
 
 func decodeCharset(data []byte, name string) ([]byte, error) {
@@ -124,8 +144,7 @@ func extractHTML(data []byte) (string, pageMeta, error) {
 	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
 	root, err := html.Parse(bytes.NewReader(data))
 	if err != nil {
-		// x/net/html refuses pages nested deeper than 512 elements.
-		return "", pageMeta{}, fmt.Errorf("HTML cannot be parsed: %v", err)
+		return "", pageMeta{}, err
 	}
 	var tb textBuilder
 	visible(root, &tb, 0)
@@ -229,7 +248,7 @@ func (t *textBuilder) write(s string, pre bool) {
 		switch {
 		case r == '\n' && pre:
 			t.brk = true // lines of <pre> keep apart, as paragraphs
-		case r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\f' || r == '\u00a0':
+		case r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\f' || r == '\u00a0' || unicode.IsSpace(r):
 			// &nbsp; renders as a space; folding it lets later stages treat
 			// it like any other space.
 			t.space = true
@@ -327,4 +346,63 @@ func nodeText(n *html.Node) string {
 		}
 	}
 	return b.String()
+}
+
+// stripTags is the fallback for pages the tree parser refuses: one pass of
+// the tokenizer (no nesting limit, constant stack), keeping text outside
+// skipped elements, with block elements as paragraph breaks and the first
+// <title> as the title. Unlike the tree walk it cannot see hidden attributes
+// on ancestors, nor repair misnested tags.
+func stripTags(data []byte) (string, pageMeta) {
+	z := html.NewTokenizer(bytes.NewReader(data))
+	var tb textBuilder
+	var pm pageMeta
+	skip := map[atom.Atom]int{} // open skipped elements by kind
+	skipping := 0
+	inTitle, pre := false, 0
+	for {
+		tt := z.Next()
+		switch tt {
+		case html.ErrorToken:
+			pm.Title = strings.ToValidUTF8(collapseSpace(pm.Title), "\uFFFD")
+			return tb.b.String(), pm
+		case html.TextToken:
+			if inTitle && pm.Title == "" {
+				pm.Title = string(z.Text())
+			}
+			if skipping == 0 && !inTitle {
+				tb.write(string(z.Text()), pre > 0)
+			}
+		case html.StartTagToken, html.SelfClosingTagToken, html.EndTagToken:
+			name, _ := z.TagName()
+			a := atom.Lookup(name)
+			start := tt == html.StartTagToken
+			if a == atom.Title {
+				inTitle = start
+				continue
+			}
+			if skipped[a] && a != atom.Head && tt != html.SelfClosingTagToken {
+				if start {
+					skip[a]++
+					skipping++
+				} else if skip[a] > 0 {
+					skip[a]--
+					skipping--
+				}
+				continue
+			}
+			if a == atom.Pre || a == atom.Listing {
+				if start {
+					pre++
+				} else if tt == html.EndTagToken && pre > 0 {
+					pre--
+				}
+			}
+			if blocks[a] {
+				tb.brk = true
+			} else if a == atom.Td || a == atom.Th {
+				tb.space = true
+			}
+		}
+	}
 }

@@ -14,7 +14,7 @@ var update = flag.Bool("update", false, "rewrite the golden files under testdata
 
 // renderHTMLResult is the golden form of decodeHTML's output: metadata lines,
 // then the visible text.
-func renderHTMLResult(text string, pm pageMeta, err error) string {
+func renderHTMLResult(text string, pm pageMeta, enc string, warns []string, err error) string {
 	var b strings.Builder
 	if err != nil {
 		fmt.Fprintf(&b, "error: %v\n", err)
@@ -24,7 +24,11 @@ func renderHTMLResult(text string, pm pageMeta, err error) string {
 	if !pm.Published.IsZero() {
 		pub = pm.Published.Format("2006-01-02")
 	}
-	fmt.Fprintf(&b, "title: %s\nurl: %s\npublished: %s\n-----\n%s\n", pm.Title, pm.URL, pub, text)
+	fmt.Fprintf(&b, "title: %s\nurl: %s\npublished: %s\nencoding: %s\n", pm.Title, pm.URL, pub, enc)
+	for _, w := range warns {
+		fmt.Fprintf(&b, "warning: %s\n", w)
+	}
+	fmt.Fprintf(&b, "-----\n%s\n", text)
 	return b.String()
 }
 
@@ -40,8 +44,8 @@ func TestHTMLGolden(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			text, pm, perr := decodeHTML(data)
-			got := renderHTMLResult(text, pm, perr)
+			text, pm, enc, warns, perr := decodeHTML(data)
+			got := renderHTMLResult(text, pm, enc, warns, perr)
 			golden := strings.TrimSuffix(in, ".html") + ".golden"
 			if *update {
 				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {

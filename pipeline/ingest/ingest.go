@@ -12,6 +12,15 @@
 // .txt/.md files and JSON Lines records is passed on byte for byte so that
 // code point offsets downstream match Python's str indexing of the same file.
 //
+// Bytes are decoded to UTF-8: UTF-8 as is, UTF-16 with a byte order mark,
+// an HTML page's declared charset, else Windows-1251 or Windows-1252,
+// whichever the bytes fit (Doc.Encoding names it; a warning item precedes
+// the document). Binary files, unreadable paths, FIFOs, symbolic link loops
+// and files over Options.MaxBytes (refused from their size, never read) are
+// error items; an empty or blank text is a document with a warning. An HTML
+// page too deeply nested for the tree parser is reduced by a tag-stripping
+// tokenizer pass instead.
+//
 // Metadata for .txt/.md/.html files comes, field by field, from a sibling
 // <stem>.meta.json (url, published, title), then a sibling <stem>.gold.json
 // (url, published), then, for HTML only, the page's own <head> (canonical
@@ -31,8 +40,8 @@ import (
 )
 
 // DefaultMaxBytes is the default limit on one document (and on one JSON Lines
-// line): 8 MiB.
-const DefaultMaxBytes = 8 << 20
+// line): 20 MiB. A larger file is refused from its size, never read.
+const DefaultMaxBytes = 20 << 20
 
 // Stage is the DocError.Stage of every error produced here.
 const Stage = "ingest"
@@ -56,7 +65,9 @@ func (o Options) maxBytes() int64 {
 }
 
 // Item is one element of the stream: exactly one of Doc, Err and Skipped is
-// set.
+// set. An Err whose Severity is doc.SeverityWarning is not a failed
+// document: it concerns the Doc item that follows it (an encoding that had
+// to be decoded, an empty text, a broken sidecar).
 type Item struct {
 	Doc     *doc.Doc
 	Err     *doc.DocError
@@ -145,6 +156,12 @@ func (s *streamer) fail(source, id string, bytes int64, format string, args ...a
 		Message: fmt.Sprintf(format, args...)}, Bytes: bytes})
 }
 
+// warn emits a warning row: the document it concerns follows it, processed.
+func (s *streamer) warn(source, id string, format string, args ...any) bool {
+	return s.emit(Item{Err: &doc.DocError{Source: source, DocID: id, Stage: Stage,
+		Message: fmt.Sprintf(format, args...), Severity: doc.SeverityWarning}})
+}
+
 // input streams one INPUT argument; false means the consumer stopped.
 func (s *streamer) input(in string, stdin io.Reader) bool {
 	if in == "-" {
@@ -193,24 +210,35 @@ func (s *streamer) file(e entry) bool {
 	}
 	d := &doc.Doc{ID: e.id, Source: e.source}
 	var page pageMeta
+	var warns []string
 	if e.kind == kindHTML {
-		text, pm, err := decodeHTML(data)
+		text, pm, enc, hw, err := decodeHTML(data)
 		if err != nil {
 			return s.fail(e.source, e.id, e.size, "%s", err.Error())
 		}
-		d.Text, page = text, pm
+		d.Text, page, d.Encoding, warns = text, pm, enc, hw
 		if strings.TrimSpace(d.Text) == "" {
-			return s.fail(e.source, e.id, e.size, "HTML page has no visible text")
+			warns = append(warns, "HTML page has no visible text; kept with zero counts")
 		}
 	} else {
-		if err := checkText(data); err != nil {
+		dec, err := decodeText(data)
+		if err != nil {
 			return s.fail(e.source, e.id, e.size, "%s", err.Error())
 		}
-		d.Text = string(data)
+		d.Text, d.Encoding = dec.text, dec.enc
+		if dec.warn != "" {
+			warns = append(warns, dec.warn)
+		}
+		switch {
+		case len(data) == 0:
+			warns = append(warns, "empty document (0 bytes); kept with zero counts")
+		case isBlank(d.Text):
+			warns = append(warns, "document has only whitespace; kept with zero counts")
+		}
 	}
-	warns := fillMeta(d, e.path, page, s.opt.maxBytes())
+	warns = append(warns, fillMeta(d, e.path, page, s.opt.maxBytes())...)
 	for _, w := range warns {
-		if !s.fail(e.source, e.id, 0, "%s", w) {
+		if !s.warn(e.source, e.id, "%s", w) {
 			return false
 		}
 	}

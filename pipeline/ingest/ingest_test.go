@@ -51,6 +51,9 @@ func itemKind(it Item) string {
 	}
 	if it.Err != nil {
 		n, k = n+1, "err"
+		if it.Err.IsWarning() {
+			k = "warn"
+		}
 	}
 	if it.Skipped != "" {
 		n, k = n+1, "skip"
@@ -140,6 +143,7 @@ type want struct {
 	title     string
 	published string // YYYY-MM-DD or "" for none
 	msg       string // substring of the error message
+	enc       string // encoding of a doc ("" = utf-8)
 }
 
 func TestStreamFolder(t *testing.T) {
@@ -164,21 +168,26 @@ func TestStreamFolder(t *testing.T) {
 		{rel: "baseline.json", kind: "skip"},
 		{rel: "big.txt", kind: "err", id: "big", msg: "larger than the 4 KiB limit"},
 		{rel: "binary.txt", kind: "err", id: "binary", msg: "binary content (NUL byte at byte offset 4)"},
-		{rel: "blank.txt", kind: "err", id: "blank", msg: "only whitespace"},
-		{rel: "c.md", kind: "err", id: "c", msg: `published "2021-02-30" is not a YYYY-MM-DD date`},
+		{rel: "blank.txt", kind: "warn", id: "blank", msg: "only whitespace; kept with zero counts"},
+		{rel: "blank.txt", kind: "doc", id: "blank", text: corpusTree["blank.txt"]},
+		{rel: "c.md", kind: "warn", id: "c", msg: `published "2021-02-30" is not a YYYY-MM-DD date`},
 		{rel: "c.md", kind: "doc", id: "c", text: corpusTree["c.md"], title: "C", published: "2018-03-04"},
 		{rel: "control.txt", kind: "err", id: "control", msg: "binary content (mostly non-text"},
 		{rel: "d-2022-13-45.txt", kind: "doc", id: "d-2022-13-45", text: "Delta.\n"},
 		{rel: "dangling.txt", kind: "err", id: "dangling", msg: `broken symbolic link: its target "missing-target.txt" does not exist`},
-		{rel: "e.txt", kind: "err", id: "e", msg: "sidecar e.meta.json ignored: not a JSON object"},
+		{rel: "e.txt", kind: "warn", id: "e", msg: "sidecar e.meta.json ignored: not a JSON object"},
 		{rel: "e.txt", kind: "doc", id: "e", text: "Echo.\n"},
-		{rel: "empty.html", kind: "err", id: "empty", msg: "no visible text"},
-		{rel: "empty.txt", kind: "err", id: "empty", msg: "empty document (0 bytes)"},
+		{rel: "empty.html", kind: "warn", id: "empty", msg: "no visible text"},
+		{rel: "empty.html", kind: "doc", id: "empty", title: "T"},
+		// Same doc_id as empty.html: the warning, then the duplicate error.
+		{rel: "empty.txt", kind: "warn", id: "empty", msg: "empty document (0 bytes)"},
+		{rel: "empty.txt", kind: "err", id: "empty", msg: "duplicate doc_id"},
 		{rel: "kz.txt", kind: "doc", id: "kz", text: "Kilo zulu.\n"},
 		{rel: "kz/Upper.TXT", kind: "doc", id: "kz/Upper", text: "Upper-case extension.\n"},
 		{rel: "kz/nested/page.htm", kind: "doc", id: "kz/nested/page", text: "Headline\n\nFirst & bold words.\n\nSecond\n\nthird",
 			url: "https://example.org/page", title: "Page title", published: "2021-07-08"},
-		{rel: "latin1.txt", kind: "err", id: "latin1", msg: "invalid UTF-8 at byte offset 3"},
+		{rel: "latin1.txt", kind: "warn", id: "latin1", msg: "decoded as windows-1252"},
+		{rel: "latin1.txt", kind: "doc", id: "latin1", text: "Café au lait.\n", enc: "windows-1252"},
 		{rel: "photo.png", kind: "skip"},
 		{rel: "records.jsonl:1", kind: "doc", id: "r1", text: "Record one.", url: "https://r/1", title: "R one", published: "2020-10-11"},
 		{rel: "records.jsonl:2", kind: "err", msg: "invalid JSON"},
@@ -266,7 +275,10 @@ func checkItems(t *testing.T, got []Item, wants []want, dir string) {
 				if !utf8.ValidString(d.Text) {
 					t.Error("Text is not valid UTF-8")
 				}
-			case "err":
+				if enc := w.enc; (enc == "" && d.Encoding != "utf-8") || (enc != "" && d.Encoding != enc) {
+					t.Errorf("Encoding = %q, want %q", d.Encoding, w.enc)
+				}
+			case "err", "warn":
 				e := it.Err
 				if e.Stage != "ingest" {
 					t.Errorf("Stage = %q", e.Stage)
@@ -468,29 +480,53 @@ func TestParsePublished(t *testing.T) {
 	}
 }
 
-func TestCheckText(t *testing.T) {
+func TestDecodeText(t *testing.T) {
+	cp1251 := "\xcf\xf0\xe5\xe7\xe8\xe4\xe5\xed\xf2 \xe2\xf1\xf2\xf0\xe5\xf2\xe8\xeb\xf1\xff \xf1 \xe4\xe5\xeb\xe5\xe3\xe0\xf6\xe8\xe5\xe9 \xe2 \xc0\xf1\xf2\xe0\xed\xe5."
 	tests := []struct {
-		name, in, msg string // msg "" means the text is accepted
+		name, in  string
+		enc, text string // text "" means not checked
+		warn, err string // substrings; "" means none expected
 	}{
-		{"plain", "Hello.\n", ""},
-		{"bom kept", "\ufeffHello.", ""},
-		{"cyrillic", "Астана, Қазақстан", ""},
-		{"empty", "", "empty document"},
-		{"whitespace", "\n \t\u3000\ufeff", "only whitespace"},
-		{"nul", "abc\x00def", "NUL byte at byte offset 3"},
-		{"utf16", "\xff\xfeH\x00i\x00", "UTF-16"},
-		{"invalid utf8", "ok ok \xc3\x28 rest", "invalid UTF-8 at byte offset 6"},
-		{"truncated rune", "end\xe2\x80", "invalid UTF-8 at byte offset 3"},
-		{"controls", strings.Repeat("\x1f\x1e\x1d", 20) + "abc", "mostly non-text"},
-		{"random high bytes", strings.Repeat("\xfe\xa7\x81\x93", 30), "mostly non-text"},
+		{name: "plain", in: "Hello.\n", enc: "utf-8", text: "Hello.\n"},
+		{name: "bom kept", in: "\ufeffHello.", enc: "utf-8-bom", text: "\ufeffHello."},
+		{name: "cyrillic utf-8", in: "Астана, Қазақстан", enc: "utf-8", text: "Астана, Қазақстан"},
+		{name: "empty is no error", in: "", enc: "utf-8"},
+		{name: "nul", in: "abc\x00def", err: "NUL byte at byte offset 3"},
+		{name: "png renamed", in: "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00", err: "binary content"},
+		{name: "utf-16le", in: "\xff\xfeH\x00i\x00 \x00\x1f\x04\x40\x04", enc: "utf-16le", text: "Hi Пр", warn: "decoded from utf-16le"},
+		{name: "utf-16be", in: "\xfe\xff\x00H\x00i", enc: "utf-16be", text: "Hi", warn: "utf-16be"},
+		{name: "utf-16 binary", in: "\xff\xfeH\x00\x00\x00", err: "NUL character"},
+		{name: "windows-1252", in: "Caf\xe9 au lait \x93quoted\x94 \x97 M\xfcller.\n", enc: "windows-1252",
+			text: "Café au lait “quoted” — Müller.\n", warn: "decoded as windows-1252"},
+		{name: "windows-1251", in: cp1251, enc: "windows-1251", text: "Президент встретился с делегацией в Астане.", warn: "decoded as windows-1251"},
+		{name: "smart quotes only: 1252", in: "He said \x93yes\x94.", enc: "windows-1252", text: "He said “yes”.", warn: "decoded as windows-1252"},
+		{name: "broken utf-8 kept as utf-8", in: "Алматы — ok \xc3\x28 rest", enc: "utf-8", text: "Алматы — ok \ufffd( rest", warn: "replaced by U+FFFD (first at byte offset 20)"},
+		{name: "controls", in: strings.Repeat("\x1f\x1e\x1d", 20) + "abc", err: "mostly non-text"},
+		{name: "random high bytes", in: strings.Repeat("\xfe\xa7\x81\x93", 30), err: "binary content"},
 	}
 	for _, tt := range tests {
-		err := checkText([]byte(tt.in))
+		d, err := decodeText([]byte(tt.in))
 		switch {
-		case tt.msg == "" && err != nil:
+		case tt.err == "" && err != nil:
 			t.Errorf("%s: unexpected error %v", tt.name, err)
-		case tt.msg != "" && (err == nil || !strings.Contains(err.Error(), tt.msg)):
-			t.Errorf("%s: error %v, want it to contain %q", tt.name, err, tt.msg)
+			continue
+		case tt.err != "":
+			if err == nil || !strings.Contains(err.Error(), tt.err) {
+				t.Errorf("%s: error %v, want it to contain %q", tt.name, err, tt.err)
+			}
+			continue
+		}
+		if d.enc != tt.enc {
+			t.Errorf("%s: encoding %q, want %q", tt.name, d.enc, tt.enc)
+		}
+		if tt.text != "" && d.text != tt.text {
+			t.Errorf("%s: text %q, want %q", tt.name, d.text, tt.text)
+		}
+		if !utf8.ValidString(d.text) {
+			t.Errorf("%s: text is not valid UTF-8", tt.name)
+		}
+		if (tt.warn == "") != (d.warn == "") || !strings.Contains(d.warn, tt.warn) {
+			t.Errorf("%s: warning %q, want one containing %q", tt.name, d.warn, tt.warn)
 		}
 	}
 }

@@ -37,15 +37,18 @@ func (s *streamer) jsonl(r io.Reader, source string) bool {
 		switch {
 		case tooLong:
 			records++
-			if !s.fail(src, "", carried, "line is longer than the %s limit (Options.MaxBytes); skipped", humanBytes(max)) {
+			if !s.fail(src, "", carried, "line is longer than the %s limit (--max-doc-bytes); skipped", humanBytes(max)) {
 				return false
 			}
 			carried = 0
 		case isBlank(string(line)):
 		default:
 			records++
-			it := parseRecord(line, src)
+			it, warn := parseRecord(line, src)
 			it.Bytes, carried = carried, 0
+			if warn != "" && !s.warn(src, it.Doc.ID, "%s", warn) {
+				return false
+			}
 			if !s.emit(it) {
 				return false
 			}
@@ -93,10 +96,11 @@ func readLine(br *bufio.Reader, max int64) (line []byte, n int64, tooLong bool, 
 }
 
 // parseRecord turns one JSON Lines line into a Doc, or an error row naming
-// what is wrong with it.
-func parseRecord(line []byte, src string) Item {
-	bad := func(id, format string, args ...any) Item {
-		return Item{Err: &doc.DocError{Source: src, DocID: id, Stage: Stage, Message: fmt.Sprintf(format, args...)}}
+// what is wrong with it. warn, when set, is a warning about the Doc (an
+// empty text, kept with zero counts).
+func parseRecord(line []byte, src string) (it Item, warn string) {
+	bad := func(id, format string, args ...any) (Item, string) {
+		return Item{Err: &doc.DocError{Source: src, DocID: id, Stage: Stage, Message: fmt.Sprintf(format, args...)}}, ""
 	}
 	if off := firstInvalidUTF8(line); off >= 0 {
 		return bad("", "invalid UTF-8 at byte offset %d of the line", off)
@@ -122,19 +126,23 @@ func parseRecord(line []byte, src string) Item {
 	if err := checkRecordText(text); err != nil {
 		return bad(id, "%v", err)
 	}
+	if isBlank(text) {
+		warn = `"text" is empty or only whitespace; kept with zero counts`
+	}
 	d := &doc.Doc{
-		ID:     id,
-		Source: src,
-		Text:   text,
-		URL:    strings.TrimSpace(jsonString(obj["url"])),
-		Title:  collapseSpace(jsonString(obj["title"])),
+		ID:       id,
+		Source:   src,
+		Text:     text,
+		Encoding: EncUTF8,
+		URL:      strings.TrimSpace(jsonString(obj["url"])),
+		Title:    collapseSpace(jsonString(obj["title"])),
 	}
 	// An unparseable date is dropped rather than failing the record: the
 	// text is still worth extracting, only relative dates stay unresolved.
 	if t, ok := parsePublished(strings.TrimSpace(jsonString(obj["published"]))); ok {
 		d.Published = t
 	}
-	return Item{Doc: d}
+	return Item{Doc: d}, warn
 }
 
 // stringField returns obj[key] when it is a JSON string.
@@ -160,17 +168,11 @@ func stringField(obj map[string]json.RawMessage, key string) (string, error) {
 // checkRecordText applies the plain-text checks to a decoded JSON string,
 // which is valid UTF-8 by construction but may still be empty or binary.
 func checkRecordText(text string) error {
-	if text == "" {
-		return errors.New(`"text" is empty`)
-	}
 	if i := strings.IndexByte(text, 0); i >= 0 {
 		return fmt.Errorf("binary content (NUL character at code point offset %d of \"text\")", utf8.RuneCountInString(text[:i]))
 	}
 	if mostlyNonText([]byte(text)) {
 		return errors.New(`binary content ("text" is mostly control characters)`)
-	}
-	if isBlank(text) {
-		return errors.New(`"text" has only whitespace`)
 	}
 	return nil
 }

@@ -1,7 +1,6 @@
 package ingest
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -42,9 +41,9 @@ func readLimited(path string, max int64) ([]byte, error) {
 
 func tooLarge(size, max int64) error {
 	if size < 0 {
-		return fmt.Errorf("document is larger than the %s limit (Options.MaxBytes)", humanBytes(max))
+		return fmt.Errorf("document is larger than the %s limit (--max-doc-bytes)", humanBytes(max))
 	}
-	return fmt.Errorf("document is %s, larger than the %s limit (Options.MaxBytes)", humanBytes(size), humanBytes(max))
+	return fmt.Errorf("document is %s, larger than the %s limit (--max-doc-bytes)", humanBytes(size), humanBytes(max))
 }
 
 func humanBytes(n int64) string {
@@ -86,29 +85,6 @@ func describeOpenError(path string, err error) string {
 	default:
 		return "cannot open: " + inner.Error()
 	}
-}
-
-// checkText says why data is not a usable plain-text document, or nil.
-func checkText(data []byte) error {
-	if len(data) == 0 {
-		return errors.New("empty document (0 bytes)")
-	}
-	if hasUTF16BOM(data) {
-		return errors.New("UTF-16 text (byte order mark found); convert it to UTF-8")
-	}
-	if i := bytes.IndexByte(data, 0); i >= 0 {
-		return fmt.Errorf("binary content (NUL byte at byte offset %d)", i)
-	}
-	if mostlyNonText(data) {
-		return errors.New("binary content (mostly non-text bytes)")
-	}
-	if off := firstInvalidUTF8(data); off >= 0 {
-		return fmt.Errorf("invalid UTF-8 at byte offset %d (a legacy encoding? convert the file to UTF-8)", off)
-	}
-	if isBlank(string(data)) {
-		return errors.New("document has only whitespace")
-	}
-	return nil
 }
 
 func hasUTF16BOM(b []byte) bool {

@@ -70,6 +70,12 @@ func list(in string) []entry {
 		if e.kind == kindOther || e.kind == kindJSONL {
 			e.id = ""
 		}
+		if (e.kind == kindText || e.kind == kindHTML) && !fi.Mode().IsRegular() {
+			// A FIFO or device could block a batch forever. A JSON Lines
+			// stream named on the command line (a pipe, /dev/stdin) is
+			// read: that is what the user asked for.
+			e.err = errors.New("not a regular file (a FIFO or device); not read")
+		}
 		return []entry{e}
 	}
 	var out []entry
