@@ -635,6 +635,9 @@ func (st *state) resolvePronoun(word string, at, qpos int) *who {
 	case subj != nil && dist <= 2:
 		pick = subj
 		conf -= 0.05 * float32(dist-1)
+	case st.introduced(qpos, pr.gender) != nil:
+		pick = st.introduced(qpos, pr.gender)
+		conf -= 0.05
 	case st.last != nil && st.last.id != "" && st.compatible(st.last.id, pr.gender) && st.paraDist(st.lastAt, at) <= 3:
 		pick = st.last
 		conf -= 0.05
@@ -742,6 +745,13 @@ func (st *state) findSubject(k, depth int) *who {
 					return st.personWho(m, doc.AttrExplicit, confExplicitBefore)
 				}
 			}
+			// "The chairman of X shared his opinion … Toleubek Mukashev.":
+			// translated reports put the title's holder at the sentence end
+			// (only with a verb of taking the floor, which has no person
+			// object: "the chairman thanked Askar Mamin" names the object).
+			if m, ok := st.trailingPerson(e, b); ok && st.introBetween(e, st.tokAt(m.Start)) {
+				return st.personWho(m, doc.AttrExplicit, confExplicitBefore)
+			}
 			for j := t; j < e; j++ {
 				if st.lx.postWords[st.low[j]] {
 					if w := st.resolveTitle(t, e, st.toks[t].Start); w != nil {
@@ -844,4 +854,39 @@ func (st *state) npHead(s, e int) bool {
 		}
 	}
 	return true
+}
+
+// trailingPerson returns the person mention that ends the sentence [s, b)
+// (before its final punctuation), when it is not an object of a preposition.
+func (st *state) trailingPerson(s, b int) (doc.Mention, bool) {
+	e := b
+	for e > s && (isEndPunct(st.low[e-1]) || family(firstRune(st.low[e-1])) != famNone) {
+		e--
+	}
+	if e <= s {
+		return doc.Mention{}, false
+	}
+	m, ok := st.personAt(e - 1)
+	if !ok || st.tokAt(m.End) < e || st.tokAt(m.Start) < s || !st.eligible(m) {
+		return doc.Mention{}, false
+	}
+	// "… at the initiative of Kazakh President Kassym-Jomart Tokayev": a
+	// name after a preposition and its title words is an object.
+	t := st.tokAt(m.Start) - 1
+	for t >= s && (isCap(st.toks[t].Text) || st.lx.postWords[st.low[t]]) {
+		t--
+	}
+	if t >= s && prepositions[st.low[t]] {
+		return doc.Mention{}, false
+	}
+	return m, true
+}
+
+func (st *state) introBetween(s, e int) bool {
+	for t := s; t < e; t++ {
+		if st.introAt(t) {
+			return true
+		}
+	}
+	return false
 }

@@ -62,7 +62,7 @@ func (st *state) direct() []doc.Quote {
 			continue
 		}
 		st.attribute(c)
-		st.last, st.lastAt = c.sp, c.span.Start
+		st.last, st.lastAt, st.lastEnd = c.sp, c.span.Start, c.span.End
 	}
 	st.excerpts()
 	for _, c := range st.cands {
@@ -142,6 +142,11 @@ func (st *state) coveredByMention(sp doc.Span) bool {
 // nameShaped reports quoted words shaped like a name or a title: every
 // content word capitalized and no first- or second-person pronoun.
 func (st *state) nameShaped(c *cand) bool {
+	if len(c.words) >= 3 && isAllCaps(c.text) {
+		// An all-caps headline ("NAME: “A FAIR WAGE IS …”") says nothing
+		// by its case; the cue decides.
+		return false
+	}
 	sig := 0
 	for _, f := range strings.Fields(c.text) {
 		w := strings.TrimFunc(f, func(r rune) bool { return !isWordRune(r) })

@@ -51,7 +51,7 @@ const (
 	confNamedUnknown   = 0.6
 	confTitle          = 0.8
 	confPronoun        = 0.75
-	confContinuation   = 0.7
+	confContinuation   = 0.65
 	confContext        = 0.5
 	confSource         = 0.3
 	confUnknown        = 0.2
@@ -122,6 +122,7 @@ type lex struct {
 	after      map[string][]marker    // by first word
 	pronouns   map[string]pronoun
 	honorifics map[string]bool
+	intro      map[string][][]string // speaking-introduction phrases by first word
 }
 
 var (
@@ -154,6 +155,7 @@ func build(l *lexicon.Lexicon) *lex {
 		after:      map[string][]marker{},
 		pronouns:   map[string]pronoun{},
 		honorifics: map[string]bool{},
+		intro:      map[string][][]string{},
 	}
 	for _, e := range l.List("quotes_cues") {
 		w := splitWords(e.Key())
@@ -228,6 +230,11 @@ func build(l *lexicon.Lexicon) *lex {
 		}
 		x.pronouns[strings.ToLower(e.Key())] = pronoun{gender: g, plural: e.Field(2) == "p"}
 	}
+	for _, e := range l.List("quotes_intro") {
+		if w := splitWords(e.Key()); len(w) > 0 {
+			x.intro[w[0]] = append(x.intro[w[0]], w)
+		}
+	}
 	for _, e := range l.List("honorifics") {
 		x.honorifics[strings.ToLower(strings.TrimSuffix(e.Key(), "."))] = true
 	}
@@ -238,20 +245,21 @@ func build(l *lexicon.Lexicon) *lex {
 
 // state is one document being processed.
 type state struct {
-	in     Input
-	lx     *lex
-	seg    *segment.Doc
-	toks   []segment.Token
-	low    []string // lowercased token texts
-	ment   []int    // per token: index into in.Mentions covering it, -1 for none
-	people map[string]*doc.Person
-	orgs   map[string]*doc.Organization
-	inQ    []bool       // per token: inside an accepted direct quote
-	subj   map[int]*who // sentence index -> subject (cached; nil = none)
-	cands  []*cand      // direct-quote candidates in text order
-	roles  []roleKey    // prepared roles, built at first use
-	last   *who         // speaker of the latest direct quote
-	lastAt int          // where that quote starts
+	in      Input
+	lx      *lex
+	seg     *segment.Doc
+	toks    []segment.Token
+	low     []string // lowercased token texts
+	ment    []int    // per token: index into in.Mentions covering it, -1 for none
+	people  map[string]*doc.Person
+	orgs    map[string]*doc.Organization
+	inQ     []bool       // per token: inside an accepted direct quote
+	subj    map[int]*who // sentence index -> subject (cached; nil = none)
+	cands   []*cand      // direct-quote candidates in text order
+	roles   []roleKey    // prepared roles, built at first use
+	last    *who         // speaker of the latest direct quote
+	lastAt  int          // where that quote starts
+	lastEnd int          // where that quote ends
 }
 
 // who is a resolved speaker.

@@ -387,8 +387,9 @@ func overlap(a, b map[string]bool) float64 {
 }
 
 // speakerRef resolves "the speaker": the person most recently speaking or
-// introduced as speaking — the later of the last quote's speaker and the
-// subject of a recent sentence, else the nearest person mention.
+// introduced as speaking — the latest of the last quote's speaker, the
+// subject of a recent sentence and a person introduced as taking the floor
+// since that quote, else the nearest person mention.
 func (st *state) speakerRef(pos int) *who {
 	sent := st.seg.SentenceOf(pos)
 	var subj *who
@@ -402,6 +403,9 @@ func (st *state) speakerRef(pos int) *who {
 		}
 	}
 	pick := subj
+	if in := st.introduced(pos, ""); in != nil && (pick == nil || in.at >= pick.at) {
+		pick = in
+	}
 	if st.last != nil && st.last.id != "" && (pick == nil || st.lastAt > pick.at) && st.paraDist(st.lastAt, pos) <= 3 {
 		pick = st.last
 	}
@@ -413,4 +417,79 @@ func (st *state) speakerRef(pos int) *who {
 		return st.personWho(m, doc.AttrTitle, confTitle-0.2)
 	}
 	return &who{id: pick.id, name: pick.name, attr: doc.AttrTitle, conf: confTitle - 0.1, at: pos}
+}
+
+// introAt reports a phrase at token t that introduces someone as taking the
+// floor: a quotes_intro.txt phrase or a reporting verb.
+func (st *state) introAt(t int) bool {
+	if st.inQ[t] {
+		return false
+	}
+	for _, w := range st.lx.intro[st.low[t]] {
+		if t+len(w) <= len(st.low) && wordsAt(st.low, t, w) {
+			return true
+		}
+	}
+	if c, ok := st.cueAt(t); ok && !c.prep {
+		_, inMention := st.mention(t)
+		return !inMention
+	}
+	return false
+}
+
+// introduced finds the person that a sentence written since the previous
+// quote introduces as taking the floor ("The chairman of … shared his
+// opinion … Toleubek Mukashev."), looking back at most three sentences
+// before offset pos: the sentence's subject, else the person mention
+// nearest the introducing phrase. Such a person, not the previous quote's
+// speaker, is who "the speaker" or "he" points to.
+func (st *state) introduced(pos int, gender string) *who {
+	sent := st.seg.SentenceOf(pos)
+	stop := 0
+	if st.last != nil {
+		stop = st.tokAt(st.lastEnd)
+	}
+	for k := sent - 1; k >= 0 && k >= sent-3 && k < len(st.seg.SentTokens); k-- {
+		a, b := st.seg.SentTokens[k][0], st.seg.SentTokens[k][1]
+		if a < stop || st.sentHasQuote(a, b) {
+			break
+		}
+		intro := -1
+		for t := a; t < b; t++ {
+			if st.introAt(t) {
+				intro = t
+				break
+			}
+		}
+		if intro < 0 {
+			continue
+		}
+		if w := st.subject(k, 0); w != nil && w.id != "" && st.compatible(w.id, gender) {
+			return w
+		}
+		var best *doc.Mention
+		bestD := 0
+		for t := a; t < b; t++ {
+			m, ok := st.personAt(t)
+			if !ok {
+				continue
+			}
+			t = st.tokAt(m.End) - 1
+			if !st.eligible(m) || !st.compatible(m.EntityID, gender) {
+				continue
+			}
+			d := t - intro
+			if d < 0 {
+				d = -d
+			}
+			if best == nil || d < bestD {
+				mm := m
+				best, bestD = &mm, d
+			}
+		}
+		if best != nil {
+			return st.personWho(*best, doc.AttrExplicit, confExplicitBefore)
+		}
+	}
+	return nil
 }
