@@ -5,7 +5,7 @@ BIN     := ./plenary
 INTEROP := pipeline/tables/interop
 TESTOUT := $(CURDIR)/.test-outputs
 
-.PHONY: all build run test fmt-check vet gotest interop eval bench clean
+.PHONY: all build run test fmt-check vet gotest interop eval eval-gate baseline bench clean
 
 all: build
 
@@ -16,7 +16,7 @@ build:
 run: build
 	$(BIN) run -o outputs corpus/
 
-test: fmt-check vet gotest interop
+test: fmt-check vet gotest interop eval-gate
 
 fmt-check:
 	@out=$$(gofmt -l cmd pipeline); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
@@ -39,6 +39,16 @@ interop: build
 CORPUS ?= ../shared/corpus
 eval: build
 	$(BIN) eval $(CORPUS)
+
+# The corpus gate: compare extraction on corpus/ with the committed baseline;
+# fails on an F1 drop beyond the tolerance, a gold item newly missed (gold
+# added since the baseline included) or a new spurious item.
+eval-gate: build
+	$(BIN) eval corpus --baseline corpus/baseline.json
+
+# Refresh the baseline deliberately, after reviewing what eval-gate reports.
+baseline: build
+	$(BIN) eval corpus --save-baseline corpus/baseline.json
 
 clean:
 	rm -rf $(BIN) $(TESTOUT)
