@@ -584,6 +584,7 @@ func (st *state) result() Result {
 	pcl := st.clusterPeople()
 	ocl := st.clusterOrgs()
 	lcl := st.clusterPlaces()
+	ocl = st.mergeByRole(ocl)
 	// order clusters by first mention; map cluster -> output index
 	type cl struct {
 		k     kind
@@ -913,4 +914,67 @@ func (st *state) mergeOuter(cs []*ocluster) {
 			seen[k] = ci
 		}
 	}
+}
+
+// mergeByRole joins an acronym-only organization to another body when one
+// person holds the same title in both: "Deputy Secretary General of the IPC
+// Owen Tudor" and "the Deputy Secretary General of the ITUC, Owen Tudor"
+// (a transliterated acronym of the same body).
+func (st *state) mergeByRole(ocl [][]int) [][]int {
+	of := map[int]int{}
+	for ci, c := range ocl {
+		for _, i := range c {
+			of[i] = ci
+		}
+	}
+	acrOnly := func(ci int) bool {
+		for _, i := range ocl[ci] {
+			m := &st.ments[i]
+			if m.b-m.a != 1 || !st.t[m.a].allCaps {
+				return false
+			}
+		}
+		return true
+	}
+	merged := false
+	for x, t1 := range st.titles {
+		if t1.person < 0 || t1.org < 0 {
+			continue
+		}
+		for _, t2 := range st.titles[x+1:] {
+			if t2.person < 0 || t2.org < 0 || !strings.EqualFold(t1.text, t2.text) {
+				continue
+			}
+			p1, p2 := st.ments[t1.person].cluster, st.ments[t2.person].cluster
+			c1, ok1 := of[t1.org]
+			c2, ok2 := of[t2.org]
+			if p1 < 0 || p1 != p2 || !ok1 || !ok2 || c1 == c2 || len(ocl[c1]) == 0 || len(ocl[c2]) == 0 {
+				continue
+			}
+			from, to := c1, c2
+			if !acrOnly(from) {
+				from, to = c2, c1
+			}
+			if !acrOnly(from) || acrOnly(to) {
+				continue
+			}
+			ocl[to] = append(ocl[to], ocl[from]...)
+			sort.Ints(ocl[to])
+			for _, i := range ocl[from] {
+				of[i] = to
+			}
+			ocl[from] = nil
+			merged = true
+		}
+	}
+	if !merged {
+		return ocl
+	}
+	out := ocl[:0]
+	for _, c := range ocl {
+		if len(c) > 0 {
+			out = append(out, c)
+		}
+	}
+	return out
 }

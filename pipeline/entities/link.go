@@ -55,6 +55,8 @@ func (st *state) link(runs []runInfo, sentEnd int) {
 			st.ments[r.parts[n-1].ment].acronym = st.t[r.b+1].text
 		}
 	}
+	st.asTitles(runs)
+	st.pluralTitles(runs, sentEnd)
 	for x := range runs {
 		r := &runs[x]
 		if !r.hasTitle() || r.person() >= 0 {
@@ -141,6 +143,87 @@ func (st *state) gapIs(a, b int, withThe bool) bool {
 func (st *state) hasTitle(p int) bool {
 	for _, t := range st.titles {
 		if t.person == p {
+			return true
+		}
+	}
+	return false
+}
+
+// asVerbs introduce a position after "as": "served as deputy prime minister".
+var asVerbs = map[string]bool{"served": true, "serves": true, "serving": true, "worked": true, "works": true, "working": true,
+	"appointed": true, "elected": true, "re-elected": true, "reelected": true, "named": true, "acting": true, "acts": true, "acted": true, "nominated": true}
+
+// asGap words may stand between "as" and the title.
+var asGap = map[string]bool{"the": true, "a": true, "an": true, "new": true, "its": true, "his": true, "her": true, "their": true, "country": true, "country's": true, "’": true, "'s": true, "acting": true, "former": true}
+
+// asTitles links "NAME (had) served as TITLE" and "appointed NAME as TITLE"
+// to the nearest person before "as" in the sentence.
+func (st *state) asTitles(runs []runInfo) {
+	for x := range runs {
+		r := &runs[x]
+		if !r.startsWithTitle() || r.person() >= 0 {
+			continue
+		}
+		k := r.a - 1
+		for k > 0 && asGap[st.low[k]] {
+			k--
+		}
+		if k < 1 || st.low[k] != "as" {
+			continue
+		}
+		prev := -1
+		for y := x - 1; y >= 0; y-- {
+			if p := runs[y].person(); p >= 0 {
+				prev = y
+				break
+			}
+		}
+		if prev < 0 {
+			continue
+		}
+		if !(asVerbs[st.low[k-1]] || runs[prev].b == k) {
+			continue
+		}
+		st.setPerson(r, runs[prev].person(), "rule:as-title")
+	}
+}
+
+// pluralTitles gives a plural title before a list ("chairmen of local trade
+// unions of LLP X NAME, LLP Y NAME and ...") to every person of the list,
+// in the singular.
+func (st *state) pluralTitles(runs []runInfo, sentEnd int) {
+	if len(runs) == 0 {
+		return
+	}
+	l := st.f.l
+	for k := runs[0].a; k < sentEnd; k++ {
+		w := st.low[k]
+		sg := singular(w)
+		if sg == w || !l.titleWords[sg] || k+1 >= sentEnd || st.low[k+1] != "of" {
+			continue
+		}
+		for y := range runs {
+			r := &runs[y]
+			if r.a <= k {
+				continue
+			}
+			if r.hasTitle() {
+				break
+			}
+			if p := r.person(); p >= 0 {
+				st.titles = append(st.titles, titleRef{a: k, b: k + 1, text: sg, person: p, org: -1, method: "rule:plural-title"})
+			}
+			// the next plural title takes over
+			if y+1 < len(runs) && st.pluralBetween(r.b, runs[y+1].a) {
+				break
+			}
+		}
+	}
+}
+
+func (st *state) pluralBetween(a, b int) bool {
+	for i := a; i < b; i++ {
+		if sg := singular(st.low[i]); sg != st.low[i] && st.f.l.titleWords[sg] {
 			return true
 		}
 	}

@@ -31,13 +31,15 @@ type key struct {
 
 // Find returns the roles of one document.
 func Find(d *segment.Doc, ents entities.Result, lx *lexicon.Lexicon) []doc.Role {
-	_ = lx
 	var out []doc.Role
 	seen := map[key]bool{}
 	// which people hold which titles and bodies, from attached titles
 	held := map[int][]entities.Title{}
 	add := func(t entities.Title, person int, method string) {
 		title := cleanTitle(t.Text)
+		if t.Refers != "" && isAbbrev(title) {
+			title = t.Refers // "PM" stands for "Prime Minister"
+		}
 		if title == "" || person < 0 || person >= len(ents.People) {
 			return
 		}
@@ -65,7 +67,7 @@ func Find(d *segment.Doc, ents entities.Result, lx *lexicon.Lexicon) []doc.Role 
 	}
 	for _, t := range ents.Titles {
 		if t.Person >= 0 {
-			add(t, t.Person, t.Method)
+			add(t, t.Person, roleMethod(t.Method))
 			held[t.Person] = append(held[t.Person], t)
 		}
 	}
@@ -75,9 +77,14 @@ func Find(d *segment.Doc, ents entities.Result, lx *lexicon.Lexicon) []doc.Role 
 		}
 		cand := -1
 		ambiguous := false
+		later := false
 		for p, ts := range held {
 			if ents.People[p].Start > t.Start {
-				continue
+				// "the Head of State" before "President Nazarbayev" is
+				// named: a later holder counts only when no earlier one does
+				if t.Refers == "" {
+					continue
+				}
 			}
 			match := false
 			for _, h := range ts {
@@ -89,14 +96,20 @@ func Find(d *segment.Doc, ents entities.Result, lx *lexicon.Lexicon) []doc.Role 
 				}
 			}
 			if match {
-				if cand >= 0 && cand != p {
+				isLater := ents.People[p].Start > t.Start
+				switch {
+				case cand < 0:
+					cand, later = p, isLater
+				case cand == p:
+				case later && !isLater:
+					cand, later, ambiguous = p, false, false
+				case later == isLater:
 					ambiguous = true
 				}
-				cand = p
 			}
 		}
 		if cand >= 0 && !ambiguous {
-			add(t, cand, "rule:title-only")
+			add(t, cand, "role:title-reference")
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
@@ -112,4 +125,39 @@ func sentence(d *segment.Doc, i int) string {
 
 func cleanTitle(s string) string {
 	return strings.TrimSpace(strings.TrimSuffix(s, "."))
+}
+
+// roleMethod names the rule that gave a role from the entities rule that
+// linked its title: title before the name, in apposition after it, at the
+// head of a chain, a title-only reference, "served as", a plural title
+// over a list.
+func roleMethod(m string) string {
+	switch m {
+	case "rule:title-name":
+		return "role:title-before"
+	case "rule:name-title":
+		return "role:apposition"
+	case "rule:title-chain":
+		return "role:chained"
+	case "rule:title-only":
+		return "role:title-reference"
+	case "rule:as-title":
+		return "role:as-title"
+	case "rule:plural-title":
+		return "role:plural-title"
+	}
+	return "role:title-before"
+}
+
+// isAbbrev reports whether a title is written as capitals only ("PM").
+func isAbbrev(s string) bool {
+	if len(s) < 2 {
+		return false
+	}
+	for _, r := range s {
+		if r < 'A' || r > 'Z' {
+			return false
+		}
+	}
+	return true
 }
