@@ -122,6 +122,28 @@ func (l locator) first(cands ...string) (doc.Span, bool) {
 	return doc.Span{}, false
 }
 
+// earliest finds the first mention of any of the forms: the earliest exact
+// occurrence, else the earliest folded one.
+func (l locator) earliest(forms ...string) (doc.Span, bool) {
+	var best, loose doc.Span
+	found, foundLoose := false, false
+	for _, c := range forms {
+		if sp, ok := l.exact(c); ok && (!found || sp.Start < best.Start) {
+			best, found = sp, true
+		}
+		n := foldText(c).runes
+		if i := l.f.find(n); i >= 0 {
+			if sp := l.f.span(i, len(n)); !foundLoose || sp.Start < loose.Start {
+				loose, foundLoose = sp, true
+			}
+		}
+	}
+	if found {
+		return best, true
+	}
+	return loose, foundLoose
+}
+
 // all returns every occurrence of s.
 func (l locator) all(s string) []doc.Span {
 	n := foldText(s).runes
@@ -138,10 +160,10 @@ func (l locator) all(s string) []doc.Span {
 }
 
 // Locate finds an item of a table in a document's text and returns its rune
-// span. People, organizations and locations are looked up by name, then by
-// alias, then by the name's last word; a role by its title nearest to the
-// person; a date by its text as written, then its value; a quote by its text,
-// then by its first or last words.
+// span. People, organizations and locations are looked up by their first
+// mention under the name or an alias, else by the name's last word; a role by
+// its title nearest to the person; a date by its text as written, then its
+// value; a quote by its text, then by its first or last words.
 func Locate(text, table string, it Item) (doc.Span, bool) {
 	return newLocator(text).locate(table, it)
 }
@@ -149,7 +171,7 @@ func Locate(text, table string, it Item) (doc.Span, bool) {
 func (l locator) locate(table string, it Item) (doc.Span, bool) {
 	switch table {
 	case "people", "organizations", "locations":
-		if sp, ok := l.first(append([]string{it.Name}, it.Aliases...)...); ok {
+		if sp, ok := l.earliest(append([]string{it.Name}, it.Aliases...)...); ok {
 			return sp, true
 		}
 		if w := strings.Fields(it.Name); len(w) > 1 && table == "people" {

@@ -21,6 +21,7 @@ func TestLocate(t *testing.T) {
 		{"cyrillic name after an emoji", "people", Item{Name: "Төлеубек Мұқашев"}, "Төлеубек Мұқашев"},
 		{"case and punctuation ignored", "people", Item{Name: "s mukashev"}, "S. Mukashev"},
 		{"alias when the name is absent", "people", Item{Name: "Toleubek Mukashev", Aliases: []string{"Мұқашев"}}, "Мұқашев"},
+		{"the first mention of any form", "people", Item{Name: "S. Mukashev", Aliases: []string{"Мұқашев"}}, "Мұқашев"},
 		{"surname when neither is", "people", Item{Name: "Nurlan Ivanovich Uteshev"}, "Uteshev"},
 		{"exact case first", "organizations", Item{Name: "TUCSON"}, "TUCSON"},
 		{"folded case otherwise", "locations", Item{Name: "ақмола"}, "Ақмола"},
