@@ -1,10 +1,19 @@
 package main
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
+	"io"
 	"os"
+	"os/signal"
+	"path/filepath"
 	"runtime"
 	"runtime/pprof"
+	"sort"
+	"sync"
+	"syscall"
+	"time"
 
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
@@ -19,8 +28,9 @@ func runCmd() *cobra.Command {
 	var (
 		out, format, lexDir, cpuProf, memProf string
 		workers                               int
-		quiet                                 bool
+		quiet, resume                         bool
 		maxBytes                              int64
+		docTimeout                            time.Duration
 	)
 	c := &cobra.Command{
 		Use:   "run [flags] INPUT...",
@@ -41,15 +51,32 @@ published, title), else <stem>.gold.json (url, published), else a
 YYYY-MM-DD in its file name. doc_id is the path relative to the INPUT
 folder without extension.
 
-Documents that cannot be read or processed go to the errors table; the
-rest of the batch is still written. Exit code 0 when every document was
-processed, 1 when some failed, 2 on usage or output errors.
+Documents that cannot be read or processed go to the errors table
+(severity "error"); the rest of the batch is still written. Files that are
+not UTF-8 are decoded (UTF-16 with a byte order mark, Windows-1251 or
+-1252) and empty ones kept with zero counts, each with a "warning" row.
+Documents over --max-doc-bytes are refused unread; one whose extraction
+takes longer than --doc-timeout is dropped as an error.
+
+Output is atomic: tables and run.json are written into OUT/.plenary-tmp-PID
+and renamed into OUT only when all are complete (run.json last), so a
+killed run leaves the previous tables whole. Every extracted document is
+also checkpointed in OUT/.plenary-state; after a crash, rerun with --resume
+to extract only what is missing (or, over a folder that has grown or
+changed, only new and changed documents) and get the same tables as an
+uninterrupted run. SIGINT or SIGTERM stop gracefully: no more input is read,
+documents in flight are finished, the tables of what was done are written
+with "interrupted": true in run.json; a second signal kills at once.
+
+Exit codes: 0 every document processed, 1 some failed, 2 usage or output
+errors, 130 interrupted by SIGINT, 143 by SIGTERM.
 
 Examples:
   plenary run corpus/
   plenary run --workers 1 -o /tmp/out corpus/ extra/report.html
   plenary run --format arrow --quiet reports.jsonl
-  plenary run --lexicon my-lexicons/ corpus/   # add your own titles, places, orgs`,
+  plenary run --lexicon my-lexicons/ corpus/   # add your own titles, places, orgs
+  plenary run --resume -o out scraped/         # after a crash, or when scraped/ has grown`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if format != "parquet" && format != "arrow" {
@@ -57,6 +84,12 @@ Examples:
 			}
 			if workers < 0 {
 				return usageErr("run: --workers must be >= 0")
+			}
+			if maxBytes <= 0 {
+				return usageErr("run: --max-doc-bytes must be > 0")
+			}
+			if docTimeout < 0 {
+				return usageErr("run: --doc-timeout must be >= 0 (0: no limit)")
 			}
 			if cpuProf != "" {
 				f, err := os.Create(cpuProf)
@@ -77,6 +110,12 @@ Examples:
 			if err != nil {
 				return &exitError{code: 2, err: err}
 			}
+			fp, err := fingerprint(lexDir)
+			if err != nil {
+				return usageErr("run: %v", err)
+			}
+			stop, caught, release := onSignals()
+			defer release()
 			opt := run.Options{
 				Inputs:   args,
 				Out:      out,
@@ -89,6 +128,11 @@ Examples:
 				Version:  Version,
 				Args:     os.Args[1:],
 				Ingest:   ingest.Options{MaxBytes: maxBytes},
+
+				DocTimeout:  docTimeout,
+				Resume:      resume,
+				Fingerprint: fp,
+				Stop:        stop,
 			}
 			sum, err := run.Run(opt, ex.Extract)
 			if memProf != "" {
@@ -98,6 +142,13 @@ Examples:
 			}
 			if err != nil {
 				return &exitError{code: 2, err: err}
+			}
+			if sum.Interrupted {
+				code := 130
+				if sig := caught(); sig == syscall.SIGTERM {
+					code = 143
+				}
+				return &exitError{code: code, err: fmt.Errorf("interrupted: tables in %s cover the %d documents done; rerun with --resume to finish", out, sum.Documents.OK+sum.Documents.Failed)}
 			}
 			if sum.Documents.Failed > 0 {
 				return &exitError{code: 1, err: fmt.Errorf("%d document(s) failed; see %s/errors.%s", sum.Documents.Failed, out, format)}
@@ -111,7 +162,12 @@ Examples:
 	f.StringVar(&format, "format", "parquet", "table format: parquet or arrow")
 	f.BoolVarP(&quiet, "quiet", "q", false, "no progress bar, only the one-line summary")
 	f.StringVar(&lexDir, "lexicon", "", "folder of extra lexicon files (titles.txt, places.txt, org_heads.txt, given_names.txt, …) added to the built-in ones")
-	f.Int64Var(&maxBytes, "max-bytes", 8<<20, "largest document accepted, in bytes")
+	f.Int64Var(&maxBytes, "max-doc-bytes", ingest.DefaultMaxBytes, "largest document (or JSON Lines line) accepted, in bytes; larger ones are refused unread")
+	// The flag's first name, kept so existing scripts still work.
+	f.Int64Var(&maxBytes, "max-bytes", ingest.DefaultMaxBytes, "alias of --max-doc-bytes")
+	_ = f.MarkHidden("max-bytes")
+	f.DurationVar(&docTimeout, "doc-timeout", run.DefaultDocTimeout, "per-document extraction budget (0: none); a document over it becomes an error row")
+	f.BoolVar(&resume, "resume", false, "reuse the checkpoint in OUT/.plenary-state: extract only documents not done yet (new or changed)")
 	f.StringVar(&cpuProf, "cpuprofile", "", "write a CPU profile to this file")
 	f.StringVar(&memProf, "memprofile", "", "write a heap profile to this file at the end")
 	return c
@@ -128,4 +184,60 @@ func writeMemProfile(path string) error {
 		return &exitError{code: 2, err: fmt.Errorf("--memprofile: %w", err)}
 	}
 	return nil
+}
+
+// onSignals turns the first SIGINT or SIGTERM into a graceful stop (the
+// returned channel closes) and restores the default action, so a second
+// signal kills at once. caught returns the signal received, if any.
+func onSignals() (stop <-chan struct{}, caught func() os.Signal, release func()) {
+	ch := make(chan os.Signal, 1)
+	signal.Notify(ch, syscall.SIGINT, syscall.SIGTERM)
+	stopC := make(chan struct{})
+	quit := make(chan struct{})
+	var mu sync.Mutex
+	var got os.Signal
+	go func() {
+		select {
+		case s := <-ch:
+			mu.Lock()
+			got = s
+			mu.Unlock()
+			signal.Stop(ch)
+			fmt.Fprintf(os.Stderr, "plenary: %v: finishing documents in flight and writing what is done (again to abort)\n", s)
+			close(stopC)
+		case <-quit:
+		}
+	}()
+	return stopC, func() os.Signal {
+			mu.Lock()
+			defer mu.Unlock()
+			return got
+		}, func() {
+			signal.Stop(ch)
+			close(quit)
+		}
+}
+
+// fingerprint names what extraction depends on besides the document: the
+// plenary version and the added lexicon files, by content. A checkpoint made
+// under another fingerprint is not reused by --resume.
+func fingerprint(lexDir string) (string, error) {
+	h := sha256.New()
+	io.WriteString(h, Version)
+	if lexDir != "" {
+		files, err := filepath.Glob(filepath.Join(lexDir, "*.txt"))
+		if err != nil {
+			return "", err
+		}
+		sort.Strings(files)
+		for _, f := range files {
+			b, err := os.ReadFile(f)
+			if err != nil {
+				return "", fmt.Errorf("--lexicon: %w", err)
+			}
+			fmt.Fprintf(h, "\x00%s\x00%d\x00", filepath.Base(f), len(b))
+			h.Write(b)
+		}
+	}
+	return "plenary " + Version + " " + hex.EncodeToString(h.Sum(nil))[:16], nil
 }

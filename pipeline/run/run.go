@@ -1,20 +1,35 @@
 // Package run drives a batch: documents from ingest, through a pool of
 // workers calling the pure extract function, back into input order, into the
-// table writers. It owns concurrency, ordering, progress and run.json; it
-// knows nothing about how extraction works.
+// table writers. It owns concurrency, ordering, progress, checkpoints,
+// interruption and run.json; it knows nothing about how extraction works.
 //
-// In: Options (inputs, output dir, format, workers) and an Extract function.
-// Out: the tables and run.json in Options.Out, and a Summary.
+// In: Options (inputs, output dir, format, workers, limits) and an Extract
+// function. Out: the tables and run.json in Options.Out, and a Summary.
+//
+// Unattended runs: a panic or a document over its time budget costs that
+// document (an error row), never the batch. Tables and run.json are written
+// to OUT/.plenary-tmp-<pid>/ and renamed into OUT only once all are
+// complete, run.json last, so a killed run leaves the previous tables whole.
+// Every extracted document is also checkpointed in OUT/.plenary-state/
+// (see state.go); with Options.Resume a document whose content hash is there
+// is not extracted again, which makes a rerun after SIGKILL, or over a folder
+// that has grown, cost only the new work while giving the same tables.
 package run
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
+	"strconv"
+	"strings"
 	"sync"
+	"sync/atomic"
+	"syscall"
 	"time"
 
 	"github.com/apache/arrow-go/v18/arrow/memory"
@@ -29,6 +44,13 @@ import (
 // concurrent use.
 type ExtractFunc func(doc.Doc) (doc.Extraction, error)
 
+// DefaultDocTimeout is the default per-document time budget.
+const DefaultDocTimeout = 30 * time.Second
+
+// tmpPrefix names the folder a run writes its tables into before they are
+// renamed into the output folder.
+const tmpPrefix = ".plenary-tmp-"
+
 // Options configure a run.
 type Options struct {
 	Inputs   []string
@@ -42,40 +64,72 @@ type Options struct {
 	Version  string
 	Args     []string // recorded in run.json
 	Ingest   ingest.Options
+
+	// DocTimeout is each document's extraction budget (0: none). A
+	// document over it becomes an error row and the run goes on; its
+	// goroutine cannot be killed, so it is abandoned and its CPU is lost
+	// until it returns.
+	DocTimeout time.Duration
+	// Resume reuses the checkpoint in Out/.plenary-state (made by an
+	// interrupted, killed or earlier complete run with the same
+	// Fingerprint): documents whose content hash is there are not
+	// extracted again. Without Resume the checkpoint is started afresh.
+	Resume bool
+	// Fingerprint names everything besides the document that extraction
+	// depends on (version, lexicons). A checkpoint made under another
+	// fingerprint is not reused.
+	Fingerprint string
+	// Stop, when closed, stops the run gracefully: no more input is read,
+	// documents in flight are finished, and what is complete is written,
+	// with Summary.Interrupted set.
+	Stop <-chan struct{}
+	// CheckpointEvery and CheckpointInterval bound the work a crash can
+	// lose: the checkpoint is made durable every so many documents or so
+	// much time, whichever comes first (defaults 32 and 2s).
+	CheckpointEvery    int
+	CheckpointInterval time.Duration
 }
 
 // Summary is what a run did; it is also written to run.json.
 type Summary struct {
-	Version   string           `json:"version"`
-	Args      []string         `json:"args"`
-	Started   time.Time        `json:"started"`
-	Finished  time.Time        `json:"finished"`
-	Seconds   float64          `json:"seconds"`
-	Format    string           `json:"format"`
-	Workers   int              `json:"workers"`
-	Bytes     int64            `json:"bytes"`
-	Counts    map[string]int64 `json:"counts"`
-	Documents struct {
-		OK      int `json:"ok"`
-		Failed  int `json:"failed"`
-		Skipped int `json:"skipped"`
+	Version     string           `json:"version"`
+	Args        []string         `json:"args"`
+	Started     time.Time        `json:"started"`
+	Finished    time.Time        `json:"finished"`
+	Seconds     float64          `json:"seconds"`
+	Format      string           `json:"format"`
+	Workers     int              `json:"workers"`
+	Bytes       int64            `json:"bytes"`
+	Interrupted bool             `json:"interrupted"` // stopped by a signal: the tables cover only part of the input
+	Resumed     bool             `json:"resumed"`     // a checkpoint was reused
+	Counts      map[string]int64 `json:"counts"`
+	Documents   struct {
+		OK       int `json:"ok"`       // in the tables (with or without warnings)
+		Failed   int `json:"failed"`   // an error row instead
+		Skipped  int `json:"skipped"`  // not a supported format
+		Reused   int `json:"reused"`   // of OK, taken from the checkpoint
+		Warnings int `json:"warnings"` // warning rows in errors
+		TimedOut int `json:"timed_out"`
 	} `json:"documents"`
 }
 
-// job is one unit in input order: a document to extract, or an ingest error.
+// job is one unit in input order: a document to extract, or an ingest error
+// or warning.
 type job struct {
-	seq  int
-	doc  *doc.Doc
-	err  *doc.DocError
-	out  doc.Extraction
-	fail *doc.DocError
+	seq    int
+	doc    *doc.Doc
+	err    *doc.DocError
+	out    doc.Extraction
+	fail   *doc.DocError
+	key    string
+	reused bool
+	late   bool // over the time budget
 }
 
 // Run processes every input and writes the tables. The returned error is an
 // output failure (the tables could not be written); per-document failures
 // are counted in the Summary and written to the errors table.
-func Run(opt Options, extract ExtractFunc) (Summary, error) {
-	var sum Summary
+func Run(opt Options, extract ExtractFunc) (sum Summary, err error) {
 	sum.Version = opt.Version
 	sum.Args = opt.Args
 	sum.Started = time.Now().UTC()
@@ -85,13 +139,41 @@ func Run(opt Options, extract ExtractFunc) (Summary, error) {
 		workers = runtime.GOMAXPROCS(0)
 	}
 	sum.Workers = workers
+	every, interval := opt.CheckpointEvery, opt.CheckpointInterval
+	if every <= 0 {
+		every = 32
+	}
+	if interval <= 0 {
+		interval = 2 * time.Second
+	}
 
-	set, err := tables.Open(opt.Out, opt.Format, opt.Version, memory.DefaultAllocator)
+	if err := os.MkdirAll(opt.Out, 0o755); err != nil {
+		return sum, fmt.Errorf("run: create %s: %w", opt.Out, err)
+	}
+	removeStaleTemps(opt.Out)
+	tmp := filepath.Join(opt.Out, tmpPrefix+strconv.Itoa(os.Getpid()))
+	if err := os.RemoveAll(tmp); err != nil {
+		return sum, fmt.Errorf("run: %w", err)
+	}
+	defer os.RemoveAll(tmp)
+
+	st, reused, err := openState(filepath.Join(opt.Out, StateDir), opt.Fingerprint, opt.Resume)
 	if err != nil {
+		return sum, fmt.Errorf("run: %w", err)
+	}
+	sum.Resumed = reused
+	if opt.Resume && !reused && opt.Progress != nil {
+		fmt.Fprintf(opt.Progress, "plenary: no checkpoint for this version and lexicons in %s; processing everything\n", opt.Out)
+	}
+
+	set, err := tables.Open(tmp, opt.Format, opt.Version, memory.DefaultAllocator)
+	if err != nil {
+		st.close(false)
 		return sum, fmt.Errorf("run: %w", err)
 	}
 
 	bar := newProgress(opt)
+	var timedOut atomic.Int64
 
 	// Bounded channels keep at most a few documents per worker in memory,
 	// so memory stays flat however large the corpus.
@@ -104,11 +186,14 @@ func Run(opt Options, extract ExtractFunc) (Summary, error) {
 			defer wg.Done()
 			for j := range jobs {
 				if j.doc != nil {
-					x, err := extract(*j.doc)
-					if err != nil {
-						j.fail = &doc.DocError{Source: j.doc.Source, DocID: j.doc.ID, Stage: "extract", Message: err.Error()}
+					j.key = docKey(j.doc)
+					if x, ok := st.lookup(j.key, *j.doc); ok {
+						j.out, j.reused = x, true
 					} else {
-						j.out = x
+						j.out, j.fail, j.late = extractOne(extract, *j.doc, opt.DocTimeout)
+						if j.late {
+							timedOut.Add(1)
+						}
 					}
 				}
 				done <- j
@@ -119,32 +204,54 @@ func Run(opt Options, extract ExtractFunc) (Summary, error) {
 	// inflight bounds documents read but not yet written: without it one
 	// slow document would let finished ones pile up in the reorder buffer.
 	inflight := make(chan struct{}, workers*4)
+	var interrupted atomic.Bool
 
-	// The producer reads inputs in order and numbers them.
+	// The producer reads inputs in order and numbers them. On Stop it reads
+	// no further; what it has handed out is finished.
 	go func() {
+		defer func() {
+			close(jobs)
+			wg.Wait()
+			close(done)
+		}()
 		seq := 0
+		stopped := func() bool {
+			select {
+			case <-opt.Stop:
+				interrupted.Store(true)
+				return true
+			default:
+				return false
+			}
+		}
 		for it := range ingest.Stream(opt.Inputs, opt.Ingest, opt.Stdin) {
+			if stopped() {
+				return
+			}
+			var j *job
 			switch {
 			case it.Skipped != "":
 				done <- &job{seq: -1} // counted by the collector
 				continue
 			case it.Err != nil:
-				inflight <- struct{}{}
-				jobs <- &job{seq: seq, err: it.Err}
+				j = &job{seq: seq, err: it.Err}
 			case it.Doc != nil:
-				inflight <- struct{}{}
-				jobs <- &job{seq: seq, doc: it.Doc}
+				j = &job{seq: seq, doc: it.Doc}
 			default:
 				continue
 			}
+			select {
+			case inflight <- struct{}{}:
+			case <-opt.Stop:
+				interrupted.Store(true)
+				return
+			}
+			jobs <- j
 			seq++
 		}
-		close(jobs)
-		wg.Wait()
-		close(done)
 	}()
 
-	// The collector restores input order and writes.
+	// The collector restores input order, writes, and checkpoints.
 	pending := map[int]*job{}
 	next := 0
 	var writeErr error
@@ -153,6 +260,9 @@ func Run(opt Options, extract ExtractFunc) (Summary, error) {
 			return
 		}
 		switch {
+		case j.err != nil && j.err.IsWarning():
+			sum.Documents.Warnings++
+			writeErr = set.AddError(*j.err)
 		case j.err != nil:
 			sum.Documents.Failed++
 			writeErr = set.AddError(*j.err)
@@ -160,9 +270,28 @@ func Run(opt Options, extract ExtractFunc) (Summary, error) {
 			sum.Documents.Failed++
 			writeErr = set.AddError(*j.fail)
 		default:
+			if err := set.Add(j.out); err != nil {
+				if !errors.Is(err, tables.ErrInvalid) {
+					writeErr = err
+					break
+				}
+				// The stage produced something the schema cannot hold:
+				// that document fails, nothing of it was written.
+				sum.Documents.Failed++
+				writeErr = set.AddError(doc.DocError{Source: j.doc.Source, DocID: j.doc.ID, Stage: "tables", Message: err.Error()})
+				break
+			}
 			sum.Documents.OK++
 			sum.Bytes += int64(len(j.out.Doc.Text))
-			writeErr = set.Add(j.out)
+			if j.reused {
+				sum.Documents.Reused++
+				st.keep(j.key)
+			} else if err := st.add(j.key, &j.out); err != nil {
+				writeErr = err
+			}
+		}
+		if writeErr == nil && st.due(every, interval) {
+			writeErr = st.commit()
 		}
 		bar.step(j, sum)
 	}
@@ -184,22 +313,115 @@ func Run(opt Options, extract ExtractFunc) (Summary, error) {
 		}
 	}
 	bar.finish()
-	if cerr := set.Close(); writeErr == nil && cerr != nil {
-		writeErr = cerr
+	sum.Interrupted = interrupted.Load()
+	sum.Documents.TimedOut = int(timedOut.Load())
+	if serr := st.close(writeErr == nil && !sum.Interrupted); writeErr == nil && serr != nil {
+		writeErr = serr
+	}
+	if writeErr != nil {
+		set.Abort()
+		return sum, fmt.Errorf("run: writing tables: %w", writeErr)
+	}
+	if cerr := set.Close(); cerr != nil {
+		return sum, fmt.Errorf("run: writing tables: %w", cerr)
 	}
 	sum.Finished = time.Now().UTC()
 	sum.Seconds = sum.Finished.Sub(sum.Started).Seconds()
 	sum.Counts = set.Counts()
-	if writeErr != nil {
-		return sum, fmt.Errorf("run: writing tables: %w", writeErr)
+	if err := writeJSON(filepath.Join(tmp, "run.json"), sum); err != nil {
+		return sum, fmt.Errorf("run: %w", err)
 	}
-	if err := writeJSON(filepath.Join(opt.Out, "run.json"), sum); err != nil {
+	if err := publish(tmp, opt.Out); err != nil {
 		return sum, fmt.Errorf("run: %w", err)
 	}
 	if !opt.Terminal || opt.Quiet {
 		fmt.Fprintln(opt.Progress, sum.Line(opt.Out))
 	}
 	return sum, nil
+}
+
+// extractOne runs extract on d in its own goroutine: a panic there becomes
+// an error with its stack, and a document over its budget is abandoned (an
+// error now; its goroutine runs on until extract returns, since Go cannot
+// kill it).
+func extractOne(extract ExtractFunc, d doc.Doc, budget time.Duration) (x doc.Extraction, fail *doc.DocError, late bool) {
+	type result struct {
+		x   doc.Extraction
+		err error
+	}
+	ch := make(chan result, 1) // buffered: an abandoned goroutine never blocks
+	go func() {
+		defer func() {
+			if p := recover(); p != nil {
+				ch <- result{err: fmt.Errorf("internal error (recovered panic): %v\n%s", p, debug.Stack())}
+			}
+		}()
+		x, err := extract(d)
+		ch <- result{x: x, err: err}
+	}()
+	var timeout <-chan time.Time
+	if budget > 0 {
+		t := time.NewTimer(budget)
+		defer t.Stop()
+		timeout = t.C
+	}
+	select {
+	case r := <-ch:
+		if r.err != nil {
+			return doc.Extraction{}, &doc.DocError{Source: d.Source, DocID: d.ID, Stage: "extract", Message: r.err.Error()}, false
+		}
+		return r.x, nil, false
+	case <-timeout:
+		return doc.Extraction{}, &doc.DocError{Source: d.Source, DocID: d.ID, Stage: "extract",
+			Message: fmt.Sprintf("extraction took longer than the %v per-document budget (--doc-timeout); document dropped (%d code points)", budget, len([]rune(d.Text)))}, true
+	}
+}
+
+// publish moves every file of tmp into out, run.json last: until then the
+// previous run's run.json describes the tables a reader finds. A reader
+// looking at the instant between two renames can see new and old tables
+// side by side; each file on its own is always whole.
+func publish(tmp, out string) error {
+	ents, err := os.ReadDir(tmp)
+	if err != nil {
+		return err
+	}
+	var names []string
+	for _, e := range ents {
+		if e.Type().IsRegular() && e.Name() != "run.json" && !strings.HasSuffix(e.Name(), ".tmp") {
+			names = append(names, e.Name())
+		}
+	}
+	names = append(names, "run.json")
+	for _, n := range names {
+		if err := os.Rename(filepath.Join(tmp, n), filepath.Join(out, n)); err != nil {
+			return fmt.Errorf("publish %s: %w", n, err)
+		}
+	}
+	if d, err := os.Open(out); err == nil {
+		d.Sync() // make the renames durable
+		d.Close()
+	}
+	return nil
+}
+
+// removeStaleTemps deletes the temporary folders of runs that were killed:
+// those whose process is gone.
+func removeStaleTemps(out string) {
+	ents, err := os.ReadDir(out)
+	if err != nil {
+		return
+	}
+	for _, e := range ents {
+		if !e.IsDir() || !strings.HasPrefix(e.Name(), tmpPrefix) {
+			continue
+		}
+		pid, err := strconv.Atoi(strings.TrimPrefix(e.Name(), tmpPrefix))
+		if err == nil && pid != os.Getpid() && syscall.Kill(pid, 0) == nil {
+			continue // another live run writes there
+		}
+		os.RemoveAll(filepath.Join(out, e.Name()))
+	}
 }
 
 // Line is the one-line summary printed when there is no progress bar.

@@ -1,0 +1,454 @@
+package run
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/apache/arrow-go/v18/arrow/memory"
+	"github.com/apache/arrow-go/v18/parquet/file"
+	"github.com/apache/arrow-go/v18/parquet/pqarrow"
+
+	"plenary/pipeline/doc"
+	"plenary/pipeline/tables"
+)
+
+// fakeExtract makes a few rows out of a document's words, and counts calls
+// per doc_id, so tests can tell what was extracted and what was reused.
+type fakeExtract struct {
+	mu    sync.Mutex
+	calls map[string]int
+	hook  func(d doc.Doc) // runs first: may panic or sleep
+}
+
+func (f *fakeExtract) extract(d doc.Doc) (doc.Extraction, error) {
+	f.mu.Lock()
+	if f.calls == nil {
+		f.calls = map[string]int{}
+	}
+	f.calls[d.ID]++
+	f.mu.Unlock()
+	if f.hook != nil {
+		f.hook(d)
+	}
+	x := doc.Extraction{Doc: d, Stats: doc.Stats{NChars: len([]rune(d.Text)), NTokens: len(strings.Fields(d.Text)), SHA256: "x"}}
+	off := 0
+	for i, w := range strings.Fields(d.Text) {
+		start := strings.Index(d.Text[off:], w) + off
+		off = start + len(w)
+		if w[0] >= 'A' && w[0] <= 'Z' {
+			x.People = append(x.People, doc.Person{ID: fmt.Sprintf("p%d", i+1), Name: w, Aliases: []string{strings.ToLower(w)}, Mentions: 1, Span: doc.Span{Start: start, End: off}})
+			x.Quotes = append(x.Quotes, doc.Quote{ID: fmt.Sprintf("q%d", i+1), Kind: doc.Direct, Text: w, Span: doc.Span{Start: start, End: off}, Attribution: doc.AttrNone, Confidence: 1 / float32(i+3)})
+		}
+	}
+	return x, nil
+}
+
+func (f *fakeExtract) count(id string) int {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.calls[id]
+}
+
+func (f *fakeExtract) total() int {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	n := 0
+	for _, c := range f.calls {
+		n += c
+	}
+	return n
+}
+
+func writeDocs(t *testing.T, dir string, n int, text func(i int) string) {
+	t.Helper()
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; i < n; i++ {
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("d%04d.txt", i)), []byte(text(i)), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+func docText(i int) string {
+	return fmt.Sprintf("Report %d: Alpha met Beta in Gamma%d on day %d.\n", i, i%7, i)
+}
+
+func options(in, out string) Options {
+	return Options{Inputs: []string{in}, Out: out, Format: tables.Parquet, Workers: 3, Quiet: true,
+		Progress: io.Discard, Version: "test", Fingerprint: "fp", CheckpointEvery: 4}
+}
+
+// readTables reads every table of out as rows of strings.
+func readTables(t *testing.T, out string) map[string][]string {
+	t.Helper()
+	m := map[string][]string{}
+	for _, name := range tables.Tables {
+		path := filepath.Join(out, name+".parquet")
+		r, err := file.OpenParquetFile(path, false)
+		if err != nil {
+			t.Fatalf("open %s: %v", path, err)
+		}
+		fr, err := pqarrow.NewFileReader(r, pqarrow.ArrowReadProperties{BatchSize: 1024}, memory.DefaultAllocator)
+		if err != nil {
+			t.Fatal(err)
+		}
+		tbl, err := fr.ReadTable(context.Background())
+		if err != nil {
+			t.Fatal(err)
+		}
+		rows := make([]string, tbl.NumRows())
+		for c := 0; c < int(tbl.NumCols()); c++ {
+			i := 0
+			for _, chunk := range tbl.Column(c).Data().Chunks() {
+				for k := 0; k < chunk.Len(); k++ {
+					rows[i] += chunk.ValueStr(k) + "\x1f"
+					i++
+				}
+			}
+		}
+		tbl.Release()
+		r.Close()
+		m[name] = rows
+	}
+	return m
+}
+
+func readSummary(t *testing.T, out string) Summary {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(out, "run.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var s Summary
+	if err := json.Unmarshal(b, &s); err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+func TestPanicAndTimeoutCostOneDocument(t *testing.T) {
+	in, out := filepath.Join(t.TempDir(), "in"), filepath.Join(t.TempDir(), "out")
+	writeDocs(t, in, 6, docText)
+	release := make(chan struct{})
+	defer close(release)
+	fx := &fakeExtract{hook: func(d doc.Doc) {
+		switch d.ID {
+		case "d0001":
+			var m map[string]int
+			m["boom"]++ // a nil map write: a real runtime panic
+		case "d0003":
+			<-release // never returns within the budget
+		}
+	}}
+	opt := options(in, out)
+	opt.DocTimeout = 200 * time.Millisecond
+	sum, err := Run(opt, fx.extract)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Documents.OK != 4 || sum.Documents.Failed != 2 || sum.Documents.TimedOut != 1 {
+		t.Fatalf("documents = %+v, want 4 ok, 2 failed, 1 timed out", sum.Documents)
+	}
+	got := readTables(t, out)
+	if len(got["documents"]) != 4 || len(got["errors"]) != 2 {
+		t.Fatalf("documents %d rows, errors %d rows", len(got["documents"]), len(got["errors"]))
+	}
+	panicRow, lateRow := got["errors"][0], got["errors"][1]
+	for _, want := range []string{"d0001.txt", "d0001", "extract", "recovered panic", "assignment to entry in nil map", "goroutine", "run_test.go", "error"} {
+		if !strings.Contains(panicRow, want) {
+			t.Errorf("panic row lacks %q: %q", want, panicRow)
+		}
+	}
+	for _, want := range []string{"d0003.txt", "extract", "per-document budget", "--doc-timeout"} {
+		if !strings.Contains(lateRow, want) {
+			t.Errorf("timeout row lacks %q: %q", want, lateRow)
+		}
+	}
+}
+
+func TestWarningsAreNotFailures(t *testing.T) {
+	in, out := filepath.Join(t.TempDir(), "in"), filepath.Join(t.TempDir(), "out")
+	writeDocs(t, in, 2, docText)
+	for name, content := range map[string]string{
+		"e-empty.txt":       "",
+		"l-latin.txt":       "Caf\xe9 Alpha.\n",
+		"x-binary.txt":      "\x00\x01\x02",
+		"s-side.txt":        "Side Car.\n",
+		"s-side.meta.json":  "{broken",
+		"u-utf16.txt":       "\xff\xfeO\x00k\x00",
+		"z-not-a-report.py": "print()",
+	} {
+		if err := os.WriteFile(filepath.Join(in, name), []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	fx := &fakeExtract{}
+	sum, err := Run(options(in, out), fx.extract)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := sum.Documents
+	if d.OK != 6 || d.Failed != 1 || d.Warnings != 4 || d.Skipped != 1 {
+		t.Fatalf("documents = %+v, want 6 ok (warnings do not fail), 1 failed, 4 warnings, 1 skipped", d)
+	}
+	got := readTables(t, out)
+	var enc []string
+	for _, r := range got["documents"] {
+		f := strings.Split(r, "\x1f")
+		enc = append(enc, f[0]+"="+f[9])
+	}
+	want := []string{"d0000=utf-8", "d0001=utf-8", "e-empty=utf-8", "l-latin=windows-1252", "s-side=utf-8", "u-utf16=utf-16le"}
+	if !reflect.DeepEqual(enc, want) {
+		t.Errorf("documents encodings = %v, want %v", enc, want)
+	}
+	sev := map[string]int{}
+	for _, r := range got["errors"] {
+		f := strings.Split(r, "\x1f")
+		sev[f[4]]++
+	}
+	if sev["warning"] != 4 || sev["error"] != 1 {
+		t.Errorf("severities = %v", sev)
+	}
+}
+
+// TestResumeAfterStop stops a run part way (as SIGINT does), then resumes:
+// the tables equal an uninterrupted run's and only the rest is extracted.
+func TestResumeAfterStop(t *testing.T) {
+	in := filepath.Join(t.TempDir(), "in")
+	const n = 60
+	writeDocs(t, in, n, docText)
+	ref := filepath.Join(t.TempDir(), "ref")
+	if _, err := Run(options(in, ref), (&fakeExtract{}).extract); err != nil {
+		t.Fatal(err)
+	}
+	want := readTables(t, ref)
+
+	out := filepath.Join(t.TempDir(), "out")
+	stop := make(chan struct{})
+	var seen atomic.Int64
+	var once sync.Once
+	fx := &fakeExtract{hook: func(d doc.Doc) {
+		if seen.Add(1) == 20 {
+			once.Do(func() { close(stop) })
+		}
+	}}
+	opt := options(in, out)
+	opt.Stop = stop
+	sum, err := Run(opt, fx.extract)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !sum.Interrupted || sum.Documents.OK >= n || sum.Documents.OK < 20 {
+		t.Fatalf("stopped run: %+v interrupted=%v", sum.Documents, sum.Interrupted)
+	}
+	if rs := readSummary(t, out); !rs.Interrupted {
+		t.Error("run.json does not say interrupted")
+	}
+	partial := readTables(t, out)
+	if len(partial["documents"]) != sum.Documents.OK || !reflect.DeepEqual(partial["documents"], want["documents"][:sum.Documents.OK]) {
+		t.Errorf("interrupted tables are not the first %d documents of the full run", sum.Documents.OK)
+	}
+
+	done := sum.Documents.OK
+	fx2 := &fakeExtract{}
+	opt = options(in, out)
+	opt.Resume = true
+	sum, err = Run(opt, fx2.extract)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(readTables(t, out), want) {
+		t.Error("resumed tables differ from an uninterrupted run")
+	}
+	if sum.Interrupted || !sum.Resumed || sum.Documents.Reused != done || fx2.total() != n-done {
+		t.Errorf("resume reused %d and extracted %d, want %d and %d (resumed=%v)", sum.Documents.Reused, fx2.total(), done, n-done, sum.Resumed)
+	}
+	for i := 0; i < done; i++ {
+		if id := fmt.Sprintf("d%04d", i); fx2.count(id) != 0 {
+			t.Errorf("%s was extracted again", id)
+		}
+	}
+	if ents, _ := filepath.Glob(filepath.Join(out, tmpPrefix+"*")); len(ents) != 0 {
+		t.Errorf("temporary folders left: %v", ents)
+	}
+}
+
+// TestResumeIncremental: a folder that grew, changed and shrank.
+func TestResumeIncremental(t *testing.T) {
+	in := filepath.Join(t.TempDir(), "in")
+	writeDocs(t, in, 20, docText)
+	out := filepath.Join(t.TempDir(), "out")
+	if _, err := Run(options(in, out), (&fakeExtract{}).extract); err != nil {
+		t.Fatal(err)
+	}
+	// 5 new, 2 changed, 1 removed, one sidecar added (metadata changes the key).
+	writeDocs(t, in, 25, func(i int) string {
+		if i == 3 || i == 9 {
+			return "Changed " + docText(i)
+		}
+		return docText(i)
+	})
+	os.Remove(filepath.Join(in, "d0007.txt"))
+	os.WriteFile(filepath.Join(in, "d0011.meta.json"), []byte(`{"title":"New Title"}`), 0o644)
+
+	fx := &fakeExtract{}
+	opt := options(in, out)
+	opt.Resume = true
+	sum, err := Run(opt, fx.extract)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ref := filepath.Join(t.TempDir(), "ref")
+	if _, err := Run(options(in, ref), (&fakeExtract{}).extract); err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(readTables(t, out), readTables(t, ref)) {
+		t.Error("incremental tables differ from a fresh run over the same folder")
+	}
+	extracted := []string{}
+	for _, id := range []string{"d0003", "d0009", "d0011", "d0020", "d0021", "d0022", "d0023", "d0024"} {
+		if fx.count(id) != 1 {
+			t.Errorf("%s extracted %d times, want 1", id, fx.count(id))
+		}
+		extracted = append(extracted, id)
+	}
+	if fx.total() != len(extracted) || sum.Documents.Reused != 24-len(extracted) {
+		t.Errorf("extracted %d, reused %d; want %d and %d", fx.total(), sum.Documents.Reused, len(extracted), 24-len(extracted))
+	}
+	// The checkpoint now holds exactly the folder's 24 documents.
+	st, _, err := openState(filepath.Join(out, StateDir), "fp", true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(st.old) != 24 {
+		t.Errorf("checkpoint holds %d documents after compaction, want 24", len(st.old))
+	}
+	st.close(false)
+
+	// Another fingerprint (new version, other lexicons): nothing is reused.
+	fx = &fakeExtract{}
+	opt.Fingerprint = "other"
+	sum, err = Run(opt, fx.extract)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Resumed || sum.Documents.Reused != 0 || fx.total() != 24 {
+		t.Errorf("other fingerprint: resumed=%v reused %d extracted %d", sum.Resumed, sum.Documents.Reused, fx.total())
+	}
+}
+
+// TestTornCheckpoint: a manifest line cut by a crash, and a shard whose
+// tail was never synced, are ignored: those documents are extracted again.
+func TestTornCheckpoint(t *testing.T) {
+	in := filepath.Join(t.TempDir(), "in")
+	writeDocs(t, in, 10, docText)
+	out := filepath.Join(t.TempDir(), "out")
+	if _, err := Run(options(in, out), (&fakeExtract{}).extract); err != nil {
+		t.Fatal(err)
+	}
+	want := readTables(t, out)
+	mf := filepath.Join(out, StateDir, manifestFile)
+	b, err := os.ReadFile(mf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.SplitAfter(string(b), "\n")
+	// Keep 6 whole lines and half of the 7th; corrupt the record of the 2nd.
+	torn := strings.Join(lines[:6], "") + lines[6][:len(lines[6])/2]
+	if err := os.WriteFile(mf, []byte(torn), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	f := strings.Split(lines[1], "\t")
+	shard := filepath.Join(out, StateDir, fmt.Sprintf("shard-%06s.jsonl", f[1]))
+	sb, _ := os.ReadFile(shard)
+	var off int
+	fmt.Sscan(f[2], &off)
+	sb[off+1] = '#'
+	os.WriteFile(shard, sb, 0o644)
+
+	fx := &fakeExtract{}
+	opt := options(in, out)
+	opt.Resume = true
+	sum, err := Run(opt, fx.extract)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(readTables(t, out), want) {
+		t.Error("tables differ after resuming from a torn checkpoint")
+	}
+	if sum.Documents.Reused != 5 || fx.total() != 5 {
+		t.Errorf("reused %d, extracted %d; want 5 and 5", sum.Documents.Reused, fx.total())
+	}
+}
+
+// TestFailedRunKeepsPreviousTables: a run that cannot write leaves the
+// tables of the previous run in place, whole.
+func TestFailedRunKeepsPreviousTables(t *testing.T) {
+	in := filepath.Join(t.TempDir(), "in")
+	writeDocs(t, in, 5, docText)
+	out := filepath.Join(t.TempDir(), "out")
+	if _, err := Run(options(in, out), (&fakeExtract{}).extract); err != nil {
+		t.Fatal(err)
+	}
+	want := readTables(t, out)
+	before := readSummary(t, out)
+	// A date without a calendar value is refused by the tables: that
+	// document fails, the others are written; then make writing fail
+	// outright with an unknown format.
+	opt := options(in, out)
+	opt.Format = "csv"
+	if _, err := Run(opt, (&fakeExtract{}).extract); err == nil {
+		t.Fatal("a run with an unknown format succeeded")
+	}
+	if !reflect.DeepEqual(readTables(t, out), want) || readSummary(t, out).Started != before.Started {
+		t.Error("a failed run changed the previous tables or run.json")
+	}
+	if ents, _ := filepath.Glob(filepath.Join(out, tmpPrefix+"*")); len(ents) != 0 {
+		t.Errorf("temporary folders left: %v", ents)
+	}
+	// A stale temporary folder of a killed run is cleaned up.
+	stale := filepath.Join(out, tmpPrefix+"999999999")
+	os.MkdirAll(stale, 0o755)
+	os.WriteFile(filepath.Join(stale, "people.parquet.tmp"), []byte("half"), 0o644)
+	if _, err := Run(options(in, out), (&fakeExtract{}).extract); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(stale); !os.IsNotExist(err) {
+		t.Errorf("stale %s not removed", stale)
+	}
+}
+
+func TestInvalidExtractionFailsOneDocument(t *testing.T) {
+	in, out := filepath.Join(t.TempDir(), "in"), filepath.Join(t.TempDir(), "out")
+	writeDocs(t, in, 3, docText)
+	fx := &fakeExtract{}
+	bad := func(d doc.Doc) (doc.Extraction, error) {
+		x, err := fx.extract(d)
+		if d.ID == "d0001" {
+			x.Dates = []doc.Date{{ID: "d1", Text: "someday", Value: "someday"}}
+		}
+		return x, err
+	}
+	sum, err := Run(options(in, out), bad)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Documents.OK != 2 || sum.Documents.Failed != 1 {
+		t.Fatalf("documents = %+v", sum.Documents)
+	}
+	if e := readTables(t, out)["errors"]; len(e) != 1 || !strings.Contains(e[0], "d0001") || !strings.Contains(e[0], "no calendar value") {
+		t.Errorf("errors = %q", e)
+	}
+}
