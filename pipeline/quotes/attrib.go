@@ -100,6 +100,9 @@ func isAdverb(w string) bool { return auxWords[w] || (len(w) > 4 && strings.HasS
 // words, initials, title words, connecting "of"/"the", mention tokens.
 func (st *state) npToken(t int) bool {
 	w := st.low[t]
+	if st.honorDot(t) {
+		return true
+	}
 	if _, ok := st.mention(t); ok {
 		return true
 	}
@@ -139,7 +142,7 @@ func (st *state) npForward(t, limit int) int {
 	e := t
 	for e < limit && e < len(st.toks) {
 		w := st.low[e]
-		if w == "," || w == ";" || w == ":" || isEndPunct(w) || family(firstRune(w)) != famNone {
+		if w == "," || w == ";" || w == ":" || (isEndPunct(w) && !st.honorDot(e)) || family(firstRune(w)) != famNone {
 			break
 		}
 		if !st.npToken(e) {
@@ -282,6 +285,11 @@ func (st *state) cueBefore(c *cand, from int) *cueHit {
 		return nil
 	}
 	s := st.sentStart(e - 1)
+	// A sentence starting in lower case was split after an abbreviation
+	// ("… Railroad Co., said his …"): read the one before too.
+	if s > 0 && s < e && isLowerWord(st.toks[s].Text) {
+		s = st.sentStart(s - 1)
+	}
 	if ps := st.paraTokStart(e); ps > s {
 		s = ps
 	}
@@ -291,7 +299,7 @@ func (st *state) cueBefore(c *cand, from int) *cueHit {
 	// The sentence splitter may not break before an opening mark
 	// ("… Smith said. “Next …"): cut at the last sentence end.
 	for t := e - 1; t >= s; t-- {
-		if isEndPunct(st.low[t]) && !(t > 0 && st.lx.honorifics[st.low[t-1]]) {
+		if isEndPunct(st.low[t]) && !(t > 0 && st.lx.honorifics[st.low[t-1]]) && (t+1 >= e || isCap(st.toks[t+1].Text)) {
 			s = t + 1
 			break
 		}
@@ -346,7 +354,7 @@ func (st *state) npForwardLoose(t, limit int) int {
 	e := t
 	for e < limit && e-t < 15 {
 		w := st.low[e]
-		if w == "," || w == ";" || w == ":" || isEndPunct(w) || family(firstRune(w)) != famNone {
+		if w == "," || w == ";" || w == ":" || (isEndPunct(w) && !st.honorDot(e)) || family(firstRune(w)) != famNone {
 			break
 		}
 		e++
@@ -602,8 +610,8 @@ func (st *state) compatible(id, gender string) bool {
 	if gender == "" {
 		return true
 	}
-	p, ok := st.people[id]
-	return !ok || p.Gender == "" || p.Gender == gender
+	g := st.genderOf(id)
+	return g == "" || g == gender
 }
 
 // resolvePronoun finds the person a pronoun at offset at stands for: the
@@ -726,7 +734,7 @@ func (st *state) findSubject(k, depth int) *who {
 		}
 	}
 	if t < b {
-		if pr, ok := st.lx.pronouns[st.low[t]]; ok && !pr.plural {
+		if pr, ok := st.lx.pronouns[st.low[t]]; ok && !pr.plural && subjectPronoun(st.low[t]) {
 			if depth < 3 && k > 0 {
 				return st.subject(k-1, depth+1)
 			}
@@ -889,4 +897,10 @@ func (st *state) introBetween(s, e int) bool {
 		}
 	}
 	return false
+}
+
+// honorDot reports the full stop of an abbreviated honorific ("Mr", "."),
+// which the tokenizer splits off.
+func (st *state) honorDot(t int) bool {
+	return t > 0 && t < len(st.low) && st.low[t] == "." && (st.lx.honorifics[st.low[t-1]] || st.lx.postWords[st.low[t-1]])
 }

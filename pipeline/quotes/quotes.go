@@ -253,13 +253,14 @@ type state struct {
 	ment    []int    // per token: index into in.Mentions covering it, -1 for none
 	people  map[string]*doc.Person
 	orgs    map[string]*doc.Organization
-	inQ     []bool       // per token: inside an accepted direct quote
-	subj    map[int]*who // sentence index -> subject (cached; nil = none)
-	cands   []*cand      // direct-quote candidates in text order
-	roles   []roleKey    // prepared roles, built at first use
-	last    *who         // speaker of the latest direct quote
-	lastAt  int          // where that quote starts
-	lastEnd int          // where that quote ends
+	inQ     []bool            // per token: inside an accepted direct quote
+	subj    map[int]*who      // sentence index -> subject (cached; nil = none)
+	cands   []*cand           // direct-quote candidates in text order
+	roles   []roleKey         // prepared roles, built at first use
+	last    *who              // speaker of the latest direct quote
+	lastAt  int               // where that quote starts
+	lastEnd int               // where that quote ends
+	genders map[string]string // person ID -> gender inferred from the text, built at first use
 }
 
 // who is a resolved speaker.

@@ -326,7 +326,7 @@ func (st *state) titleNear(np titleKey, pos int, backward bool) *who {
 				break // an earlier title belongs to that person
 			}
 			w := st.low[t]
-			if w == "," || isEndPunct(w) || isDashTok(w) || b-t > 6 {
+			if w == "," || (isEndPunct(w) && !st.honorDot(t)) || isDashTok(w) || b-t > 6 {
 				adjacent = false
 			}
 			if adjacent {
