@@ -112,7 +112,15 @@ func New() (*Segmenter, error) {
 // (possibly empty) Doc.
 func (s *Segmenter) Segment(text string) *Doc {
 	d := &Doc{Text: text, Runes: []rune(text)}
-	// Byte offset -> rune offset, computed once.
+	b2r := byteToRune(text, len(d.Runes))
+	s.paragraphs(d, b2r)
+	s.tokens(d, b2r)
+	return d
+}
+
+// byteToRune maps every byte offset of text (and len(text)) to its rune
+// offset, computed once per document.
+func byteToRune(text string, nRunes int) []int32 {
 	b2r := make([]int32, len(text)+1)
 	{
 		r := int32(0)
@@ -129,11 +137,9 @@ func (s *Segmenter) Segment(text string) *Doc {
 				b2r[i] = last
 			}
 		}
-		b2r[len(text)] = int32(len(d.Runes))
+		b2r[len(text)] = int32(nRunes)
 	}
-	s.paragraphs(d, b2r)
-	s.tokens(d, b2r)
-	return d
+	return b2r
 }
 
 // paragraphs splits on line breaks, then punkt inside each paragraph.
@@ -218,26 +224,70 @@ func endsWithInitial(s string) bool {
 }
 
 // tokens runs prose's tokenizer and aligns its tokens with the text.
+//
+// prose splits the text at whitespace and tokenizes each run of non-space
+// characters on its own (doSplit). A run with none of the characters its
+// splitting rules and sanitizer look at (plainRun) always comes back as the
+// single token it is, so those runs — most words of a report — are taken
+// as they are, and only the other runs go through prose, in one call, each
+// followed by a NUL run that prose returns as a token of its own and that
+// marks where the run's tokens end (prose may drop part of a run, as in
+// ‘single’, so counting bytes cannot tell). The result is the same as
+// tokenizing the whole text with prose (TestFastPathMatchesProse), without
+// prose and the aligner walking every word.
 func (s *Segmenter) tokens(d *Doc, b2r []int32) {
+	s.rawTokens(d, b2r)
+	d.Tokens = mergeInitials(d.Tokens)
+	sentTokens(d)
+}
+
+// rawTokens sets d.Tokens to the aligned tokens before mergeInitials.
+func (s *Segmenter) rawTokens(d *Doc, b2r []int32) {
 	text := d.Text
-	pd, err := prose.NewDocument(text,
-		prose.UsingModel(s.model),
-		prose.WithSegmentation(false),
-		prose.WithTagging(false),
-		prose.WithExtraction(false))
-	if err != nil {
-		return
+	type run struct {
+		s, e int
+		slow bool
 	}
-	cur := 0
-	sent := 0
-	for _, pt := range pd.Tokens() {
-		at := align(text, cur, pt.Text)
-		if at < 0 {
-			continue // a sanitizer rewrite we cannot place ("&rsquo;"): drop it
+	runs := make([]run, 0, len(text)/6+1)
+	var slow strings.Builder
+	// A text holding NUL itself cannot use the NUL marker: every run goes to
+	// prose on its own then.
+	marked := strings.IndexByte(text, 0) < 0
+	for i := 0; i < len(text); {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if unicode.IsSpace(r) {
+			i += n
+			continue
 		}
-		end := at + matchLen(text[at:], pt.Text)
+		j, plain := i, true
+		for j < len(text) {
+			r, n := utf8.DecodeRuneInString(text[j:])
+			if unicode.IsSpace(r) {
+				break
+			}
+			if plain && !plainRune(r) {
+				plain = false
+			}
+			j += n
+		}
+		runs = append(runs, run{i, j, !plain})
+		if !plain && marked {
+			slow.WriteString(text[i:j])
+			slow.WriteString(" \x00 ")
+		}
+		i = j
+	}
+	var ptoks []prose.Token
+	if slow.Len() > 0 {
+		ptoks = s.prose(slow.String())
+	}
+	d.Tokens = make([]Token, 0, len(runs)+len(runs)/4)
+	var pieces [][2]int
+	sent := 0
+	emit := func(at, end int) {
 		space := at == 0 || spaceBefore(text, at)
-		for _, piece := range splitPunct(text, at, end) {
+		pieces = splitPunct(pieces[:0], text, at, end)
+		for _, piece := range pieces {
 			rs := int(b2r[piece[0]])
 			for sent+1 < len(d.Sentences) && d.Sentences[sent+1].Start <= rs {
 				sent++
@@ -250,9 +300,39 @@ func (s *Segmenter) tokens(d *Doc, b2r []int32) {
 			})
 			space = false
 		}
-		cur = end
 	}
-	d.Tokens = mergeInitials(d.Tokens)
+	pi := 0
+	for _, rn := range runs {
+		if !rn.slow {
+			emit(rn.s, rn.e)
+			continue
+		}
+		var toks []prose.Token
+		if marked {
+			toks = ptoks[pi:]
+		} else {
+			toks = s.prose(text[rn.s:rn.e])
+		}
+		cur := rn.s
+		for _, pt := range toks {
+			pi++
+			tok := pt.Text
+			if tok == "\x00" && marked {
+				break // end of this run
+			}
+			at := align(text[:rn.e], cur, tok)
+			if at < 0 {
+				continue // a sanitizer rewrite we cannot place ("&rsquo;"): drop it
+			}
+			end := at + matchLen(text[at:rn.e], tok)
+			emit(at, end)
+			cur = end
+		}
+	}
+}
+
+// sentTokens fills d.SentTokens from the tokens' sentence indexes.
+func sentTokens(d *Doc) {
 	d.SentTokens = make([][2]int, len(d.Sentences))
 	for i := range d.SentTokens {
 		d.SentTokens[i] = [2]int{-1, -1}
@@ -271,6 +351,31 @@ func (s *Segmenter) tokens(d *Doc, b2r []int32) {
 			d.SentTokens[i] = [2]int{0, 0}
 		}
 	}
+}
+
+// prose tokenizes text with the prose model (tokenizer only).
+func (s *Segmenter) prose(text string) []prose.Token {
+	pd, err := prose.NewDocument(text,
+		prose.UsingModel(s.model),
+		prose.WithSegmentation(false),
+		prose.WithTagging(false),
+		prose.WithExtraction(false))
+	if err != nil {
+		return nil
+	}
+	return pd.Tokens()
+}
+
+// plainRune reports whether prose's doSplit passes r through untouched:
+// letters, digits and marks are not in its prefix, suffix, contraction or
+// special-token rules ("$ ( \" [", ", ) ] ! ; . ? : '", "'s n't", dotted
+// initials, emoticons made of punctuation) nor in its sanitizer, so a run of
+// them is one token. An emoticon of letters alone is one token either way.
+func plainRune(r rune) bool {
+	if r < 0x80 {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9' || r == '-'
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
 }
 
 func spaceBefore(text string, at int) bool {
@@ -339,11 +444,10 @@ func align(text string, cur int, tok string) int {
 // [s, e): quote marks, brackets, dashes, commas. A trailing period stays on a
 // single capital ("N.") and on dotted initials ("T.B."), where it is part of
 // the name.
-func splitPunct(text string, s, e int) [][2]int {
+func splitPunct(out [][2]int, text string, s, e int) [][2]int {
 	if utf8.RuneCountInString(text[s:e]) <= 1 {
-		return [][2]int{{s, e}}
+		return append(out, [2]int{s, e})
 	}
-	var out [][2]int
 	for s < e {
 		r, n := utf8.DecodeRuneInString(text[s:e])
 		if !isSplitPunct(r) {
@@ -352,7 +456,8 @@ func splitPunct(text string, s, e int) [][2]int {
 		out = append(out, [2]int{s, s + n})
 		s += n
 	}
-	var tail [][2]int
+	var tailBuf [4][2]int
+	tail := tailBuf[:0]
 	for e > s {
 		r, n := utf8.DecodeLastRuneInString(text[s:e])
 		if !isSplitPunct(r) {

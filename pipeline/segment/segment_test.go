@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"plenary/pipeline/synth"
 )
 
 func seg(t testing.TB) *Segmenter {
@@ -112,5 +114,27 @@ func BenchmarkSegment(b *testing.B) {
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		s.Segment(text)
+	}
+}
+
+// BenchmarkSegmentReport segments whole synthetic meeting reports (~4 KB,
+// varied names and numbers), the shape plenary run sees.
+func BenchmarkSegmentReport(b *testing.B) {
+	s := seg(b)
+	g, err := synth.New(1)
+	if err != nil {
+		b.Fatal(err)
+	}
+	texts := make([]string, 64)
+	var n int64
+	for i := range texts {
+		_, texts[i] = g.Report(i)
+		n += int64(len(texts[i]))
+	}
+	b.SetBytes(n / int64(len(texts)))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		s.Segment(texts[i%len(texts)])
 	}
 }
