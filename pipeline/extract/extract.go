@@ -6,10 +6,14 @@
 package extract
 
 import (
+	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
-	"sort"
+	"slices"
+	"strings"
+	"sync/atomic"
+	"time"
 	"unicode/utf8"
 
 	"plenary/pipeline/dates"
@@ -27,6 +31,32 @@ type Extractor struct {
 	lex  *lexicon.Lexicon
 	seg  *segment.Segmenter
 	ents *entities.Finder
+	// nanoseconds spent in each stage, summed over every document and
+	// worker: cheap enough to keep always on (two clock reads a stage).
+	stageNS [numStages]atomic.Int64
+}
+
+// Stages, in the order they run; StageSeconds reports them by these names.
+const (
+	stSegment = iota
+	stEntities
+	stRoles
+	stDates
+	stQuotes
+	stAssemble // mention merge, sorting, sha256
+	numStages
+)
+
+var stageNames = [numStages]string{"segment", "entities", "roles", "dates", "quotes", "assemble"}
+
+// StageSeconds returns the time spent so far in each stage, summed over
+// workers (so with N busy workers they add up to about N × wall time).
+func (e *Extractor) StageSeconds() map[string]float64 {
+	m := make(map[string]float64, numStages)
+	for i := range e.stageNS {
+		m[stageNames[i]] = float64(e.stageNS[i].Load()) / 1e9
+	}
+	return m
 }
 
 // New builds an Extractor from a loaded lexicon.
@@ -50,10 +80,20 @@ func (e *Extractor) Extract(d doc.Doc) (x doc.Extraction, err error) {
 	if !utf8.ValidString(d.Text) {
 		return x, fmt.Errorf("extract %s: text is not valid UTF-8", d.ID)
 	}
+	t := time.Now()
+	lap := func(stage int) {
+		now := time.Now()
+		e.stageNS[stage].Add(int64(now.Sub(t)))
+		t = now
+	}
 	sd := e.seg.Segment(d.Text)
+	lap(stSegment)
 	ents := e.ents.Find(sd)
+	lap(stEntities)
 	rl := roles.Find(sd, ents, e.lex)
+	lap(stRoles)
 	dt := dates.Find(d.Text, d.Published, e.lex)
+	lap(stDates)
 	qs := quotes.Find(quotes.Input{
 		Seg:      sd,
 		People:   ents.People,
@@ -62,6 +102,9 @@ func (e *Extractor) Extract(d doc.Doc) (x doc.Extraction, err error) {
 		Orgs:     ents.Organizations,
 		Lex:      e.lex,
 	})
+
+	lap(stQuotes)
+	defer lap(stAssemble)
 
 	sum := sha256.Sum256([]byte(d.Text))
 	x = doc.Extraction{
@@ -85,29 +128,18 @@ func (e *Extractor) Extract(d doc.Doc) (x doc.Extraction, err error) {
 		m.Sentence = sd.SentenceOf(m.Start)
 		ms = append(ms, m)
 	}
-	sort.SliceStable(ms, func(i, j int) bool {
-		if ms[i].Start != ms[j].Start {
-			return ms[i].Start < ms[j].Start
-		}
-		if ms[i].End != ms[j].End {
-			return ms[i].End < ms[j].End
-		}
-		return ms[i].EntityID < ms[j].EntityID
+	// slices.SortStableFunc with field comparisons: sort.SliceStable's
+	// reflection swapper and a concatenated string key per comparison cost
+	// more than the sort itself.
+	slices.SortStableFunc(ms, func(a, b doc.Mention) int {
+		return cmp.Or(cmp.Compare(a.Start, b.Start), cmp.Compare(a.End, b.End), strings.Compare(a.EntityID, b.EntityID))
 	})
 	x.Mentions = ms
-	sortByStart(x.Roles, func(r doc.Role) (int, string) { return r.Start, r.PersonID + "\x00" + r.Title + "\x00" + r.OrgName })
-	return x, nil
-}
-
-// sortByStart orders rows by start offset, ties broken by a stable key, so
-// the tables are ordered by (doc_id, start) as the contract says.
-func sortByStart[T any](rows []T, key func(T) (int, string)) {
-	sort.SliceStable(rows, func(i, j int) bool {
-		si, ki := key(rows[i])
-		sj, kj := key(rows[j])
-		if si != sj {
-			return si < sj
-		}
-		return ki < kj
+	// Rows by (start, person, title, org), as the contract orders tables by
+	// (doc_id, start) and ties need a stable rule.
+	slices.SortStableFunc(x.Roles, func(a, b doc.Role) int {
+		return cmp.Or(cmp.Compare(a.Start, b.Start), strings.Compare(a.PersonID, b.PersonID),
+			strings.Compare(a.Title, b.Title), strings.Compare(a.OrgName, b.OrgName))
 	})
+	return x, nil
 }

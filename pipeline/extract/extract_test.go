@@ -1,0 +1,111 @@
+package extract
+
+import (
+	"testing"
+
+	"plenary/pipeline/doc"
+	"plenary/pipeline/lexicon"
+	"plenary/pipeline/synth"
+)
+
+func newExtractor(t testing.TB) *Extractor {
+	t.Helper()
+	lx, err := lexicon.Load("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, err := New(lx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return e
+}
+
+func reports(t testing.TB, n int) []doc.Doc {
+	t.Helper()
+	g, err := synth.New(1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs := make([]doc.Doc, n)
+	for i := range docs {
+		name, text := g.Report(i)
+		docs[i] = doc.Doc{ID: name, Text: text}
+	}
+	return docs
+}
+
+func TestRowsOrderedAndStagesTimed(t *testing.T) {
+	e := newExtractor(t)
+	for _, d := range reports(t, 5) {
+		x, err := e.Extract(d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(x.Mentions) == 0 || len(x.People) == 0 {
+			t.Fatalf("%s: no mentions or people from a synthetic report", d.ID)
+		}
+		for i := 1; i < len(x.Mentions); i++ {
+			a, b := x.Mentions[i-1], x.Mentions[i]
+			if a.Start > b.Start || a.Start == b.Start && a.End > b.End {
+				t.Errorf("%s: mentions out of order at %d: %v then %v", d.ID, i, a.Span, b.Span)
+			}
+		}
+		for i := 1; i < len(x.Roles); i++ {
+			if x.Roles[i-1].Start > x.Roles[i].Start {
+				t.Errorf("%s: roles out of order at %d", d.ID, i)
+			}
+		}
+	}
+	st := e.StageSeconds()
+	for _, name := range stageNames {
+		v, ok := st[name]
+		if !ok {
+			t.Errorf("StageSeconds has no %q", name)
+		}
+		if name == "segment" && v <= 0 {
+			t.Errorf("segment took %v s over 5 reports", v)
+		}
+	}
+}
+
+func TestInvalidUTF8IsAnError(t *testing.T) {
+	e := newExtractor(t)
+	if _, err := e.Extract(doc.Doc{ID: "bad", Text: "abc\xff"}); err == nil {
+		t.Error("invalid UTF-8 extracted without error")
+	}
+}
+
+// BenchmarkExtract runs every stage over whole synthetic reports (~4 KB):
+// the per-document cost `plenary run` pays in each worker.
+func BenchmarkExtract(b *testing.B) {
+	e := newExtractor(b)
+	docs := reports(b, 64)
+	var n int64
+	for _, d := range docs {
+		n += int64(len(d.Text))
+	}
+	b.SetBytes(n / int64(len(docs)))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, err := e.Extract(docs[i%len(docs)]); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkStartup is what a run pays before its first document: the
+// lexicon loaded and compiled, the segmenter and finders built.
+func BenchmarkStartup(b *testing.B) {
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		lx, err := lexicon.Load("")
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := New(lx); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
