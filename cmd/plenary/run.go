@@ -24,6 +24,10 @@ import (
 	"plenary/pipeline/run"
 )
 
+// processStart is when main's package was initialized: run.json's
+// startup_seconds is the time from here to the first document.
+var processStart = time.Now()
+
 func runCmd() *cobra.Command {
 	var (
 		out, format, lexDir, cpuProf, memProf string
@@ -133,6 +137,8 @@ Examples:
 				Resume:      resume,
 				Fingerprint: fp,
 				Stop:        stop,
+				Stages:      ex.StageSeconds,
+				Startup:     time.Since(processStart),
 			}
 			sum, err := run.Run(opt, ex.Extract)
 			if memProf != "" {

@@ -88,6 +88,14 @@ type Options struct {
 	// much time, whichever comes first (defaults 32 and 2s).
 	CheckpointEvery    int
 	CheckpointInterval time.Duration
+
+	// Stages, when set, reports the extractor's time per stage (summed over
+	// workers); it goes into run.json's stage_seconds with the writer's
+	// own time ("write": tables and checkpoint, on the collector).
+	Stages func() map[string]float64
+	// Startup is the time the caller spent before Run (lexicons, models),
+	// recorded as run.json's startup_seconds.
+	Startup time.Duration
 }
 
 // Summary is what a run did; it is also written to run.json.
@@ -103,7 +111,12 @@ type Summary struct {
 	Interrupted bool             `json:"interrupted"` // stopped by a signal: the tables cover only part of the input
 	Resumed     bool             `json:"resumed"`     // a checkpoint was reused
 	Counts      map[string]int64 `json:"counts"`
-	Documents   struct {
+	// StartupSeconds: lexicons and models, before the first document.
+	StartupSeconds float64 `json:"startup_seconds"`
+	// StageSeconds: time per extraction stage summed over workers, and
+	// "write" for the collector (tables, checkpoint), for `make bench`.
+	StageSeconds map[string]float64 `json:"stage_seconds,omitempty"`
+	Documents    struct {
 		OK       int `json:"ok"`       // in the tables (with or without warnings)
 		Failed   int `json:"failed"`   // an error row instead
 		Skipped  int `json:"skipped"`  // not a supported format
@@ -255,6 +268,7 @@ func Run(opt Options, extract ExtractFunc) (sum Summary, err error) {
 	pending := map[int]*job{}
 	next := 0
 	var writeErr error
+	var writeTime time.Duration
 	write := func(j *job) {
 		if writeErr != nil {
 			return
@@ -307,7 +321,9 @@ func Run(opt Options, extract ExtractFunc) (sum Summary, err error) {
 				break
 			}
 			delete(pending, next)
+			t0 := time.Now()
 			write(nj)
+			writeTime += time.Since(t0)
 			<-inflight
 			next++
 		}
@@ -322,12 +338,18 @@ func Run(opt Options, extract ExtractFunc) (sum Summary, err error) {
 		set.Abort()
 		return sum, fmt.Errorf("run: writing tables: %w", writeErr)
 	}
+	closeStart := time.Now()
 	if cerr := set.Close(); cerr != nil {
 		return sum, fmt.Errorf("run: writing tables: %w", cerr)
 	}
 	sum.Finished = time.Now().UTC()
 	sum.Seconds = sum.Finished.Sub(sum.Started).Seconds()
 	sum.Counts = set.Counts()
+	sum.StartupSeconds = opt.Startup.Seconds()
+	if opt.Stages != nil {
+		sum.StageSeconds = opt.Stages()
+		sum.StageSeconds["write"] = (writeTime + time.Since(closeStart)).Seconds()
+	}
 	if err := writeJSON(filepath.Join(tmp, "run.json"), sum); err != nil {
 		return sum, fmt.Errorf("run: %w", err)
 	}
