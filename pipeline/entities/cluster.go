@@ -136,7 +136,11 @@ func (c *pcluster) compatible(p pname) bool {
 
 func (st *state) clusterPeople() [][]int {
 	var cs []*pcluster
-	names := map[int]pname{}
+	if cap(st.pn) < len(st.ments) {
+		st.pn = make([]pname, len(st.ments))
+	}
+	st.pn = st.pn[:len(st.ments)]
+	names := st.pn
 	var singles []int
 	for i := range st.ments {
 		m := &st.ments[i]
@@ -220,9 +224,30 @@ var orgStop = map[string]bool{"of": true, "the": true, "for": true, "and": true,
 func (st *state) mentKey(i int) []string {
 	m := &st.ments[i]
 	if m.key == nil {
-		m.key = st.orgKey(m.name)
+		m.key = st.tokenKey(m)
+		m.keyStr = strings.Join(m.key, " ")
 	}
 	return m.key
+}
+
+// tokenKey is orgKeyOf(m.name) built from the mention's lower-cased tokens
+// (no new strings).
+func (st *state) tokenKey(m *ment) []string {
+	out := make([]string, 0, m.b-m.a)
+	for i := m.a; i < m.b; i++ {
+		w := strings.Trim(st.low[i], "“”\"«»'’.,")
+		if w == "" || st.t[i].quote {
+			continue
+		}
+		if s, ok := st.f.l.synonyms[w]; ok {
+			w = s
+		}
+		out = append(out, w)
+	}
+	if len(out) > 1 && out[0] == "the" {
+		out = out[1:]
+	}
+	return out
 }
 
 func (st *state) orgKey(name string) []string { return orgKeyOf(name, st.f.l.synonyms) }
@@ -297,8 +322,8 @@ func (st *state) clusterOrgs() [][]int {
 	exact := map[string]int{}
 	join := func(ci, i int, key []string) {
 		c := cs[ci]
-		if _, ok := exact[strings.Join(key, " ")]; !ok {
-			exact[strings.Join(key, " ")] = ci
+		if ks := strings.Join(key, " "); exact[ks] == 0 {
+			exact[ks] = ci + 1
 		}
 		c.ments = append(c.ments, i)
 		c.keys = append(c.keys, key)
@@ -319,7 +344,8 @@ func (st *state) clusterOrgs() [][]int {
 	bare := map[string]bool{}
 	for i := range st.ments {
 		if st.ments[i].k == kOrg {
-			bare[strings.Join(st.mentKey(i), " ")] = true
+			st.mentKey(i)
+			bare[st.ments[i].keyStr] = true
 		}
 	}
 	for i := range st.ments {
@@ -335,11 +361,11 @@ func (st *state) clusterOrgs() [][]int {
 		if _, ok := st.f.l.demonyms[key[0]]; ok && len(key) > 1 && bare[strings.Join(key[1:], " ")] {
 			key = key[1:]
 		}
-		k := strings.Join(key, " ")
-		found := -1
-		if ci, ok := exact[k]; ok {
-			found = ci
+		k := m.keyStr
+		if len(key) != len(m.key) {
+			k = strings.Join(key, " ")
 		}
+		found := exact[k] - 1
 		if found < 0 && len(key) == 1 && (m.method == "rule:acronym" || st.t[m.a].allCaps) {
 			for ci, c := range cs {
 				if c.acronym == k {
@@ -601,33 +627,34 @@ func (st *state) result() Result {
 		all = append(all, cl{kPlace, c})
 	}
 	sort.SliceStable(all, func(i, j int) bool { return st.ments[all[i].ments[0]].a < st.ments[all[j].ments[0]].a })
-	outIdx := map[int]int{} // ment -> index in its table
+	outIdx := make([]int, len(st.ments)) // ment -> 1 + index in its table
+	res.Mentions = make([]doc.Mention, 0, len(st.ments))
 	for _, c := range all {
 		switch c.k {
 		case kPerson:
 			p := st.makePerson(c.ments, len(res.People))
 			for _, i := range c.ments {
-				outIdx[i] = len(res.People)
+				outIdx[i] = len(res.People) + 1
 			}
 			res.People = append(res.People, p)
 		case kOrg:
 			o := st.makeOrg(c.ments, len(res.Organizations))
 			for _, i := range c.ments {
-				outIdx[i] = len(res.Organizations)
+				outIdx[i] = len(res.Organizations) + 1
 			}
 			res.Organizations = append(res.Organizations, o)
 		case kPlace:
 			l := st.makePlace(c.ments, len(res.Locations))
 			for _, i := range c.ments {
-				outIdx[i] = len(res.Locations)
+				outIdx[i] = len(res.Locations) + 1
 			}
 			res.Locations = append(res.Locations, l)
 		}
 	}
 	for i := range st.ments {
 		m := &st.ments[i]
-		o, ok := outIdx[i]
-		if !ok {
+		o := outIdx[i] - 1
+		if o < 0 {
 			continue
 		}
 		var id, typ string
@@ -648,14 +675,10 @@ func (st *state) result() Result {
 		out := Title{Span: sp, Text: t.text, Country: t.entry.Field(1) == "country", Refers: t.entry.Field(2),
 			Person: -1, Org: -1, OrgText: t.orgText, Place: t.place, Sentence: st.d.SentenceOf(sp.Start), Method: t.method}
 		if t.person >= 0 {
-			if o, ok := outIdx[t.person]; ok {
-				out.Person = o
-			}
+			out.Person = outIdx[t.person] - 1
 		}
 		if t.org >= 0 {
-			if o, ok := outIdx[t.org]; ok {
-				out.Org = o
-			}
+			out.Org = outIdx[t.org] - 1
 		}
 		if out.Method == "" {
 			out.Method = "rule:title-only"
@@ -711,7 +734,7 @@ func (st *state) makePerson(ms []int, n int) doc.Person {
 		return ig && !bg
 	}
 	for _, i := range ms {
-		p := st.parsePerson(&st.ments[i])
+		p := st.pn[i]
 		if better(i, p) {
 			best, bp = i, p
 		}
@@ -772,8 +795,8 @@ func recase(s string) string {
 
 func (st *state) makeOrg(ms []int, n int) doc.Organization {
 	best := ms[0]
-	demonymFirst := func(s string) bool {
-		f := strings.Fields(strings.ToLower(s))
+	demonymFirst := func(i int) bool {
+		f := st.mentKey(i)
 		if len(f) < 2 {
 			return false
 		}
@@ -786,7 +809,7 @@ func (st *state) makeOrg(ms []int, n int) doc.Organization {
 		if m.method == "rule:acronym" || m.headOnly && !st.f.l.alone[strings.ToLower(m.name)] {
 			s -= 100
 		}
-		if demonymFirst(m.name) {
+		if demonymFirst(i) {
 			s -= 6
 		}
 		if mixedCase(m.name) {
@@ -935,6 +958,16 @@ func (st *state) mergeByRole(ocl [][]int) [][]int {
 			}
 		}
 		return true
+	}
+	found := false
+	for ci := range ocl {
+		if acrOnly(ci) {
+			found = true
+			break
+		}
+	}
+	if !found {
+		return ocl
 	}
 	merged := false
 	for x, t1 := range st.titles {

@@ -16,6 +16,7 @@ package entities
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -26,7 +27,8 @@ import (
 
 // Finder finds entities; build it once with New and share it.
 type Finder struct {
-	l *lex
+	l    *lex
+	pool sync.Pool // *state scratch reused across calls; results never point into it
 }
 
 // New precompiles the lexicon's lists into maps.
@@ -65,9 +67,63 @@ type tok struct {
 	allCaps bool   // two or more letters, all upper case
 	initial bool   // "N.", "T.B.", "B", "JP" before a name
 	quote   bool
-	poss    bool // ended in 's
-	trim    int  // runes of a possessive inside the token
-	word    bool // has a letter
+	poss    bool  // ended in 's
+	trim    int   // runes of a possessive inside the token
+	bs, be  int   // byte offsets of the token in the text
+	beTrim  int   // byte offset of the token's end without the possessive
+	word    bool  // has a letter
+	first   uint8 // bit k: a phrase of list k may start here (see match)
+	flags   uint16
+}
+
+// Token flags: lexicon memberships of the lower-cased token, looked up once.
+const (
+	fStop uint16 = 1 << iota
+	fOrgWord
+	fHead
+	fTitleWord
+	fDocWord
+	fDemonym
+	fSurname
+	fGiven
+	fSurnameEnd
+	fRegion
+	fConnector
+)
+
+func (t *tok) has(f uint16) bool { return t.flags&f != 0 }
+
+// Phrase lists matched on tokens.
+const (
+	pTitles = iota
+	pHonorifics
+	pPlaces
+	pOrgs
+)
+
+// match returns the longest phrase of list k starting at token i, within
+// [i, end); the per-token first bits spare a map lookup per call.
+func (st *state) match(k, i, end int) (int, lexicon.Entry) {
+	if i >= end || st.t[i].first&(1<<k) == 0 {
+		return 0, nil
+	}
+	return st.f.l.ph[k].match(st.low, i, end)
+}
+
+// setFlags looks every token up in the lexicon once.
+func (st *state) setFlags() {
+	l := st.f.l
+	for i := range st.t {
+		t := &st.t[i]
+		wi := l.words[t.low]
+		t.first, t.flags = wi.first, wi.flags
+		if !t.cap || !t.word {
+			continue // surname endings matter for capitalized words only
+		}
+		if _, ok := l.surnameGender(t.low); ok {
+			t.flags |= fSurnameEnd
+		}
+	}
 }
 
 func isQuote(r rune) bool {
@@ -78,12 +134,35 @@ func isQuote(r rune) bool {
 	return false
 }
 
-func features(d *segment.Doc) ([]tok, []string) {
-	ts := make([]tok, len(d.Tokens))
-	low := make([]string, len(d.Tokens))
+// features fills ts and low (reused from an earlier call when large
+// enough) for d's tokens.
+func features(d *segment.Doc, ts []tok, low []string) ([]tok, []string) {
+	if cap(ts) < len(d.Tokens) {
+		ts = make([]tok, len(d.Tokens))
+		low = make([]string, len(d.Tokens))
+	}
+	ts, low = ts[:len(d.Tokens)], low[:len(d.Tokens)]
+	// byte offsets from rune offsets, in one walk over the text, so names
+	// are substrings of the text rather than new strings
+	text := d.Text
+	bpos, rpos := 0, 0
+	toByte := func(r int) int {
+		for rpos < r && bpos < len(text) {
+			_, w := utf8.DecodeRuneInString(text[bpos:])
+			bpos += w
+			rpos++
+		}
+		return bpos
+	}
+	// lower-case forms that differ from the text go into one buffer,
+	// converted to a string once
+	buf := make([]byte, 0, len(text)/4)
+	type span struct{ i, a, b int }
+	lowered := make([]span, 0, len(d.Tokens)/4)
 	for i, t := range d.Tokens {
 		s := t.Text
 		var f tok
+		f.bs = toByte(t.Start)
 		if strings.HasSuffix(s, "’s") || strings.HasSuffix(s, "'s") {
 			if n := utf8.RuneCountInString(s); n > 2 {
 				f.poss = true
@@ -92,18 +171,50 @@ func features(d *segment.Doc) ([]tok, []string) {
 			}
 		}
 		f.text = s
-		f.low = strings.ToLower(s)
-		r, _ := utf8.DecodeRuneInString(s)
-		f.cap = unicode.IsUpper(r)
-		letters, upper := 0, 0
-		for _, c := range s {
-			if unicode.IsLetter(c) {
+		letters, upper, ascii := 0, 0, true
+		for k := 0; k < len(s); k++ {
+			if c := s[k]; c >= utf8.RuneSelf {
+				ascii = false
+				break
+			} else if c >= 'a' && c <= 'z' {
 				letters++
-				if unicode.IsUpper(c) {
-					upper++
+			} else if c >= 'A' && c <= 'Z' {
+				letters++
+				upper++
+			}
+		}
+		if !ascii {
+			letters, upper = 0, 0
+			for _, c := range s {
+				if unicode.IsLetter(c) {
+					letters++
+					if unicode.IsUpper(c) {
+						upper++
+					}
 				}
 			}
 		}
+		if upper == 0 && ascii {
+			f.low = s
+		} else {
+			a := len(buf)
+			if ascii {
+				for k := 0; k < len(s); k++ {
+					c := s[k]
+					if c >= 'A' && c <= 'Z' {
+						c += 'a' - 'A'
+					}
+					buf = append(buf, c)
+				}
+			} else {
+				for _, c := range s {
+					buf = utf8.AppendRune(buf, unicode.ToLower(c))
+				}
+			}
+			lowered = append(lowered, span{i, a, len(buf)})
+		}
+		r, _ := utf8.DecodeRuneInString(s)
+		f.cap = unicode.IsUpper(r)
 		f.word = letters > 0
 		f.allCaps = letters >= 2 && upper == letters
 		if utf8.RuneCountInString(s) == 1 && isQuote(r) {
@@ -113,16 +224,24 @@ func features(d *segment.Doc) ([]tok, []string) {
 		if f.cap && strings.HasSuffix(s, ".") && letters == upper && letters <= 3 && letters >= 1 {
 			f.initial = true
 		}
+		f.beTrim = toByte(t.End - f.trim)
+		f.be = toByte(t.End)
 		ts[i] = f
-		low[i] = f.low
+	}
+	all := string(buf)
+	for _, sp := range lowered {
+		ts[sp.i].low = all[sp.a:sp.b]
+	}
+	for i := range ts {
+		low[i] = ts[i].low
 	}
 	// a possessive the tokenizer split off: "Senate" "’" "s"
 	for i := 1; i+1 < len(ts); i++ {
 		if (d.Tokens[i].Text == "’" || d.Tokens[i].Text == "'") && d.Tokens[i+1].Text == "s" &&
 			d.Tokens[i].Start == d.Tokens[i-1].End && d.Tokens[i+1].Start == d.Tokens[i].End && ts[i-1].word {
 			ts[i-1].poss = true
-			ts[i] = tok{low: "’", text: "’"}
-			ts[i+1] = tok{low: "'s", text: "'s"}
+			ts[i] = tok{low: "’", text: "’", bs: ts[i].bs, be: ts[i].be, beTrim: ts[i].be}
+			ts[i+1] = tok{low: "'s", text: "'s", bs: ts[i+1].bs, be: ts[i+1].be, beTrim: ts[i+1].be}
 			low[i], low[i+1] = "’", "'s"
 		}
 	}
@@ -179,6 +298,7 @@ type ment struct {
 	acronym  string   // org: acronym defined right after it
 	headOnly bool     // org: a bare head word ("the Government")
 	key      []string // org: clustering key, computed once
+	keyStr   string   // key joined with spaces
 	inner    int      // org: 1 + index of the body named inside it, 0 when none
 	prefix   int      // org: tokens before the connector to that inner body
 }
@@ -202,7 +322,18 @@ type state struct {
 	ments  []ment
 	titles []titleRef
 	runs   []runInfo
-	caps   map[int]bool // sentence -> written in capitals
+	caps   []int8  // sentence -> 0 unknown, 1 in capitals, 2 not
+	pn     []pname // parsed person names by mention, filled by clusterPeople
+}
+
+// reset prepares reused scratch for document d.
+func (st *state) reset(f *Finder, d *segment.Doc) {
+	st.f, st.d = f, d
+	st.ments = st.ments[:0]
+	st.titles = st.titles[:0]
+	st.runs = st.runs[:0]
+	st.caps = st.caps[:0]
+	st.pn = st.pn[:0]
 }
 
 // Find runs the finder on one document.
@@ -210,8 +341,14 @@ func (f *Finder) Find(d *segment.Doc) Result {
 	if d == nil || len(d.Tokens) == 0 {
 		return Result{}
 	}
-	st := &state{f: f, d: d}
-	st.t, st.low = features(d)
+	st, _ := f.pool.Get().(*state)
+	if st == nil {
+		st = &state{}
+	}
+	defer f.pool.Put(st)
+	st.reset(f, d)
+	st.t, st.low = features(d, st.t, st.low)
+	st.setFlags()
 	for s := range d.SentTokens {
 		a, b := d.SentTokens[s][0], d.SentTokens[s][1]
 		if a < b {
@@ -231,10 +368,10 @@ func (st *state) unitAt(i, end int, first bool) int {
 		return 0
 	}
 	t := st.t[i]
-	if n, _ := l.titles.match(st.low, i, end); n > 0 {
+	if n, _ := st.match(pTitles, i, end); n > 0 {
 		return n
 	}
-	if n, _ := l.honorifics.match(st.low, i, end); n > 0 && t.cap {
+	if n, _ := st.match(pHonorifics, i, end); n > 0 && t.cap {
 		if i+n < end && st.low[i+n] == "." && st.d.Tokens[i+n].Start == st.d.Tokens[i+n-1].End {
 			n++ // "Mr" "."
 		}
@@ -302,7 +439,7 @@ func (st *state) sentence(a, b int) {
 			}
 			// connectors followed by a unit
 			k := j
-			for k < b && k < j+3 && connectors[st.low[k]] && !st.t[k].cap {
+			for k < b && k < j+3 && st.t[k].has(fConnector) && !st.t[k].cap {
 				k++
 			}
 			if k > j && st.crossable(start, j) && st.unitAt(k, b, true) > 0 && !(st.low[k-1] == "and" && st.isTitleStart(k)) {
@@ -323,12 +460,12 @@ func (st *state) sentence(a, b int) {
 				continue
 			}
 			// region words after a capitalized word
-			if regionWords[st.low[j]] && !st.t[j].cap && st.t[j-1].cap {
+			if st.t[j].has(fRegion) && !st.t[j].cap && st.t[j-1].cap {
 				j++
 				continue
 			}
 			// lowercase head after a region word: "oblast maslikhat"
-			if !st.t[j].cap && st.f.l.heads[st.low[j]] && regionWords[st.low[j-1]] {
+			if !st.t[j].cap && st.t[j].has(fHead) && st.t[j-1].has(fRegion) {
 				j++
 				continue
 			}
@@ -380,7 +517,7 @@ func (st *state) crossable(start, j int) bool {
 }
 
 func (st *state) isTitleStart(i int) bool {
-	n, _ := st.f.l.titles.match(st.low, i, len(st.low))
+	n, _ := st.match(pTitles, i, len(st.low))
 	return n > 0
 }
 
@@ -414,7 +551,7 @@ func (st *state) run(a, b, sentEnd int) {
 	// a sentence-initial common noun before "of": "Workers of “Kezbi” LLP"
 	if s := st.d.Tokens[a].Sentence; a+2 < b && s < len(st.d.SentTokens) && st.d.SentTokens[s][0] == a &&
 		connectors[st.low[a+1]] && !l.heads[st.low[a]] && st.unitAtTitle(a, b) == 0 && !l.docWords[st.low[a]] && st.knownOrg(a, b) == 0 {
-		if n, _ := l.places.match(st.low, a, b); n == 0 {
+		if n, _ := st.match(pPlaces, a, b); n == 0 {
 			a++
 			for a < b && connectors[st.low[a]] {
 				a++
@@ -448,7 +585,7 @@ func (st *state) run(a, b, sentEnd int) {
 		}
 	}
 	for i < p {
-		n, _ := l.honorifics.match(st.low, i, p)
+		n, _ := st.match(pHonorifics, i, p)
 		if n > 0 && i+n < p && st.low[i+n] == "." {
 			n++
 		}
@@ -459,7 +596,7 @@ func (st *state) run(a, b, sentEnd int) {
 			segStart = i
 			continue
 		}
-		if n, e := l.titles.match(st.low, i, p); n > 0 {
+		if n, e := st.match(pTitles, i, p); n > 0 {
 			ta := i
 			// a portfolio before the title: "Labor Secretary", "Finance Minister"
 			if segStart < i && i-segStart <= 2 && st.portfolio(segStart, i) {
@@ -476,7 +613,7 @@ func (st *state) run(a, b, sentEnd int) {
 			}
 			// titles that follow each other make one: "deputy president"
 			for i+n < p {
-				m, _ := l.titles.match(st.low, i+n, p)
+				m, _ := st.match(pTitles, i+n, p)
 				if m == 0 {
 					break
 				}
@@ -548,7 +685,7 @@ func (st *state) run(a, b, sentEnd int) {
 }
 
 func (st *state) unitAtTitle(i, b int) int {
-	n, _ := st.f.l.titles.match(st.low, i, b)
+	n, _ := st.match(pTitles, i, b)
 	return n
 }
 
@@ -563,7 +700,7 @@ func (st *state) extendMinister(i, n, p int) int {
 		if st.f.l.heads[st.low[j]] {
 			return n
 		}
-		if k, _ := st.f.l.places.match(st.low, j, p); k > 0 {
+		if k, _ := st.match(pPlaces, j, p); k > 0 {
 			break
 		}
 		j++
@@ -588,9 +725,7 @@ func (st *state) slice(a, b int) string {
 	if a >= b {
 		return ""
 	}
-	end := st.d.Tokens[b-1].End
-	end -= st.t[b-1].trim
-	return string(st.d.Runes[st.d.Tokens[a].Start:end])
+	return st.d.Text[st.t[a].bs:st.t[b-1].beTrim]
 }
 
 // allCapsSentence reports whether the sentence holding token i is written in
@@ -600,14 +735,17 @@ func (st *state) allCapsSentence(i int) bool {
 	if s >= len(st.d.SentTokens) {
 		return false
 	}
-	if v, ok := st.caps[s]; ok {
-		return v
+	if len(st.caps) == 0 {
+		st.caps = append(st.caps[:0], make([]int8, len(st.d.SentTokens))...)
+	}
+	if c := st.caps[s]; c != 0 {
+		return c == 1
 	}
 	v := st.capsSentence(s)
-	if st.caps == nil {
-		st.caps = map[int]bool{}
+	st.caps[s] = 2
+	if v {
+		st.caps[s] = 1
 	}
-	st.caps[s] = v
 	return v
 }
 
@@ -633,28 +771,22 @@ func (st *state) nameWord(i int, allCapsRun bool) bool {
 		return false
 	}
 	lw := t.low
-	if n, _ := l.honorifics.match(st.low, i, i+1); n > 0 {
+	if n, _ := st.match(pHonorifics, i, i+1); n > 0 {
 		return false
 	}
-	if l.stop[lw] || l.orgWords[lw] || l.heads[lw] || l.titleWords[lw] || (connectors[lw] && !t.allCaps) || isDomain(lw) || l.docWords[lw] {
-		return false
-	}
-	if regionWords[lw] {
+	if t.has(fStop|fOrgWord|fHead|fTitleWord|fDocWord|fRegion|fDemonym) || (connectors[lw] && !t.allCaps) || isDomain(lw) {
 		return false
 	}
 	if sg := singular(lw); sg != lw && (l.titleWords[sg] || l.heads[sg] || l.orgWords[sg] || regionWords[sg]) {
 		return false
 	}
-	if _, ok := l.demonyms[lw]; ok {
-		return false
-	}
-	if _, ok := l.given[lw]; ok {
+	if t.has(fGiven) {
 		return true
 	}
-	if n, _ := l.places.match(st.low, i, i+1); n > 0 {
+	if n, _ := st.match(pPlaces, i, i+1); n > 0 {
 		return false
 	}
-	if n, _ := l.orgs.match(st.low, i, i+1); n > 0 {
+	if n, _ := st.match(pOrgs, i, i+1); n > 0 {
 		return false
 	}
 	if t.allCaps && !allCapsRun && !t.initial {
@@ -693,13 +825,13 @@ func (st *state) personTail(a, b int, allCapsRun bool) int {
 	}
 	// a title phrase inside the tail ends the descriptor: "Chief Whip Nurlan Bekov"
 	for j := p; j < b; j++ {
-		if n, _ := l.titles.match(st.low, j, b); n > 0 && j+n < b && j+n > p {
+		if n, _ := st.match(pTitles, j, b); n > 0 && j+n < b && j+n > p {
 			p = j + n
 		}
 	}
 	// "Datuk Seri Anwar Ibrahim": a honorific phrase reaching into the tail
 	for j := max(a, p-3); j < b; j++ {
-		if n, _ := l.honorifics.match(st.low, j, b); n > 0 && j+n > p && j+n < b {
+		if n, _ := st.match(pHonorifics, j, b); n > 0 && j+n > p && j+n < b {
 			p = j + n
 		}
 	}
@@ -708,14 +840,11 @@ func (st *state) personTail(a, b int, allCapsRun bool) int {
 	n := b - p
 	strong := false
 	for i := p; i < b; i++ {
-		t := st.t[i]
-		if _, ok := l.given[t.low]; ok {
+		t := &st.t[i]
+		if t.has(fGiven | fSurnameEnd | fSurname) {
 			strong = true
 		}
-		if _, ok := l.surnameGender(t.low); ok {
-			strong = true
-		}
-		if l.surnames[t.low] || t.initial || strings.Contains(t.text, ".") {
+		if t.initial || strings.Contains(t.text, ".") {
 			strong = true
 		}
 		if strings.Contains(t.text, "-") && !t.allCaps {
@@ -733,7 +862,7 @@ func (st *state) personTail(a, b int, allCapsRun bool) int {
 	if n == 1 {
 		// judged later (weak unless a title precedes); inside a longer run a
 		// lone trailing word is a name only with a cue of its own
-		if p == a || strong || st.titleEndsAt(a, p) || (st.t[p-1].cap && !st.nameWord(p-1, allCapsRun) && st.f.l.honorifics.first[st.low[p-1]]) {
+		if p == a || strong || st.titleEndsAt(a, p) || (st.t[p-1].cap && !st.nameWord(p-1, allCapsRun) && st.t[p-1].first&(1<<pHonorifics) != 0) {
 			return p
 		}
 		return b
@@ -770,7 +899,7 @@ func (st *state) unknownPlace(a, b int) bool {
 		if st.knownOrg(i, b) > 0 || isDomain(w) {
 			return false
 		}
-		if n, _ := l.places.match(st.low, i, b); n > 0 {
+		if n, _ := st.match(pPlaces, i, b); n > 0 {
 			return false // the gazetteer path handles it
 		}
 	}
@@ -780,7 +909,7 @@ func (st *state) unknownPlace(a, b int) bool {
 // titleEndsAt reports whether a title phrase ends right before token p.
 func (st *state) titleEndsAt(a, p int) bool {
 	for i := max(a, p-4); i < p; i++ {
-		if n, _ := st.f.l.titles.match(st.low, i, p); i+n == p && n > 0 {
+		if n, _ := st.match(pTitles, i, p); i+n == p && n > 0 {
 			return true
 		}
 	}
@@ -797,7 +926,7 @@ func (st *state) segment(a, b int) []part {
 	if a >= b {
 		return nil
 	}
-	if n, _ := l.places.match(st.low, a, b); n > 0 && a+n == b {
+	if n, _ := st.match(pPlaces, a, b); n > 0 && a+n == b {
 		m := ment{k: kPlace, a: a, b: b, name: st.placeName(a, b), method: "gazetteer"}
 		st.ments = append(st.ments, m)
 		return []part{{k: 'l', a: a, b: b, ment: len(st.ments) - 1}}
@@ -861,7 +990,7 @@ func (st *state) segment(a, b int) []part {
 		// peel leading places before an acronym or known org: "Meghalaya BJP"
 		var out []part
 		for a < b {
-			n, _ := l.places.match(st.low, a, b)
+			n, _ := st.match(pPlaces, a, b)
 			if n == 0 || a+n >= b || !(st.t[a+n].allCaps || st.knownOrg(a+n, b) > 0) {
 				break
 			}
@@ -878,7 +1007,7 @@ func (st *state) segment(a, b int) []part {
 	i := a
 	other := false // a capitalized word that is no place: "People of Kazakhstan"
 	for i < b {
-		if n, _ := l.places.match(st.low, i, b); n > 0 && st.t[i].cap && !other {
+		if n, _ := st.match(pPlaces, i, b); n > 0 && st.t[i].cap && !other {
 			j := i + n
 			for j < b && regionWords[st.low[j]] && st.low[j] != "regional" {
 				j++
@@ -952,7 +1081,7 @@ func (st *state) placeName(a, b int) string {
 	}
 	s := st.slice(a, b)
 	if st.t[a].allCaps {
-		if _, e := st.f.l.places.match(st.low, a, b); e != nil {
+		if _, e := st.match(pPlaces, a, b); e != nil {
 			return e.Key()
 		}
 	}
@@ -960,13 +1089,18 @@ func (st *state) placeName(a, b int) string {
 }
 
 func (st *state) knownOrg(i, b int) int {
-	n, _ := st.f.l.orgs.match(st.low, i, b)
+	n, _ := st.match(pOrgs, i, b)
 	return n
 }
 
+var tlds = []string{".kz", ".kg", ".uz", ".tj", ".ru", ".com", ".org", ".net", ".in", ".my", ".pk", ".gov", ".info", ".news"}
+
 func isDomain(s string) bool {
+	if strings.IndexByte(s, '.') < 0 {
+		return false
+	}
 	s = strings.TrimSuffix(strings.ToLower(s), ".")
-	for _, tld := range []string{".kz", ".kg", ".uz", ".tj", ".ru", ".com", ".org", ".net", ".in", ".my", ".pk", ".gov", ".info", ".news"} {
+	for _, tld := range tlds {
 		if strings.HasSuffix(s, tld) && len(s) > len(tld)+1 {
 			return true
 		}
@@ -986,7 +1120,7 @@ func (st *state) isOrg(a, b int) bool {
 			return true
 		}
 		if t.allCaps && !t.initial && utf8.RuneCountInString(t.text) >= 2 && !st.allCapsSentence(i) {
-			if n, _ := l.places.match(st.low, i, i+1); n == 0 && !l.titleWords[t.low] {
+			if n, _ := st.match(pPlaces, i, i+1); n == 0 && !l.titleWords[t.low] {
 				if _, ok := l.demonyms[t.low]; !ok && !romanNumeral(t.text) {
 					return true
 				}
@@ -1106,7 +1240,7 @@ func (st *state) innerOrgs(a, b int) {
 		if !st.hasHead(j, b) && !(j+1 == b && st.t[j].allCaps && !st.allCapsSentence(j)) {
 			continue
 		}
-		if n, _ := st.f.l.places.match(st.low, j, b); n == b-j {
+		if n, _ := st.match(pPlaces, j, b); n == b-j {
 			continue
 		}
 		st.ments = append(st.ments, ment{k: kOrg, a: j, b: b, name: st.slice(j, b), method: "rule:org-in-org"})
@@ -1216,7 +1350,7 @@ func (st *state) portfolio(a, b int) bool {
 		if !st.t[i].cap || !l.orgWords[w] || l.heads[w] || regionWords[w] {
 			return false
 		}
-		if n, _ := l.places.match(st.low, i, b); n > 0 {
+		if n, _ := st.match(pPlaces, i, b); n > 0 {
 			return false
 		}
 		switch w {

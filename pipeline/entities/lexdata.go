@@ -68,16 +68,15 @@ func (p *phrases) match(low []string, i, end int) (int, lexicon.Entry) {
 
 // lex is everything the finder looks up, built once from the lexicon.
 type lex struct {
-	titles     phrases
-	honorifics phrases
-	places     phrases
-	orgs       phrases // known organizations and news agencies
+	ph         [4]phrases // pTitles, pHonorifics, pPlaces, pOrgs
 	heads      map[string]bool
 	alone      map[string]bool // heads that name a body on their own
 	synonyms   map[string]string
 	given      map[string]string // lowercase -> gender
 	surnames   map[string]bool
-	suffixes   []suffix // longest first
+	suffixes   []suffix         // longest first
+	byLast     [256][]suffix    // suffixes by their last byte, longest first
+	words      map[string]winfo // every listed word: phrase starts and list flags, one lookup per token
 	stop       map[string]bool
 	orgWords   map[string]bool
 	demonyms   map[string]string
@@ -103,10 +102,8 @@ func lowerSet(lx *lexicon.Lexicon, name string) map[string]bool {
 
 func buildLex(lx *lexicon.Lexicon) *lex {
 	l := &lex{
-		titles:     newPhrases(lx.List("titles")),
-		honorifics: newPhrases(lx.List("honorifics")),
-		places:     newPhrases(lx.List("places")),
-		orgs:       newPhrases(lx.List("orgs")),
+		ph: [4]phrases{newPhrases(lx.List("titles")), newPhrases(lx.List("honorifics")),
+			newPhrases(lx.List("places")), newPhrases(lx.List("orgs"))},
 		heads:      map[string]bool{},
 		alone:      map[string]bool{},
 		synonyms:   map[string]string{},
@@ -145,6 +142,12 @@ func buildLex(lx *lexicon.Lexicon) *lex {
 		l.suffixes = append(l.suffixes, suffix{strings.ToLower(e.Key()), e.Field(1)})
 	}
 	sort.SliceStable(l.suffixes, func(i, j int) bool { return len(l.suffixes[i].s) > len(l.suffixes[j].s) })
+	for _, sf := range l.suffixes {
+		if sf.s != "" {
+			c := sf.s[len(sf.s)-1]
+			l.byLast[c] = append(l.byLast[c], sf)
+		}
+	}
 	for _, e := range lx.List("orgs") {
 		if full := e.Field(1); full != "" {
 			l.expansions[strings.ToLower(e.Key())] = orgKeyOf(full, l.synonyms)
@@ -159,7 +162,40 @@ func buildLex(lx *lexicon.Lexicon) *lex {
 			l.titleWords[ws[0]] = true
 		}
 	}
+	l.words = map[string]winfo{}
+	set := func(w string, f uint16) {
+		wi := l.words[w]
+		wi.flags |= f
+		l.words[w] = wi
+	}
+	for k := range l.ph {
+		for w := range l.ph[k].first {
+			wi := l.words[w]
+			wi.first |= 1 << k
+			l.words[w] = wi
+		}
+	}
+	for _, x := range []struct {
+		m map[string]bool
+		f uint16
+	}{{l.stop, fStop}, {l.orgWords, fOrgWord}, {l.heads, fHead}, {l.titleWords, fTitleWord}, {l.docWords, fDocWord}, {l.surnames, fSurname}, {regionWords, fRegion}, {connectors, fConnector}} {
+		for w := range x.m {
+			set(w, x.f)
+		}
+	}
+	for w := range l.demonyms {
+		set(w, fDemonym)
+	}
+	for w := range l.given {
+		set(w, fGiven)
+	}
 	return l
+}
+
+// winfo is what the lexicon knows about one lower-cased word.
+type winfo struct {
+	first uint8 // bit k: a phrase of list k starts with it
+	flags uint16
 }
 
 // surnameGender returns the gender a surname ending marks and whether the
@@ -168,7 +204,7 @@ func (l *lex) surnameGender(low string) (string, bool) {
 	if len(low) < 5 {
 		return "", false
 	}
-	for _, s := range l.suffixes {
+	for _, s := range l.byLast[low[len(low)-1]] {
 		if len(low) > len(s.s)+2 && strings.HasSuffix(low, s.s) {
 			return s.gender, true
 		}

@@ -197,9 +197,12 @@ func (st *state) pluralTitles(runs []runInfo, sentEnd int) {
 	}
 	l := st.f.l
 	for k := runs[0].a; k < sentEnd; k++ {
+		if k+1 >= sentEnd || st.low[k+1] != "of" {
+			continue
+		}
 		w := st.low[k]
 		sg := singular(w)
-		if sg == w || !l.titleWords[sg] || k+1 >= sentEnd || st.low[k+1] != "of" {
+		if sg == w || !l.titleWords[sg] {
 			continue
 		}
 		for y := range runs {
