@@ -13,7 +13,7 @@ import (
 type cueHit struct {
 	cue      string
 	prep     bool
-	form     string // "after", "before", "colon", "prev"
+	form     string // "after", "before", "colon", "prev", "shared" (the subject of the previous quote's cue)
 	npS, npE int
 	tight    bool // the cue follows the closing mark directly (", he said")
 }
@@ -307,7 +307,17 @@ func (st *state) cueBefore(c *cand, from int) *cueHit {
 	if e-s <= 0 {
 		return nil
 	}
-	return st.cueInWindow(s, e, "before")
+	h := st.cueInWindow(s, e, "before")
+	if h == nil && s == from && from > st.sentStart(e-1) {
+		// "X said it had received “…” and described the exercise as
+		// “…”": a second verb sharing the subject of the first quote's cue.
+		for t := s; t < e; t++ {
+			if cp, ok := st.cueAt(t); ok && !cp.prep && !st.inMentionOrQuote(t) {
+				return &cueHit{cue: cp.cue, form: "shared"}
+			}
+		}
+	}
+	return h
 }
 
 // cueInWindow finds the last cue in tokens [s, e) and its speaker phrase.
@@ -327,6 +337,9 @@ func (st *state) cueInWindow(s, e int, form string) *cueHit {
 			if h.npE <= h.npS && after < e && (isCap(st.toks[after].Text) || st.low[after] == "the") {
 				h.npS, h.npE = after, st.npForward(after, e)
 			}
+		}
+		if h.npE <= h.npS && !cp.prep {
+			h.npS, h.npE = st.groupBefore(t, s)
 		}
 		if h.npE <= h.npS {
 			// A cue with no speaker phrase ("it was said"): keep looking.
@@ -519,6 +532,10 @@ func (st *state) resolveNP(s, e, pos int) *who {
 		if isWord(w) && isCap(st.toks[t].Text) && w != "the" && !funcWords[w] {
 			hasCaps++
 		}
+	}
+	// A group ("two of his rivals", "officials"): no person speaker.
+	if hasCaps == 0 && !hasPost && st.pluralNoun(e-1) {
+		return &who{mention: text, attr: doc.AttrNone, conf: confSource, at: st.toks[s].Start}
 	}
 	// 3. A title reference.
 	if hasPost {
@@ -724,6 +741,28 @@ func (st *state) findSubject(k, depth int) *who {
 	if a >= b {
 		return nil
 	}
+	// A person named right before a reporting verb ("…, Cllr Peter
+	// Hargreaves, said …") is the subject whatever precedes.
+	for j := a; j < b; j++ {
+		m, ok := st.personAt(j)
+		if !ok {
+			continue
+		}
+		e := st.tokAt(m.End)
+		j = e - 1
+		if st.inQ[e-1] || !st.eligible(m) {
+			continue
+		}
+		if e < b && st.low[e] == "," {
+			e++
+		}
+		for e < b && isAdverb(st.low[e]) {
+			e++
+		}
+		if c, ok := st.cueAt(e); ok && !c.prep && !st.inMentionOrQuote(e) {
+			return st.personWho(m, doc.AttrExplicit, confExplicitBefore)
+		}
+	}
 	t := a
 	if introWords[st.low[a]] || (strings.HasSuffix(st.low[a], "ing") && len(st.low[a]) > 5) {
 		for j := a; j < b && j-a < 30; j++ {
@@ -903,4 +942,53 @@ func (st *state) introBetween(s, e int) bool {
 // which the tokenizer splits off.
 func (st *state) honorDot(t int) bool {
 	return t > 0 && t < len(st.low) && st.low[t] == "." && (st.lx.honorifics[st.low[t-1]] || st.lx.postWords[st.low[t-1]])
+}
+
+// groupBefore finds a plural common noun phrase right before the verb at v
+// ("two of his rivals said", "officials said"): a group, not a person.
+func (st *state) groupBefore(v, s int) (int, int) {
+	t := v - 1
+	for t >= s && isAdverb(st.low[t]) {
+		t--
+	}
+	if t < s || !st.pluralNoun(t) {
+		return 0, 0
+	}
+	b := t
+	for b-1 >= s && t-b < 5 {
+		w := st.low[b-1]
+		if !isLowerWord(st.toks[b-1].Text) && !isNumber(w) {
+			break
+		}
+		if _, pron := st.lx.pronouns[w]; (funcWords[w] && w != "of" && w != "his" && w != "her" && w != "their" && w != "the") || (pron && w != "his" && w != "her" && w != "their") {
+			break
+		}
+		b--
+	}
+	return b, t + 1
+}
+
+// pluralNoun reports a lowercase word that reads as a plural noun: "rivals",
+// "officials", not "his" or "was".
+func (st *state) pluralNoun(t int) bool {
+	w := st.low[t]
+	if !isLowerWord(st.toks[t].Text) || funcWords[w] || len(w) < 4 || !strings.HasSuffix(w, "s") || strings.HasSuffix(w, "ss") {
+		return false
+	}
+	if _, ok := st.lx.pronouns[w]; ok {
+		return false
+	}
+	if _, ok := st.cueAt(t); ok {
+		return false
+	}
+	return !auxWords[w]
+}
+
+func isNumber(w string) bool {
+	for _, r := range w {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return w != ""
 }

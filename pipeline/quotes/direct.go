@@ -105,7 +105,10 @@ func (st *state) judge(c *cand, prevClose, nextOpen int) int {
 			}
 			return vReject
 		}
-		if n < 12 {
+		// A name, a title or a slogan starts with a capital; a lowercase
+		// fragment of five words or more is speech ("would be named
+		// “within the next two weeks, after consultations …”").
+		if n < 12 && !(n >= 5 && isLowerWord(c.text)) {
 			return vReject
 		}
 	}
@@ -207,7 +210,15 @@ func (st *state) attribute(c *cand) {
 		c.sp = &who{attr: doc.AttrNone, conf: confSource}
 		return
 	}
-	if h := c.hit; h != nil {
+	if h := c.hit; h != nil && h.form == "shared" {
+		c.cue = h.cue
+		if prev := st.prevQuote(c); prev != nil && prev.sp != nil {
+			c.sp = st.inherit(prev.sp, prev.sp.conf-0.05)
+			c.sp.attr = prev.sp.attr
+			return
+		}
+	}
+	if h := c.hit; h != nil && h.form != "shared" {
 		c.cue = h.cue
 		if h.cue == ":" {
 			c.cue = ""

@@ -100,7 +100,7 @@ func (lx *lex) key(titleWords []string, orgs []string) titleKey {
 			k.mods[u.canon] = true
 		default:
 			if !qualStop[u.canon] && isWord(u.canon) {
-				k.quals[u.canon] = true
+				k.quals[qualForm(u.canon)] = true
 			}
 		}
 	}
@@ -108,7 +108,7 @@ func (lx *lex) key(titleWords []string, orgs []string) titleKey {
 	for _, o := range orgs {
 		for _, u := range lx.canonUnits(wordsOf(o)) {
 			if !qualStop[u.canon] && isWord(u.canon) {
-				k.quals[u.canon] = true
+				k.quals[qualForm(u.canon)] = true
 			}
 		}
 	}
@@ -185,12 +185,21 @@ func (st *state) resolveTitle(s, e, pos int) *who {
 	bestScore := 1.5
 	var bestID string
 	bestAt := -2
+	// A weak match (same post, another body as far as the words tell) is
+	// used only when no person in the text is introduced with the post.
+	weakScore, weakID, weakAt := 0.5, "", -2
 	for _, rk := range st.roleKeys() {
 		sc, ok := matchTitle(np, rk.key)
 		if !ok {
 			continue
 		}
 		at := st.lastMentionBefore(rk.personID, pos)
+		if sc < bestScore {
+			if sc > weakScore || sc == weakScore && (weakID == "" || at > weakAt) {
+				weakScore, weakID, weakAt = sc, rk.personID, at
+			}
+			continue
+		}
 		if sc > bestScore || (sc == bestScore && bestID != "" && at > bestAt) {
 			bestScore, bestID, bestAt = sc, rk.personID, at
 		} else if sc == bestScore && bestID == "" {
@@ -208,7 +217,17 @@ func (st *state) resolveTitle(s, e, pos int) *who {
 		}
 		return w
 	}
-	return st.titleNearMention(np, pos, s)
+	if w := st.titleNearMention(np, pos, s); w != nil {
+		return w
+	}
+	if weakID != "" {
+		w := &who{id: weakID, name: weakID, attr: doc.AttrTitle, conf: confTitle - 0.25, at: st.toks[s].Start}
+		if p, ok := st.people[weakID]; ok {
+			w.name = p.Name
+		}
+		return w
+	}
+	return nil
 }
 
 func (st *state) hasSpeakerRole() bool {
@@ -270,7 +289,9 @@ func matchTitle(np, r titleKey) (float64, bool) {
 		ov := float64(n) / float64(len(np.quals))
 		sc += 2 * ov
 		if n == 0 && len(r.quals) > 0 {
-			sc--
+			// Both name a body and the bodies differ: "the head of the
+			// delegation" is not the Head of the Department.
+			sc -= 2
 		}
 	}
 	return sc, true
@@ -326,6 +347,11 @@ func (st *state) titleNear(np titleKey, pos int, backward bool) *who {
 				break // an earlier title belongs to that person
 			}
 			w := st.low[t]
+			if t+1 < b && st.low[t+1] == "by" && byHead[w] != "" {
+				// "a delegation … headed by its Deputy Chairman X": X is the
+				// head of the delegation.
+				w = byHead[w]
+			}
 			if w == "," || (isEndPunct(w) && !st.honorDot(t)) || isDashTok(w) || b-t > 6 {
 				adjacent = false
 			}
@@ -492,4 +518,17 @@ func (st *state) introduced(pos int, gender string) *who {
 		}
 	}
 	return nil
+}
+
+// byHead maps participles that make the agent the head of a group ("a
+// delegation headed by X", "a panel chaired by X") to that post.
+var byHead = map[string]string{"headed": "head", "led": "head", "chaired": "chairman"}
+
+// qualForm folds adjective forms of a qualifier onto the noun ("regional"
+// matches "region", "national" matches "nation").
+func qualForm(w string) string {
+	if len(w) > 6 && strings.HasSuffix(w, "al") {
+		return strings.TrimSuffix(w, "al")
+	}
+	return w
 }
