@@ -27,6 +27,26 @@ vet:
 gotest:
 	$(GO) test -race -count=1 ./...
 
+# Every fuzz target (func FuzzX in any _test.go under cmd/ and pipeline/),
+# one at a time since go test -fuzz takes one package and one target:
+# briefly as part of make test, a minute each in make fuzz. A failure prints
+# the fuzzer's output; the failing input is saved under the package's
+# testdata/fuzz/ and replays in every go test from then on.
+.PHONY: fuzz fuzz-short
+test: fuzz-short
+FUZZTIME ?= 5s
+fuzz-short:
+	@for f in $$(grep -rl --include='*_test.go' '^func Fuzz' cmd pipeline | sort); do \
+	  d=./$$(dirname $$f); \
+	  for t in $$(sed -n 's/^func \(Fuzz[A-Za-z0-9_]*\)(.*/\1/p' $$f); do \
+	    echo "fuzz $$d $$t ($(FUZZTIME))"; \
+	    $(GO) test -run='^$$' -fuzz="^$$t\$$" -fuzztime=$(FUZZTIME) $$d > .fuzz.log 2>&1 || { cat .fuzz.log; rm -f .fuzz.log; exit 1; }; \
+	  done; \
+	done; rm -f .fuzz.log
+
+fuzz:
+	$(MAKE) fuzz-short FUZZTIME=60s
+
 # Independent-engine check: DuckDB (npm @duckdb/node-api) reads the Parquet
 # tables written for corpus/ and checks column types and row counts.
 interop: build
