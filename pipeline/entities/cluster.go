@@ -21,11 +21,16 @@ type pname struct {
 
 func (st *state) parsePerson(m *ment) pname {
 	var p pname
+	// words and initials live in per-document arenas: one growing slice
+	// each instead of two per name
+	w0, i0 := len(st.wordArena), len(st.initArena)
+	p.words = st.wordArena[w0:w0]
+	p.initials = st.initArena[i0:i0]
 	for i := m.a; i < m.b; i++ {
 		t := st.t[i]
 		switch {
 		case t.initial:
-			for _, r := range strings.ToLower(t.text) {
+			for _, r := range t.low {
 				if unicode.IsLetter(r) {
 					p.initials = append(p.initials, r)
 				}
@@ -64,6 +69,10 @@ func (st *state) parsePerson(m *ment) pname {
 			p.surname, p.given = last, first
 		}
 	}
+	st.wordArena = append(st.wordArena[:w0], p.words...)
+	st.initArena = append(st.initArena[:i0], p.initials...)
+	p.words = st.wordArena[w0:len(st.wordArena):len(st.wordArena)]
+	p.initials = st.initArena[i0:len(st.initArena):len(st.initArena)]
 	return p
 }
 

@@ -324,6 +324,9 @@ type state struct {
 	runs   []runInfo
 	caps   []int8  // sentence -> 0 unknown, 1 in capitals, 2 not
 	pn     []pname // parsed person names by mention, filled by clusterPeople
+
+	wordArena []string // backing store of pname.words
+	initArena []rune   // backing store of pname.initials
 }
 
 // reset prepares reused scratch for document d.
@@ -334,6 +337,8 @@ func (st *state) reset(f *Finder, d *segment.Doc) {
 	st.runs = st.runs[:0]
 	st.caps = st.caps[:0]
 	st.pn = st.pn[:0]
+	st.wordArena = st.wordArena[:0]
+	st.initArena = st.initArena[:0]
 }
 
 // Find runs the finder on one document.
