@@ -70,5 +70,32 @@ eval-gate: build
 baseline: build
 	$(BIN) eval corpus --save-baseline corpus/baseline.json
 
+# Throughput and memory: a deterministic synthetic corpus of BENCH_MB
+# megabytes (plenary synth), one `plenary run` over it under /usr/bin/time
+# (Debian package "time"), then MB/s, documents/s, peak RSS and the time per
+# stage from run.json. BENCH_WORKERS=N sets --workers (default: all cores).
+BENCH_MB      ?= 20
+BENCH_WORKERS ?=
+BENCH_DIR     ?= /tmp/plenary-bench
+bench: build
+	@test -x /usr/bin/time || { echo "bench: /usr/bin/time missing (apt-get install time)"; exit 2; }
+	@rm -rf $(BENCH_DIR)/corpus $(BENCH_DIR)/out && mkdir -p $(BENCH_DIR)
+	$(BIN) synth --mb $(BENCH_MB) --seed 1 -o $(BENCH_DIR)/corpus
+	/usr/bin/time -v -o $(BENCH_DIR)/time.txt $(BIN) run --quiet $(if $(BENCH_WORKERS),--workers $(BENCH_WORKERS)) -o $(BENCH_DIR)/out $(BENCH_DIR)/corpus
+	@awk -F': ' '/Elapsed \(wall clock\)/ { n = split($$2, t, ":"); w = 0; for (i = 1; i <= n; i++) w = w * 60 + t[i]; print "wall", w } \
+	  /Maximum resident set size/ { print "rss", $$2 } /User time/ { print "user", $$2 } /System time/ { print "sys", $$2 }' $(BENCH_DIR)/time.txt > $(BENCH_DIR)/figures.txt
+	@tr -d ' ",{}' < $(BENCH_DIR)/out/run.json | awk -F: ' \
+	  /^bytes:/ { print "bytes", $$2 } /^ok:/ { print "docs", $$2 } /^workers:/ { print "workers", $$2 } \
+	  /^startup_seconds:/ { print "startup", $$2 } /^stage_seconds:/ { st = 1; next } st && /^$$/ { st = 0; next } \
+	  st && NF == 2 { print "stage", $$1, $$2; next }' >> $(BENCH_DIR)/figures.txt
+	@awk '$$1 == "stage" { stage[$$2] = $$3; total += $$3; next } { v[$$1] = $$2 } END { \
+	  printf "bench: %.1f MB, %d documents, %d workers, load %s\n", v["bytes"] / 1e6, v["docs"], v["workers"], load; \
+	  printf "  end to end %.2f s: %.2f MB/s, %.0f documents/s (user %.2f s, sys %.2f s)\n", v["wall"], v["bytes"] / 1e6 / v["wall"], v["docs"] / v["wall"], v["user"], v["sys"]; \
+	  printf "  peak RSS %.0f MB; start-up %.3f s\n", v["rss"] / 1024, v["startup"]; \
+	  printf "  stage seconds, summed over workers:"; \
+	  n = split("segment entities roles dates quotes assemble write", order, " "); \
+	  for (i = 1; i <= n; i++) if (order[i] in stage) printf " %s %.2f (%.0f%%)", order[i], stage[order[i]], 100 * stage[order[i]] / total; \
+	  printf "\n" }' load="$$(cut -d' ' -f1-3 /proc/loadavg)" $(BENCH_DIR)/figures.txt
+
 clean:
 	rm -rf $(BIN) $(TESTOUT)
