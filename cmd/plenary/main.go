@@ -59,6 +59,7 @@ Examples:
 		SilenceErrors: true,
 	}
 	root.AddCommand(runCmd(), evalCmd(), synthCmd())
+	root.AddCommand(reportCmd())
 	root.SetArgs(args)
 	err := root.Execute()
 	if err == nil {
