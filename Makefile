@@ -5,7 +5,7 @@ BIN     := ./plenary
 INTEROP := pipeline/tables/interop
 TESTOUT := $(CURDIR)/.test-outputs
 
-.PHONY: all build run test fmt-check vet gotest interop eval eval-gate baseline bench clean
+.PHONY: all build run test fmt-check vet gotest interop eval eval-gate baseline bench clean browser-test
 
 all: build
 
@@ -16,7 +16,7 @@ build:
 run: build
 	$(BIN) run -o outputs corpus/
 
-test: fmt-check vet gotest interop eval-gate
+test: fmt-check vet gotest interop eval-gate browser-test
 
 fmt-check:
 	@out=$$(gofmt -l cmd pipeline); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
@@ -54,6 +54,13 @@ interop: build
 	$(BIN) run --quiet -o $(TESTOUT) corpus/
 	cd $(INTEROP) && (test -d node_modules/@duckdb/node-api || npm install --no-audit --no-fund --loglevel=error)
 	node $(INTEROP)/check.mjs $(TESTOUT)
+
+# The HTML reports in headless Chromium (Debian package chromium, installed by
+# .ci/run): DOM after the scripts ran (charts, highlights, no markup from
+# document text) and screenshots, kept in $(TESTOUT)/screenshots. Fails,
+# rather than skips, when chromium is missing.
+browser-test:
+	PLENARY_REQUIRE_BROWSER=1 PLENARY_SCREENSHOT_DIR=$(TESTOUT)/screenshots $(GO) test -count=1 -run Browser -v ./pipeline/report/
 
 # Figures against a gold corpus (default: the shared dev corpus).
 CORPUS ?= ../shared/corpus
