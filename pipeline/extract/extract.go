@@ -10,6 +10,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"runtime/debug"
 	"slices"
 	"strings"
 	"sync/atomic"
@@ -72,9 +73,10 @@ func New(lx *lexicon.Lexicon) (*Extractor, error) {
 // ingest's job); an error means a stage broke, and the caller records it.
 func (e *Extractor) Extract(d doc.Doc) (x doc.Extraction, err error) {
 	defer func() {
-		// A bug in a stage must cost one document, not the batch.
+		// A bug in a stage must cost one document, not the batch; the
+		// stack goes into the error row so the bug can be found.
 		if r := recover(); r != nil {
-			err = fmt.Errorf("extract %s: internal error: %v", d.ID, r)
+			err = fmt.Errorf("extract %s: internal error (recovered panic): %v\n%s", d.ID, r, debug.Stack())
 		}
 	}()
 	if !utf8.ValidString(d.Text) {
