@@ -944,14 +944,15 @@ func (st *state) honorDot(t int) bool {
 	return t > 0 && t < len(st.low) && st.low[t] == "." && (st.lx.honorifics[st.low[t-1]] || st.lx.postWords[st.low[t-1]])
 }
 
-// groupBefore finds a plural common noun phrase right before the verb at v
-// ("two of his rivals said", "officials said"): a group, not a person.
+// groupBefore finds a plural common noun phrase or a source noun right
+// before the verb at v ("two of his rivals said", "officials said", "the
+// committee of the party said"): a group or a body, not a person.
 func (st *state) groupBefore(v, s int) (int, int) {
 	t := v - 1
 	for t >= s && isAdverb(st.low[t]) {
 		t--
 	}
-	if t < s || !st.pluralNoun(t) {
+	if t < s || !(st.pluralNoun(t) || st.lx.sources[st.low[t]] && isLowerWord(st.toks[t].Text)) {
 		return 0, 0
 	}
 	b := t

@@ -219,6 +219,58 @@ func TestEndToEnd(t *testing.T) {
 				{kind: doc.Indirect, text: "the union had signed forty", speaker: "Askar Nurpeisov", attr: doc.AttrExplicit},
 			},
 		},
+		{
+			name: "gender inferred from he near a name the lexicon does not know",
+			text: "Akim of Pavlodar region Nurlan Abenov received a delegation of Latvian trade unions led by Ugis Kalnins.\n\n" +
+				"Ugis Kalnins thanked the akim for the meeting. In Riga and Daugavpils, he said, unions sit on the boards of every college.\n\n" +
+				"Then the floor was given to the head of the regional trade union centre, Aigul Temirova.\n\n" +
+				"Abenov and Kalnins asked her about the situation at small enterprises.\n\n" +
+				"“Small businesses are the hardest, and the workers there rarely know their rights,” she said.",
+			want: []wq{direct("Small businesses are the hardest", "Aigul Temirova").by(doc.AttrPronoun, "she")},
+		},
+		{
+			name: "abbreviated honorific and post in the speaker phrase",
+			text: "TUCSON — Gov. Laura Mendes spent Sunday afternoon at a senior centre, urging retirees to vote early.\n\n" +
+				"“Nobody will touch the pensions you earned,” the governor told about 200 people.\n\n" +
+				"Rustam Nazarov and Pavel Orlov also took part. “Every migrant worker should know where to go for help,” Mr. Nazarov said.",
+			want: []wq{
+				direct("Nobody will touch the pensions", "Laura Mendes").by(doc.AttrTitle, "governor"),
+				direct("Every migrant worker should know", "Rustam Nazarov").by(doc.AttrExplicit, "Nazarov"),
+			},
+		},
+		{
+			name: "possessive before the apposition is not the subject",
+			text: "Tom Barlow held no public events on Sunday. In a statement, his campaign manager, Diana Price, said Barlow “has never proposed cutting a single benefit.”\n\n" +
+				"“Voters are tired of scare tactics,” she added.",
+			want: []wq{
+				direct("has never proposed cutting", "Diana Price"),
+				direct("Voters are tired of scare tactics", "Diana Price").by(doc.AttrPronoun, "she"),
+			},
+		},
+		{
+			name: "head of the delegation is the person it was headed by",
+			text: "A delegation of the Federation of Trade Unions of Belarus headed by its Deputy Chairman Anton Zhdanko arrived in Astana.\n\n" +
+				"The guests were received by Marat Seitov, Head of the Department of Social Partnership of the Federation of Trade Unions of Kazakhstan.\n\n" +
+				"“We do not wait for an accident to happen; our inspectors come before it,” the head of the delegation noted.",
+			want: []wq{direct("We do not wait for an accident", "Anton Zhdanko").by(doc.AttrTitle, "head of the delegation")},
+		},
+		{
+			name: "partial quotes: a group, a shared subject, a lowercase fragment after a name marker",
+			text: "The party picked Ibrahim Lawal as its candidate after a primary that two of his rivals said was \"rigged from the start.\"\n\n" +
+				"In a statement, the national committee of the party said it had received \"no formal petition\" and described the vote as \"transparent and peaceful.\"\n\n" +
+				"The party's secretary-general Aliyu Bako told the convention that the running mate would be named \"within the next two weeks, after consultations with all regions\".",
+			want: []wq{
+				direct("rigged from the start", "").by(doc.AttrNone, "rivals"),
+				direct("no formal petition", "").by(doc.AttrNone, "committee"),
+				direct("transparent and peaceful", "").by(doc.AttrNone, "committee"),
+				direct("within the next two weeks", "Aliyu Bako"),
+			},
+		},
+		{
+			name: "a sentence split after Co. keeps its subject",
+			text: "Howard Lindgren, president of Atlantic Rail Co., said his railroad had posted record earnings but was now “investing every spare dollar in safety.”",
+			want: []wq{direct("investing every spare dollar", "Howard Lindgren").by(doc.AttrExplicit, "Howard Lindgren")},
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
