@@ -388,6 +388,13 @@ func (st *state) subjectBefore(v, s int) (int, int) {
 	if _, ok := st.lx.pronouns[st.low[t]]; ok {
 		return t, t + 1
 	}
+	if st.low[t] == "who" && t-2 >= s && st.low[t-1] == "," {
+		// "…, Angela Reyes, who introduced her as “…”": the relative
+		// pronoun stands for the person just before it.
+		if m, ok := st.personAt(t - 2); ok {
+			return st.tokAt(m.Start), t - 1
+		}
+	}
 	if st.low[t] == "," {
 		// Walk back over comma-separated stretches (an apposition, a
 		// participle clause) to the one naming a person: "S. Dauletalin,
@@ -537,7 +544,11 @@ func (st *state) resolveNP(s, e, pos int) *who {
 	if hasCaps == 0 && !hasPost && st.pluralNoun(e-1) {
 		return &who{mention: text, attr: doc.AttrNone, conf: confSource, at: st.toks[s].Start}
 	}
-	// 3. A title reference.
+	// 3. A title reference; "a spokesperson for the ministry" is
+	// indefinite: someone the text does not name.
+	if hasPost && (st.low[s] == "a" || st.low[s] == "an") {
+		return &who{mention: text, attr: doc.AttrNone, conf: confUnknown, at: st.toks[s].Start}
+	}
 	if hasPost {
 		if w := st.resolveTitle(s, e, pos); w != nil {
 			w.mention = text

@@ -271,6 +271,17 @@ func TestEndToEnd(t *testing.T) {
 			text: "Howard Lindgren, president of Atlantic Rail Co., said his railroad had posted record earnings but was now “investing every spare dollar in safety.”",
 			want: []wq{direct("investing every spare dollar", "Howard Lindgren").by(doc.AttrExplicit, "Howard Lindgren")},
 		},
+		{
+			name: "US political news: participle cue, relative clause, indefinite source",
+			text: "WASHINGTON — Senate Majority Leader Charles Whitmore on Tuesday rejected a House plan to cut spending, warning that it would \"gut programs that working families depend on.\"\n\n" +
+				"He was joined by Governor Robert Kane and City Council President Angela Ruiz, who introduced him as \"the senator who actually shows up.\"\n\n" +
+				"According to a spokesperson for the Office of Management and Budget, \"agencies have begun preparing contingency plans.\"",
+			want: []wq{
+				direct("gut programs", "Charles Whitmore").by(doc.AttrExplicit, "Whitmore"),
+				direct("the senator who actually shows up", "Angela Ruiz").by(doc.AttrExplicit, "Angela Ruiz"),
+				direct("agencies have begun", "").by(doc.AttrNone, "a spokesperson"),
+			},
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
