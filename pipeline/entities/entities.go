@@ -554,7 +554,7 @@ func (st *state) run(a, b, sentEnd int) {
 		a++
 	}
 	// a sentence-initial common noun before "of": "Workers of “Kezbi” LLP"
-	if s := st.d.Tokens[a].Sentence; a+2 < b && s < len(st.d.SentTokens) && st.d.SentTokens[s][0] == a &&
+	if a+2 < b && st.d.Tokens[a].Sentence < len(st.d.SentTokens) && st.d.SentTokens[st.d.Tokens[a].Sentence][0] == a &&
 		connectors[st.low[a+1]] && !l.heads[st.low[a]] && st.unitAtTitle(a, b) == 0 && !l.docWords[st.low[a]] && st.knownOrg(a, b) == 0 {
 		if n, _ := st.match(pPlaces, a, b); n == 0 {
 			a++
@@ -826,6 +826,10 @@ func (st *state) personTail(a, b int, allCapsRun bool) int {
 		break
 	}
 	if p == b {
+		return b
+	}
+	// a place the gazetteer knows is no name: "Petaling Jaya"
+	if n, _ := st.match(pPlaces, p, b); n == b-p {
 		return b
 	}
 	// a title phrase inside the tail ends the descriptor: "Chief Whip Nurlan Bekov"

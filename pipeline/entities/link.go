@@ -196,7 +196,11 @@ func (st *state) pluralTitles(runs []runInfo, sentEnd int) {
 		return
 	}
 	l := st.f.l
-	for k := runs[0].a; k < sentEnd; k++ {
+	from := runs[0].a
+	if s := st.d.Tokens[from].Sentence; s < len(st.d.SentTokens) {
+		from = st.d.SentTokens[s][0]
+	}
+	for k := from; k < sentEnd; k++ {
 		if k+1 >= sentEnd || st.low[k+1] != "of" {
 			continue
 		}

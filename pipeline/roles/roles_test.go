@@ -67,6 +67,20 @@ func TestRoles(t *testing.T) {
 			[]want{{"Nursultan Bekov", "First President", ""}}, []want{{"Vladimir Petrov", "First President", ""}}},
 		{"minister portfolio", "Minister of Labor and Social Protection Tamara Bekova spoke.",
 			[]want{{"Tamara Bekova", "Minister of Labor and Social Protection", ""}}, nil},
+		{"deputy akim in lower case", "The meeting was held by deputy akim Serik Omarov.",
+			[]want{{"Serik Omarov", "deputy akim", ""}}, nil},
+		{"Mazhilis deputy", "Mazhilis deputy Aigul Sarsenova spoke.",
+			[]want{{"Aigul Sarsenova", "deputy", ""}}, []want{{"Aigul Sarsenova", "Mazhilis deputy", ""}}},
+		{"party president", "The party president Ahmad Ismail met members.",
+			[]want{{"Ahmad Ismail", "president", ""}}, nil},
+		{"adjacent titles join", "Party deputy president Rosli Hamid spoke.",
+			[]want{{"Rosli Hamid", "deputy president", ""}}, []want{{"Rosli Hamid", "deputy", ""}}},
+		{"portfolio before title", "Labor Secretary Maria Santos spoke.",
+			[]want{{"Maria Santos", "Labor Secretary", ""}}, nil},
+		{"PM expands", "Kazakh PM Askar Omarov held talks.",
+			[]want{{"Askar Omarov", "Prime Minister", ""}}, nil},
+		{"chairman of the board", "Chairman of the Board of KEGOC Bolat Nurov reported.",
+			[]want{{"Bolat Nurov", "Chairman of the Board", "KEGOC"}}, nil},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -127,5 +141,32 @@ func BenchmarkRoles(b *testing.B) {
 	b.SetBytes(int64(len(text)))
 	for i := 0; i < b.N; i++ {
 		Find(d, r, lx)
+	}
+}
+
+func TestRoleMethods(t *testing.T) {
+	tests := []struct {
+		name, text, person, title, method string
+	}{
+		{"title before", "Deputy Chairman of the Union Nurlan Bekov spoke.", "Nurlan Bekov", "Deputy Chairman", "role:title-before"},
+		{"apposition", "Kairat Omarov, Secretary of the Turkestan regional Maslikhat, spoke.", "Kairat Omarov", "Secretary", "role:apposition"},
+		{"chained", "The head of the Republican Staff – Deputy Chairman of the Union Nurlan Bekov spoke.", "Nurlan Bekov", "head", "role:chained"},
+		{"title reference later", "The Head of State set tasks. President Askar Tokenov signed the decree.", "Askar Tokenov", "Head of State", "role:title-reference"},
+		{"served as", "Askar Mamyrov spoke. The 53-year-old Mamyrov had served as deputy prime minister since 2016.", "Askar Mamyrov", "deputy prime minister", "role:as-title"},
+		{"plural title over a list", "The meeting was attended by chairmen of local unions of LLP “Munay” Serik Bekbolatov, JSC “Ozen” Aidos Kenzhebayev and others.", "Aidos Kenzhebayev", "chairman", "role:plural-title"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			rs, _ := roles(t, tc.text)
+			for _, r := range rs {
+				if r.PersonName == tc.person && r.Title == tc.title {
+					if r.Method != tc.method {
+						t.Errorf("method %q, want %q", r.Method, tc.method)
+					}
+					return
+				}
+			}
+			t.Errorf("roles %+v: missing %s: %s", rs, tc.person, tc.title)
+		})
 	}
 }
