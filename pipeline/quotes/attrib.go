@@ -667,12 +667,16 @@ func (st *state) resolvePronoun(word string, at, qpos int) *who {
 	}
 	var pick *who
 	conf := float32(confPronoun)
+	var intro *who
+	if subj == nil || dist > 2 {
+		intro = st.introduced(qpos, pr.gender)
+	}
 	switch {
 	case subj != nil && dist <= 2:
 		pick = subj
 		conf -= 0.05 * float32(dist-1)
-	case st.introduced(qpos, pr.gender) != nil:
-		pick = st.introduced(qpos, pr.gender)
+	case intro != nil:
+		pick = intro
 		conf -= 0.05
 	case st.last != nil && st.last.id != "" && st.compatible(st.last.id, pr.gender) && st.paraDist(st.lastAt, at) <= 3:
 		pick = st.last
