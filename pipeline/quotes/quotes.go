@@ -11,6 +11,10 @@
 // "X: “…”"), the speaker phrase being a person mention, a pronoun, a title
 // reference resolved through the roles, or a non-person source (a release,
 // a ministry); quotes with no cue continue the previous quote's speaker.
+// "The speaker" and pronouns prefer a person introduced as taking the floor
+// since the previous quote (quotes_intro.txt) over that quote's speaker;
+// genders the entities stage left empty are inferred from he/she next to a
+// person's mentions.
 // Indirect speech ("According to him, …", "X said that …") is emitted with
 // Kind "indirect".
 //
