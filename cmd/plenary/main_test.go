@@ -276,3 +276,35 @@ func TestRunArrowFormat(t *testing.T) {
 		}
 	}
 }
+
+// --lexicon DIR adds a user's entries without rebuilding: a village the
+// built-in gazetteer does not know becomes a location.
+func TestRunUserLexicon(t *testing.T) {
+	in := t.TempDir()
+	text := "Kokzhiyde hosted the trade union forum on Monday.\nDelegates from Kokzhiyde discussed wages."
+	if err := os.WriteFile(filepath.Join(in, "village.txt"), []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	lex := t.TempDir()
+	if err := os.WriteFile(filepath.Join(lex, "places.txt"), []byte("# my villages\nKokzhiyde\tcity\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	locations := func(args ...string) []string {
+		out := t.TempDir()
+		if code := runCLI(t, append([]string{"run", "--quiet", "-o", out, in}, args...)...); code != 0 {
+			t.Fatalf("exit %d", code)
+		}
+		tbl, _ := readTable(t, filepath.Join(out, "locations.parquet"))
+		defer tbl.Release()
+		return column(tbl, "name")
+	}
+	if got := locations(); strings.Contains(fmt.Sprint(got), "Kokzhiyde") {
+		t.Fatalf("without the user lexicon Kokzhiyde should be unknown, got %q", got)
+	}
+	if got := locations("--lexicon", lex); fmt.Sprint(got) != "[Kokzhiyde]" {
+		t.Errorf("with the user lexicon: locations = %q, want [Kokzhiyde]", got)
+	}
+	if code := runCLI(t, "run", "--quiet", "-o", t.TempDir(), "--lexicon", filepath.Join(lex, "nope"), in); code != 2 {
+		t.Errorf("missing --lexicon dir: exit %d, want 2", code)
+	}
+}
