@@ -218,6 +218,7 @@ func Run(opt Options, extract ExtractFunc) (sum Summary, err error) {
 	// slow document would let finished ones pile up in the reorder buffer.
 	inflight := make(chan struct{}, workers*4)
 	var interrupted atomic.Bool
+	var sent atomic.Int64 // jobs handed to the workers
 
 	// The producer reads inputs in order and numbers them. On Stop it reads
 	// no further; what it has handed out is finished.
@@ -261,6 +262,7 @@ func Run(opt Options, extract ExtractFunc) (sum Summary, err error) {
 			}
 			jobs <- j
 			seq++
+			sent.Store(int64(seq))
 		}
 	}()
 
@@ -309,7 +311,33 @@ func Run(opt Options, extract ExtractFunc) (sum Summary, err error) {
 		}
 		bar.step(j, sum)
 	}
-	for j := range done {
+	// After Stop, the producer may be blocked reading input that never ends
+	// (stdin held open by another process): once every job handed out is
+	// written, the collector stops waiting for it.
+	stopC := opt.Stop
+	var poll <-chan time.Time
+collect:
+	for {
+		var j *job
+		select {
+		case dj, ok := <-done:
+			if !ok {
+				break collect
+			}
+			j = dj
+		case <-stopC:
+			stopC = nil
+			tk := time.NewTicker(50 * time.Millisecond)
+			defer tk.Stop()
+			poll = tk.C
+			continue
+		case <-poll:
+			if int64(next) == sent.Load() && len(pending) == 0 {
+				interrupted.Store(true)
+				break collect
+			}
+			continue
+		}
 		if j.seq < 0 {
 			sum.Documents.Skipped++
 			continue

@@ -452,3 +452,41 @@ func TestInvalidExtractionFailsOneDocument(t *testing.T) {
 		t.Errorf("errors = %q", e)
 	}
 }
+
+// TestStopWhileStdinStaysOpen: a stop must not wait for input that never
+// ends (stdin held open by another process).
+func TestStopWhileStdinStaysOpen(t *testing.T) {
+	pr, pw := io.Pipe()
+	defer pw.Close()
+	go func() {
+		for i := 0; i < 5; i++ {
+			fmt.Fprintf(pw, `{"id":"s%d","text":"Alpha met Beta."}`+"\n", i)
+		}
+	}()
+	out := filepath.Join(t.TempDir(), "out")
+	opt := options("-", out)
+	opt.Stdin = pr
+	stop := make(chan struct{})
+	opt.Stop = stop
+	fx := &fakeExtract{}
+	go func() {
+		for fx.total() < 5 {
+			time.Sleep(5 * time.Millisecond)
+		}
+		close(stop)
+	}()
+	type res struct {
+		sum Summary
+		err error
+	}
+	ch := make(chan res, 1)
+	go func() { s, err := Run(opt, fx.extract); ch <- res{s, err} }()
+	select {
+	case r := <-ch:
+		if r.err != nil || !r.sum.Interrupted || r.sum.Documents.OK != 5 {
+			t.Fatalf("Run = %+v, %v; want 5 documents, interrupted", r.sum.Documents, r.err)
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatal("Run did not return after Stop while stdin stayed open")
+	}
+}
