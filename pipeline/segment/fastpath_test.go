@@ -40,8 +40,8 @@ func referenceTokens(s *Segmenter, text string) []string {
 
 func fastTokens(s *Segmenter, text string) []string {
 	d := &Doc{Text: text, Runes: []rune(text)}
-	s.rawTokens(d, byteToRune(text, len(d.Runes)))
-	b2r := byteToRune(text, len(d.Runes))
+	b2r := byteToRune(nil, text, len(d.Runes))
+	s.rawTokens(d, &scratch{b2r: b2r})
 	r2b := make(map[int32]int, len(text))
 	for i := len(text); i >= 0; i-- {
 		r2b[b2r[i]] = i

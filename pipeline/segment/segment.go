@@ -14,7 +14,9 @@
 package segment
 
 import (
+	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -112,16 +114,44 @@ func New() (*Segmenter, error) {
 // (possibly empty) Doc.
 func (s *Segmenter) Segment(text string) *Doc {
 	d := &Doc{Text: text, Runes: []rune(text)}
-	b2r := byteToRune(text, len(d.Runes))
-	s.paragraphs(d, b2r)
-	s.tokens(d, b2r)
+	sc := scratchPool.Get().(*scratch)
+	sc.b2r = byteToRune(sc.b2r[:0], text, len(d.Runes))
+	s.paragraphs(d, sc.b2r)
+	s.tokens(d, sc)
+	sc.release()
 	return d
+}
+
+// scratch holds a document's working buffers, which nothing keeps after
+// Segment returns; pooled, they are not allocated again for every document.
+type scratch struct {
+	b2r  []int32
+	runs []wordRun
+	slow []byte
+}
+
+// wordRun is a maximal run of non-space characters, bytes [s, e); slow
+// when prose must tokenize it (see rawTokens).
+type wordRun struct {
+	s, e int
+	slow bool
+}
+
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
+
+// release returns sc to the pool, unless one huge document grew it: that
+// memory goes back to the GC so the pool stays small.
+func (sc *scratch) release() {
+	if cap(sc.b2r) > 1<<20 {
+		return
+	}
+	scratchPool.Put(sc)
 }
 
 // byteToRune maps every byte offset of text (and len(text)) to its rune
 // offset, computed once per document.
-func byteToRune(text string, nRunes int) []int32 {
-	b2r := make([]int32, len(text)+1)
+func byteToRune(dst []int32, text string, nRunes int) []int32 {
+	b2r := slices.Grow(dst[:0], len(text)+1)[:len(text)+1]
 	{
 		r := int32(0)
 		for i := range text {
@@ -235,21 +265,17 @@ func endsWithInitial(s string) bool {
 // ‘single’, so counting bytes cannot tell). The result is the same as
 // tokenizing the whole text with prose (TestFastPathMatchesProse), without
 // prose and the aligner walking every word.
-func (s *Segmenter) tokens(d *Doc, b2r []int32) {
-	s.rawTokens(d, b2r)
+func (s *Segmenter) tokens(d *Doc, sc *scratch) {
+	s.rawTokens(d, sc)
 	d.Tokens = mergeInitials(d.Tokens)
 	sentTokens(d)
 }
 
 // rawTokens sets d.Tokens to the aligned tokens before mergeInitials.
-func (s *Segmenter) rawTokens(d *Doc, b2r []int32) {
-	text := d.Text
-	type run struct {
-		s, e int
-		slow bool
-	}
-	runs := make([]run, 0, len(text)/6+1)
-	var slow strings.Builder
+func (s *Segmenter) rawTokens(d *Doc, sc *scratch) {
+	text, b2r := d.Text, sc.b2r
+	runs := sc.runs[:0]
+	slow := sc.slow[:0]
 	// A text holding NUL itself cannot use the NUL marker: every run goes to
 	// prose on its own then.
 	marked := strings.IndexByte(text, 0) < 0
@@ -270,16 +296,17 @@ func (s *Segmenter) rawTokens(d *Doc, b2r []int32) {
 			}
 			j += n
 		}
-		runs = append(runs, run{i, j, !plain})
+		runs = append(runs, wordRun{i, j, !plain})
 		if !plain && marked {
-			slow.WriteString(text[i:j])
-			slow.WriteString(" \x00 ")
+			slow = append(slow, text[i:j]...)
+			slow = append(slow, " \x00 "...)
 		}
 		i = j
 	}
+	sc.runs, sc.slow = runs, slow
 	var ptoks []prose.Token
-	if slow.Len() > 0 {
-		ptoks = s.prose(slow.String())
+	if len(slow) > 0 {
+		ptoks = s.prose(string(slow))
 	}
 	d.Tokens = make([]Token, 0, len(runs)+len(runs)/4)
 	var pieces [][2]int
