@@ -557,6 +557,27 @@ func countryInitials(s string) bool {
 // --- places ---------------------------------------------------------------------
 
 func (st *state) clusterPlaces() [][]int {
+	// A text that names both the city ("Omsk city", "the city of Omsk",
+	// "Davao City") and the region ("Omsk region", "Davao Region") contrasts
+	// them: FORMAT.md keeps them apart then, and folds "X region" onto X
+	// otherwise.
+	cityOf, regionOf := map[string]bool{}, map[string]bool{}
+	for i := range st.ments {
+		m := &st.ments[i]
+		if m.k != kPlace {
+			continue
+		}
+		k := strings.ToLower(m.name)
+		switch st.placeMark(m) {
+		case "city":
+			// "the Osh city Kenesh" names a body, not a contrast
+			if m.b >= len(st.t) || !st.t[m.b].cap {
+				cityOf[k] = true
+			}
+		case "region":
+			regionOf[k] = true
+		}
+	}
 	idx := map[string]int{}
 	var out [][]int
 	for i := range st.ments {
@@ -565,6 +586,23 @@ func (st *state) clusterPlaces() [][]int {
 			continue
 		}
 		k := strings.ToLower(m.name)
+		if cityOf[k] && regionOf[k] {
+			switch st.placeMark(m) {
+			case "region":
+				m.name = st.slice(m.a, m.b)
+				k = strings.ToLower(m.name)
+			default:
+				// A capitalized "City" is part of the name ("Davao City",
+				// "Quezon City"): every city mention takes it. Otherwise
+				// the city keeps the bare name when the text uses it, else
+				// the form written.
+				if n := st.properCity(k); n != "" {
+					m.name = n
+				} else if st.placeMark(m) == "city" && st.low[m.b-1] == "city" && !st.bareNamed(k) {
+					m.name = st.slice(m.a, m.b)
+				}
+			}
+		}
 		if m.method == "gazetteer:region" && st.contrasted(i) {
 			// "Almaty and Almaty region": the city and the region differ
 			m.name = st.slice(m.a, m.b)
@@ -580,6 +618,57 @@ func (st *state) clusterPlaces() [][]int {
 		m.cluster = ci
 	}
 	return out
+}
+
+// placeMark tells how a place mention marks what it is: "city" for
+// "X city/City" and "the city of X", "region" for "X region/oblast/state/
+// province", "" for a bare name or other words.
+func (st *state) placeMark(m *ment) string {
+	if m.a >= 2 && st.low[m.a-2] == "city" && st.low[m.a-1] == "of" {
+		return "city"
+	}
+	if m.b-1 <= m.a || m.b > len(st.low) {
+		return ""
+	}
+	switch st.low[m.b-1] {
+	case "city":
+		return "city"
+	case "region", "oblast", "state", "province":
+		return "region"
+	}
+	return ""
+}
+
+// properCity returns the first "X City" mention of place k written with a
+// capital "City" (mixed case preferred over an all-caps dateline), or "".
+func (st *state) properCity(k string) string {
+	found := ""
+	for i := range st.ments {
+		m := &st.ments[i]
+		if m.k != kPlace || strings.ToLower(m.name) != k || m.b-1 <= m.a || st.low[m.b-1] != "city" || !st.t[m.b-1].cap {
+			continue
+		}
+		s := st.slice(m.a, m.b)
+		if mixedCase(s) {
+			return s
+		}
+		if found == "" {
+			found = s
+		}
+	}
+	return found
+}
+
+// bareNamed reports whether some place mention is the bare name k, with no
+// city or region word.
+func (st *state) bareNamed(k string) bool {
+	for i := range st.ments {
+		m := &st.ments[i]
+		if m.k == kPlace && strings.ToLower(m.name) == k && m.b-m.a >= 1 && st.placeMark(m) == "" && !regionWords[st.low[m.b-1]] {
+			return true
+		}
+	}
+	return false
 }
 
 // contrasted reports whether the sentence of place mention i also names the

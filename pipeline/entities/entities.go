@@ -1129,7 +1129,8 @@ func (st *state) isOrg(a, b int) bool {
 			return true
 		}
 		if t.allCaps && !t.initial && utf8.RuneCountInString(t.text) >= 2 && !st.allCapsSentence(i) {
-			if n, _ := st.match(pPlaces, i, i+1); n == 0 && !l.titleWords[t.low] {
+			// "CITY", "REGION" in an all-caps dateline are place words, not acronyms.
+			if n, _ := st.match(pPlaces, i, i+1); n == 0 && !l.titleWords[t.low] && !regionWords[t.low] {
 				if _, ok := l.demonyms[t.low]; !ok && !romanNumeral(t.text) {
 					return true
 				}

@@ -223,6 +223,9 @@ func TestLocations(t *testing.T) {
 		{"republic of folds", "Delegates of the Republic of Kazakhstan arrived.", []string{"Kazakhstan"}, nil},
 		{"district towns", "Workers from Aralsk, Kazaly and Saran came to Karaganda.", []string{"Aralsk", "Kazaly", "Saran", "Karaganda"}, nil},
 		{"central asia", "Delegations from Khujand, Osh and Samarkand met in Bishkek.", []string{"Khujand", "Osh", "Samarkand", "Bishkek"}, nil},
+		{"city and region contrasted across sentences", "The city of Omsk hosted the forum. Farms of the Omsk region sent delegates.", []string{"Omsk", "Omsk region"}, nil},
+		{"proper City is part of the name", "Workers in Davao City rallied. The wage board of Davao Region met. Davao workers marched.", []string{"Davao City", "Davao Region"}, []string{"Davao"}},
+		{"city inside a body's name is no contrast", "Deputies of the Osh city Kenesh met farmers of the Osh region.", []string{"Osh"}, []string{"Osh region"}},
 		{"oblast folds", "Teachers of Zhambyl oblast met in Taraz.", []string{"Zhambyl", "Taraz"}, []string{"Zhambyl oblast"}},
 	}
 	for _, tc := range tests {
