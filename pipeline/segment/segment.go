@@ -113,6 +113,12 @@ func New() (*Segmenter, error) {
 // Segment splits text. It never fails: any text, even invalid UTF-8, gives a
 // (possibly empty) Doc.
 func (s *Segmenter) Segment(text string) *Doc {
+	if !utf8.ValidString(text) {
+		// Ingest never hands over invalid UTF-8, but Segment must not
+		// break on it: each invalid byte becomes U+FFFD, as []rune(text)
+		// counts it, so offsets still index d.Runes.
+		text = string([]rune(text))
+	}
 	d := &Doc{Text: text, Runes: []rune(text)}
 	sc := scratchPool.Get().(*scratch)
 	sc.b2r = byteToRune(sc.b2r[:0], text, len(d.Runes))
