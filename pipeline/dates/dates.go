@@ -430,15 +430,7 @@ func (st *scan) monthFirst(w token, info wordInfo, borrow bool) (hit, bool) {
 			}
 			h.n = n
 			h.end = dend
-			if src, y, off, e, ok := st.yearAfter(dend); ok {
-				h.src, h.off, h.end = src, off, e
-				h.setYear(y)
-			} else {
-				h.src = yNone
-				if borrow {
-					st.borrow(&h)
-				}
-			}
+			st.yearOrBorrow(&h, dend, borrow)
 			return h, true
 		}
 	}
@@ -542,16 +534,22 @@ func (st *scan) dayFirst(t token, borrow bool) (hit, bool) {
 	for k := 0; k < n; k++ {
 		h.items[k] = item{m: int(info.month), d: days[k]}
 	}
+	st.yearOrBorrow(&h, end, borrow)
+	return h, true
+}
+
+// yearOrBorrow gives h the year written after end ("May 6, 2022"), or else
+// none — borrowed from the other end of a range when borrow is set.
+func (st *scan) yearOrBorrow(h *hit, end int, borrow bool) {
 	if src, y, off, e, ok := st.yearAfter(end); ok {
 		h.src, h.off, h.end = src, off, e
 		h.setYear(y)
-	} else {
-		h.src = yNone
-		if borrow {
-			st.borrow(&h)
-		}
+		return
 	}
-	return h, true
+	h.src = yNone
+	if borrow {
+		st.borrow(h)
+	}
 }
 
 // numericDate matches dd.mm.yyyy, dd/mm/yyyy and dd-mm-yyyy at t.

@@ -14,9 +14,8 @@ import (
 	"sort"
 	"strings"
 	"testing"
-	"unicode"
 
-	"golang.org/x/text/unicode/norm"
+	"plenary/pipeline/eval"
 
 	"plenary/pipeline/entities"
 	"plenary/pipeline/lexicon"
@@ -38,25 +37,8 @@ type goldDoc struct {
 	Locations     []goldItem `json:"locations"`
 }
 
-func devNorm(s string) string {
-	s = strings.ToLower(norm.NFKC.String(s))
-	var b strings.Builder
-	space := false
-	for _, r := range s {
-		switch {
-		case unicode.IsSpace(r):
-			space = true
-		case unicode.IsLetter(r) || unicode.IsNumber(r) || unicode.IsMark(r):
-			if space && b.Len() > 0 {
-				b.WriteByte(' ')
-			}
-			space = false
-			b.WriteRune(r)
-		}
-	}
-	out := b.String()
-	return strings.TrimPrefix(out, "the ")
-}
+// devNorm is the scorer's name normalization (FORMAT.md).
+func devNorm(s string) string { return eval.Normalize(s, true) }
 
 // match is a maximum bipartite matching of preds onto golds.
 func match(nPred, nGold int, ok func(p, g int) bool) []int {

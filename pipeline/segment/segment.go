@@ -15,6 +15,7 @@ package segment
 
 import (
 	"slices"
+	"sort"
 	"strings"
 	"sync"
 	"unicode"
@@ -55,37 +56,19 @@ func (d *Doc) Slice(s doc.Span) string {
 
 // SentenceOf returns the index of the sentence holding rune offset off
 // (the last sentence starting at or before it).
-func (d *Doc) SentenceOf(off int) int {
-	lo, hi := 0, len(d.Sentences)
-	for lo < hi {
-		m := (lo + hi) / 2
-		if d.Sentences[m].Start <= off {
-			lo = m + 1
-		} else {
-			hi = m
-		}
-	}
-	if lo == 0 {
-		return 0
-	}
-	return lo - 1
-}
+func (d *Doc) SentenceOf(off int) int { return spanAt(d.Sentences, off) }
 
 // ParagraphOf returns the index of the paragraph holding rune offset off.
-func (d *Doc) ParagraphOf(off int) int {
-	lo, hi := 0, len(d.Paragraphs)
-	for lo < hi {
-		m := (lo + hi) / 2
-		if d.Paragraphs[m].Start <= off {
-			lo = m + 1
-		} else {
-			hi = m
-		}
-	}
-	if lo == 0 {
+func (d *Doc) ParagraphOf(off int) int { return spanAt(d.Paragraphs, off) }
+
+// spanAt returns the index of the last span starting at or before off (0
+// when none does); spans are ordered by Start.
+func spanAt(spans []doc.Span, off int) int {
+	i := sort.Search(len(spans), func(i int) bool { return spans[i].Start > off })
+	if i == 0 {
 		return 0
 	}
-	return lo - 1
+	return i - 1
 }
 
 // Segmenter holds the models; build it once and share it between workers
