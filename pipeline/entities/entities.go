@@ -701,12 +701,15 @@ func (st *state) extendMinister(i, n, p int) int {
 		return n
 	}
 	j := i + n + 1
-	for j < p && (st.t[j].cap || st.low[j] == "and") {
+	for j < p && (st.t[j].cap || st.low[j] == "and" || st.portfolioOf(j, p)) {
 		if st.f.l.heads[st.low[j]] {
 			return n
 		}
 		if k, _ := st.match(pPlaces, j, p); k > 0 {
 			break
+		}
+		if st.low[j] == "of" && st.low[j+1] == "the" {
+			j++
 		}
 		j++
 	}
@@ -714,6 +717,20 @@ func (st *state) extendMinister(i, n, p int) int {
 		return n
 	}
 	return j - i
+}
+
+// portfolioOf reports whether "of" at j continues a portfolio and does not
+// end it: "Social Protection of the Population" (an org word follows), not
+// "Minister of Energy of Kazakhstan".
+func (st *state) portfolioOf(j, p int) bool {
+	if st.low[j] != "of" {
+		return false
+	}
+	k := j + 1
+	if k < p && st.low[k] == "the" {
+		k++
+	}
+	return k < p && st.t[k].cap && st.f.l.orgWords[st.low[k]] && !st.f.l.heads[st.low[k]]
 }
 
 func (st *state) attach(tr *titleRef, pt part) {

@@ -76,6 +76,11 @@ func TestPeople(t *testing.T) {
 		{"turkic", "Turkish Labor Minister Mehmet Yilmaz visited Ankara.", []string{"Mehmet Yilmaz"}, nil},
 		{"initials after, glued", "The report was read by Zhakupova T.B., the secretary.", []string{"Zhakupova T.B."}, nil},
 		{"place is no name", "Members gathered in Petaling Jaya on Sunday.", nil, []string{"Petaling Jaya"}},
+		{"portfolio end is no name", "Minister of Health and Social Protection of the Population Aigerim Sultanova opened the forum.", []string{"Aigerim Sultanova"}, []string{"Population Aigerim Sultanova"}},
+		{"body word is no name", "Deputy of the Naryn city Kenesh Bolot Osmonov spoke.", []string{"Bolot Osmonov"}, []string{"Kenesh Bolot Osmonov"}},
+		{"khural is a body", "The delegation met Chairman of the State Great Khural Ganbold Batbayar.", []string{"Ganbold Batbayar"}, []string{"Khural Ganbold Batbayar"}},
+		{"party label is no name", "She urged voters to back fellow Democrat Ellen Marsh-Carter in the race.", []string{"Ellen Marsh-Carter"}, []string{"Democrat Ellen Marsh-Carter"}},
+		{"company suffix", "Frank Olsen, president of Great Northern Freight Co., testified.", []string{"Frank Olsen"}, []string{"Northern Freight Co", "Great Northern Freight Co"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -255,6 +260,26 @@ func TestTitlesAttached(t *testing.T) {
 	}
 	if !ok {
 		t.Errorf("titles %+v", r.Titles)
+	}
+}
+
+// A minister's portfolio without a named ministry stays in the title, also
+// across "of the" before a portfolio word.
+func TestMinisterPortfolio(t *testing.T) {
+	tests := []struct{ text, want string }{
+		{"Minister of Health and Social Protection of the Population Aigerim Sultanova spoke.", "Minister of Health and Social Protection of the Population"},
+		{"Minister of Energy Bolat Akhmetov spoke.", "Minister of Energy"},
+		{"Minister of Energy of Kazakhstan Bolat Akhmetov spoke.", "Minister of Energy"},
+	}
+	for _, tc := range tests {
+		r := find(t, tc.text)
+		var got []string
+		for _, ti := range r.Titles {
+			got = append(got, ti.Text)
+		}
+		if !has(got, tc.want) {
+			t.Errorf("%q: titles %q, want %q", tc.text, got, tc.want)
+		}
 	}
 }
 
