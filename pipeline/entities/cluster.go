@@ -859,12 +859,7 @@ func (st *state) makePerson(ms []int, n int) doc.Person {
 		}
 		aliases = addAlias(aliases, name, m.alias)
 		if m.alias != "" && gender == "" {
-			switch strings.ToLower(strings.TrimSuffix(strings.Fields(m.alias)[0], ".")) {
-			case "mr", "sir", "lord":
-				gender = "m"
-			case "mrs", "ms", "miss", "madam", "dame", "lady":
-				gender = "f"
-			}
+			gender = st.honorificGender(m.alias)
 		}
 	}
 	if gender == "" {
@@ -1108,4 +1103,14 @@ func (st *state) mergeByRole(ocl [][]int) [][]int {
 		}
 	}
 	return out
+}
+
+// honorificGender is the gender the honorifics.txt entry gives for the form
+// of address that starts alias ("Datin Paduka Siti Hajar"), or "".
+func (st *state) honorificGender(alias string) string {
+	ws := strings.Fields(strings.ToLower(alias))
+	if n, e := st.f.l.ph[pHonorifics].match(ws, 0, len(ws)); n > 0 {
+		return e.Field(1)
+	}
+	return ""
 }

@@ -253,6 +253,7 @@ var connectors = map[string]bool{
 	"of": true, "the": true, "for": true, "on": true, "and": true, "under": true,
 	"to": true, "de": true, "da": true, "al": true, "el": true, "bin": true, "binti": true,
 	"ibn": true, "van": true, "von": true, "der": true, "&": true, "with": true,
+	"bint": true, "oglu": true, "ogly": true, "oğlu": true, "kyzy": true, "qizi": true, "gizi": true, "uly": true, "ulu": true,
 }
 
 // regionWords follow a place ("Almaty region") or stand between a place and
@@ -267,7 +268,23 @@ var regionWords = map[string]bool{
 var withNouns = map[string]bool{"cooperation": true, "interaction": true, "relations": true, "communication": true, "work": true, "contacts": true}
 
 // nameParticles stand between parts of one person's name.
-var nameParticles = map[string]bool{"bin": true, "binti": true, "bint": true, "ibn": true, "van": true, "von": true, "de": true, "da": true, "al": true}
+// Turkic patronymic markers ("Rauf Gasim oglu Aliyev", "Aizhan Serik kyzy")
+// stand between a father's name and the surname.
+var nameParticles = map[string]bool{"bin": true, "binti": true, "bint": true, "ibn": true, "van": true, "von": true, "de": true, "da": true, "al": true,
+	"oglu": true, "ogly": true, "oğlu": true, "kyzy": true, "qizi": true, "gizi": true, "uly": true, "ulu": true}
+
+// articledName reports whether token i is an Arabic surname written with its
+// article in lower case: "al-Mutairi", "el-Sayed", "ad-Din".
+func (st *state) articledName(i int) bool {
+	w := st.t[i].text
+	for _, pre := range [...]string{"al-", "el-", "ad-", "ar-", "as-", "ash-", "at-", "az-", "an-", "ud-"} {
+		if strings.HasPrefix(w, pre) && len(w) > len(pre) {
+			r, _ := utf8.DecodeRuneInString(w[len(pre):])
+			return unicode.IsUpper(r)
+		}
+	}
+	return false
+}
 
 // notPersonAfter are lowercase nouns after which a name names a thing.
 var notPersonAfter = map[string]bool{
@@ -442,6 +459,11 @@ func (st *state) sentence(a, b int) {
 				j += m
 				continue
 			}
+			// "Khalid bin Saeed al-Harthi": a lower-case article starts the surname
+			if st.articledName(j) && st.nameWord(j-1, false) {
+				j++
+				continue
+			}
 			// connectors followed by a unit
 			k := j
 			for k < b && k < j+3 && st.t[k].has(fConnector) && !st.t[k].cap {
@@ -492,6 +514,9 @@ func (st *state) sentence(a, b int) {
 func (st *state) crossable(start, j int) bool {
 	l := st.f.l
 	prev := st.low[j-1]
+	if nameParticles[st.low[j]] && st.low[j] != "de" && st.low[j] != "da" && st.low[j] != "al" && st.nameWord(j-1, false) {
+		return true
+	}
 	// "Chief Whip Nurlan Bekov of the Union": a name ends the run
 	if j-start >= 2 && st.nameWord(j-1, false) && st.nameWord(j-2, false) {
 		_, g := l.given[st.low[j-2]]
@@ -831,7 +856,7 @@ func (st *state) personTail(a, b int, allCapsRun bool) int {
 	l := st.f.l
 	p := b
 	for p > a && b-p < 5 {
-		if st.nameWord(p-1, allCapsRun) {
+		if st.nameWord(p-1, allCapsRun) || p == b && st.articledName(p-1) {
 			p--
 			continue
 		}

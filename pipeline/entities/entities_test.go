@@ -80,6 +80,11 @@ func TestPeople(t *testing.T) {
 		{"body word is no name", "Deputy of the Naryn city Kenesh Bolot Osmonov spoke.", []string{"Bolot Osmonov"}, []string{"Kenesh Bolot Osmonov"}},
 		{"khural is a body", "The delegation met Chairman of the State Great Khural Ganbold Batbayar.", []string{"Ganbold Batbayar"}, []string{"Khural Ganbold Batbayar"}},
 		{"party label is no name", "She urged voters to back fellow Democrat Ellen Marsh-Carter in the race.", []string{"Ellen Marsh-Carter"}, []string{"Democrat Ellen Marsh-Carter"}},
+		{"arabic article surname", "Deputy Minister of Labour of Oman Sheikh Khalid bin Saeed al-Harthi presented the reforms.", []string{"Khalid bin Saeed al-Harthi"}, []string{"Khalid bin Saeed"}},
+		{"turkic patronymic", "Chairman of the union Elnur Vagif oglu Mammadov spoke first.", []string{"Elnur Vagif oglu Mammadov"}, []string{"Elnur Vagif", "Mammadov"}},
+		{"kazakh patronymic", "Deputy akim Aigul Serik kyzy Nurova opened the fair.", []string{"Aigul Serik kyzy Nurova"}, []string{"Aigul Serik"}},
+		{"malay honorific chain", "The wing is led by Datin Paduka Nur Aina binti Karim, who spoke.", []string{"Nur Aina binti Karim"}, []string{"Datin Paduka Nur Aina", "Paduka Nur Aina binti Karim"}},
+		{"nigerian honorific", "The ticket went to Alhaji Sani Garba Dauda on Saturday, officials said.", []string{"Sani Garba Dauda"}, []string{"Alhaji Sani Garba Dauda"}},
 		{"company suffix", "Frank Olsen, president of Great Northern Freight Co., testified.", []string{"Frank Olsen"}, []string{"Northern Freight Co", "Great Northern Freight Co"}},
 	}
 	for _, tc := range tests {
@@ -279,6 +284,30 @@ func TestMinisterPortfolio(t *testing.T) {
 		}
 		if !has(got, tc.want) {
 			t.Errorf("%q: titles %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}
+
+// Honorifics that give the gender set it when the name does not.
+func TestHonorificGender(t *testing.T) {
+	tests := []struct{ text, name, want string }{
+		{"Datin Paduka Nur Zakwan binti Karim spoke.", "Nur Zakwan binti Karim", "f"},
+		{"Alhaji Tunde Zakwan spoke at the rally.", "Tunde Zakwan", "m"},
+		{"Hajiya Zakwan Bello spoke at the rally.", "Zakwan Bello", "f"},
+	}
+	for _, tc := range tests {
+		r := find(t, tc.text)
+		found := false
+		for _, p := range r.People {
+			if p.Name == tc.name {
+				found = true
+				if p.Gender != tc.want {
+					t.Errorf("%q: gender %q, want %q", tc.text, p.Gender, tc.want)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%q: no person %q in %+v", tc.text, tc.name, r.People)
 		}
 	}
 }
