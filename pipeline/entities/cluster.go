@@ -65,6 +65,9 @@ func (st *state) parsePerson(m *ment) pname {
 		_, gl := st.f.l.given[last]
 		if sf && !gf && (!sl || gl) {
 			p.surname, p.given = first, last
+		} else if k := malayPatronym(p.words); k > 1 {
+			// "Siti Hajar binti Rahmat" is referred to as "Siti Hajar"
+			p.surname, p.given = p.words[k-1], first
 		} else {
 			p.surname, p.given = last, first
 		}
@@ -1113,4 +1116,18 @@ func (st *state) honorificGender(alias string) string {
 		return e.Field(1)
 	}
 	return ""
+}
+
+// malayPatronym returns the index of "bin"/"binti" in words when the name
+// after it is a father's name (no Arabic article surname follows), else -1.
+func malayPatronym(words []string) int {
+	for k, w := range words {
+		if w == "bin" || w == "binti" {
+			if strings.Contains(words[len(words)-1], "-") {
+				return -1
+			}
+			return k
+		}
+	}
+	return -1
 }

@@ -116,6 +116,7 @@ func TestClustering(t *testing.T) {
 		{"initials", "Nurlan Utebayev opened it. N. Utebayev noted the results.", "Nurlan Utebayev", []string{"N. Utebayev"}, "m"},
 		{"spelling variant", "Senate Speaker Maulen Ashimov spoke. Later Ashymov said it again.", "Maulen Ashimov", []string{"Ashymov"}, "m"},
 		{"honorific alias", "Mr. Sagintov arrived. Prime Minister Bakytzhan Sagintov met him.", "Bakytzhan Sagintov", []string{"Mr. Sagintov"}, "m"},
+		{"malay patronym", "Datin Paduka Nur Aina binti Karim spoke first. Nur Aina added that the wing was ready.", "Nur Aina binti Karim", []string{"Nur Aina"}, "f"},
 		{"female by ending", "Deputy Chairman Gulnar Zhumabayeva spoke.", "Gulnar Zhumabayeva", nil, "f"},
 		{"possessive", "BJP MLA AL Hek spoke. Hek’s claim was denied.", "AL Hek", []string{"Hek"}, ""},
 		{"Dr kept as alias", "Dr. Aigerim Sultanova opened the clinic. Dr. Sultanova thanked the staff.", "Aigerim Sultanova", []string{"Dr. Sultanova"}, "f"},
