@@ -86,6 +86,11 @@ func TestPeople(t *testing.T) {
 		{"malay honorific chain", "The wing is led by Datin Paduka Nur Aina binti Karim, who spoke.", []string{"Nur Aina binti Karim"}, []string{"Datin Paduka Nur Aina", "Paduka Nur Aina binti Karim"}},
 		{"nigerian honorific", "The ticket went to Alhaji Sani Garba Dauda on Saturday, officials said.", []string{"Sani Garba Dauda"}, []string{"Alhaji Sani Garba Dauda"}},
 		{"company suffix", "Frank Olsen, president of Great Northern Freight Co., testified.", []string{"Frank Olsen"}, []string{"Northern Freight Co", "Great Northern Freight Co"}},
+		{"malay party is no name", "Leaders of the Parti Maju Rakyat and the Barisan Harapan Baru met in Ipoh.", nil, []string{"Parti Maju Rakyat", "Maju Rakyat", "Barisan Harapan Baru", "Harapan Baru"}},
+		{"indian party is no name", "The Kalinga Janata Dal opened its office, said Ramesh Patnaik.", []string{"Ramesh Patnaik"}, []string{"Kalinga Janata Dal", "Kalinga Janata"}},
+		{"park is no name", "Some 3,000 nurses marched to the Jubilee Park on Friday.", nil, []string{"Jubilee Park", "Jubilee"}},
+		{"board words are no name", "The union wrote to the Regional Tripartite Wages and Productivity Board last week.", nil, []string{"Tripartite Wages"}},
+		{"headline phrase is no name", "SAULE BEKOVA: «EVERY WORKER NEEDS A WRITTEN EMPLOYMENT CONTRACT»", nil, []string{"Written Employment Contract", "Employment Contract"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -181,6 +186,8 @@ func TestOrganizations(t *testing.T) {
 		{"with inside a name", "The Council for Cooperation with Representatives of Local Governments met.", "Council for Cooperation with Representatives of Local Governments", nil},
 		{"body of the region", "The Trade Union Center of the region held a seminar.", "Trade Union Center of the region", nil},
 		{"event names its body", "Delegates of the V Congress of the ITUC voted.", "ITUC", nil},
+		{"malay party head first", "Leaders of the Parti Maju Rakyat met in Ipoh.", "Parti Maju Rakyat", nil},
+		{"indian party head last", "The Kalinga Janata Dal opened its office.", "Kalinga Janata Dal", nil},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
