@@ -191,6 +191,7 @@ func (st *state) clusterPeople() [][]int {
 		c.ments = append(c.ments, i)
 		st.ments[i].cluster = found
 	}
+	cs = mergeShortForms(cs, names)
 	for _, i := range singles {
 		m := &st.ments[i]
 		p := names[i]
@@ -224,8 +225,71 @@ func (st *state) clusterPeople() [][]int {
 	for ci, c := range cs {
 		sort.Ints(c.ments)
 		out[ci] = c.ments
+		for _, i := range c.ments {
+			st.ments[i].cluster = ci // renumbered after mergeShortForms
+		}
 	}
 	return out
+}
+
+// mergeShortForms folds a cluster whose names are all the first words of a
+// longer name in one other cluster into that cluster: Malay, Arabic and South
+// Asian names are shortened to their first two words ("Mohd Rashid" for
+// "Mohd Rashid Abdullah"), which the surname key cannot join.
+func mergeShortForms(cs []*pcluster, names []pname) []*pcluster {
+	prefixOf := func(short, long []string) bool {
+		if len(short) < 2 || len(long) <= len(short) {
+			return false
+		}
+		for k := range short {
+			if short[k] != long[k] {
+				return false
+			}
+		}
+		return true
+	}
+	var out []*pcluster
+	merged := make([]bool, len(cs))
+	for ai, a := range cs {
+		into := -1
+		for bi, b := range cs {
+			if bi == ai || merged[bi] || !coversAll(a, b, names, prefixOf) {
+				continue
+			}
+			if into >= 0 {
+				into = -2 // two longer names fit: leave it
+				break
+			}
+			into = bi
+		}
+		if into >= 0 {
+			cs[into].ments = append(cs[into].ments, a.ments...)
+			merged[ai] = true
+		}
+	}
+	for ci, c := range cs {
+		if !merged[ci] {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// coversAll reports whether every name in a is a prefix of some name in b.
+func coversAll(a, b *pcluster, names []pname, prefixOf func(short, long []string) bool) bool {
+	for _, i := range a.ments {
+		ok := false
+		for _, j := range b.ments {
+			if prefixOf(names[i].words, names[j].words) {
+				ok = true
+				break
+			}
+		}
+		if !ok {
+			return false
+		}
+	}
+	return len(a.ments) > 0
 }
 
 // --- organizations --------------------------------------------------------------

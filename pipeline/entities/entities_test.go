@@ -126,6 +126,8 @@ func TestClustering(t *testing.T) {
 		{"possessive", "BJP MLA AL Hek spoke. Hek’s claim was denied.", "AL Hek", []string{"Hek"}, ""},
 		{"Dr kept as alias", "Dr. Aigerim Sultanova opened the clinic. Dr. Sultanova thanked the staff.", "Aigerim Sultanova", []string{"Dr. Sultanova"}, "f"},
 		{"glued initial", "Chairman Serik Mukanov spoke. S.Mukanov later noted the results.", "Serik Mukanov", []string{"S.Mukanov"}, "m"},
+		{"first two words of a malay name", "Tan Sri Azman Hakim Yusof: we will win\nParty president Tan Sri Azman Hakim Yusof opened the meeting. Azman Hakim thanked the delegates.", "Azman Hakim Yusof", []string{"Azman Hakim"}, ""},
+		{"first two words of a punjabi name", "Union president Rana Javed Iqbal said the mills must reopen. Later Rana Javed added a warning.", "Rana Javed Iqbal", []string{"Rana Javed"}, ""},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
