@@ -542,8 +542,28 @@ func (st *state) crossable(start, j int) bool {
 		if _, ok := l.surnameGender(prev); ok && !l.heads[prev] {
 			return false
 		}
+		// "president Datuk Lim Boon Keat and ...": a name after an
+		// honorific ends here, whatever its words
+		if st.honorificNameBefore(start, j) {
+			return false
+		}
 	}
 	return true
+}
+
+// honorificNameBefore reports whether the tokens right before j are one to
+// four name words that follow an honorific ("Datuk Seri", "Tan Sri", "Mr").
+func (st *state) honorificNameBefore(start, j int) bool {
+	k := j
+	for k > start && j-k < 4 && st.nameWord(k-1, false) && !st.f.l.heads[st.low[k-1]] {
+		k--
+		for h := max(start, k-3); h < k; h++ {
+			if n, _ := st.match(pHonorifics, h, k); n > 0 && h+n == k && st.t[h].cap {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func (st *state) isTitleStart(i int) bool {

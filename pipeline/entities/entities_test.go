@@ -88,6 +88,7 @@ func TestPeople(t *testing.T) {
 		{"company suffix", "Frank Olsen, president of Great Northern Freight Co., testified.", []string{"Frank Olsen"}, []string{"Northern Freight Co", "Great Northern Freight Co"}},
 		{"malay party is no name", "Leaders of the Parti Maju Rakyat and the Barisan Harapan Baru met in Ipoh.", nil, []string{"Parti Maju Rakyat", "Maju Rakyat", "Barisan Harapan Baru", "Harapan Baru"}},
 		{"indian party is no name", "The Kalinga Janata Dal opened its office, said Ramesh Patnaik.", []string{"Ramesh Patnaik"}, []string{"Kalinga Janata Dal", "Kalinga Janata"}},
+		{"honorific name before and", "Also present were party president Datuk Tan Wei Ming and Sabah Workers Congress chief Joseph Gimbang.", []string{"Tan Wei Ming", "Joseph Gimbang"}, []string{"Datuk Tan Wei Ming and Sabah Workers Congress"}},
 		{"park is no name", "Some 3,000 nurses marched to the Jubilee Park on Friday.", nil, []string{"Jubilee Park", "Jubilee"}},
 		{"board words are no name", "The union wrote to the Regional Tripartite Wages and Productivity Board last week.", nil, []string{"Tripartite Wages"}},
 		{"headline phrase is no name", "SAULE BEKOVA: «EVERY WORKER NEEDS A WRITTEN EMPLOYMENT CONTRACT»", nil, []string{"Written Employment Contract", "Employment Contract"}},
@@ -188,6 +189,7 @@ func TestOrganizations(t *testing.T) {
 		{"with inside a name", "The Council for Cooperation with Representatives of Local Governments met.", "Council for Cooperation with Representatives of Local Governments", nil},
 		{"body of the region", "The Trade Union Center of the region held a seminar.", "Trade Union Center of the region", nil},
 		{"event names its body", "Delegates of the V Congress of the ITUC voted.", "ITUC", nil},
+		{"body after an honorific name and", "Also present were party president Datuk Tan Wei Ming and Sabah Workers Congress chief Joseph Gimbang.", "Sabah Workers Congress", nil},
 		{"malay party head first", "Leaders of the Parti Maju Rakyat met in Ipoh.", "Parti Maju Rakyat", nil},
 		{"indian party head last", "The Kalinga Janata Dal opened its office.", "Kalinga Janata Dal", nil},
 	}
