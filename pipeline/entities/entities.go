@@ -1128,11 +1128,20 @@ func (st *state) splitAnd(a, b int) []part {
 		for j < b && connectors[st.low[j]] {
 			j++
 		}
-		if j < b && st.isOrg(a, i) && st.isOrg(j, b) && st.hasHead(a, i) && st.hasHead(j, b) {
+		if j < b && st.isOrg(a, i) && st.isOrg(j, b) && st.bodyAlone(a, i) && st.bodyAlone(j, b) {
 			return append(st.segment(a, i), st.segment(j, b)...)
 		}
 	}
 	return nil
+}
+
+// bodyAlone reports whether [a, b) names a body by itself: it has a head
+// word or is one acronym ("the GUAW and the FTURK").
+func (st *state) bodyAlone(a, b int) bool {
+	if b-a == 1 && st.t[a].allCaps && !st.t[a].initial && !st.allCapsSentence(a) && len(st.t[a].text) >= 2 {
+		return true
+	}
+	return st.hasHead(a, b)
 }
 
 func (st *state) hasHead(a, b int) bool {

@@ -190,6 +190,8 @@ func TestOrganizations(t *testing.T) {
 		{"body of the region", "The Trade Union Center of the region held a seminar.", "Trade Union Center of the region", nil},
 		{"event names its body", "Delegates of the V Congress of the ITUC voted.", "ITUC", nil},
 		{"body after an honorific name and", "Also present were party president Datuk Tan Wei Ming and Sabah Workers Congress chief Joseph Gimbang.", "Sabah Workers Congress", nil},
+		{"acronym and body split", "A memorandum was signed between the ZTUC and the Trade Union Center of the Aktobe region.", "Trade Union Center of the Aktobe region", nil},
+		{"two acronyms split", "A memorandum was signed between the ZTUC and the GUAW last week.", "ZTUC", nil},
 		{"malay party head first", "Leaders of the Parti Maju Rakyat met in Ipoh.", "Parti Maju Rakyat", nil},
 		{"indian party head last", "The Kalinga Janata Dal opened its office.", "Kalinga Janata Dal", nil},
 	}
