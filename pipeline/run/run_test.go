@@ -391,6 +391,18 @@ func TestTornCheckpoint(t *testing.T) {
 	if sum.Documents.Reused != 5 || fx.total() != 5 {
 		t.Errorf("reused %d, extracted %d; want 5 and 5", sum.Documents.Reused, fx.total())
 	}
+	// The torn line was cut off, and the manifest rewritten at the end of
+	// the resume holds the 5 reused documents and the 5 extracted again.
+	fx = &fakeExtract{}
+	if sum, err = Run(opt, fx.extract); err != nil {
+		t.Fatal(err)
+	}
+	if sum.Documents.Reused != 10 || fx.total() != 0 {
+		t.Errorf("second resume: reused %d, extracted %d; want 10 and 0", sum.Documents.Reused, fx.total())
+	}
+	if !reflect.DeepEqual(readTables(t, out), want) {
+		t.Error("tables differ after the second resume")
+	}
 }
 
 // TestFailedRunKeepsPreviousTables: a run that cannot write leaves the

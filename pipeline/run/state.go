@@ -2,6 +2,7 @@ package run
 
 import (
 	"bufio"
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -36,7 +37,8 @@ const StateDir = ".plenary-state"
 //
 //	KEY \t SHARD \t OFFSET \t LENGTH \n
 //
-// KEY is docKey: a hash of everything extraction reads from the document.
+// KEY is docKey in hex: a hash of everything extraction reads from the
+// document.
 // Shard bytes are fsynced before their manifest lines are appended and
 // fsynced, so a manifest line never points at data a crash could lose; a
 // torn last line (SIGKILL mid-append) is ignored. A process only ever
@@ -62,10 +64,16 @@ type state struct {
 	off      int64
 	pending  []string // manifest lines waiting for the next commit
 	manifest *os.File
-	live     map[string]loc // every document of this run that is checkpointed
-	lastSync time.Time
-	enc      *zstd.Encoder
-	buf      []byte
+	// Documents of this run that are checkpointed: those served from the
+	// old checkpoint are in kept; new ones are the manifest's lines from
+	// newFrom on, in shards numbered from firstShard. No key per new
+	// document stays in memory.
+	kept       map[string]loc
+	newFrom    int64
+	firstShard int
+	lastSync   time.Time
+	enc        *zstd.Encoder
+	buf        []byte
 
 	in   chan ckItem // from the collector; nil until start
 	quit chan struct{}
@@ -110,19 +118,23 @@ func openState(dir, fingerprint string, resume bool) (st *state, reused bool, er
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, false, fmt.Errorf("checkpoint %s: %w", dir, err)
 	}
-	st = &state{dir: dir, old: map[string]loc{}, shards: map[int]*os.File{}, live: map[string]loc{}}
+	st = &state{dir: dir, old: map[string]loc{}, shards: map[int]*os.File{}, kept: map[string]loc{}}
 	if !reused {
 		if err := writeFileSync(filepath.Join(dir, fingerprintFile), []byte(fingerprint)); err != nil {
 			return nil, false, err
 		}
-	} else if err := st.readManifest(); err != nil {
+	} else if st.newFrom, err = st.readManifest(); err != nil {
 		return nil, false, err
+	} else if err := os.Truncate(filepath.Join(dir, manifestFile), st.newFrom); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		// A torn last line is cut off so that new lines start on their own.
+		return nil, false, fmt.Errorf("checkpoint: %w", err)
 	}
 	for _, n := range st.shardNumbers() {
 		if n > st.shardNo {
 			st.shardNo = n
 		}
 	}
+	st.firstShard = st.shardNo + 1
 	st.manifest, err = os.OpenFile(filepath.Join(dir, manifestFile), os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o644)
 	if err != nil {
 		return nil, false, fmt.Errorf("checkpoint: %w", err)
@@ -131,25 +143,29 @@ func openState(dir, fingerprint string, resume bool) (st *state, reused bool, er
 	return st, reused, nil
 }
 
-func (st *state) readManifest() error {
+// readManifest loads the old checkpoint's manifest into st.old and returns
+// the length of its whole lines.
+func (st *state) readManifest() (int64, error) {
 	f, err := os.Open(filepath.Join(st.dir, manifestFile))
 	if errors.Is(err, fs.ErrNotExist) {
-		return nil
+		return 0, nil
 	}
 	if err != nil {
-		return fmt.Errorf("checkpoint: %w", err)
+		return 0, fmt.Errorf("checkpoint: %w", err)
 	}
 	defer f.Close()
 	br := bufio.NewReader(f)
+	var end int64
 	for {
 		line, err := br.ReadString('\n')
 		if err != nil {
 			// No newline: a line torn by a crash mid-append.
 			if err == io.EOF {
-				return nil
+				return end, nil
 			}
-			return fmt.Errorf("checkpoint manifest: %w", err)
+			return 0, fmt.Errorf("checkpoint manifest: %w", err)
 		}
+		end += int64(len(line))
 		f := strings.Split(strings.TrimSuffix(line, "\n"), "\t")
 		if len(f) != 4 {
 			continue
@@ -160,7 +176,11 @@ func (st *state) readManifest() error {
 		if e1 != nil || e2 != nil || e3 != nil {
 			continue
 		}
-		st.old[f[0]] = loc{shard: shard, off: off, n: n}
+		key, e4 := hex.DecodeString(f[0])
+		if e4 != nil || len(key) != sha256.Size {
+			continue
+		}
+		st.old[string(key)] = loc{shard: shard, off: off, n: n}
 	}
 }
 
@@ -269,7 +289,7 @@ func (st *state) put(key string, x *doc.Extraction) error {
 // keepOld records that a document of this run was served from the checkpoint.
 func (st *state) keepOld(key string) {
 	if l, ok := st.old[key]; ok {
-		st.live[key] = l
+		st.kept[key] = l
 	}
 }
 
@@ -307,8 +327,7 @@ func (st *state) add(key string, x *doc.Extraction) error {
 	}
 	l := loc{shard: st.shardNo, off: st.off, n: int64(len(b) - 1)}
 	st.off += int64(len(b))
-	st.live[key] = l
-	st.pending = append(st.pending, fmt.Sprintf("%s\t%d\t%d\t%d\n", key, l.shard, l.off, l.n))
+	st.pending = append(st.pending, fmt.Sprintf("%x\t%d\t%d\t%d\n", key, l.shard, l.off, l.n))
 	return nil
 }
 
@@ -365,26 +384,33 @@ func (st *state) close(complete bool) error {
 	if err != nil || !complete {
 		return err
 	}
-	keys := make([]string, 0, len(st.live))
+	// The new manifest: the old lines still in use, then this run's.
+	keys := make([]string, 0, len(st.kept))
 	used := map[int]bool{}
-	for k, l := range st.live {
+	for k, l := range st.kept {
 		keys = append(keys, k)
 		used[l.shard] = true
 	}
 	sort.Slice(keys, func(i, j int) bool {
-		a, b := st.live[keys[i]], st.live[keys[j]]
+		a, b := st.kept[keys[i]], st.kept[keys[j]]
 		if a.shard != b.shard {
 			return a.shard < b.shard
 		}
 		return a.off < b.off
 	})
-	var b strings.Builder
+	var b bytes.Buffer
 	for _, k := range keys {
-		l := st.live[k]
-		fmt.Fprintf(&b, "%s\t%d\t%d\t%d\n", k, l.shard, l.off, l.n)
+		l := st.kept[k]
+		fmt.Fprintf(&b, "%x\t%d\t%d\t%d\n", k, l.shard, l.off, l.n)
+	}
+	if err := st.appendNewLines(&b); err != nil {
+		return err
+	}
+	for n := st.firstShard; n <= st.shardNo; n++ {
+		used[n] = true
 	}
 	tmp := filepath.Join(st.dir, manifestFile+".tmp")
-	if err := writeFileSync(tmp, []byte(b.String())); err != nil {
+	if err := writeFileSync(tmp, b.Bytes()); err != nil {
 		return err
 	}
 	if err := os.Rename(tmp, filepath.Join(st.dir, manifestFile)); err != nil {
@@ -394,6 +420,19 @@ func (st *state) close(complete bool) error {
 		if !used[n] {
 			os.Remove(st.shardPath(n))
 		}
+	}
+	return nil
+}
+
+// appendNewLines copies the manifest lines this run appended.
+func (st *state) appendNewLines(b *bytes.Buffer) error {
+	f, err := os.Open(filepath.Join(st.dir, manifestFile))
+	if err != nil {
+		return fmt.Errorf("checkpoint: %w", err)
+	}
+	defer f.Close()
+	if _, err := b.ReadFrom(io.NewSectionReader(f, st.newFrom, 1<<62)); err != nil {
+		return fmt.Errorf("checkpoint manifest: %w", err)
 	}
 	return nil
 }
@@ -412,7 +451,8 @@ func docKey(d *doc.Doc) string {
 		h.Write([]byte{0})
 	}
 	io.WriteString(h, d.Text)
-	return hex.EncodeToString(h.Sum(nil))
+	// Raw bytes, not hex: a key per document stays in memory for the run.
+	return string(h.Sum(nil))
 }
 
 func writeFileSync(path string, data []byte) error {
