@@ -175,11 +175,11 @@ func (s *streamer) input(in string, stdin io.Reader) bool {
 		switch {
 		case e.err != nil:
 			// Plan did not count it, so it carries no bytes.
-			ok = s.fail(e.source, e.id, 0, "%s", e.err.Error())
+			ok = s.fail(e.source(), e.id, 0, "%s", e.err.Error())
 		case e.kind == kindSidecar:
 			continue
 		case e.kind == kindOther:
-			ok = s.emit(Item{Skipped: e.source})
+			ok = s.emit(Item{Skipped: e.source()})
 		case e.kind == kindJSONL:
 			ok = s.jsonlFile(e)
 		default:
@@ -194,27 +194,27 @@ func (s *streamer) input(in string, stdin io.Reader) bool {
 
 // jsonlFile opens a JSON Lines file and streams its records.
 func (s *streamer) jsonlFile(e entry) bool {
-	f, err := os.Open(e.path)
+	f, err := os.Open(e.path())
 	if err != nil {
-		return s.fail(e.source, "", e.size, "%s", describeOpenError(e.path, err))
+		return s.fail(e.source(), "", e.size, "%s", describeOpenError(e.path(), err))
 	}
 	defer f.Close()
-	return s.jsonl(f, e.source)
+	return s.jsonl(f, e.source())
 }
 
 // file reads one .txt/.md/.html document with its sidecar metadata.
 func (s *streamer) file(e entry) bool {
-	data, err := readLimited(e.path, s.opt.maxBytes())
+	data, err := readLimited(e.path(), s.opt.maxBytes())
 	if err != nil {
-		return s.fail(e.source, e.id, e.size, "%s", err.Error())
+		return s.fail(e.source(), e.id, e.size, "%s", err.Error())
 	}
-	d := &doc.Doc{ID: e.id, Source: e.source}
+	d := &doc.Doc{ID: e.id, Source: e.source()}
 	var page pageMeta
 	var warns []string
 	if e.kind == kindHTML {
 		text, pm, enc, hw, err := decodeHTML(data)
 		if err != nil {
-			return s.fail(e.source, e.id, e.size, "%s", err.Error())
+			return s.fail(e.source(), e.id, e.size, "%s", err.Error())
 		}
 		d.Text, page, d.Encoding, warns = text, pm, enc, hw
 		if strings.TrimSpace(d.Text) == "" {
@@ -223,7 +223,7 @@ func (s *streamer) file(e entry) bool {
 	} else {
 		dec, err := decodeText(data)
 		if err != nil {
-			return s.fail(e.source, e.id, e.size, "%s", err.Error())
+			return s.fail(e.source(), e.id, e.size, "%s", err.Error())
 		}
 		d.Text, d.Encoding = dec.text, dec.enc
 		if dec.warn != "" {
@@ -236,9 +236,9 @@ func (s *streamer) file(e entry) bool {
 			warns = append(warns, "document has only whitespace; kept with zero counts")
 		}
 	}
-	warns = append(warns, fillMeta(d, e.path, page, s.opt.maxBytes())...)
+	warns = append(warns, fillMeta(d, e.path(), page, s.opt.maxBytes())...)
 	for _, w := range warns {
-		if !s.warn(e.source, e.id, "%s", w) {
+		if !s.warn(e.source(), e.id, "%s", w) {
 			return false
 		}
 	}

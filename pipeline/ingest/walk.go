@@ -41,27 +41,40 @@ func classify(name string) kind {
 	return kindOther
 }
 
-// entry is one file (or one unreadable path) found under an INPUT.
+// entry is one file (or one unreadable path) found under an INPUT. A folder
+// of many thousand files is listed whole before the first is read (for
+// doc_id order), so an entry holds one string of its own (rel); root is
+// shared and id is a slice of rel.
 type entry struct {
-	rel    string // '/'-separated path relative to the folder INPUT; "" for a file INPUT
-	path   string // path to open
-	source string // path as the user gave it, joined with rel
-	id     string // doc_id for text/html files
-	kind   kind
-	size   int64
-	err    error // set when the path cannot be read; the entry becomes an error row
+	root string // the INPUT as the user gave it
+	rel  string // '/'-separated path relative to the folder INPUT; "" for a file INPUT
+	id   string // doc_id for text/html files
+	kind kind
+	size int64
+	err  error // set when the path cannot be read; the entry becomes an error row
 }
+
+// source is the path as the user gave it, joined with rel; it is also the
+// path to open.
+func (e entry) source() string {
+	if e.rel == "" {
+		return e.root
+	}
+	return filepath.Join(e.root, filepath.FromSlash(e.rel))
+}
+
+func (e entry) path() string { return e.source() }
 
 // list expands one INPUT into its entries, in the order Stream yields them.
 // It stats files and lists folders but reads no file.
 func list(in string) []entry {
 	fi, err := os.Stat(in)
 	if err != nil {
-		return []entry{{path: in, source: in, err: errors.New(describeOpenError(in, err))}}
+		return []entry{{root: in, err: errors.New(describeOpenError(in, err))}}
 	}
 	if !fi.IsDir() {
 		base := filepath.Base(in)
-		e := entry{path: in, source: in, id: stemOf(base), kind: classify(base), size: fi.Size()}
+		e := entry{root: in, id: stemOf(base), kind: classify(base), size: fi.Size()}
 		if e.kind == kindSidecar {
 			// Named on its own, a sidecar is something the user asked for
 			// that ingest does not read: say so rather than stay silent.
@@ -110,7 +123,7 @@ func (w walker) dir(dirPath, rel string, ancestors []fs.FileInfo) {
 		if errors.Is(err, fs.ErrPermission) {
 			msg = "cannot list folder: permission denied"
 		}
-		*w.out = append(*w.out, w.errEntry(rel, dirPath, errors.New(msg)))
+		*w.out = append(*w.out, w.errEntry(rel, errors.New(msg)))
 		if len(ents) == 0 {
 			return
 		}
@@ -126,25 +139,19 @@ func (w walker) dir(dirPath, rel string, ancestors []fs.FileInfo) {
 		childPath := filepath.Join(dirPath, name)
 		fi, err := os.Stat(childPath) // follows symbolic links
 		if err != nil {
-			*w.out = append(*w.out, w.errEntry(childRel, childPath, errors.New(describeOpenError(childPath, err))))
+			*w.out = append(*w.out, w.errEntry(childRel, errors.New(describeOpenError(childPath, err))))
 			continue
 		}
 		if fi.IsDir() {
 			if loopsBack(fi, ancestors) {
-				*w.out = append(*w.out, w.errEntry(childRel, childPath,
+				*w.out = append(*w.out, w.errEntry(childRel,
 					errors.New("folder loop: a symbolic link leads back to an enclosing folder; not followed")))
 				continue
 			}
 			w.dir(childPath, childRel, append(ancestors[:len(ancestors):len(ancestors)], fi))
 			continue
 		}
-		e := entry{
-			rel:    childRel,
-			path:   childPath,
-			source: filepath.Join(w.root, filepath.FromSlash(childRel)),
-			kind:   classify(name),
-			size:   fi.Size(),
-		}
+		e := entry{root: w.root, rel: childRel, kind: classify(name), size: fi.Size()}
 		if e.kind == kindText || e.kind == kindHTML {
 			e.id = stemOf(childRel)
 		}
@@ -156,8 +163,8 @@ func (w walker) dir(dirPath, rel string, ancestors []fs.FileInfo) {
 	}
 }
 
-func (w walker) errEntry(rel, p string, err error) entry {
-	e := entry{rel: rel, path: p, source: filepath.Join(w.root, filepath.FromSlash(rel)), err: err}
+func (w walker) errEntry(rel string, err error) entry {
+	e := entry{root: w.root, rel: rel, err: err}
 	if k := classify(path.Base(rel)); rel != "" && (k == kindText || k == kindHTML) {
 		e.id = stemOf(rel)
 	}
