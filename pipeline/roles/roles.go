@@ -47,6 +47,11 @@ func Find(d *segment.Doc, ents entities.Result, lx *lexicon.Lexicon) []doc.Role 
 		if t.Org >= 0 && t.Org < len(ents.Organizations) {
 			orgID = ents.Organizations[t.Org].ID
 			orgName = ents.Organizations[t.Org].Name
+		} else if post, o := ministryOf(title, ents.Organizations); o >= 0 {
+			// FORMAT.md: the portfolio stays in the title only while the
+			// ministry is not named as an organization.
+			title = post
+			orgID, orgName = ents.Organizations[o].ID, ents.Organizations[o].Name
 		}
 		k := key{person, strings.ToLower(title), orgID}
 		if seen[k] {
@@ -160,4 +165,28 @@ func isAbbrev(s string) bool {
 		}
 	}
 	return true
+}
+
+// ministryOf splits a portfolio title ("Deputy Minister of Labor and Social
+// Protection") into the post ("Deputy Minister") and the organization
+// naming that ministry ("Ministry of Labor and Social Protection"), when the
+// text names it; o is -1 otherwise.
+func ministryOf(title string, orgs []doc.Organization) (post string, o int) {
+	low := strings.ToLower(title)
+	for _, sep := range []string{"minister of ", "minister for "} {
+		i := strings.Index(low, sep)
+		if i < 0 {
+			continue
+		}
+		want := "ministry " + low[i+len("minister "):]
+		for j, org := range orgs {
+			names := append([]string{org.Name}, org.Aliases...)
+			for _, n := range names {
+				if strings.EqualFold(strings.TrimPrefix(strings.ToLower(n), "the "), want) {
+					return strings.TrimSpace(title[:i+len("minister")]), j
+				}
+			}
+		}
+	}
+	return title, -1
 }

@@ -43,6 +43,10 @@ func TestRoles(t *testing.T) {
 	}{
 		{"title before name", "Deputy Chairman of the Federation of Trade Unions Nurlan Bekov spoke.",
 			[]want{{"Nurlan Bekov", "Deputy Chairman", "Federation of Trade Unions"}}, nil},
+		{"portfolio stays in the title when the ministry is not named", "Minister of Digital Affairs Aidos Nurlanov opened the forum.",
+			[]want{{"Aidos Nurlanov", "Minister of Digital Affairs", ""}}, nil},
+		{"ministry named as a body takes the portfolio", "Deputy Minister of Digital Affairs Aidos Nurlanov opened the forum. The Ministry of Digital Affairs later published the plan.",
+			[]want{{"Aidos Nurlanov", "Deputy Minister", "Ministry of Digital Affairs"}}, nil},
 		{"apposition after name", "Yerlan Bekov, the Chairman of the Majilis, led the delegation.",
 			[]want{{"Yerlan Bekov", "Chairman", "Majilis"}}, nil},
 		{"title, comma, name", "The Chairman of the Trade Union Center of Almaty, Zaure Omarova, opened it.",
