@@ -40,7 +40,7 @@ func FuzzJSONL(f *testing.F) {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		s := &streamer{opt: Options{MaxBytes: 256}, seen: map[string]string{}}
+		s := &streamer{opt: Options{MaxBytes: 256}, seen: map[[16]byte]uint64{}}
 		var total int64
 		s.yield = func(it Item) bool {
 			total += it.Bytes

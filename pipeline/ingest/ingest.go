@@ -29,6 +29,7 @@
 package ingest
 
 import (
+	"crypto/sha256"
 	"fmt"
 	"io"
 	"iter"
@@ -89,7 +90,7 @@ func Stream(inputs []string, opt Options, stdin io.Reader) iter.Seq[Item] {
 	return func(yield func(Item) bool) {
 		s := &streamer{opt: opt, yield: yield}
 		if !opt.AllowDuplicateIDs {
-			s.seen = map[string]string{}
+			s.seen = map[[16]byte]uint64{}
 		}
 		for _, in := range inputs {
 			if !s.input(in, stdin) {
@@ -110,7 +111,9 @@ func Plan(inputs []string, opt Options) (files int, bytes int64) {
 			unknown = true
 			continue
 		}
-		for _, e := range list(in) {
+		l := list(in)
+		for i := range l.len() {
+			e := l.at(i)
 			if e.err != nil || e.kind == kindOther || e.kind == kindSidecar {
 				continue
 			}
@@ -128,8 +131,28 @@ func Plan(inputs []string, opt Options) (files int, bytes int64) {
 type streamer struct {
 	opt   Options
 	yield func(Item) bool
-	seen  map[string]string // doc_id -> source of its first document
 	stop  bool
+
+	// Duplicate doc_id check (nil seen: off). A set of 128-bit hashes of the
+	// ids seen, each with a ref to where its document came from, so memory
+	// does not grow with the length of ids and sources; the first source is
+	// rebuilt only when a duplicate turns up. A ref is list<<32 | entry for a
+	// file, or 1<<63 | jsonl-source<<32 | line for a JSON Lines record.
+	seen     map[[16]byte]uint64
+	lists    []*listing // every INPUT listed so far
+	jsonlSrc []string   // every JSON Lines source so far
+	ref      uint64     // the ref of the document being read
+}
+
+const jsonlRef = 1 << 63
+
+// origin is the source of the document a ref points to.
+func (s *streamer) origin(ref uint64) string {
+	hi, lo := int(ref>>32&0x7fffffff), uint32(ref)
+	if ref&jsonlRef != 0 {
+		return fmt.Sprintf("%s:%d", s.jsonlSrc[hi], lo)
+	}
+	return s.lists[hi].at(int(lo)).source()
 }
 
 func (s *streamer) emit(it Item) bool {
@@ -137,11 +160,13 @@ func (s *streamer) emit(it Item) bool {
 		return false
 	}
 	if it.Doc != nil && s.seen != nil {
-		if first, dup := s.seen[it.Doc.ID]; dup {
+		h := sha256.Sum256([]byte(it.Doc.ID))
+		key := [16]byte(h[:16])
+		if first, dup := s.seen[key]; dup {
 			it = Item{Err: &doc.DocError{Source: it.Doc.Source, DocID: it.Doc.ID, Stage: Stage,
-				Message: fmt.Sprintf("duplicate doc_id (first seen in %s); document dropped", first)}, Bytes: it.Bytes}
+				Message: fmt.Sprintf("duplicate doc_id (first seen in %s); document dropped", s.origin(first))}, Bytes: it.Bytes}
 		} else {
-			s.seen[it.Doc.ID] = it.Doc.Source
+			s.seen[key] = s.ref
 		}
 	}
 	if !s.yield(it) {
@@ -170,7 +195,13 @@ func (s *streamer) input(in string, stdin io.Reader) bool {
 		}
 		return s.jsonl(stdin, "<stdin>")
 	}
-	for _, e := range list(in) {
+	l := list(in)
+	if s.seen != nil {
+		s.lists = append(s.lists, l)
+	}
+	for i := range l.len() {
+		e := l.at(i)
+		s.ref = uint64(len(s.lists)-1)<<32 | uint64(i)
 		var ok bool
 		switch {
 		case e.err != nil:

@@ -598,3 +598,36 @@ func TestStreamDocIDOrder(t *testing.T) {
 		t.Errorf("order %q, want %q", ids, want)
 	}
 }
+
+// The duplicate error names where the first document with the id came from,
+// rebuilt from the set's ref: another file of the folder, an earlier INPUT,
+// or a JSON Lines line.
+func TestDuplicateIDsNameFirstSource(t *testing.T) {
+	root := t.TempDir()
+	writeTree(t, root, map[string]string{
+		"a/x.txt": "Text.", "a/x.html": "<p>Page.</p>",
+		"b/recs.jsonl": `{"id":"r","text":"One."}` + "\n\n" + `{"id":"r","text":"Two."}` + "\n" + `{"id":"a/x","text":"Three."}` + "\n",
+		"solo.txt":     "Solo.",
+	})
+	solo := filepath.Join(root, "solo.txt")
+	got := collect([]string{filepath.Join(root, "a"), filepath.Join(root, "b"), solo, solo}, Options{}, "")
+	var msgs []string
+	for _, it := range got {
+		if it.Err != nil {
+			msgs = append(msgs, it.Err.Message)
+		}
+	}
+	want := []string{
+		"first seen in " + filepath.Join(root, "a", "x.html") + ")",
+		"first seen in " + filepath.Join(root, "b", "recs.jsonl") + ":1)",
+		"first seen in " + solo + ")",
+	}
+	if len(msgs) != len(want) {
+		t.Fatalf("got errors %q, want %d", msgs, len(want))
+	}
+	for i, w := range want {
+		if !strings.Contains(msgs[i], w) {
+			t.Errorf("error %d = %q, want it to contain %q", i, msgs[i], w)
+		}
+	}
+}

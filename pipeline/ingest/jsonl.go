@@ -19,6 +19,10 @@ func (s *streamer) jsonl(r io.Reader, source string) bool {
 	br := bufio.NewReaderSize(r, 64<<10)
 	max := s.opt.maxBytes()
 	lineNo, records := 0, 0
+	src0 := uint64(len(s.jsonlSrc)) << 32
+	if s.seen != nil {
+		s.jsonlSrc = append(s.jsonlSrc, source)
+	}
 	var carried int64 // bytes of blank lines, carried by the next item
 	for {
 		line, n, tooLong, err := readLine(br, max)
@@ -45,6 +49,7 @@ func (s *streamer) jsonl(r io.Reader, source string) bool {
 		default:
 			records++
 			it, warn := parseRecord(line, src)
+			s.ref = jsonlRef | src0 | uint64(uint32(lineNo))
 			it.Bytes, carried = carried, 0
 			if warn != "" && !s.warn(src, it.Doc.ID, "%s", warn) {
 				return false

@@ -1,17 +1,18 @@
 package ingest
 
 import (
+	"bytes"
 	"errors"
 	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
-	"sort"
+	"slices"
 	"strings"
 )
 
 // kind is what a file is to ingest, decided by its name alone.
-type kind int
+type kind uint8
 
 const (
 	kindOther   kind = iota // not a supported format: skipped and counted
@@ -41,10 +42,9 @@ func classify(name string) kind {
 	return kindOther
 }
 
-// entry is one file (or one unreadable path) found under an INPUT. A folder
-// of many thousand files is listed whole before the first is read (for
-// doc_id order), so an entry holds one string of its own (rel); root is
-// shared and id is a slice of rel.
+// entry is one file (or one unreadable path) found under an INPUT, as the
+// streamer sees it. It is built from a listing's slot when the file is
+// reached; id is a slice of rel.
 type entry struct {
 	root string // the INPUT as the user gave it
 	rel  string // '/'-separated path relative to the folder INPUT; "" for a file INPUT
@@ -65,12 +65,84 @@ func (e entry) source() string {
 
 func (e entry) path() string { return e.source() }
 
+// listing is the entries of one INPUT in the order Stream yields them. A
+// folder of many thousand files is listed whole before the first is read
+// (for doc_id order), so a file costs one fixed-size slot plus its relative
+// path in one shared byte arena — no strings or error values per file
+// (49k files: ~3 MB instead of ~11 MB of structs and strings).
+type listing struct {
+	root  string
+	names []byte  // relative paths, end to end
+	slots []slot  // sorted; see list
+	errs  []error // slot.err-1 indexes here
+	file  *entry  // a file INPUT: its only entry
+}
+
+type slot struct {
+	size   int64
+	off    uint32 // rel is names[off : off+relLen]
+	relLen uint32
+	idLen  uint32 // id is rel[:idLen]; 0 when there is none
+	err    uint32 // 1 + index into errs; 0 when readable
+	kind   kind
+}
+
+func (l *listing) len() int {
+	if l.file != nil {
+		return 1
+	}
+	return len(l.slots)
+}
+
+// at builds the i-th entry; its strings are fresh (one allocation for rel).
+func (l *listing) at(i int) entry {
+	if l.file != nil {
+		return *l.file
+	}
+	s := l.slots[i]
+	rel := string(l.names[s.off : s.off+s.relLen])
+	e := entry{root: l.root, rel: rel, id: rel[:s.idLen], kind: s.kind, size: s.size}
+	if s.err > 0 {
+		e.err = l.errs[s.err-1]
+	}
+	return e
+}
+
+// add appends an entry whose relative path is dir/name (dir may be "").
+func (l *listing) add(dir, name string, k kind, size int64, err error) {
+	off := len(l.names)
+	if dir != "" {
+		l.names = append(l.names, dir...)
+		l.names = append(l.names, '/')
+	}
+	l.names = append(l.names, name...)
+	s := slot{size: size, off: uint32(off), relLen: uint32(len(l.names) - off), kind: k}
+	if k == kindText || k == kindHTML {
+		// doc_id: the relative path without its last extension.
+		s.idLen = s.relLen - uint32(len(filepath.Ext(name)))
+	}
+	if err != nil {
+		l.errs = append(l.errs, err)
+		s.err = uint32(len(l.errs))
+	}
+	l.slots = append(l.slots, s)
+}
+
+// key is what a slot sorts by: its doc_id, else its relative path.
+func (l *listing) key(s slot) []byte {
+	n := s.idLen
+	if n == 0 {
+		n = s.relLen
+	}
+	return l.names[s.off : s.off+n]
+}
+
 // list expands one INPUT into its entries, in the order Stream yields them.
 // It stats files and lists folders but reads no file.
-func list(in string) []entry {
+func list(in string) *listing {
 	fi, err := os.Stat(in)
 	if err != nil {
-		return []entry{{root: in, err: errors.New(describeOpenError(in, err))}}
+		return &listing{root: in, file: &entry{root: in, err: errors.New(describeOpenError(in, err))}}
 	}
 	if !fi.IsDir() {
 		base := filepath.Base(in)
@@ -89,28 +161,27 @@ func list(in string) []entry {
 			// read: that is what the user asked for.
 			e.err = errors.New("not a regular file (a FIFO or device); not read")
 		}
-		return []entry{e}
+		return &listing{root: in, file: &e}
 	}
-	var out []entry
-	w := walker{root: in, out: &out}
+	l := &listing{root: in}
+	w := walker{root: in, out: l}
 	w.dir(in, "", []fs.FileInfo{fi})
 	// Tables are ordered by doc_id, so documents are read in doc_id order
 	// (the relative path without extension: "a" before "a-b", though
 	// "a-b.txt" < "a.txt"), ties and non-documents by the relative path.
 	// Never the per-folder order a recursive walk gives.
-	sort.SliceStable(out, func(i, j int) bool {
-		ki, kj := sortKey(out[i]), sortKey(out[j])
-		if ki != kj {
-			return ki < kj
+	slices.SortStableFunc(l.slots, func(a, b slot) int {
+		if c := bytes.Compare(l.key(a), l.key(b)); c != 0 {
+			return c
 		}
-		return out[i].rel < out[j].rel
+		return bytes.Compare(l.names[a.off:a.off+a.relLen], l.names[b.off:b.off+b.relLen])
 	})
-	return out
+	return l
 }
 
 type walker struct {
 	root string
-	out  *[]entry
+	out  *listing
 }
 
 // dir lists one folder. ancestors are the folders on the way down, so a
@@ -123,7 +194,7 @@ func (w walker) dir(dirPath, rel string, ancestors []fs.FileInfo) {
 		if errors.Is(err, fs.ErrPermission) {
 			msg = "cannot list folder: permission denied"
 		}
-		*w.out = append(*w.out, w.errEntry(rel, errors.New(msg)))
+		w.errEntry(rel, errors.New(msg))
 		if len(ents) == 0 {
 			return
 		}
@@ -135,40 +206,42 @@ func (w walker) dir(dirPath, rel string, ancestors []fs.FileInfo) {
 		if strings.HasPrefix(name, ".") {
 			continue
 		}
-		childRel := path.Join(rel, name)
 		childPath := filepath.Join(dirPath, name)
 		fi, err := os.Stat(childPath) // follows symbolic links
 		if err != nil {
-			*w.out = append(*w.out, w.errEntry(childRel, errors.New(describeOpenError(childPath, err))))
+			w.errEntry(path.Join(rel, name), errors.New(describeOpenError(childPath, err)))
 			continue
 		}
 		if fi.IsDir() {
 			if loopsBack(fi, ancestors) {
-				*w.out = append(*w.out, w.errEntry(childRel,
-					errors.New("folder loop: a symbolic link leads back to an enclosing folder; not followed")))
+				w.errEntry(path.Join(rel, name),
+					errors.New("folder loop: a symbolic link leads back to an enclosing folder; not followed"))
 				continue
 			}
-			w.dir(childPath, childRel, append(ancestors[:len(ancestors):len(ancestors)], fi))
+			w.dir(childPath, path.Join(rel, name), append(ancestors[:len(ancestors):len(ancestors)], fi))
 			continue
 		}
-		e := entry{root: w.root, rel: childRel, kind: classify(name), size: fi.Size()}
-		if e.kind == kindText || e.kind == kindHTML {
-			e.id = stemOf(childRel)
-		}
-		if !fi.Mode().IsRegular() && e.kind != kindOther && e.kind != kindSidecar {
+		k := classify(name)
+		var ferr error
+		if !fi.Mode().IsRegular() && k != kindOther && k != kindSidecar {
 			// Reading a FIFO or device found in a tree could block forever.
-			e.err = errors.New("not a regular file")
+			ferr = errNotRegular
 		}
-		*w.out = append(*w.out, e)
+		w.out.add(rel, name, k, fi.Size(), ferr)
 	}
 }
 
-func (w walker) errEntry(rel string, err error) entry {
-	e := entry{root: w.root, rel: rel, err: err}
-	if k := classify(path.Base(rel)); rel != "" && (k == kindText || k == kindHTML) {
-		e.id = stemOf(rel)
+var errNotRegular = errors.New("not a regular file")
+
+// errEntry adds an unreadable path; it keeps a doc_id when its name is a
+// document's.
+func (w walker) errEntry(rel string, err error) {
+	k := kindOther
+	if c := classify(path.Base(rel)); rel != "" && (c == kindText || c == kindHTML) {
+		k = c
 	}
-	return e
+	dir, name := path.Split(rel)
+	w.out.add(strings.TrimSuffix(dir, "/"), name, k, 0, err)
 }
 
 func loopsBack(fi fs.FileInfo, ancestors []fs.FileInfo) bool {
@@ -178,11 +251,4 @@ func loopsBack(fi fs.FileInfo, ancestors []fs.FileInfo) bool {
 		}
 	}
 	return false
-}
-
-func sortKey(e entry) string {
-	if e.id != "" {
-		return e.id
-	}
-	return e.rel
 }
