@@ -9,6 +9,7 @@ import (
 	"os/signal"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"runtime/pprof"
 	"sort"
 	"sync"
@@ -140,6 +141,7 @@ Examples:
 				Stages:      ex.StageSeconds,
 				Startup:     time.Since(processStart),
 			}
+			setMemoryLimit(workers)
 			sum, err := run.Run(opt, ex.Extract)
 			if memProf != "" {
 				if perr := writeMemProfile(memProf); perr != nil && err == nil {
@@ -177,6 +179,24 @@ Examples:
 	f.StringVar(&cpuProf, "cpuprofile", "", "write a CPU profile to this file")
 	f.StringVar(&memProf, "memprofile", "", "write a heap profile to this file at the end")
 	return c
+}
+
+// setMemoryLimit gives the GC a soft limit unless GOMEMLIMIT sets one. Go's
+// heap target is twice the live heap, and the live heap grows a little with
+// the corpus (parquet buffers at their high-water mark, the file listing), so
+// without a limit peak RSS grew from ~120 MB at 20 MB of input to ~150 MB at
+// 200 MB. The limit scales with workers so their documents in flight fit. It
+// is soft: when more is live (very large documents) the heap grows past it
+// and the GC runs more often (the runtime caps it at half the CPU) instead
+// of failing; GOMEMLIMIT=off restores Go's default.
+func setMemoryLimit(workers int) {
+	if os.Getenv("GOMEMLIMIT") != "" {
+		return
+	}
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	debug.SetMemoryLimit(int64(64+16*workers) << 20)
 }
 
 func writeMemProfile(path string) error {
