@@ -144,6 +144,9 @@ func (l locator) earliest(forms ...string) (doc.Span, bool) {
 	return loose, foundLoose
 }
 
+// maxCandidates bounds the title x person pairs a role lookup compares.
+const maxCandidates = 256
+
 // all returns every occurrence of s.
 func (l locator) all(s string) []doc.Span {
 	n := foldText(s).runes
@@ -189,6 +192,9 @@ func (l locator) locate(table string, it Item) (doc.Span, bool) {
 		if w := strings.Fields(it.Name); len(w) > 1 {
 			persons = append(persons, l.all(w[len(w)-1])...)
 		}
+		// Pathological texts (one letter repeated) give thousands of each;
+		// the nearest pair among the first ones is as good a context.
+		titles, persons = titles[:min(len(titles), maxCandidates)], persons[:min(len(persons), maxCandidates)]
 		best, bestDist := titles[0], -1
 		for _, t := range titles {
 			for _, p := range persons {
