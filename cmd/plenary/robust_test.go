@@ -281,10 +281,14 @@ func TestCrashResume(t *testing.T) {
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
 		}
-		deadline := time.Now().Add(2 * full)
+		// A loaded machine (CI runs every package's tests at once) can be
+		// much slower than the reference run: wait long, and hold the
+		// resume to what was really checkpointed when the kill came.
+		deadline := time.Now().Add(10 * full)
 		for manifestLines(out) < at && time.Now().Before(deadline) {
 			time.Sleep(2 * time.Millisecond)
 		}
+		checkpointed := manifestLines(out) // written after their shard's fsync: durable
 		cmd.Process.Signal(syscall.SIGKILL)
 		cmd.Wait()
 		// The previous run's tables are still whole where readers look
@@ -312,8 +316,11 @@ func TestCrashResume(t *testing.T) {
 		if reused > 0 {
 			reusedSomewhere = true
 		}
-		if at > 0 && reused < at {
-			t.Errorf("killed after %d documents were checkpointed, resume reused only %d", at, reused)
+		if at > 0 && checkpointed < at {
+			t.Logf("only %d of the %d documents aimed for were checkpointed before the kill", checkpointed, at)
+		}
+		if reused < min(checkpointed, total) {
+			t.Errorf("killed after %d documents were checkpointed, resume reused only %d", checkpointed, reused)
 		}
 		if rj["interrupted"].(bool) {
 			t.Error("run.json of a complete resume says interrupted")
