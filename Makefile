@@ -35,16 +35,22 @@ gotest:
 .PHONY: fuzz fuzz-short
 test: fuzz-short
 FUZZTIME ?= 5s
-# No minimizing in the short run: Go's fuzzer reports "context deadline
-# exceeded" as a failure when -fuzztime ends while it is minimizing a new
-# corpus entry (seen in CI); a crasher is still saved, unminimized.
+# No minimizing in the short run (a crasher is still saved, unminimized).
+# Go's fuzzer sometimes ends a timed run with a bare "context deadline
+# exceeded" and no failing input (seen in CI with go1.26 on targets that had
+# found nothing): that is the deadline, not a finding, and is reported as a
+# note; a real failure always writes its input under testdata/fuzz/.
 FUZZFLAGS ?= -fuzzminimizetime=0s
 fuzz-short:
 	@for f in $$(grep -rl --include='*_test.go' '^func Fuzz' cmd pipeline | sort); do \
 	  d=./$$(dirname $$f); \
 	  for t in $$(sed -n 's/^func \(Fuzz[A-Za-z0-9_]*\)(.*/\1/p' $$f); do \
 	    echo "fuzz $$d $$t ($(FUZZTIME))"; \
-	    $(GO) test -run='^$$' -fuzz="^$$t\$$" -fuzztime=$(FUZZTIME) $(FUZZFLAGS) $$d > .fuzz.log 2>&1 || { cat .fuzz.log; rm -f .fuzz.log; exit 1; }; \
+	    if ! $(GO) test -run='^$$' -fuzz="^$$t\$$" -fuzztime=$(FUZZTIME) $(FUZZFLAGS) $$d > .fuzz.log 2>&1; then \
+	      if grep -q 'context deadline exceeded' .fuzz.log && ! grep -q 'Failing input written' .fuzz.log; then \
+	        echo "  note: $$t ended on the fuzzer's own deadline with no failing input"; \
+	      else cat .fuzz.log; rm -f .fuzz.log; exit 1; fi; \
+	    fi; \
 	  done; \
 	done; rm -f .fuzz.log
 
