@@ -1099,7 +1099,13 @@ func (st *state) segment(a, b int) []part {
 			if j > b && !st.t[i+1].cap {
 				j = i + 2
 			}
-			m := ment{k: kPlace, a: i, b: min(j, len(st.low)), name: st.slice(i, i+1), method: "rule:place-word"}
+			name := st.slice(i, i+1)
+			if st.low[i+1] == "county" {
+				// a county keeps its word ("Pima County"), as the in-place
+				// rule names it; "X region/district" fold onto X
+				name = st.slice(i, i+2)
+			}
+			m := ment{k: kPlace, a: i, b: min(j, len(st.low)), name: name, method: "rule:place-word"}
 			st.ments = append(st.ments, m)
 			out = append(out, part{k: 'l', a: i, b: m.b, ment: len(st.ments) - 1})
 			i = m.b

@@ -250,6 +250,8 @@ func TestLocations(t *testing.T) {
 		{"proper City is part of the name", "Workers in Davao City rallied. The wage board of Davao Region met. Davao workers marched.", []string{"Davao City", "Davao Region"}, []string{"Davao"}},
 		{"city inside a body's name is no contrast", "Deputies of the Osh city Kenesh met farmers of the Osh region.", []string{"Osh"}, []string{"Osh region"}},
 		{"oblast folds", "Teachers of Zhambyl oblast met in Taraz.", []string{"Zhambyl", "Taraz"}, []string{"Zhambyl oblast"}},
+		{"county keeps its word in a list", "The union has members in Yavapai County and Mohave County.", []string{"Yavapai County", "Mohave County"}, []string{"Yavapai", "Mohave"}},
+		{"county keeps its word alone", "Farmers in Yavapai County voted.", []string{"Yavapai County"}, []string{"Yavapai"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
