@@ -421,9 +421,26 @@ func (st *state) unitAt(i, end int, first bool) int {
 		return 0
 	}
 	if first && l.stop[t.low] {
+		// "New Delhi", "The Hague": a place whose name starts with a
+		// function word is still a name
+		if n := st.stopPlace(i, end); n > 0 {
+			return n
+		}
 		return 0
 	}
 	return 1
+}
+
+// stopPlace returns the length of a gazetteer place of two or more tokens
+// that starts at i with a capitalized function word, or 0.
+func (st *state) stopPlace(i, end int) int {
+	if !st.t[i].cap {
+		return 0
+	}
+	if n, _ := st.match(pPlaces, i, end); n >= 2 {
+		return n
+	}
+	return 0
 }
 
 // closes reports whether quote mark c can close a quote opened by o.
@@ -592,7 +609,7 @@ func (st *state) run(a, b, sentEnd int) {
 	l := st.f.l
 	ri := runInfo{a: a, b: b}
 	// leading function words ("The", "In") never belong to a name
-	for a < b && l.stop[st.low[a]] && st.unitAtTitle(a, b) == 0 {
+	for a < b && l.stop[st.low[a]] && st.unitAtTitle(a, b) == 0 && st.stopPlace(a, b) == 0 {
 		a++
 	}
 	for a < b && connectors[st.low[a]] {
