@@ -256,6 +256,11 @@ var connectors = map[string]bool{
 	"bint": true, "oglu": true, "ogly": true, "oğlu": true, "kyzy": true, "qizi": true, "gizi": true, "uly": true, "ulu": true,
 }
 
+// settlementWords before "of" introduce a place: "the village of Baitik".
+var settlementWords = map[string]bool{
+	"village": true, "town": true, "settlement": true, "aul": true, "township": true, "hamlet": true,
+}
+
 // regionWords follow a place ("Almaty region") or stand between a place and
 // a head ("Turkestan regional Maslikhat").
 var regionWords = map[string]bool{
@@ -632,7 +637,10 @@ func (st *state) run(a, b, sentEnd int) {
 	allCapsRun := st.allCapsSentence(a)
 	// "in Aralsk", "near Zarqa": one or two unknown words after "in" name a
 	// place the gazetteer lacks
-	if ri.a > 0 && (st.low[ri.a-1] == "in" || st.low[ri.a-1] == "near") && b-a <= 2 && st.unknownPlace(a, b) {
+	// "the village of Baitik", "the town of Kentau": so do one or two after
+	// a settlement word and "of"
+	afterSettlement := ri.a > 1 && st.low[ri.a-1] == "of" && settlementWords[st.low[ri.a-2]]
+	if ri.a > 0 && (st.low[ri.a-1] == "in" || st.low[ri.a-1] == "near" || afterSettlement) && b-a <= 2 && st.unknownPlace(a, b) {
 		m := ment{k: kPlace, a: a, b: b, name: st.slice(a, b), method: "rule:in-place"}
 		st.ments = append(st.ments, m)
 		ri.parts = []part{{k: 'l', a: a, b: b, ment: len(st.ments) - 1}}

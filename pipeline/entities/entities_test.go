@@ -253,6 +253,8 @@ func TestLocations(t *testing.T) {
 		{"county keeps its word in a list", "The union has members in Yavapai County and Mohave County.", []string{"Yavapai County", "Mohave County"}, []string{"Yavapai", "Mohave"}},
 		{"place starting with a function word", "The envoy, who had come from New Delhi, flew on to New York.", []string{"New Delhi", "New York"}, []string{"Delhi", "York"}},
 		{"function word before a place is still dropped", "New rules were adopted in York.", []string{"York"}, []string{"New York"}},
+		{"village of", "Inspectors came to the village of Zhanatalap and the town of Ortakol.", []string{"Zhanatalap", "Ortakol"}, nil},
+		{"of after a common noun is no place", "The school of Zhanatalap won.", nil, []string{"Zhanatalap"}},
 		{"county keeps its word alone", "Farmers in Yavapai County voted.", []string{"Yavapai County"}, []string{"Yavapai"}},
 	}
 	for _, tc := range tests {
