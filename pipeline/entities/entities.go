@@ -436,6 +436,33 @@ func (st *state) unitAt(i, end int, first bool) int {
 	return 1
 }
 
+// datelineState returns the length (with its period) of a state
+// abbreviation run [a, b) that follows "CITY," at the start of a sentence
+// and precedes a dash, or 0.
+func (st *state) datelineState(a, b int) int {
+	if b != a+1 || a < 2 || a+2 >= len(st.low) || st.low[a-1] != "," || st.low[a+1] != "." {
+		return 0
+	}
+	if _, ok := st.f.l.stateAbbr[st.low[a]]; !ok {
+		return 0
+	}
+	if s := st.d.Tokens[a].Sentence; s >= len(st.d.SentTokens) || st.d.SentTokens[s][0] > a-2 {
+		return 0
+	}
+	city := a - 2
+	for city > 0 && st.t[city-1].cap && st.low[city-1] != "," {
+		city--
+	}
+	if s := st.d.Tokens[a].Sentence; st.d.SentTokens[s][0] != city || !st.t[city].cap {
+		return 0
+	}
+	switch st.d.Tokens[a+2].Text {
+	case "—", "–", "-", "--":
+		return 2
+	}
+	return 0
+}
+
 // stopPlace returns the length of a gazetteer place of two or more tokens
 // that starts at i with a capitalized function word, or 0.
 func (st *state) stopPlace(i, end int) int {
@@ -637,6 +664,14 @@ func (st *state) run(a, b, sentEnd int) {
 	allCapsRun := st.allCapsSentence(a)
 	// "in Aralsk", "near Zarqa": one or two unknown words after "in" name a
 	// place the gazetteer lacks
+	// "TUCSON, Ariz. —": a US state abbreviation after the dateline's city
+	if n := st.datelineState(ri.a, b); n > 0 {
+		m := ment{k: kPlace, a: a, b: a + n, name: l.stateAbbr[st.low[a]], method: "rule:dateline-state"}
+		st.ments = append(st.ments, m)
+		ri.parts = []part{{k: 'l', a: a, b: a + n, ment: len(st.ments) - 1}}
+		st.runs = append(st.runs, ri)
+		return
+	}
 	// "the village of Baitik", "the town of Kentau": so do one or two after
 	// a settlement word and "of"
 	afterSettlement := ri.a > 1 && st.low[ri.a-1] == "of" && settlementWords[st.low[ri.a-2]]

@@ -255,6 +255,8 @@ func TestLocations(t *testing.T) {
 		{"function word before a place is still dropped", "New rules were adopted in York.", []string{"York"}, []string{"New York"}},
 		{"village of", "Inspectors came to the village of Zhanatalap and the town of Ortakol.", []string{"Zhanatalap", "Ortakol"}, nil},
 		{"of after a common noun is no place", "The school of Zhanatalap won.", nil, []string{"Zhanatalap"}},
+		{"dateline state abbreviation", "SPOKANE, Wash. — Nurses rallied on Monday.", []string{"Spokane", "Washington"}, nil},
+		{"state abbreviation outside a dateline", "Workers from Spokane, Wash. and Boise came.", nil, []string{"Washington"}},
 		{"county keeps its word alone", "Farmers in Yavapai County voted.", []string{"Yavapai County"}, []string{"Yavapai"}},
 	}
 	for _, tc := range tests {

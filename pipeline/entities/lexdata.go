@@ -86,6 +86,7 @@ type lex struct {
 	titleMods  map[string]bool     // lower-case words that extend a title leftwards
 	events     map[string]string   // event head or modifier -> "event", "numbered", "modifier"
 	expansions map[string][]string // acronym (lowercase) -> clustering key of its full name
+	stateAbbr  map[string]string   // dateline state abbreviation (lowercase, no period) -> state
 }
 
 type suffix struct {
@@ -118,6 +119,10 @@ func buildLex(lx *lexicon.Lexicon) *lex {
 		events:     map[string]string{},
 		titleMods:  lowerSet(lx, "title_modifiers"),
 		expansions: map[string][]string{},
+		stateAbbr:  map[string]string{},
+	}
+	for _, e := range lx.List("state_abbrevs") {
+		l.stateAbbr[strings.ToLower(e.Key())] = e.Field(1)
 	}
 	for _, e := range lx.List("events") {
 		l.events[strings.ToLower(e.Key())] = e.Field(1)
