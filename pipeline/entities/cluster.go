@@ -738,16 +738,28 @@ func (st *state) bareNamed(k string) bool {
 	return false
 }
 
+// contrastPreps may be repeated after "and" when a city and its region are
+// contrasted.
+var contrastPreps = map[string]bool{"in": true, "of": true, "to": true, "from": true, "for": true, "across": true, "at": true}
+
 // contrasted reports whether the sentence of place mention i also names the
-// same place bare, joined by "and" ("Almaty and Almaty region").
+// same place bare, joined by "and" ("Almaty and Almaty region"), possibly
+// with a repeated preposition and "the" ("in Minsk and in the Minsk region").
 func (st *state) contrasted(i int) bool {
 	m := st.ments[i]
-	if m.a < 2 || st.low[m.a-1] != "and" {
+	k := m.a - 1
+	if k >= 0 && st.low[k] == "the" {
+		k--
+	}
+	if k >= 0 && contrastPreps[st.low[k]] {
+		k--
+	}
+	if k < 1 || st.low[k] != "and" {
 		return false
 	}
 	for j := range st.ments {
 		o := st.ments[j]
-		if j != i && o.k == kPlace && o.b == m.a-1 && o.name == m.name && o.method == "gazetteer" {
+		if j != i && o.k == kPlace && o.b == k && o.name == m.name && o.method == "gazetteer" {
 			return true
 		}
 	}

@@ -257,6 +257,8 @@ func TestLocations(t *testing.T) {
 		{"of after a common noun is no place", "The school of Zhanatalap won.", nil, []string{"Zhanatalap"}},
 		{"dateline state abbreviation", "SPOKANE, Wash. — Nurses rallied on Monday.", []string{"Spokane", "Washington"}, nil},
 		{"state abbreviation outside a dateline", "Workers from Spokane, Wash. and Boise came.", nil, []string{"Washington"}},
+		{"contrast with repeated preposition", "Seminars will be held in Gomel and in the Gomel region.", []string{"Gomel", "Gomel region"}, nil},
+		{"no contrast across sentences without and", "Teachers from Gomel came. Farmers of the Gomel region came too.", []string{"Gomel"}, []string{"Gomel region"}},
 		{"county keeps its word alone", "Farmers in Yavapai County voted.", []string{"Yavapai County"}, []string{"Yavapai"}},
 	}
 	for _, tc := range tests {
