@@ -1018,6 +1018,9 @@ func (st *state) unknownPlace(a, b int) bool {
 		if !t.cap || t.allCaps || t.quote || l.stop[w] || l.orgWords[w] || l.heads[w] || l.titleWords[w] || l.docWords[w] || l.surnames[w] {
 			return false
 		}
+		if strings.ContainsAny(w, "0123456789") {
+			return false // "in Q3", "in F1": codes, not places
+		}
 		if _, ok := l.given[w]; ok {
 			return false
 		}

@@ -259,6 +259,8 @@ func TestLocations(t *testing.T) {
 		{"state abbreviation outside a dateline", "Workers from Spokane, Wash. and Boise came.", nil, []string{"Washington"}},
 		{"contrast with repeated preposition", "Seminars will be held in Gomel and in the Gomel region.", []string{"Gomel", "Gomel region"}, nil},
 		{"no contrast across sentences without and", "Teachers from Gomel came. Farmers of the Gomel region came too.", []string{"Gomel"}, []string{"Gomel region"}},
+		{"a code after in is no place", "Profits rose in Q3 and fell in Aralsk.", []string{"Aralsk"}, []string{"Q3"}},
+		{"an unknown word after in is a place", "Workers rallied in Zhanatalap on Monday.", []string{"Zhanatalap"}, nil},
 		{"county keeps its word alone", "Farmers in Yavapai County voted.", []string{"Yavapai County"}, []string{"Yavapai"}},
 	}
 	for _, tc := range tests {
