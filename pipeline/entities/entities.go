@@ -463,6 +463,30 @@ func (st *state) datelineState(a, b int) int {
 	return 0
 }
 
+// compassWords name a part of a place in a constituency ("Kisumu Central",
+// "Leeds North East").
+var compassWords = map[string]bool{"north": true, "south": true, "east": true, "west": true, "central": true,
+	"northeast": true, "northwest": true, "southeast": true, "southwest": true}
+
+// constituency returns how many capitalized compass words follow the place
+// [a, e) when they make an electoral seat: "Kisumu Central MP", "the MP for
+// Leeds North East". Elsewhere ("Almaty East district") it returns 0.
+func (st *state) constituency(a, e, b int) int {
+	k := e
+	for k < b && k < e+2 && st.t[k].cap && compassWords[st.low[k]] {
+		k++
+	}
+	if k == e {
+		return 0
+	}
+	before := a >= 2 && st.low[a-1] == "for" && (st.low[a-2] == "mp" || st.low[a-2] == "member")
+	after := k < len(st.low) && (st.low[k] == "mp" || st.low[k] == "constituency")
+	if !before && !after {
+		return 0
+	}
+	return k - e
+}
+
 // stopPlace returns the length of a gazetteer place of two or more tokens
 // that starts at i with a capitalized function word, or 0.
 func (st *state) stopPlace(i, end int) int {
@@ -1142,6 +1166,7 @@ func (st *state) segment(a, b int) []part {
 	other := false // a capitalized word that is no place: "People of Kazakhstan"
 	for i < b {
 		if n, _ := st.match(pPlaces, i, b); n > 0 && st.t[i].cap && !other {
+			n += st.constituency(i, i+n, b)
 			j := i + n
 			for j < b && regionWords[st.low[j]] && st.low[j] != "regional" {
 				j++

@@ -261,6 +261,8 @@ func TestLocations(t *testing.T) {
 		{"no contrast across sentences without and", "Teachers from Gomel came. Farmers of the Gomel region came too.", []string{"Gomel"}, []string{"Gomel region"}},
 		{"a code after in is no place", "Profits rose in Q3 and fell in Aralsk.", []string{"Aralsk"}, []string{"Q3"}},
 		{"an unknown word after in is a place", "Workers rallied in Zhanatalap on Monday.", []string{"Zhanatalap"}, nil},
+		{"constituency after MP for", "Jane Holt, the MP for Bradford South, spoke. Nakuru West MP John Kamau agreed.", []string{"Bradford South", "Nakuru West"}, []string{"Bradford", "Nakuru"}},
+		{"compass word without a seat", "Farmers of Nakuru East came.", []string{"Nakuru"}, []string{"Nakuru East"}},
 		{"county keeps its word alone", "Farmers in Yavapai County voted.", []string{"Yavapai County"}, []string{"Yavapai"}},
 	}
 	for _, tc := range tests {
