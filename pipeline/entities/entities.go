@@ -463,6 +463,9 @@ func (st *state) datelineState(a, b int) int {
 	return 0
 }
 
+// listPreps introduce a list of places ("in Olgii and Tsengel").
+var listPreps = map[string]bool{"in": true, "near": true}
+
 // compassWords name a part of a place in a constituency ("Kisumu Central",
 // "Leeds North East").
 var compassWords = map[string]bool{"north": true, "south": true, "east": true, "west": true, "central": true,
@@ -1197,6 +1200,16 @@ func (st *state) segment(a, b int) []part {
 			st.ments = append(st.ments, m)
 			out = append(out, part{k: 'l', a: i, b: m.b, ment: len(st.ments) - 1})
 			i = m.b
+			continue
+		}
+		// "in Olgii and Tsengel": one unknown word joined by "and" to a
+		// place after "in/from/near" ends the list and is a place too
+		if !other && i+1 == b && i-1 > a && st.low[i-1] == "and" && len(out) > 0 && out[len(out)-1].k == 'l' && out[len(out)-1].b == i-1 &&
+			a > 0 && listPreps[st.low[a-1]] && st.unknownPlace(i, i+1) {
+			m := ment{k: kPlace, a: i, b: i + 1, name: st.slice(i, i+1), method: "rule:and-place"}
+			st.ments = append(st.ments, m)
+			out = append(out, part{k: 'l', a: i, b: i + 1, ment: len(st.ments) - 1})
+			i++
 			continue
 		}
 		if _, ok := l.demonyms[st.low[i]]; ok {

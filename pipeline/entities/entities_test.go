@@ -263,6 +263,8 @@ func TestLocations(t *testing.T) {
 		{"an unknown word after in is a place", "Workers rallied in Zhanatalap on Monday.", []string{"Zhanatalap"}, nil},
 		{"constituency after MP for", "Jane Holt, the MP for Bradford South, spoke. Nakuru West MP John Kamau agreed.", []string{"Bradford South", "Nakuru West"}, []string{"Bradford", "Nakuru"}},
 		{"compass word without a seat", "Farmers of Nakuru East came.", []string{"Nakuru"}, []string{"Nakuru East"}},
+		{"unknown place joined to a known one", "Schools in Olgii and Zhanatalap were visited.", []string{"Olgii", "Zhanatalap"}, nil},
+		{"a person joined to a place is no place", "He met people in Almaty and Gulnara Bekova.", []string{"Almaty"}, []string{"Gulnara Bekova", "Gulnara"}},
 		{"county keeps its word alone", "Farmers in Yavapai County voted.", []string{"Yavapai County"}, []string{"Yavapai"}},
 	}
 	for _, tc := range tests {
