@@ -1203,7 +1203,7 @@ func (st *state) segment(a, b int) []part {
 			continue
 		}
 		// "in Olgii and Tsengel": one unknown word joined by "and" to a
-		// place after "in/from/near" ends the list and is a place too
+		// place after "in/near" ends the list and is a place too
 		if !other && i+1 == b && i-1 > a && st.low[i-1] == "and" && len(out) > 0 && out[len(out)-1].k == 'l' && out[len(out)-1].b == i-1 &&
 			a > 0 && listPreps[st.low[a-1]] && st.unknownPlace(i, i+1) {
 			m := ment{k: kPlace, a: i, b: i + 1, name: st.slice(i, i+1), method: "rule:and-place"}
