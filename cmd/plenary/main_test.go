@@ -16,9 +16,12 @@ import (
 	"github.com/apache/arrow-go/v18/arrow/memory"
 	"github.com/apache/arrow-go/v18/parquet/file"
 	"github.com/apache/arrow-go/v18/parquet/pqarrow"
+
+	"plenary/pipeline/tables"
 )
 
-var allTables = []string{"documents", "people", "organizations", "locations", "roles", "dates", "quotes", "mentions", "errors"}
+// allTables is the table contract, as the writer declares it.
+var allTables = tables.Tables
 
 // readTable reads a Parquet table back into rows of strings, one string per
 // row with the columns joined, so two runs can be compared.

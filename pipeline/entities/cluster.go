@@ -1,6 +1,7 @@
 package entities
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -575,7 +576,7 @@ func (st *state) mergeAcronyms(cs []*ocluster) {
 				switch {
 				case len(k) >= 2 && in == acr:
 					r = max(r, 3)
-				case exp != nil && (equalKey(k, exp) || hasPrefix(exp, k) && len(k) >= 2):
+				case exp != nil && (slices.Equal(k, exp) || hasPrefix(exp, k) && len(k) >= 2):
 					r = max(r, 3)
 				case len(in) >= 3 && len(acr) <= len(in)+2 && strings.HasPrefix(acr, in) && countryInitials(acr[len(in):]):
 					r = max(r, 2)
@@ -597,18 +598,6 @@ func (st *state) mergeAcronyms(cs []*ocluster) {
 		}
 		c.ments = nil
 	}
-}
-
-func equalKey(a, b []string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
 
 // countryInitials: the letters a country adds to an acronym ("RK" Republic

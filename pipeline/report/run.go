@@ -18,10 +18,9 @@ import (
 	"github.com/apache/arrow-go/v18/arrow/memory"
 	"github.com/apache/arrow-go/v18/parquet/file"
 	"github.com/apache/arrow-go/v18/parquet/pqarrow"
-)
 
-// RunTables are the tables of the README's contract, in its order.
-var RunTables = []string{"documents", "people", "organizations", "locations", "roles", "dates", "quotes", "mentions", "errors"}
+	"plenary/pipeline/tables"
+)
 
 // Run is what a run report shows: an output folder of `plenary run`.
 type Run struct {
@@ -101,7 +100,7 @@ func ReadRun(dir string, topN int) (*Run, error) {
 		return nil, fmt.Errorf("report: %w", err)
 	}
 	found := 0
-	for _, t := range RunTables {
+	for _, t := range tables.Tables {
 		path, format := tablePath(dir, t)
 		if path == "" {
 			r.Counts = append(r.Counts, Count{Table: t, Missing: true})
