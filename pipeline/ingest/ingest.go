@@ -89,11 +89,28 @@ type Item struct {
 func Stream(inputs []string, opt Options, stdin io.Reader) iter.Seq[Item] {
 	return func(yield func(Item) bool) {
 		s := &streamer{opt: opt, yield: yield}
+		var first *listing
 		if !opt.AllowDuplicateIDs {
-			s.seen = map[[16]byte]uint64{}
+			// The usual batch, one folder (or file) with no JSON Lines in
+			// it, yields its documents sorted by doc_id: a duplicate is
+			// then always next to the document it repeats, and no set of
+			// every id seen is needed (~2 MB at 49k files).
+			if len(inputs) == 1 && inputs[0] != "-" {
+				first = list(inputs[0])
+				s.adjacent = !first.hasJSONL()
+			}
+			if !s.adjacent {
+				s.seen = map[[16]byte]uint64{}
+			}
 		}
-		for _, in := range inputs {
-			if !s.input(in, stdin) {
+		for i, in := range inputs {
+			var ok bool
+			if i == 0 && first != nil {
+				ok = s.listed(first)
+			} else {
+				ok = s.input(in, stdin)
+			}
+			if !ok {
 				return
 			}
 		}
@@ -138,10 +155,14 @@ type streamer struct {
 	// does not grow with the length of ids and sources; the first source is
 	// rebuilt only when a duplicate turns up. A ref is list<<32 | entry for a
 	// file, or 1<<63 | jsonl-source<<32 | line for a JSON Lines record.
-	seen     map[[16]byte]uint64
-	lists    []*listing // every INPUT listed so far
-	jsonlSrc []string   // every JSON Lines source so far
-	ref      uint64     // the ref of the document being read
+	seen  map[[16]byte]uint64
+	lists []*listing // every INPUT listed so far
+	// adjacent: documents come sorted by doc_id (see Stream), so a
+	// duplicate is the document right after the one it repeats.
+	adjacent         bool
+	lastID, lastFrom string
+	jsonlSrc         []string // every JSON Lines source so far
+	ref              uint64   // the ref of the document being read
 }
 
 const jsonlRef = 1 << 63
@@ -158,6 +179,14 @@ func (s *streamer) origin(ref uint64) string {
 func (s *streamer) emit(it Item) bool {
 	if s.stop {
 		return false
+	}
+	if it.Doc != nil && s.adjacent {
+		if it.Doc.ID == s.lastID && s.lastFrom != "" {
+			it = Item{Err: &doc.DocError{Source: it.Doc.Source, DocID: it.Doc.ID, Stage: Stage,
+				Message: fmt.Sprintf("duplicate doc_id (first seen in %s); document dropped", s.lastFrom)}, Bytes: it.Bytes}
+		} else {
+			s.lastID, s.lastFrom = it.Doc.ID, it.Doc.Source
+		}
 	}
 	if it.Doc != nil && s.seen != nil {
 		h := sha256.Sum256([]byte(it.Doc.ID))
@@ -195,7 +224,11 @@ func (s *streamer) input(in string, stdin io.Reader) bool {
 		}
 		return s.jsonl(stdin, "<stdin>")
 	}
-	l := list(in)
+	return s.listed(list(in))
+}
+
+// listed streams the entries of one listed INPUT.
+func (s *streamer) listed(l *listing) bool {
 	if s.seen != nil {
 		s.lists = append(s.lists, l)
 	}

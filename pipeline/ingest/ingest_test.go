@@ -631,3 +631,45 @@ func TestDuplicateIDsNameFirstSource(t *testing.T) {
 		}
 	}
 }
+
+// One folder without JSON Lines is checked for duplicates by adjacency (its
+// documents come sorted by doc_id); any other input list uses the set of ids
+// seen. Both must give the same items.
+func TestDuplicateIDsAdjacentMatchesSet(t *testing.T) {
+	root := t.TempDir()
+	writeTree(t, root, map[string]string{
+		"x.txt": "Text.", "x.html": "<p>Page.</p>", "x.md": "Mark.",
+		"x-y.txt": "Between.", "sub/x.txt": "Sub.", "sub/x.htm": "<p>Sub page.</p>",
+		"z.txt": "", "z.md": "Zed.",
+	})
+	empty := t.TempDir()
+	adjacent := collect([]string{root}, Options{}, "")
+	set := collect([]string{root, empty}, Options{}, "")
+	describe := func(items []Item) []string {
+		var out []string
+		for _, it := range items {
+			switch {
+			case it.Doc != nil:
+				out = append(out, "doc "+it.Doc.ID)
+			case it.Err != nil:
+				out = append(out, "err "+it.Err.DocID+": "+it.Err.Message)
+			default:
+				out = append(out, "skip "+it.Skipped)
+			}
+		}
+		return out
+	}
+	a, b := describe(adjacent), describe(set)
+	if strings.Join(a, "\n") != strings.Join(b, "\n") {
+		t.Fatalf("adjacent check:\n%s\nset check:\n%s", strings.Join(a, "\n"), strings.Join(b, "\n"))
+	}
+	dups := 0
+	for _, line := range a {
+		if strings.Contains(line, "duplicate doc_id") {
+			dups++
+		}
+	}
+	if dups != 4 { // x.md and x.txt repeat x.html, sub/x.txt sub/x.htm, z.txt z.md
+		t.Fatalf("want 4 duplicate errors, got %d:\n%s", dups, strings.Join(a, "\n"))
+	}
+}

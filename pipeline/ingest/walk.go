@@ -87,6 +87,20 @@ type slot struct {
 	kind   kind
 }
 
+// hasJSONL reports whether a JSON Lines file is among the entries: its
+// records' ids are not in the listing's sorted order.
+func (l *listing) hasJSONL() bool {
+	if l.file != nil {
+		return l.file.kind == kindJSONL
+	}
+	for _, s := range l.slots {
+		if s.kind == kindJSONL {
+			return true
+		}
+	}
+	return false
+}
+
 func (l *listing) len() int {
 	if l.file != nil {
 		return 1
