@@ -56,15 +56,21 @@ func (st *state) direct() []doc.Quote {
 			st.markInQ(c)
 		}
 	}
-	var out []doc.Quote
+	n := 0
 	for _, c := range st.cands {
 		if c.verdict != vQuote && c.verdict != vCited {
 			continue
 		}
+		n++
 		st.attribute(c)
 		st.last, st.lastAt, st.lastEnd = c.sp, c.span.Start, c.span.End
 	}
 	st.excerpts()
+	var out []doc.Quote
+	if n > 0 {
+		// room for the excerpts accepted above and a few indirect quotes
+		out = make([]doc.Quote, 0, n+n/2+2)
+	}
 	for _, c := range st.cands {
 		if c.verdict != vQuote && c.verdict != vCited {
 			continue
@@ -151,16 +157,25 @@ func (st *state) nameShaped(c *cand) bool {
 		return false
 	}
 	sig := 0
-	for _, f := range strings.Fields(c.text) {
+	var lowBuf [64]byte
+	for rest := c.text; rest != ""; {
+		// c.text is collapsed: fields are separated by single spaces.
+		f := rest
+		if i := strings.IndexByte(rest, ' '); i >= 0 {
+			f, rest = rest[:i], rest[i+1:]
+		} else {
+			rest = ""
+		}
 		w := strings.TrimFunc(f, func(r rune) bool { return !isWordRune(r) })
 		if w == "" {
 			continue
 		}
-		lw := strings.ToLower(w)
-		if speechPronouns[lw] {
+		// the map lookups of string(bytes) do not allocate
+		lw := appendLower(lowBuf[:0], w)
+		if speechPronouns[string(lw)] {
 			return false
 		}
-		if funcWords[lw] {
+		if funcWords[string(lw)] {
 			continue
 		}
 		if !isCap(w) {

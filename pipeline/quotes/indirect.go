@@ -14,10 +14,10 @@ var clauseVerbs = map[string]bool{
 // a reported clause ("stated this in reply", "said so").
 var notClauseStart = map[string]bool{"this": true, "so": true, "nothing": true, "goodbye": true, "hello": true}
 
-// indirect finds reported speech without quotation marks in sentences that
-// hold no direct quote: "According to X, CLAUSE" and "X said (that) CLAUSE".
-func (st *state) indirect() []doc.Quote {
-	var out []doc.Quote
+// indirect appends to out the reported speech without quotation marks in
+// sentences that hold no direct quote: "According to X, CLAUSE" and "X said
+// (that) CLAUSE".
+func (st *state) indirect(out []doc.Quote) []doc.Quote {
 	for k, se := range st.seg.SentTokens {
 		a, b := se[0], se[1]
 		if a >= b || st.sentHasQuote(a, b) {
@@ -54,7 +54,7 @@ func (st *state) clause(s, b int) (doc.Span, string, bool) {
 		return doc.Span{}, "", false
 	}
 	sp := doc.Span{Start: st.toks[s].Start, End: st.toks[e-1].End}
-	return sp, collapse(st.seg.Slice(sp)), true
+	return sp, st.collapsedSpan(sp), true
 }
 
 func (st *state) accordingTo(k, a, b int) (doc.Quote, bool) {

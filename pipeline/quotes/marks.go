@@ -279,24 +279,17 @@ func trimSegs(rs []rune, segs []doc.Span) []doc.Span {
 
 // quoteText joins the segments with a space and collapses whitespace.
 func quoteText(rs []rune, segs []doc.Span) string {
-	var parts []string
-	for _, s := range segs {
-		parts = append(parts, string(rs[s.Start:s.End]))
-	}
-	return collapse(joinSpace(parts))
-}
-
-func joinSpace(p []string) string {
+	var c collapser
 	n := 0
-	for _, s := range p {
-		n += len(s) + 1
+	for _, s := range segs {
+		n += s.End - s.Start + 1
 	}
-	b := make([]byte, 0, n)
-	for i, s := range p {
+	c.grow(n)
+	for i, s := range segs {
 		if i > 0 {
-			b = append(b, ' ')
+			c.space()
 		}
-		b = append(b, s...)
+		c.add(rs[s.Start:s.End])
 	}
-	return string(b)
+	return c.String()
 }

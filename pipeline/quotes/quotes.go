@@ -25,11 +25,14 @@
 package quotes
 
 import (
+	"cmp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"plenary/pipeline/doc"
 	"plenary/pipeline/lexicon"
@@ -68,13 +71,11 @@ func Find(in Input) []doc.Quote {
 	}
 	lx := prepare(in.Lex)
 	st := newState(in, lx)
+	defer st.release()
 	quotes := st.direct()
-	quotes = append(quotes, st.indirect()...)
-	sort.SliceStable(quotes, func(i, j int) bool {
-		if quotes[i].Start != quotes[j].Start {
-			return quotes[i].Start < quotes[j].Start
-		}
-		return quotes[i].End < quotes[j].End
+	quotes = st.indirect(quotes)
+	slices.SortStableFunc(quotes, func(a, b doc.Quote) int {
+		return cmp.Or(cmp.Compare(a.Start, b.Start), cmp.Compare(a.End, b.End))
 	})
 	for i := range quotes {
 		quotes[i].ID = "q" + strconv.Itoa(i+1)
@@ -275,21 +276,32 @@ type who struct {
 	at                int // rune offset of the phrase that named them
 }
 
+// scratch is per-token state reused across documents (nothing returned
+// points into it).
+type scratch struct {
+	low  []string
+	ment []int
+	inQ  []bool
+}
+
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
+
 func newState(in Input, lx *lex) *state {
 	st := &state{in: in, lx: lx, seg: in.Seg, toks: in.Seg.Tokens,
-		people: map[string]*doc.Person{}, orgs: map[string]*doc.Organization{},
+		people: make(map[string]*doc.Person, len(in.People)), orgs: make(map[string]*doc.Organization, len(in.Orgs)),
 		subj: map[int]*who{}}
-	st.low = make([]string, len(st.toks))
-	for i, t := range st.toks {
-		st.low[i] = strings.ToLower(t.Text)
-	}
+	sc := scratchPool.Get().(*scratch)
+	n := len(st.toks)
+	st.low = lowerTokens(sc.low, st.toks, len(in.Seg.Text))
+	st.ment = slices.Grow(sc.ment[:0], n)[:n]
+	st.inQ = slices.Grow(sc.inQ[:0], n)[:n]
+	clear(st.inQ)
 	for i := range in.People {
 		st.people[in.People[i].ID] = &in.People[i]
 	}
 	for i := range in.Orgs {
 		st.orgs[in.Orgs[i].ID] = &in.Orgs[i]
 	}
-	st.ment = make([]int, len(st.toks))
 	for i := range st.ment {
 		st.ment[i] = -1
 	}
@@ -300,8 +312,14 @@ func newState(in Input, lx *lex) *state {
 			}
 		}
 	}
-	st.inQ = make([]bool, len(st.toks))
 	return st
+}
+
+// release hands the per-token slices back for the next document.
+func (st *state) release() {
+	clear(st.low) // drop the strings so a pooled slice keeps no text alive
+	scratchPool.Put(&scratch{low: st.low[:0], ment: st.ment[:0], inQ: st.inQ[:0]})
+	st.low, st.ment, st.inQ = nil, nil, nil
 }
 
 // tokAt returns the index of the first token starting at or after off.
@@ -335,7 +353,18 @@ func (st *state) textOf(s, e int) string {
 	if s < 0 || e > len(st.toks) || s >= e {
 		return ""
 	}
-	return collapse(st.seg.Slice(doc.Span{Start: st.toks[s].Start, End: st.toks[e-1].End}))
+	return st.collapsedSpan(doc.Span{Start: st.toks[s].Start, End: st.toks[e-1].End})
+}
+
+// collapsedSpan is collapse(st.seg.Slice(sp)) without the intermediate string.
+func (st *state) collapsedSpan(sp doc.Span) string {
+	if sp.Start < 0 || sp.End > len(st.seg.Runes) || sp.Start >= sp.End {
+		return ""
+	}
+	var c collapser
+	c.grow(sp.End - sp.Start)
+	c.add(st.seg.Runes[sp.Start:sp.End])
+	return c.String()
 }
 
 func (st *state) personWho(m doc.Mention, attr string, conf float32) *who {
@@ -349,6 +378,102 @@ func (st *state) personWho(m doc.Mention, attr string, conf float32) *who {
 // ---------------------------------------------------------------- text helpers
 
 func collapse(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// collapser builds collapse(string(runes)) straight from runes: words (runs
+// of non-space runes, unicode.IsSpace as strings.Fields splits) joined by
+// one space. One allocation for the result instead of a string per piece,
+// the fields slice and the join.
+type collapser struct {
+	b       strings.Builder
+	pending bool // a space is owed before the next word
+}
+
+func (c *collapser) grow(n int) { c.b.Grow(n) }
+
+// add appends runes; invalid code points become U+FFFD, as string([]rune) does.
+func (c *collapser) add(rs []rune) {
+	for _, r := range rs {
+		if unicode.IsSpace(r) {
+			c.pending = c.b.Len() > 0
+			continue
+		}
+		if c.pending {
+			c.b.WriteByte(' ')
+			c.pending = false
+		}
+		if r >= 0 && r < utf8.RuneSelf {
+			c.b.WriteByte(byte(r))
+		} else {
+			c.b.WriteRune(r)
+		}
+	}
+}
+
+// space separates what was added from what follows, as a joining space would.
+func (c *collapser) space() { c.pending = c.b.Len() > 0 }
+
+func (c *collapser) String() string { return c.b.String() }
+
+// lowerTokens returns strings.ToLower of every token's text, in low's
+// backing array when it is large enough. Tokens already
+// in lower-case ASCII are shared; the others are lowered into one buffer
+// that becomes one string, so the whole document costs two allocations
+// rather than one per capitalized word.
+func lowerTokens(low []string, toks []segment.Token, textLen int) []string {
+	low = slices.Grow(low[:0], len(toks))[:len(toks)]
+	type span struct{ i, a, b int }
+	var lowered []span
+	var buf []byte
+	for i, t := range toks {
+		s := t.Text
+		ascii, upper := true, false
+		for k := 0; k < len(s); k++ {
+			c := s[k]
+			if c >= utf8.RuneSelf {
+				ascii = false
+				break
+			}
+			upper = upper || ('A' <= c && c <= 'Z')
+		}
+		if ascii && !upper {
+			low[i] = s
+			continue
+		}
+		if buf == nil {
+			buf = make([]byte, 0, textLen/4+len(s))
+		}
+		a := len(buf)
+		buf = appendLower(buf, s)
+		lowered = append(lowered, span{i, a, len(buf)})
+	}
+	all := string(buf)
+	for _, sp := range lowered {
+		low[sp.i] = all[sp.a:sp.b]
+	}
+	return low
+}
+
+// appendLower appends strings.ToLower(s): ASCII bytes directly, other text
+// rune by rune through unicode.ToLower (invalid bytes become U+FFFD, as in
+// strings.Map).
+func appendLower(buf []byte, s string) []byte {
+	for k := 0; k < len(s); k++ {
+		if s[k] >= utf8.RuneSelf {
+			for _, r := range s {
+				buf = utf8.AppendRune(buf, unicode.ToLower(r))
+			}
+			return buf
+		}
+	}
+	for k := 0; k < len(s); k++ {
+		c := s[k]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf = append(buf, c)
+	}
+	return buf
+}
 
 func isWord(s string) bool {
 	for _, r := range s {
@@ -387,25 +512,43 @@ func isAllCaps(s string) bool {
 }
 
 // normWords splits a quote text into the words scoring compares: letters and
-// digits only, lowercased.
+// digits only, lowercased. Whitespace ends a word; other runes are dropped
+// without ending one ("don't" -> "dont"). The words share one string.
 func normWords(s string) []string {
-	var out []string
 	var b strings.Builder
-	flush := func() {
-		if b.Len() > 0 {
-			out = append(out, b.String())
-			b.Reset()
-		}
-	}
-	for _, r := range strings.ToLower(s) {
+	b.Grow(len(s))
+	n := 0       // words written
+	open := false // a word is being written
+	for _, r := range s {
+		r = unicode.ToLower(r)
 		switch {
 		case unicode.IsSpace(r):
-			flush()
+			open = false
 		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r):
+			if !open {
+				if n > 0 {
+					b.WriteByte(' ') // never part of a word, so a safe separator
+				}
+				n++
+				open = true
+			}
 			b.WriteRune(r)
 		}
 	}
-	flush()
+	if n == 0 {
+		return nil
+	}
+	all := b.String()
+	out := make([]string, 0, n)
+	for len(all) > 0 {
+		i := strings.IndexByte(all, ' ')
+		if i < 0 {
+			out = append(out, all)
+			break
+		}
+		out = append(out, all[:i])
+		all = all[i+1:]
+	}
 	return out
 }
 
