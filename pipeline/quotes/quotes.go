@@ -517,7 +517,7 @@ func isAllCaps(s string) bool {
 func normWords(s string) []string {
 	var b strings.Builder
 	b.Grow(len(s))
-	n := 0       // words written
+	n := 0        // words written
 	open := false // a word is being written
 	for _, r := range s {
 		r = unicode.ToLower(r)
