@@ -3,8 +3,13 @@ package extract
 import (
 	"testing"
 
+	"plenary/pipeline/dates"
 	"plenary/pipeline/doc"
+	"plenary/pipeline/entities"
 	"plenary/pipeline/lexicon"
+	"plenary/pipeline/quotes"
+	"plenary/pipeline/roles"
+	"plenary/pipeline/segment"
 	"plenary/pipeline/synth"
 )
 
@@ -107,5 +112,50 @@ func BenchmarkStartup(b *testing.B) {
 		if _, err := New(lx); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// BenchmarkStages times each stage after segmentation on its own, over the
+// same synthetic reports as BenchmarkExtract, segmented (and each earlier
+// stage run) once outside the timer: per-stage ns/op, B/op and allocs/op.
+func BenchmarkStages(b *testing.B) {
+	e := newExtractor(b)
+	docs := reports(b, 64)
+	type prepared struct {
+		d    doc.Doc
+		sd   *segment.Doc
+		ents entities.Result
+		rl   []doc.Role
+	}
+	ps := make([]prepared, len(docs))
+	var n int64
+	for i, d := range docs {
+		sd := e.seg.Segment(d.Text)
+		ents := e.ents.Find(sd)
+		ps[i] = prepared{d: d, sd: sd, ents: ents, rl: roles.Find(sd, ents, e.lex)}
+		n += int64(len(d.Text))
+	}
+	stages := []struct {
+		name string
+		run  func(p *prepared)
+	}{
+		{"entities", func(p *prepared) { e.ents.Find(p.sd) }},
+		{"roles", func(p *prepared) { roles.Find(p.sd, p.ents, e.lex) }},
+		{"dates", func(p *prepared) { dates.Find(p.d.Text, p.d.Published, e.lex) }},
+		{"quotes", func(p *prepared) {
+			quotes.Find(quotes.Input{Seg: p.sd, People: p.ents.People, Mentions: p.ents.Mentions,
+				Roles: p.rl, Orgs: p.ents.Organizations, Lex: e.lex})
+		}},
+	}
+	for _, s := range stages {
+		b.Run(s.name, func(b *testing.B) {
+			b.SetBytes(n / int64(len(ps)))
+			b.ReportAllocs()
+			i := 0
+			for b.Loop() {
+				s.run(&ps[i%len(ps)])
+				i++
+			}
+		})
 	}
 }

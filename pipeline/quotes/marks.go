@@ -2,6 +2,7 @@ package quotes
 
 import (
 	"unicode"
+	"unicode/utf8"
 
 	"plenary/pipeline/doc"
 )
@@ -135,6 +136,9 @@ func scanMarks(rs []rune, paras []doc.Span) []qspan {
 		}
 		for ; i < pe; i++ {
 			r := rs[i]
+			if r < utf8.RuneSelf && r != '"' && r != '\'' {
+				continue // the only ASCII marks; spares family's switch on most runes
+			}
 			fam := family(r)
 			if fam == famNone {
 				continue

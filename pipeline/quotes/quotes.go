@@ -259,6 +259,7 @@ type state struct {
 	people  map[string]*doc.Person
 	orgs    map[string]*doc.Organization
 	inQ     []bool            // per token: inside an accepted direct quote
+	lowered []loweredTok      // scratch of lowerTokens, kept for reuse
 	subj    map[int]*who      // sentence index -> subject (cached; nil = none)
 	cands   []*cand           // direct-quote candidates in text order
 	roles   []roleKey         // prepared roles, built at first use
@@ -279,10 +280,14 @@ type who struct {
 // scratch is per-token state reused across documents (nothing returned
 // points into it).
 type scratch struct {
-	low  []string
-	ment []int
-	inQ  []bool
+	low     []string
+	ment    []int
+	inQ     []bool
+	lowered []loweredTok
 }
+
+// loweredTok is where token i's lower-case form lies in lowerTokens' buffer.
+type loweredTok struct{ i, a, b int }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
 
@@ -292,7 +297,8 @@ func newState(in Input, lx *lex) *state {
 		subj: map[int]*who{}}
 	sc := scratchPool.Get().(*scratch)
 	n := len(st.toks)
-	st.low = lowerTokens(sc.low, st.toks, len(in.Seg.Text))
+	st.low, sc.lowered = lowerTokens(sc.low, sc.lowered, st.toks, len(in.Seg.Text))
+	st.lowered = sc.lowered
 	st.ment = slices.Grow(sc.ment[:0], n)[:n]
 	st.inQ = slices.Grow(sc.inQ[:0], n)[:n]
 	clear(st.inQ)
@@ -318,8 +324,8 @@ func newState(in Input, lx *lex) *state {
 // release hands the per-token slices back for the next document.
 func (st *state) release() {
 	clear(st.low) // drop the strings so a pooled slice keeps no text alive
-	scratchPool.Put(&scratch{low: st.low[:0], ment: st.ment[:0], inQ: st.inQ[:0]})
-	st.low, st.ment, st.inQ = nil, nil, nil
+	scratchPool.Put(&scratch{low: st.low[:0], ment: st.ment[:0], inQ: st.inQ[:0], lowered: st.lowered[:0]})
+	st.low, st.ment, st.inQ, st.lowered = nil, nil, nil, nil
 }
 
 // tokAt returns the index of the first token starting at or after off.
@@ -419,10 +425,9 @@ func (c *collapser) String() string { return c.b.String() }
 // in lower-case ASCII are shared; the others are lowered into one buffer
 // that becomes one string, so the whole document costs two allocations
 // rather than one per capitalized word.
-func lowerTokens(low []string, toks []segment.Token, textLen int) []string {
+func lowerTokens(low []string, lowered []loweredTok, toks []segment.Token, textLen int) ([]string, []loweredTok) {
 	low = slices.Grow(low[:0], len(toks))[:len(toks)]
-	type span struct{ i, a, b int }
-	var lowered []span
+	lowered = lowered[:0]
 	var buf []byte
 	for i, t := range toks {
 		s := t.Text
@@ -444,13 +449,13 @@ func lowerTokens(low []string, toks []segment.Token, textLen int) []string {
 		}
 		a := len(buf)
 		buf = appendLower(buf, s)
-		lowered = append(lowered, span{i, a, len(buf)})
+		lowered = append(lowered, loweredTok{i, a, len(buf)})
 	}
 	all := string(buf)
 	for _, sp := range lowered {
 		low[sp.i] = all[sp.a:sp.b]
 	}
-	return low
+	return low, lowered
 }
 
 // appendLower appends strings.ToLower(s): ASCII bytes directly, other text
@@ -520,6 +525,27 @@ func normWords(s string) []string {
 	n := 0        // words written
 	open := false // a word is being written
 	for _, r := range s {
+		if r < utf8.RuneSelf {
+			// ASCII: the same tests as below, without the table lookups
+			switch {
+			case 'A' <= r && r <= 'Z':
+				r += 'a' - 'A'
+			case r == ' ' || '\t' <= r && r <= '\r':
+				open = false
+				continue
+			case !('a' <= r && r <= 'z' || '0' <= r && r <= '9'):
+				continue
+			}
+			if !open {
+				if n > 0 {
+					b.WriteByte(' ')
+				}
+				n++
+				open = true
+			}
+			b.WriteByte(byte(r))
+			continue
+		}
 		r = unicode.ToLower(r)
 		switch {
 		case unicode.IsSpace(r):

@@ -73,7 +73,7 @@ func checkText(t *testing.T, s string) {
 	for _, f := range strings.Fields(s) {
 		toks = append(toks, segment.Token{Text: f})
 	}
-	low := lowerTokens([]string{"stale"}, toks, len(s))
+	low, _ := lowerTokens([]string{"stale"}, []loweredTok{{9, 9, 9}}, toks, len(s))
 	for i, tk := range toks {
 		if low[i] != strings.ToLower(tk.Text) {
 			t.Errorf("lowerTokens: %q -> %q, want %q", tk.Text, low[i], strings.ToLower(tk.Text))
