@@ -15,7 +15,8 @@ import (
 )
 
 // referenceTokens is the straightforward way: prose over the whole text,
-// every token aligned back. tokens() must give exactly this.
+// every token aligned back, as byte offsets "start:end", with "+" when
+// whitespace or the text start precedes it. tokens() must give exactly this.
 func referenceTokens(s *Segmenter, text string) []string {
 	pd, err := prose.NewDocument(text, prose.UsingModel(s.model), prose.WithSegmentation(false),
 		prose.WithTagging(false), prose.WithExtraction(false))
@@ -30,27 +31,39 @@ func referenceTokens(s *Segmenter, text string) []string {
 			continue
 		}
 		end := at + matchLen(text[at:], pt.Text)
+		r, _ := utf8.DecodeLastRuneInString(text[:at])
+		space := at == 0 || unicode.IsSpace(r)
 		for _, p := range splitPunct(nil, text, at, end) {
-			out = append(out, fmt.Sprintf("%d:%d", p[0], p[1]))
+			out = append(out, fmt.Sprintf("%d:%d%s", p[0], p[1], plus(space)))
+			space = false
 		}
 		cur = end
 	}
 	return out
 }
 
-func fastTokens(s *Segmenter, text string) []string {
+// fastTokens is rawTokens with scratch sc, whose piece cache may be warm
+// from earlier texts, as byte offsets.
+func fastTokens(s *Segmenter, text string, sc *scratch) []string {
 	d := &Doc{Text: text, Runes: []rune(text)}
-	b2r := byteToRune(nil, text, len(d.Runes))
-	s.rawTokens(d, &scratch{b2r: b2r})
+	sc.b2r = byteToRune(sc.b2r[:0], text, len(d.Runes))
+	s.rawTokens(d, sc)
 	r2b := make(map[int32]int, len(text))
 	for i := len(text); i >= 0; i-- {
-		r2b[b2r[i]] = i
+		r2b[sc.b2r[i]] = i
 	}
 	var out []string
 	for _, t := range d.Tokens {
-		out = append(out, fmt.Sprintf("%d:%d", r2b[int32(t.Start)], r2b[int32(t.End)]))
+		out = append(out, fmt.Sprintf("%d:%d%s", r2b[int32(t.Start)], r2b[int32(t.End)], plus(t.SpaceBefore)))
 	}
 	return out
+}
+
+func plus(space bool) string {
+	if space {
+		return "+"
+	}
+	return ""
 }
 
 func TestFastPathMatchesProse(t *testing.T) {
@@ -79,21 +92,35 @@ func TestFastPathMatchesProse(t *testing.T) {
 			}
 		}
 	}
+	// Past cacheMax distinct punctuated runs the cache starts afresh.
+	var many strings.Builder
+	for i := 0; i < cacheMax+100; i++ {
+		fmt.Fprintf(&many, "w%d, ", i)
+	}
+	texts = append(texts, many.String(), texts[1])
+	// warm carries its piece cache from text to text, as a worker does.
+	warm := new(scratch)
 	for _, text := range texts {
 		want := strings.Join(referenceTokens(s, text), " ")
-		got := strings.Join(fastTokens(s, text), " ")
-		if got != want {
-			gs, ws := strings.Fields(got), strings.Fields(want)
-			for k := 0; k < len(gs) && k < len(ws); k++ {
-				if gs[k] != ws[k] {
-					t.Errorf("%.40q…: token %d: got %s want %s", text, k, gs[k], ws[k])
-					break
+		for _, sc := range []*scratch{new(scratch), warm, warm} {
+			got := strings.Join(fastTokens(s, text, sc), " ")
+			if got != want {
+				gs, ws := strings.Fields(got), strings.Fields(want)
+				for k := 0; k < len(gs) && k < len(ws); k++ {
+					if gs[k] != ws[k] {
+						t.Errorf("%.40q…: token %d: got %s want %s", text, k, gs[k], ws[k])
+						break
+					}
 				}
-			}
-			if len(gs) != len(ws) {
-				t.Errorf("%.40q…: %d tokens, want %d", text, len(gs), len(ws))
+				if len(gs) != len(ws) {
+					t.Errorf("%.40q…: %d tokens, want %d", text, len(gs), len(ws))
+				}
+				break
 			}
 		}
+	}
+	if n := len(warm.cache.ents); n == 0 || n >= cacheMax+100 {
+		t.Errorf("cache holds %d runs, want some and fewer than %d", n, cacheMax+100)
 	}
 }
 
@@ -119,7 +146,7 @@ func perRunTokens(s *Segmenter, text string) []string {
 		for _, t := range referenceTokens(s, text[i:j]) {
 			var a, b int
 			fmt.Sscanf(t, "%d:%d", &a, &b)
-			out = append(out, fmt.Sprintf("%d:%d", a+i, b+i))
+			out = append(out, fmt.Sprintf("%d:%d%s", a+i, b+i, plus(strings.HasSuffix(t, "+"))))
 		}
 		i = j
 	}
@@ -136,8 +163,14 @@ func FuzzFastPathMatchesProse(f *testing.F) {
 			return
 		}
 		want := strings.Join(perRunTokens(s, text), " ")
-		if got := strings.Join(fastTokens(s, text), " "); got != want {
+		// A cold cache, then a pooled one, warm from earlier inputs.
+		if got := strings.Join(fastTokens(s, text, new(scratch)), " "); got != want {
 			t.Errorf("%q:\n got %s\nwant %s", text, got, want)
+		}
+		sc := scratchPool.Get().(*scratch)
+		defer scratchPool.Put(sc)
+		if got := strings.Join(fastTokens(s, text, sc), " "); got != want {
+			t.Errorf("%q (warm cache):\n got %s\nwant %s", text, got, want)
 		}
 	})
 }

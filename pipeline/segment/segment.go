@@ -105,25 +105,33 @@ func (s *Segmenter) Segment(text string) *Doc {
 	d := &Doc{Text: text, Runes: []rune(text)}
 	sc := scratchPool.Get().(*scratch)
 	sc.b2r = byteToRune(sc.b2r[:0], text, len(d.Runes))
-	s.paragraphs(d, sc.b2r)
+	s.paragraphs(d, sc)
 	s.tokens(d, sc)
 	sc.release()
 	return d
 }
 
 // scratch holds a document's working buffers, which nothing keeps after
-// Segment returns; pooled, they are not allocated again for every document.
+// Segment returns, and the piece cache, which carries over from document
+// to document; pooled, they are not allocated again for every document,
+// and each worker finds a warm cache without locking.
 type scratch struct {
-	b2r  []int32
-	runs []wordRun
-	slow []byte
+	b2r    []int32
+	runs   []wordRun
+	batch  []byte     // punctuated runs for one prose call (see rawTokens)
+	misses []int32    // the cache entries batch fills, in batch order
+	paras  []doc.Span // the document's paragraphs and sentences,
+	sents  []doc.Span // before they are copied out
+	spans  [][2]int   // a paragraph's sentences (see sentences)
+	cache  pieceCache
 }
 
-// wordRun is a maximal run of non-space characters, bytes [s, e); slow
-// when prose must tokenize it (see rawTokens).
+// wordRun is a maximal run of non-space characters, bytes [s, e); ent is
+// its pieceCache entry, or -1 when the run is plain (one token, see
+// rawTokens).
 type wordRun struct {
 	s, e int
-	slow bool
+	ent  int32
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
@@ -131,39 +139,39 @@ var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
 // release returns sc to the pool, unless one huge document grew it: that
 // memory goes back to the GC so the pool stays small.
 func (sc *scratch) release() {
-	if cap(sc.b2r) > 1<<20 {
+	if cap(sc.b2r) > 1<<20 || len(sc.cache.ents) > 2*cacheMax {
 		return
 	}
 	scratchPool.Put(sc)
 }
 
 // byteToRune maps every byte offset of text (and len(text)) to its rune
-// offset, computed once per document.
+// offset, computed once per document; a multi-byte character's
+// continuation bytes map to its own offset. text is valid UTF-8.
 func byteToRune(dst []int32, text string, nRunes int) []int32 {
 	b2r := slices.Grow(dst[:0], len(text)+1)[:len(text)+1]
-	{
-		r := int32(0)
-		for i := range text {
+	r := int32(0)
+	for i := 0; i < len(text); r++ {
+		if text[i] < utf8.RuneSelf {
 			b2r[i] = r
-			r++
+			i++
+			continue
 		}
-		// Fill continuation bytes and the end.
-		last := int32(0)
-		for i := 0; i < len(text); i++ {
-			if utf8.RuneStart(text[i]) {
-				last = b2r[i]
-			} else {
-				b2r[i] = last
-			}
+		_, n := utf8.DecodeRuneInString(text[i:])
+		for k := i; k < i+n; k++ {
+			b2r[k] = r
 		}
-		b2r[len(text)] = int32(nRunes)
+		i += n
 	}
+	b2r[len(text)] = int32(nRunes)
 	return b2r
 }
 
-// paragraphs splits on line breaks, then punkt inside each paragraph.
-func (s *Segmenter) paragraphs(d *Doc, b2r []int32) {
-	text := d.Text
+// paragraphs splits on line breaks, then punkt inside each paragraph. The
+// spans gather in sc and are copied out once, at their final size.
+func (s *Segmenter) paragraphs(d *Doc, sc *scratch) {
+	text, b2r := d.Text, sc.b2r
+	paras, sents := sc.paras[:0], sc.sents[:0]
 	start := 0
 	for start < len(text) {
 		end := strings.IndexByte(text[start:], '\n')
@@ -174,11 +182,21 @@ func (s *Segmenter) paragraphs(d *Doc, b2r []int32) {
 		}
 		ps, pe := trimSpan(text, start, end)
 		if ps < pe {
-			d.Paragraphs = append(d.Paragraphs, doc.Span{Start: int(b2r[ps]), End: int(b2r[pe])})
-			s.sentences(d, b2r, ps, pe)
+			paras = append(paras, doc.Span{Start: int(b2r[ps]), End: int(b2r[pe])})
+			sents = s.sentences(sents, sc, text, ps, pe)
 		}
 		start = end + 1
 	}
+	sc.paras, sc.sents = paras, sents
+	d.Paragraphs, d.Sentences = cloneSpans(paras), cloneSpans(sents)
+}
+
+// cloneSpans copies spans to a slice of their own (nil when empty).
+func cloneSpans(spans []doc.Span) []doc.Span {
+	if len(spans) == 0 {
+		return nil
+	}
+	return slices.Clone(spans)
 }
 
 func trimSpan(text string, s, e int) (int, int) {
@@ -199,12 +217,51 @@ func trimSpan(text string, s, e int) (int, int) {
 	return s, e
 }
 
-func (s *Segmenter) sentences(d *Doc, b2r []int32, ps, pe int) {
-	para := d.Text[ps:pe]
-	pos := s.punkt.SentencePositions(para)
+// sentences appends the sentences of the paragraph text[ps:pe] (trimmed,
+// not empty) to sents, as rune offsets.
+func (s *Segmenter) sentences(sents []doc.Span, sc *scratch, text string, ps, pe int) []doc.Span {
+	b2r := sc.b2r
+	para := text[ps:pe]
+	from, ok := punktFrom(para)
+	if !ok {
+		return append(sents, doc.Span{Start: int(b2r[ps]), End: int(b2r[pe])})
+	}
+	sc.spans = s.punktSpans(sc.spans[:0], para, from)
+	for _, sp := range sc.spans {
+		sents = append(sents, doc.Span{Start: int(b2r[ps+sp[0]]), End: int(b2r[ps+sp[1]])})
+	}
+	return sents
+}
+
+// punktFrom tells where punkt's work on the paragraph para (trimmed)
+// starts, and false when punkt cannot break it but at its end. punkt's word
+// tokenizer keeps only the words that hold '.', '?' or '!' and the word
+// after each, and breaks only right after such a word. So when no word but
+// the last holds one, para is one sentence whatever punkt decides (every
+// headline, most one-sentence paragraphs); else punkt may skip the words
+// before the first that holds one, with the same breaks. TestPunktFrom and
+// FuzzPunktFrom check both against punkt over the whole paragraph.
+func punktFrom(para string) (int, bool) {
+	i := strings.IndexAny(para, ".?!")
+	if i < 0 || i > strings.LastIndexFunc(para, unicode.IsSpace) {
+		return 0, false
+	}
+	w := strings.LastIndexFunc(para[:i], unicode.IsSpace)
+	if w < 0 {
+		return 0, true
+	}
+	_, n := utf8.DecodeRuneInString(para[w:])
+	return w + n, true
+}
+
+// punktSpans appends to spans the sentences punkt finds in para[from:]
+// (see punktFrom), as byte offsets into para, with punkt's breaks after a
+// name initial undone.
+func (s *Segmenter) punktSpans(spans [][2]int, para string, from int) [][2]int {
+	pos := s.punkt.SentencePositions(para[from:])
 	last := 0
-	var spans [][2]int
 	for _, p := range pos {
+		p += from
 		if p <= last || p > len(para) {
 			continue
 		}
@@ -224,9 +281,7 @@ func (s *Segmenter) sentences(d *Doc, b2r []int32, ps, pe int) {
 		}
 		merged = append(merged, sp)
 	}
-	for _, sp := range merged {
-		d.Sentences = append(d.Sentences, doc.Span{Start: int(b2r[ps+sp[0]]), End: int(b2r[ps+sp[1]])})
-	}
+	return merged
 }
 
 // endsWithInitial reports whether a sentence ends in a lone capital letter
@@ -251,7 +306,9 @@ func endsWithInitial(s string) bool {
 // as they are, and only the other runs go through prose, in one call, each
 // followed by a NUL run that prose returns as a token of its own and that
 // marks where the run's tokens end (prose may drop part of a run, as in
-// ‘single’, so counting bytes cannot tell). The result is the same as
+// ‘single’, so counting bytes cannot tell). What a run gives depends on
+// its text alone, so it is kept in a cache (pieceCache) and prose sees
+// each punctuated run once, not in every report. The result is the same as
 // tokenizing the whole text with prose (TestFastPathMatchesProse), without
 // prose and the aligner walking every word.
 func (s *Segmenter) tokens(d *Doc, sc *scratch) {
@@ -263,19 +320,36 @@ func (s *Segmenter) tokens(d *Doc, sc *scratch) {
 // rawTokens sets d.Tokens to the aligned tokens before mergeInitials.
 func (s *Segmenter) rawTokens(d *Doc, sc *scratch) {
 	text, b2r := d.Text, sc.b2r
-	runs := sc.runs[:0]
-	slow := sc.slow[:0]
-	// A text holding NUL itself cannot use the NUL marker: every run goes to
-	// prose on its own then.
-	marked := strings.IndexByte(text, 0) < 0
+	c := &sc.cache
+	c.bound()
+	runs, batch, misses := sc.runs[:0], sc.batch[:0], sc.misses[:0]
+	nTok := 0
 	for i := 0; i < len(text); {
-		r, n := utf8.DecodeRuneInString(text[i:])
-		if unicode.IsSpace(r) {
+		// Skip whitespace, then take the run up to the next; ASCII is
+		// classified by table, the rest by unicode.
+		if b := text[i]; b < utf8.RuneSelf {
+			if asciiClass[b] == asciiSpace {
+				i++
+				continue
+			}
+		} else if r, n := utf8.DecodeRuneInString(text[i:]); unicode.IsSpace(r) {
 			i += n
 			continue
 		}
-		j, plain := i, true
+		j, plain, nul := i, true, false
 		for j < len(text) {
+			if b := text[j]; b < utf8.RuneSelf {
+				cl := asciiClass[b]
+				if cl == asciiSpace {
+					break
+				}
+				if cl != asciiPlain {
+					plain = false
+					nul = nul || b == 0
+				}
+				j++
+				continue
+			}
 			r, n := utf8.DecodeRuneInString(text[j:])
 			if unicode.IsSpace(r) {
 				break
@@ -285,66 +359,137 @@ func (s *Segmenter) rawTokens(d *Doc, sc *scratch) {
 			}
 			j += n
 		}
-		runs = append(runs, wordRun{i, j, !plain})
-		if !plain && marked {
-			slow = append(slow, text[i:j]...)
-			slow = append(slow, " \x00 "...)
+		rn := wordRun{s: i, e: j, ent: -1}
+		if plain {
+			nTok++
+		} else {
+			run := text[i:j]
+			e, ok := c.idx[run]
+			switch {
+			case ok:
+			case nul:
+				// A NUL in the run would be taken for the end marker:
+				// prose tokenizes this one alone.
+				e = c.add(run)
+				c.fill(e, s.prose(run), false)
+			default:
+				e = c.add(run)
+				batch = append(batch, run...)
+				batch = append(batch, " \x00 "...)
+				misses = append(misses, e)
+			}
+			rn.ent = e
 		}
+		runs = append(runs, rn)
 		i = j
 	}
-	sc.runs, sc.slow = runs, slow
-	var ptoks []prose.Token
-	if len(slow) > 0 {
-		ptoks = s.prose(string(slow))
-	}
-	d.Tokens = make([]Token, 0, len(runs)+len(runs)/4)
-	var pieces [][2]int
-	sent := 0
-	emit := func(at, end int) {
-		space := at == 0 || spaceBefore(text, at)
-		pieces = splitPunct(pieces[:0], text, at, end)
-		for _, piece := range pieces {
-			rs := int(b2r[piece[0]])
-			for sent+1 < len(d.Sentences) && d.Sentences[sent+1].Start <= rs {
-				sent++
-			}
-			d.Tokens = append(d.Tokens, Token{
-				Span:        doc.Span{Start: rs, End: int(b2r[piece[1]])},
-				Text:        text[piece[0]:piece[1]],
-				Sentence:    sent,
-				SpaceBefore: space,
-			})
-			space = false
+	if len(batch) > 0 {
+		toks := s.prose(string(batch))
+		for _, e := range misses {
+			toks = c.fill(e, toks, true)
 		}
 	}
-	pi := 0
+	sc.runs, sc.batch, sc.misses = runs, batch, misses
+
 	for _, rn := range runs {
-		if !rn.slow {
-			emit(rn.s, rn.e)
+		if rn.ent >= 0 {
+			nTok += int(c.ents[rn.ent].n)
+		}
+	}
+	toks := make([]Token, 0, nTok)
+	sent := 0
+	add := func(bs, be int, space bool) {
+		rs := int(b2r[bs])
+		for sent+1 < len(d.Sentences) && d.Sentences[sent+1].Start <= rs {
+			sent++
+		}
+		toks = append(toks, Token{
+			Span:        doc.Span{Start: rs, End: int(b2r[be])},
+			Text:        text[bs:be],
+			Sentence:    sent,
+			SpaceBefore: space,
+		})
+	}
+	for _, rn := range runs {
+		if rn.ent < 0 {
+			// Letters, digits and hyphens: splitPunct keeps it whole, and
+			// a run follows whitespace or starts the text.
+			add(rn.s, rn.e, true)
 			continue
 		}
-		var toks []prose.Token
-		if marked {
-			toks = ptoks[pi:]
-		} else {
-			toks = s.prose(text[rn.s:rn.e])
-		}
-		cur := rn.s
-		for _, pt := range toks {
-			pi++
-			tok := pt.Text
-			if tok == "\x00" && marked {
-				break // end of this run
-			}
-			at := align(text[:rn.e], cur, tok)
-			if at < 0 {
-				continue // a sanitizer rewrite we cannot place ("&rsquo;"): drop it
-			}
-			end := at + matchLen(text[at:rn.e], tok)
-			emit(at, end)
-			cur = end
+		en := c.ents[rn.ent]
+		for _, p := range c.pieces[en.off : en.off+en.n] {
+			add(rn.s+int(p[0]), rn.s+int(p[1]), p[0] == 0)
 		}
 	}
+	d.Tokens = toks
+}
+
+// cacheMax bounds the pieceCache: past it, the cache starts afresh with the
+// next document (a report's punctuated words number in the hundreds, the
+// synthetic corpus's distinct ones in the thousands).
+const cacheMax = 1 << 14
+
+// pieceCache remembers the tokens a punctuated run gives. prose tokenizes
+// each run alone, and aligning its tokens and splitPunct look only inside
+// the run, so the tokens, as byte offsets into the run, depend on the
+// run's text alone: "said.", "Naryn," or “We recur in every report and
+// prose is asked about each once.
+type pieceCache struct {
+	idx    map[string]int32 // run text -> index into ents
+	ents   []cacheEnt
+	pieces [][2]int32
+}
+
+type cacheEnt struct {
+	run    string // own copy, so the cache keeps no document alive
+	off, n int32  // its tokens are pieces[off:off+n]
+}
+
+// bound readies the cache for a document, emptying it when full.
+func (c *pieceCache) bound() {
+	if c.idx == nil {
+		c.idx = make(map[string]int32)
+	}
+	if len(c.ents) >= cacheMax {
+		clear(c.idx)
+		clear(c.ents) // drop the keys
+		c.ents, c.pieces = c.ents[:0], c.pieces[:0]
+	}
+}
+
+// add enters run, whose tokens fill then sets, and returns its index.
+func (c *pieceCache) add(run string) int32 {
+	e := int32(len(c.ents))
+	run = strings.Clone(run)
+	c.ents = append(c.ents, cacheEnt{run: run})
+	c.idx[run] = e
+	return e
+}
+
+// fill sets entry e's tokens from toks, prose's tokens of its run: up to
+// the NUL marker that ends the run in a batch (marked), else all of them.
+// It returns the tokens it did not use.
+func (c *pieceCache) fill(e int32, toks []prose.Token, marked bool) []prose.Token {
+	run := c.ents[e].run
+	off := len(c.pieces)
+	cur := 0
+	for len(toks) > 0 {
+		tok := toks[0].Text
+		toks = toks[1:]
+		if marked && tok == "\x00" {
+			break // end of this run
+		}
+		at := align(run, cur, tok)
+		if at < 0 {
+			continue // a sanitizer rewrite we cannot place ("&rsquo;"): drop it
+		}
+		end := at + matchLen(run[at:], tok)
+		c.pieces = splitPunct(c.pieces, run, at, end)
+		cur = end
+	}
+	c.ents[e].off, c.ents[e].n = int32(off), int32(len(c.pieces)-off)
+	return toks
 }
 
 // sentTokens fills d.SentTokens from the tokens' sentence indexes.
@@ -382,6 +527,26 @@ func (s *Segmenter) prose(text string) []prose.Token {
 	return pd.Tokens()
 }
 
+// ASCII classes for the run scan in rawTokens: unicode.IsSpace, plainRune,
+// or neither.
+const (
+	asciiOther = iota
+	asciiSpace
+	asciiPlain
+)
+
+var asciiClass = func() (t [utf8.RuneSelf]uint8) {
+	for b := range t {
+		switch r := rune(b); {
+		case unicode.IsSpace(r):
+			t[b] = asciiSpace
+		case plainRune(r):
+			t[b] = asciiPlain
+		}
+	}
+	return t
+}()
+
 // plainRune reports whether prose's doSplit passes r through untouched:
 // letters, digits and marks are not in its prefix, suffix, contraction or
 // special-token rules ("$ ( \" [", ", ) ] ! ; . ? : '", "'s n't", dotted
@@ -392,11 +557,6 @@ func plainRune(r rune) bool {
 		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9' || r == '-'
 	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r)
-}
-
-func spaceBefore(text string, at int) bool {
-	r, _ := utf8.DecodeLastRuneInString(text[:at])
-	return unicode.IsSpace(r)
 }
 
 // equiv reports whether text rune a can stand for token rune b after
@@ -460,19 +620,19 @@ func align(text string, cur int, tok string) int {
 // [s, e): quote marks, brackets, dashes, commas. A trailing period stays on a
 // single capital ("N.") and on dotted initials ("T.B."), where it is part of
 // the name.
-func splitPunct(out [][2]int, text string, s, e int) [][2]int {
+func splitPunct(out [][2]int32, text string, s, e int) [][2]int32 {
 	if utf8.RuneCountInString(text[s:e]) <= 1 {
-		return append(out, [2]int{s, e})
+		return append(out, [2]int32{int32(s), int32(e)})
 	}
 	for s < e {
 		r, n := utf8.DecodeRuneInString(text[s:e])
 		if !isSplitPunct(r) {
 			break
 		}
-		out = append(out, [2]int{s, s + n})
+		out = append(out, [2]int32{int32(s), int32(s + n)})
 		s += n
 	}
-	var tailBuf [4][2]int
+	var tailBuf [4][2]int32
 	tail := tailBuf[:0]
 	for e > s {
 		r, n := utf8.DecodeLastRuneInString(text[s:e])
@@ -482,11 +642,11 @@ func splitPunct(out [][2]int, text string, s, e int) [][2]int {
 		if r == '.' && keepsPeriod(text[s:e-n]) {
 			break
 		}
-		tail = append(tail, [2]int{e - n, e})
+		tail = append(tail, [2]int32{int32(e - n), int32(e)})
 		e -= n
 	}
 	if s < e {
-		out = append(out, [2]int{s, e})
+		out = append(out, [2]int32{int32(s), int32(e)})
 	}
 	for i := len(tail) - 1; i >= 0; i-- {
 		out = append(out, tail[i])

@@ -1,6 +1,9 @@
 package segment
 
 import (
+	"os"
+	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -137,4 +140,85 @@ func BenchmarkSegmentReport(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		s.Segment(texts[i%len(texts)])
 	}
+}
+
+// checkPunktFrom fails unless punktFrom's answer for para gives the
+// sentences punkt finds over the whole paragraph.
+func checkPunktFrom(t *testing.T, s *Segmenter, para string) {
+	t.Helper()
+	want := s.punktSpans(nil, para, 0)
+	from, ok := punktFrom(para)
+	if !ok {
+		if len(want) != 1 || want[0] != [2]int{0, len(para)} {
+			t.Errorf("%q: punktFrom says one sentence, punkt finds %v", para, want)
+		}
+		return
+	}
+	if got := s.punktSpans(nil, para, from); !slices.Equal(got, want) {
+		t.Errorf("%q: from %d: %v, punkt over all of it: %v", para, from, got, want)
+	}
+}
+
+func TestPunktFrom(t *testing.T) {
+	s := seg(t)
+	tests := []struct {
+		para string
+		from int
+		ok   bool
+	}{
+		{"HEADLINE WITHOUT A STOP", 0, false},
+		{"According to her, dialogue is the only way forward.", 0, false},
+		{"Did they agree?", 0, false},
+		{"They met Madiyarova T.B.", 0, false},
+		{"«The union will not accept any cut», he said!»", 0, false},
+		{"It ends. Then more", 3, true},
+		{"U.S. delegates came", 0, true},
+		{"Chairman N. Uteshev opened the meeting. It lasted an hour.", 9, true},
+		{"a\u00a0b. c", 3, true},
+		{"Nurymbetov\u2003B. B. He spoke first.", 13, true},
+	}
+	for _, tc := range tests {
+		from, ok := punktFrom(tc.para)
+		if from != tc.from || ok != tc.ok {
+			t.Errorf("punktFrom(%q) = %d, %v, want %d, %v", tc.para, from, ok, tc.from, tc.ok)
+		}
+		checkPunktFrom(t, s, tc.para)
+	}
+	// Every paragraph of some synthetic reports and of the project corpus.
+	g, err := synth.New(5)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var texts []string
+	for i := 0; i < 20; i++ {
+		_, txt := g.Report(i)
+		texts = append(texts, txt)
+	}
+	files, _ := filepath.Glob("../../corpus/*.txt")
+	for _, f := range files {
+		if b, err := os.ReadFile(f); err == nil {
+			texts = append(texts, string(b))
+		}
+	}
+	for _, text := range texts {
+		for _, line := range strings.Split(text, "\n") {
+			if para := strings.TrimSpace(line); para != "" {
+				checkPunktFrom(t, s, para)
+			}
+		}
+	}
+}
+
+func FuzzPunktFrom(f *testing.F) {
+	s := seg(f)
+	f.Add("Chairman N. Uteshev opened the meeting. It lasted an hour.")
+	f.Add("x\u00a0y. “Quote!” he said? (U.S.) end…")
+	f.Add("a.b")
+	f.Fuzz(func(t *testing.T, text string) {
+		para := strings.TrimSpace(text)
+		if !utf8.ValidString(para) || para == "" {
+			return
+		}
+		checkPunktFrom(t, s, para)
+	})
 }
