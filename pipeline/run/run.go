@@ -136,6 +136,7 @@ type job struct {
 	out    doc.Extraction
 	fail   *doc.DocError
 	key    string
+	ck     []byte // the checkpoint record, made by the worker
 	reused bool
 	late   bool // over the time budget
 }
@@ -199,6 +200,7 @@ func Run(opt Options, extract ExtractFunc) (sum Summary, err error) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			var enc recordEncoder
 			for j := range jobs {
 				if j.doc != nil {
 					j.key = docKey(j.doc)
@@ -208,6 +210,11 @@ func Run(opt Options, extract ExtractFunc) (sum Summary, err error) {
 						j.out, j.fail, j.late = extractOne(extract, *j.doc, opt.DocTimeout)
 						if j.late {
 							timedOut.Add(1)
+						}
+						if j.fail == nil {
+							// Here, not on the checkpoint goroutine:
+							// encoding scales with the workers.
+							j.ck = enc.encode(&j.out)
 						}
 					}
 				}
@@ -301,13 +308,10 @@ func Run(opt Options, extract ExtractFunc) (sum Summary, err error) {
 			}
 			sum.Documents.OK++
 			sum.Bytes += int64(len(j.out.Doc.Text))
-			var x *doc.Extraction
 			if j.reused {
 				sum.Documents.Reused++
-			} else {
-				x = &j.out
 			}
-			writeErr = st.put(j.key, x)
+			writeErr = st.put(j.key, j.ck) // nil for a reused document: kept as it is
 		}
 		bar.step(j, sum)
 	}

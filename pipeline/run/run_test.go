@@ -371,7 +371,7 @@ func TestTornCheckpoint(t *testing.T) {
 		t.Fatal(err)
 	}
 	f := strings.Split(lines[1], "\t")
-	shard := filepath.Join(out, StateDir, fmt.Sprintf("shard-%06s.zst", f[1]))
+	shard := filepath.Join(out, StateDir, fmt.Sprintf("shard-%06s.s2", f[1]))
 	sb, _ := os.ReadFile(shard)
 	var off int
 	fmt.Sscan(f[2], &off)

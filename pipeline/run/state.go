@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -19,7 +18,7 @@ import (
 	"sync/atomic"
 	"time"
 
-	"github.com/klauspost/compress/zstd"
+	"github.com/klauspost/compress/s2"
 
 	"plenary/pipeline/doc"
 )
@@ -30,10 +29,9 @@ import (
 const StateDir = ".plenary-state"
 
 // The checkpoint is a set of shard files holding one record per document,
-// in the order documents were written: its doc.Extraction as JSON, without
-// the text (the key hashes it), compressed as one zstd frame — about 12×
-// fewer bytes than plain JSON lines, which were ~5× the input. A manifest
-// has one line per checkpointed document:
+// in the order documents were written: its doc.Extraction without the text
+// (the key hashes it) in the binary layout of record.go, compressed as one
+// S2 block. A manifest has one line per checkpointed document:
 //
 //	KEY \t SHARD \t OFFSET \t LENGTH \n
 //
@@ -44,9 +42,15 @@ const StateDir = ".plenary-state"
 // torn last line (SIGKILL mid-append) is ignored. A process only ever
 // appends to a shard it created, so a torn shard tail is never extended.
 //
-// Encoding, compression, writes and fsyncs run on the checkpoint's own
-// goroutine (see start), so they overlap with the collector writing tables;
-// the collector only hands it finished extractions in input order.
+// Encoding and compression run on the worker that extracted the document
+// (recordEncoder), so they scale with --workers; the job carries the bytes.
+// Writes and fsyncs run on the checkpoint's own goroutine (see start), so
+// they overlap with the collector writing tables; the collector only hands
+// it finished records in input order.
+//
+// What a checkpoint holds changes with checkpointFormat, which is part of
+// what decides reuse: a checkpoint of another format is cleared, never
+// misread.
 type state struct {
 	dir string
 
@@ -72,23 +76,68 @@ type state struct {
 	newFrom    int64
 	firstShard int
 	lastSync   time.Time
-	enc        *zstd.Encoder
-	buf        []byte
 
 	in   chan ckItem // from the collector; nil until start
 	quit chan struct{}
 	err  atomic.Pointer[error] // the goroutine's first error
 }
 
-// ckItem is one document for the checkpoint goroutine: a fresh extraction
-// to add, or (x == nil) a key served from the old checkpoint to keep.
+// ckItem is one document for the checkpoint goroutine: a fresh record to
+// add, or (rec == nil) a key served from the old checkpoint to keep.
 type ckItem struct {
 	key string
-	x   *doc.Extraction
+	rec []byte
 }
 
-// dec decodes records for lookup; DecodeAll is safe for concurrent use.
-var dec, _ = zstd.NewReader(nil, zstd.WithDecoderConcurrency(0), zstd.WithDecoderMaxMemory(1<<30))
+// checkpointFormat names the layout of shards and records. It is written
+// into the fingerprint file with the caller's fingerprint, so a checkpoint
+// of another format (JSON+zstd before it, or a later one) is not reused;
+// change it with recordVersion, shardExt or the compression.
+const checkpointFormat = "plenary checkpoint 2: binary record v1, s2 block"
+
+// shardExt names this format's shard files. Shard files of any other name
+// are an older format's: they are deleted when the manifest is rewritten.
+const shardExt = ".s2"
+
+// Compression: each record is one S2 block. Measured over the 20 MB
+// synthetic corpus (4,886 records, 16.3 MB of binary records; CPU for
+// record + compression, one core): none 16.3 MB, ~30 ms; S2 10.9 MB,
+// ~+20 ms; zstd fastest 9.9 MB, ~+100 ms. S2 takes a third off for little
+// CPU; zstd saves another 9% for five times S2's CPU. (JSON + zstd, before:
+// 18.1 MB, ~900 ms.)
+
+// maxExpand bounds what a stored record may claim to decode to, relative
+// to its stored size, so a corrupt length cannot make a huge allocation;
+// real records are ~1.5x.
+const maxExpand = 256
+
+// recordEncoder makes stored records; each worker has its own.
+type recordEncoder struct {
+	raw []byte // reused: only the compressed bytes leave the worker
+}
+
+// encode returns x's record as stored in a shard, in a new slice the
+// caller may hand to another goroutine.
+func (e *recordEncoder) encode(x *doc.Extraction) []byte {
+	e.raw = appendRecord(e.raw[:0], x)
+	return s2.Encode(nil, e.raw)
+}
+
+// decodeStored reads a stored record of a document whose text is text.
+func decodeStored(b []byte, text string) (doc.Extraction, error) {
+	n, err := s2.DecodedLen(b)
+	if err != nil {
+		return doc.Extraction{}, fmt.Errorf("%w: %v", errCorrupt, err)
+	}
+	if n > maxExpand*len(b)+1024 {
+		return doc.Extraction{}, fmt.Errorf("%w: claims %d bytes from %d", errCorrupt, n, len(b))
+	}
+	raw, err := s2.Decode(nil, b)
+	if err != nil {
+		return doc.Extraction{}, fmt.Errorf("%w: %v", errCorrupt, err)
+	}
+	return decodeRecord(raw, text)
+}
 
 type loc struct {
 	shard int
@@ -106,6 +155,7 @@ const (
 // differs: another plenary version or other lexicons) it is cleared. reused
 // says whether an old checkpoint was kept.
 func openState(dir, fingerprint string, resume bool) (st *state, reused bool, err error) {
+	fingerprint = checkpointFormat + "\n" + fingerprint
 	if resume {
 		b, err := os.ReadFile(filepath.Join(dir, fingerprintFile))
 		reused = err == nil && string(b) == fingerprint
@@ -185,19 +235,33 @@ func (st *state) readManifest() (int64, error) {
 }
 
 func (st *state) shardPath(n int) string {
-	return filepath.Join(st.dir, fmt.Sprintf("shard-%06d.zst", n))
+	return filepath.Join(st.dir, shardName(n))
 }
 
+func shardName(n int) string { return fmt.Sprintf("shard-%06d%s", n, shardExt) }
+
+// shardNumbers lists the shards of this format.
 func (st *state) shardNumbers() []int {
 	ents, _ := os.ReadDir(st.dir)
 	var ns []int
 	for _, e := range ents {
-		var n int
-		if _, err := fmt.Sscanf(e.Name(), "shard-%06d.zst", &n); err == nil {
+		if n, ok := parseShardName(e.Name()); ok {
 			ns = append(ns, n)
 		}
 	}
 	return ns
+}
+
+func parseShardName(name string) (int, bool) {
+	num, ok := strings.CutPrefix(name, "shard-")
+	if !ok {
+		return 0, false
+	}
+	if num, ok = strings.CutSuffix(num, shardExt); !ok {
+		return 0, false
+	}
+	n, err := strconv.Atoi(num)
+	return n, err == nil && n >= 0 && shardName(n) == name
 }
 
 // lookup returns the checkpointed extraction of d, if any. It is safe for
@@ -224,12 +288,8 @@ func (st *state) lookup(key string, d doc.Doc) (doc.Extraction, bool) {
 	if _, err := f.ReadAt(buf, l.off); err != nil {
 		return doc.Extraction{}, false
 	}
-	raw, err := dec.DecodeAll(buf, nil)
-	if err != nil {
-		return doc.Extraction{}, false
-	}
-	var x doc.Extraction
-	if err := json.Unmarshal(raw, &x); err != nil || x.Doc.ID != d.ID || x.Doc.Text != "" {
+	x, err := decodeStored(buf, d.Text)
+	if err != nil || x.Doc.ID != d.ID {
 		return doc.Extraction{}, false
 	}
 	x.Doc = d
@@ -261,10 +321,10 @@ func (st *state) start(every int, interval time.Duration) {
 				if st.err.Load() != nil {
 					continue // drain: the run is failing anyway
 				}
-				if it.x == nil {
+				if it.rec == nil {
 					st.keepOld(it.key)
 				} else {
-					fail(st.add(it.key, it.x))
+					fail(st.add(it.key, it.rec))
 				}
 			case <-tk.C:
 			}
@@ -275,11 +335,12 @@ func (st *state) start(every int, interval time.Duration) {
 	}()
 }
 
-// put hands one written document to the checkpoint goroutine (x nil: it
-// was served from the old checkpoint). x must not change afterwards. The
-// error is the goroutine's first failure, if any.
-func (st *state) put(key string, x *doc.Extraction) error {
-	st.in <- ckItem{key: key, x: x}
+// put hands one written document to the checkpoint goroutine: its stored
+// record from recordEncoder, or nil when it was served from the old
+// checkpoint. rec must not change afterwards. The error is the goroutine's
+// first failure, if any.
+func (st *state) put(key string, rec []byte) error {
+	st.in <- ckItem{key: key, rec: rec}
 	if e := st.err.Load(); e != nil {
 		return *e
 	}
@@ -293,9 +354,9 @@ func (st *state) keepOld(key string) {
 	}
 }
 
-// add appends a freshly extracted document to the current shard. It is
-// durable only after the next commit.
-func (st *state) add(key string, x *doc.Extraction) error {
+// add appends a freshly extracted document's record to the current shard.
+// It is durable only after the next commit.
+func (st *state) add(key string, rec []byte) error {
 	if st.shard == nil {
 		st.shardNo++
 		f, err := os.OpenFile(st.shardPath(st.shardNo), os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o644)
@@ -304,29 +365,11 @@ func (st *state) add(key string, x *doc.Extraction) error {
 		}
 		st.shard, st.w, st.off = f, bufio.NewWriterSize(f, 256<<10), 0
 	}
-	if st.enc == nil {
-		// Fastest level, small window: records are ~20 KB of JSON each.
-		enc, err := zstd.NewWriter(nil, zstd.WithEncoderLevel(zstd.SpeedFastest),
-			zstd.WithEncoderConcurrency(1), zstd.WithWindowSize(1<<20))
-		if err != nil {
-			return fmt.Errorf("checkpoint: %w", err)
-		}
-		st.enc = enc
-	}
-	y := *x // shallow copy: x is shared with the collector
-	y.Doc.Text = ""
-	j, err := json.Marshal(&y)
-	if err != nil {
-		return fmt.Errorf("checkpoint %s: %w", x.Doc.ID, err)
-	}
-	st.buf = st.enc.EncodeAll(j, st.buf[:0])
-	b := append(st.buf, '\n')
-	st.buf = b
-	if _, err := st.w.Write(b); err != nil {
+	if _, err := st.w.Write(rec); err != nil {
 		return fmt.Errorf("checkpoint: %w", err)
 	}
-	l := loc{shard: st.shardNo, off: st.off, n: int64(len(b) - 1)}
-	st.off += int64(len(b))
+	l := loc{shard: st.shardNo, off: st.off, n: int64(len(rec))}
+	st.off += int64(len(rec))
 	st.pending = append(st.pending, fmt.Sprintf("%x\t%d\t%d\t%d\n", key, l.shard, l.off, l.n))
 	return nil
 }
@@ -416,9 +459,14 @@ func (st *state) close(complete bool) error {
 	if err := os.Rename(tmp, filepath.Join(st.dir, manifestFile)); err != nil {
 		return fmt.Errorf("checkpoint: %w", err)
 	}
-	for _, n := range st.shardNumbers() {
-		if !used[n] {
-			os.Remove(st.shardPath(n))
+	// Shards nobody references, and those of an older format.
+	ents, _ := os.ReadDir(st.dir)
+	for _, e := range ents {
+		if !strings.HasPrefix(e.Name(), "shard-") {
+			continue
+		}
+		if n, ok := parseShardName(e.Name()); !ok || !used[n] {
+			os.Remove(filepath.Join(st.dir, e.Name()))
 		}
 	}
 	return nil
