@@ -134,9 +134,13 @@ func isQuote(r rune) bool {
 	return false
 }
 
-// features fills ts and low (reused from an earlier call when large
-// enough) for d's tokens.
-func features(d *segment.Doc, ts []tok, low []string) ([]tok, []string) {
+// lowSpan is where token i's lower-case form lies in features' buffer.
+type lowSpan struct{ i, a, b int }
+
+// features fills st.t and st.low (reused from an earlier document when
+// large enough) for d's tokens.
+func (st *state) features(d *segment.Doc) {
+	ts, low := st.t, st.low
 	if cap(ts) < len(d.Tokens) {
 		ts = make([]tok, len(d.Tokens))
 		low = make([]string, len(d.Tokens))
@@ -154,11 +158,10 @@ func features(d *segment.Doc, ts []tok, low []string) ([]tok, []string) {
 		}
 		return bpos
 	}
-	// lower-case forms that differ from the text go into one buffer,
-	// converted to a string once
-	buf := make([]byte, 0, len(text)/4)
-	type span struct{ i, a, b int }
-	lowered := make([]span, 0, len(d.Tokens)/4)
+	// lower-case forms that differ from the text go into one buffer (kept
+	// for the next document), converted to a string once
+	buf := st.lowBuf[:0]
+	lowered := st.lowered[:0]
 	for i, t := range d.Tokens {
 		s := t.Text
 		var f tok
@@ -211,7 +214,7 @@ func features(d *segment.Doc, ts []tok, low []string) ([]tok, []string) {
 					buf = utf8.AppendRune(buf, unicode.ToLower(c))
 				}
 			}
-			lowered = append(lowered, span{i, a, len(buf)})
+			lowered = append(lowered, lowSpan{i, a, len(buf)})
 		}
 		r, _ := utf8.DecodeRuneInString(s)
 		f.cap = unicode.IsUpper(r)
@@ -229,6 +232,7 @@ func features(d *segment.Doc, ts []tok, low []string) ([]tok, []string) {
 		ts[i] = f
 	}
 	all := string(buf)
+	st.lowBuf, st.lowered = buf[:0], lowered[:0]
 	for _, sp := range lowered {
 		ts[sp.i].low = all[sp.a:sp.b]
 	}
@@ -245,7 +249,7 @@ func features(d *segment.Doc, ts []tok, low []string) ([]tok, []string) {
 			low[i], low[i+1] = "’", "'s"
 		}
 	}
-	return ts, low
+	st.t, st.low = ts, low
 }
 
 // connectors may stand inside a name when a capitalized word follows.
@@ -349,6 +353,12 @@ type state struct {
 
 	wordArena []string // backing store of pname.words
 	initArena []rune   // backing store of pname.initials
+
+	partArena []part    // backing store of runInfo.parts
+	partTmp   []part    // the parts of the run being parsed
+	runTmp    [][2]int  // the runs of the sentence being scanned
+	lowered   []lowSpan // scratch of features
+	lowBuf    []byte    // scratch of features
 }
 
 // reset prepares reused scratch for document d.
@@ -361,6 +371,7 @@ func (st *state) reset(f *Finder, d *segment.Doc) {
 	st.pn = st.pn[:0]
 	st.wordArena = st.wordArena[:0]
 	st.initArena = st.initArena[:0]
+	st.partArena = st.partArena[:0]
 }
 
 // Find runs the finder on one document.
@@ -374,7 +385,7 @@ func (f *Finder) Find(d *segment.Doc) Result {
 	}
 	defer f.pool.Put(st)
 	st.reset(f, d)
-	st.t, st.low = features(d, st.t, st.low)
+	st.features(d)
 	st.setFlags()
 	for s := range d.SentTokens {
 		a, b := d.SentTokens[s][0], d.SentTokens[s][1]
@@ -517,7 +528,7 @@ func closes(o, c string) bool {
 
 // sentence scans one sentence's tokens [a, b) for runs.
 func (st *state) sentence(a, b int) {
-	var runs [][2]int
+	runs := st.runTmp[:0]
 	i := a
 	for i < b {
 		n := st.unitAt(i, b, true)
@@ -577,6 +588,7 @@ func (st *state) sentence(a, b int) {
 		runs = append(runs, [2]int{start, j})
 		i = j
 	}
+	st.runTmp = runs
 	first := len(st.runs)
 	for _, r := range runs {
 		st.run(r[0], r[1], b)
@@ -695,7 +707,7 @@ func (st *state) run(a, b, sentEnd int) {
 	if n := st.datelineState(ri.a, b); n > 0 {
 		m := ment{k: kPlace, a: a, b: a + n, name: l.stateAbbr[st.low[a]], method: "rule:dateline-state"}
 		st.ments = append(st.ments, m)
-		ri.parts = []part{{k: 'l', a: a, b: a + n, ment: len(st.ments) - 1}}
+		ri.parts = st.keepParts([]part{{k: 'l', a: a, b: a + n, ment: len(st.ments) - 1}})
 		st.runs = append(st.runs, ri)
 		return
 	}
@@ -705,7 +717,7 @@ func (st *state) run(a, b, sentEnd int) {
 	if ri.a > 0 && (st.low[ri.a-1] == "in" || st.low[ri.a-1] == "near" || afterSettlement) && b-a <= 2 && st.unknownPlace(a, b) {
 		m := ment{k: kPlace, a: a, b: b, name: st.slice(a, b), method: "rule:in-place"}
 		st.ments = append(st.ments, m)
-		ri.parts = []part{{k: 'l', a: a, b: b, ment: len(st.ments) - 1}}
+		ri.parts = st.keepParts([]part{{k: 'l', a: a, b: b, ment: len(st.ments) - 1}})
 		st.runs = append(st.runs, ri)
 		return
 	}
@@ -713,12 +725,12 @@ func (st *state) run(a, b, sentEnd int) {
 	p := st.personTail(a, b, allCapsRun)
 	hon := 0
 	// descriptor [a, p): titles split it into segments
-	var parts []part
+	parts := st.partTmp[:0]
 	i := a
 	segStart := a
 	flush := func(e int) {
 		if segStart < e {
-			parts = append(parts, st.segment(segStart, e)...)
+			parts = st.segment(parts, segStart, e)
 		}
 	}
 	for i < p {
@@ -817,8 +829,24 @@ func (st *state) run(a, b, sentEnd int) {
 			}
 		}
 	}
-	ri.parts = parts
+	ri.parts = st.keepParts(parts)
+	st.partTmp = parts[:0]
 	st.runs = append(st.runs, ri)
+}
+
+// keepParts copies a run's parts into the document's part arena: one
+// allocation per chunk of runs rather than a slice per run. A full chunk is
+// left to the runs that point into it and a new one started.
+func (st *state) keepParts(p []part) []part {
+	if len(p) == 0 {
+		return nil
+	}
+	if cap(st.partArena)-len(st.partArena) < len(p) {
+		st.partArena = make([]part, 0, max(256, 2*cap(st.partArena), len(p)))
+	}
+	n := len(st.partArena)
+	st.partArena = append(st.partArena, p...)
+	return st.partArena[n:len(st.partArena):len(st.partArena)]
 }
 
 func (st *state) unitAtTitle(i, b int) int {
@@ -1078,24 +1106,25 @@ func (st *state) titleEndsAt(a, p int) bool {
 }
 
 // segment classifies a descriptor segment [a, b): organization, place(s) or
-// demonym.
-func (st *state) segment(a, b int) []part {
+// demonym. Its parts are appended to dst (one buffer per run rather than a
+// slice per segment); dst comes back unchanged when the segment names nothing.
+func (st *state) segment(dst []part, a, b int) []part {
 	l := st.f.l
 	for a < b && (connectors[st.low[a]] || st.t[a].quote && a+1 < b && st.t[a+1].quote) {
 		a++
 	}
 	if a >= b {
-		return nil
+		return dst
 	}
 	if n, _ := st.match(pPlaces, a, b); n > 0 && a+n == b {
 		m := ment{k: kPlace, a: a, b: b, name: st.placeName(a, b), method: "gazetteer"}
 		st.ments = append(st.ments, m)
-		return []part{{k: 'l', a: a, b: b, ment: len(st.ments) - 1}}
+		return append(dst, part{k: 'l', a: a, b: b, ment: len(st.ments) - 1})
 	}
 	if st.isEvent(a, b) {
 		// an acronym before the event names its body: "PERC General Assembly"
 		if st.t[a].allCaps && !st.t[a].initial && a+1 < b && !st.allCapsSentence(a) && !romanNumeral(st.t[a].text) {
-			return []part{st.orgPart(a, a+1)}
+			return append(dst, st.orgPart(a, a+1))
 		}
 		// the body holding the event is still named: "V Congress of the ITUC"
 		for i := a + 1; i < b-1; i++ {
@@ -1105,11 +1134,11 @@ func (st *state) segment(a, b int) []part {
 					j++
 				}
 				if j < b && st.isOrg(j, b) {
-					return st.segment(j, b)
+					return st.segment(dst, j, b)
 				}
 			}
 		}
-		return nil
+		return dst
 	}
 	// names of documents ("Law of the Republic of Kazakhstan “On Trade
 	// Unions”", "RK Constitution") and numbered events ("XVII Forum") hold
@@ -1120,12 +1149,12 @@ func (st *state) segment(a, b int) []part {
 			continue
 		}
 		if l.docWords[w] || w == "on" && st.t[i].cap || romanNumeral(st.t[i].text) && st.t[i].allCaps && i == a {
-			return nil
+			return dst
 		}
 		break
 	}
 	if e := st.trimQuotes(b); e > a && l.docWords[st.low[e-1]] {
-		return nil
+		return dst
 	}
 	// org evidence
 	if st.isOrg(a, b) {
@@ -1145,11 +1174,12 @@ func (st *state) segment(a, b int) []part {
 				break
 			}
 		}
-		if parts := st.splitAnd(a, b); parts != nil {
+		n0 := len(dst)
+		if parts := st.splitAnd(dst, a, b); len(parts) > n0 {
 			return parts
 		}
 		// peel leading places before an acronym or known org: "Meghalaya BJP"
-		var out []part
+		out := dst
 		for a < b {
 			n, _ := st.match(pPlaces, a, b)
 			if n == 0 || a+n >= b || !(st.t[a+n].allCaps || st.knownOrg(a+n, b) > 0) {
@@ -1164,7 +1194,8 @@ func (st *state) segment(a, b int) []part {
 		return out
 	}
 	// places, possibly several joined by "and"
-	var out []part
+	n0 := len(dst) // out[n0:] are this segment's parts
+	out := dst
 	i := a
 	other := false // a capitalized word that is no place: "People of Kazakhstan"
 	for i < b {
@@ -1204,7 +1235,7 @@ func (st *state) segment(a, b int) []part {
 		}
 		// "in Olgii and Tsengel": one unknown word joined by "and" to a
 		// place after "in/near" ends the list and is a place too
-		if !other && i+1 == b && i-1 > a && st.low[i-1] == "and" && len(out) > 0 && out[len(out)-1].k == 'l' && out[len(out)-1].b == i-1 &&
+		if !other && i+1 == b && i-1 > a && st.low[i-1] == "and" && len(out) > n0 && out[len(out)-1].k == 'l' && out[len(out)-1].b == i-1 &&
 			a > 0 && listPreps[st.low[a-1]] && st.unknownPlace(i, i+1) {
 			m := ment{k: kPlace, a: i, b: i + 1, name: st.slice(i, i+1), method: "rule:and-place"}
 			st.ments = append(st.ments, m)
@@ -1225,8 +1256,8 @@ func (st *state) segment(a, b int) []part {
 }
 
 // splitAnd splits "X Council and the Y Forum" into two bodies when both
-// sides have a head of their own.
-func (st *state) splitAnd(a, b int) []part {
+// sides have a head of their own, appending their parts to dst.
+func (st *state) splitAnd(dst []part, a, b int) []part {
 	for i := a + 1; i < b-1; i++ {
 		if st.low[i] != "and" || st.t[i].cap {
 			continue
@@ -1236,10 +1267,10 @@ func (st *state) splitAnd(a, b int) []part {
 			j++
 		}
 		if j < b && st.isOrg(a, i) && st.isOrg(j, b) && st.bodyAlone(a, i) && st.bodyAlone(j, b) {
-			return append(st.segment(a, i), st.segment(j, b)...)
+			return st.segment(st.segment(dst, a, i), j, b)
 		}
 	}
-	return nil
+	return dst
 }
 
 // bodyAlone reports whether [a, b) names a body by itself: it has a head
