@@ -1,8 +1,10 @@
 package entities
 
 import (
+	"cmp"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -397,9 +399,10 @@ func (st *state) lastHead(key []string) string {
 func (st *state) clusterOrgs() [][]int {
 	var cs []*ocluster
 	exact := map[string]int{}
-	join := func(ci, i int, key []string) {
+	// ks is strings.Join(key, " "), which the caller has at hand
+	join := func(ci, i int, key []string, ks string) {
 		c := cs[ci]
-		if ks := strings.Join(key, " "); exact[ks] == 0 {
+		if exact[ks] == 0 {
 			exact[ks] = ci + 1
 		}
 		c.ments = append(c.ments, i)
@@ -412,9 +415,9 @@ func (st *state) clusterOrgs() [][]int {
 			c.acronym = strings.ToLower(a)
 		}
 	}
-	add := func(i int, key []string) {
+	add := func(i int, key []string, ks string) {
 		cs = append(cs, &ocluster{})
-		join(len(cs)-1, i, key)
+		join(len(cs)-1, i, key, ks)
 	}
 	// demonym-prefixed forms ("Kazakh Senate") fold onto the bare form when
 	// the text uses it too.
@@ -435,7 +438,8 @@ func (st *state) clusterOrgs() [][]int {
 			m.cluster = -1
 			continue
 		}
-		if _, ok := st.f.l.demonyms[key[0]]; ok && len(key) > 1 && bare[strings.Join(key[1:], " ")] {
+		// m.keyStr[len(key[0])+1:] is strings.Join(key[1:], " ")
+		if _, ok := st.f.l.demonyms[key[0]]; ok && len(key) > 1 && bare[m.keyStr[len(key[0])+1:]] {
 			key = key[1:]
 		}
 		k := m.keyStr
@@ -506,9 +510,9 @@ func (st *state) clusterOrgs() [][]int {
 			}
 		}
 		if found >= 0 {
-			join(found, i, key)
+			join(found, i, key, k)
 		} else {
-			add(i, key)
+			add(i, key, k)
 		}
 	}
 	st.mergeAcronyms(cs)
@@ -782,7 +786,16 @@ func (st *state) result() Result {
 		k     kind
 		ments []int
 	}
-	var all []cl
+	all := make([]cl, 0, len(pcl)+len(ocl)+len(lcl))
+	if len(pcl) > 0 {
+		res.People = make([]doc.Person, 0, len(pcl))
+	}
+	if len(ocl) > 0 {
+		res.Organizations = make([]doc.Organization, 0, len(ocl))
+	}
+	if len(lcl) > 0 {
+		res.Locations = make([]doc.Location, 0, len(lcl))
+	}
 	for _, c := range pcl {
 		all = append(all, cl{kPerson, c})
 	}
@@ -792,7 +805,7 @@ func (st *state) result() Result {
 	for _, c := range lcl {
 		all = append(all, cl{kPlace, c})
 	}
-	sort.SliceStable(all, func(i, j int) bool { return st.ments[all[i].ments[0]].a < st.ments[all[j].ments[0]].a })
+	slices.SortStableFunc(all, func(x, y cl) int { return cmp.Compare(st.ments[x.ments[0]].a, st.ments[y.ments[0]].a) })
 	outIdx := make([]int, len(st.ments)) // ment -> 1 + index in its table
 	res.Mentions = make([]doc.Mention, 0, len(st.ments))
 	for _, c := range all {
@@ -835,7 +848,10 @@ func (st *state) result() Result {
 		sp := st.span(m)
 		res.Mentions = append(res.Mentions, doc.Mention{EntityID: id, EntityType: typ, Text: st.slice(m.a, m.b), Span: sp, Sentence: st.d.SentenceOf(sp.Start), Method: m.method})
 	}
-	sort.SliceStable(res.Mentions, func(i, j int) bool { return res.Mentions[i].Start < res.Mentions[j].Start })
+	slices.SortStableFunc(res.Mentions, func(x, y doc.Mention) int { return cmp.Compare(x.Start, y.Start) })
+	if len(st.titles) > 0 {
+		res.Titles = make([]Title, 0, len(st.titles))
+	}
 	for _, t := range st.titles {
 		sp := doc.Span{Start: st.d.Tokens[t.a].Start, End: st.d.Tokens[t.b-1].End}
 		out := Title{Span: sp, Text: t.text, Country: t.entry.Field(1) == "country", Refers: t.entry.Field(2),
@@ -852,18 +868,6 @@ func (st *state) result() Result {
 		res.Titles = append(res.Titles, out)
 	}
 	return res
-}
-
-func itoa(n int) string {
-	if n == 0 {
-		return "0"
-	}
-	var b []byte
-	for n > 0 {
-		b = append([]byte{byte('0' + n%10)}, b...)
-		n /= 10
-	}
-	return string(b)
 }
 
 func addAlias(aliases []string, name, a string) []string {
@@ -938,7 +942,7 @@ func (st *state) makePerson(ms []int, n int) doc.Person {
 		}
 	}
 	first := &st.ments[ms[0]]
-	return doc.Person{ID: "p" + itoa(n+1), Name: name, Aliases: aliases, Gender: gender, Mentions: len(ms), Span: st.span(first)}
+	return doc.Person{ID: "p" + strconv.Itoa(n+1), Name: name, Aliases: aliases, Gender: gender, Mentions: len(ms), Span: st.span(first)}
 }
 
 // recase turns "SATYBALDY DAULETALIN" into "Satybaldy Dauletalin".
@@ -1002,7 +1006,7 @@ func (st *state) makeOrg(ms []int, n int) doc.Organization {
 		}
 	}
 	first := &st.ments[ms[0]]
-	return doc.Organization{ID: "o" + itoa(n+1), Name: name, Aliases: aliases, Acronym: acr, Mentions: len(ms), Span: st.span(first)}
+	return doc.Organization{ID: "o" + strconv.Itoa(n+1), Name: name, Aliases: aliases, Acronym: acr, Mentions: len(ms), Span: st.span(first)}
 }
 
 func (st *state) makePlace(ms []int, n int) doc.Location {
@@ -1016,7 +1020,7 @@ func (st *state) makePlace(ms []int, n int) doc.Location {
 		}
 	}
 	first := &st.ments[ms[0]]
-	return doc.Location{ID: "l" + itoa(n+1), Name: name, Aliases: aliases, Mentions: len(ms), Span: st.span(first)}
+	return doc.Location{ID: "l" + strconv.Itoa(n+1), Name: name, Aliases: aliases, Mentions: len(ms), Span: st.span(first)}
 }
 
 // mergeHeads joins a cluster holding only a bare head word ("the

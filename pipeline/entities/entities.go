@@ -115,7 +115,11 @@ func (st *state) setFlags() {
 	l := st.f.l
 	for i := range st.t {
 		t := &st.t[i]
-		wi := l.words[t.low]
+		var wi winfo
+		if t.low == "" || l.wordStart[t.low[0]] {
+			// a sixth of the tokens (punctuation, numbers) skip the map
+			wi = l.words[t.low]
+		}
 		t.first, t.flags = wi.first, wi.flags
 		if !t.cap || !t.word {
 			continue // surname endings matter for capitalized words only

@@ -77,6 +77,7 @@ type lex struct {
 	suffixes   []suffix         // longest first
 	byLast     [256][]suffix    // suffixes by their last byte, longest first
 	words      map[string]winfo // every listed word: phrase starts and list flags, one lookup per token
+	wordStart  [256]bool        // first bytes of the words' keys: a token starting otherwise is not one
 	stop       map[string]bool
 	orgWords   map[string]bool
 	demonyms   map[string]string
@@ -193,6 +194,11 @@ func buildLex(lx *lexicon.Lexicon) *lex {
 	}
 	for w := range l.given {
 		set(w, fGiven)
+	}
+	for w := range l.words {
+		if w != "" {
+			l.wordStart[w[0]] = true
+		}
 	}
 	return l
 }
