@@ -45,8 +45,8 @@ func referenceTokens(s *Segmenter, text string) []string {
 // fastTokens is rawTokens with scratch sc, whose piece cache may be warm
 // from earlier texts, as byte offsets.
 func fastTokens(s *Segmenter, text string, sc *scratch) []string {
-	d := &Doc{Text: text, Runes: []rune(text)}
-	sc.b2r = byteToRune(sc.b2r[:0], text, len(d.Runes))
+	d := &Doc{Text: text}
+	d.Runes, sc.b2r = decode(sc.b2r, text)
 	s.rawTokens(d, sc)
 	r2b := make(map[int32]int, len(text))
 	for i := len(text); i >= 0; i-- {

@@ -102,9 +102,9 @@ func (s *Segmenter) Segment(text string) *Doc {
 		// counts it, so offsets still index d.Runes.
 		text = string([]rune(text))
 	}
-	d := &Doc{Text: text, Runes: []rune(text)}
 	sc := scratchPool.Get().(*scratch)
-	sc.b2r = byteToRune(sc.b2r[:0], text, len(d.Runes))
+	d := &Doc{Text: text}
+	d.Runes, sc.b2r = decode(sc.b2r, text)
 	s.paragraphs(d, sc)
 	s.tokens(d, sc)
 	sc.release()
@@ -145,26 +145,30 @@ func (sc *scratch) release() {
 	scratchPool.Put(sc)
 }
 
-// byteToRune maps every byte offset of text (and len(text)) to its rune
-// offset, computed once per document; a multi-byte character's
-// continuation bytes map to its own offset. text is valid UTF-8.
-func byteToRune(dst []int32, text string, nRunes int) []int32 {
+// decode returns text (valid UTF-8) as code points and, in a slice grown
+// from dst, the rune offset of every byte offset of text and of len(text)
+// (a multi-byte character's continuation bytes map to its own offset),
+// both in one pass.
+func decode(dst []int32, text string) ([]rune, []int32) {
+	runes := make([]rune, utf8.RuneCountInString(text))
 	b2r := slices.Grow(dst[:0], len(text)+1)[:len(text)+1]
-	r := int32(0)
+	r := 0
 	for i := 0; i < len(text); r++ {
-		if text[i] < utf8.RuneSelf {
-			b2r[i] = r
+		if c := text[i]; c < utf8.RuneSelf {
+			runes[r] = rune(c)
+			b2r[i] = int32(r)
 			i++
 			continue
 		}
-		_, n := utf8.DecodeRuneInString(text[i:])
+		c, n := utf8.DecodeRuneInString(text[i:])
+		runes[r] = c
 		for k := i; k < i+n; k++ {
-			b2r[k] = r
+			b2r[k] = int32(r)
 		}
 		i += n
 	}
-	b2r[len(text)] = int32(nRunes)
-	return b2r
+	b2r[len(text)] = int32(r)
+	return runes, b2r
 }
 
 // paragraphs splits on line breaks, then punkt inside each paragraph. The
@@ -677,10 +681,18 @@ func isSplitPunct(r rune) bool {
 // mergeInitials joins a lone capital and the period right after it ("N" ".")
 // into one token "N.", as prose splits them but a name initial includes it.
 func mergeInitials(toks []Token) []Token {
-	out := toks[:0]
-	for i := 0; i < len(toks); i++ {
+	// Most documents have few initials: nothing moves before the first.
+	i := 0
+	for i+1 < len(toks) && !isInitial(&toks[i], &toks[i+1]) {
+		i++
+	}
+	if i+1 >= len(toks) {
+		return toks
+	}
+	out := toks[:i]
+	for ; i < len(toks); i++ {
 		t := toks[i]
-		if i+1 < len(toks) && toks[i+1].Text == "." && toks[i+1].Start == t.End && isCapital(t.Text) {
+		if i+1 < len(toks) && isInitial(&t, &toks[i+1]) {
 			t.Text += "."
 			t.End = toks[i+1].End
 			i++
@@ -688,6 +700,12 @@ func mergeInitials(toks []Token) []Token {
 		out = append(out, t)
 	}
 	return out
+}
+
+// isInitial reports whether t is a lone capital and next the period right
+// after it.
+func isInitial(t, next *Token) bool {
+	return next.Text == "." && next.Start == t.End && isCapital(t.Text)
 }
 
 func isCapital(s string) bool {

@@ -94,6 +94,9 @@ func FuzzSegment(f *testing.F) {
 	f.Add("\xff\xfe broken")
 	f.Fuzz(func(t *testing.T, text string) {
 		d := s.Segment(text)
+		if !slices.Equal(d.Runes, []rune(text)) {
+			t.Fatalf("Runes %q, want %q", d.Runes, []rune(text))
+		}
 		n := len(d.Runes)
 		prev := 0
 		for _, tok := range d.Tokens {
