@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
 	"testing"
@@ -309,5 +310,35 @@ func TestRunUserLexicon(t *testing.T) {
 	}
 	if code := runCLI(t, "run", "--quiet", "-o", t.TempDir(), "--lexicon", filepath.Join(lex, "nope"), in); code != 2 {
 		t.Errorf("missing --lexicon dir: exit %d, want 2", code)
+	}
+}
+
+// --workers N bounds the cores of the whole run; GOMAXPROCS in the
+// environment, 0 workers and more workers than cores leave it alone.
+func TestLimitCores(t *testing.T) {
+	orig := runtime.GOMAXPROCS(0)
+	defer runtime.GOMAXPROCS(orig)
+	for _, tc := range []struct {
+		env     string
+		procs   int // GOMAXPROCS before
+		workers int
+		want    int
+	}{
+		{"", 4, 1, 1},
+		{"", 4, 3, 3},
+		{"", 4, 0, 4},
+		{"", 2, 8, 2},
+		{"4", 4, 1, 4},
+	} {
+		t.Setenv("GOMAXPROCS", tc.env)
+		runtime.GOMAXPROCS(tc.procs)
+		restore := limitCores(tc.workers)
+		if got := runtime.GOMAXPROCS(0); got != tc.want {
+			t.Errorf("GOMAXPROCS=%q, %d procs, --workers %d: got %d procs, want %d", tc.env, tc.procs, tc.workers, got, tc.want)
+		}
+		restore()
+		if got := runtime.GOMAXPROCS(0); got != tc.procs {
+			t.Errorf("--workers %d: restored %d procs, want %d", tc.workers, got, tc.procs)
+		}
 	}
 }
