@@ -10,7 +10,8 @@
 // back onto the text here, and leading/trailing punctuation prose leaves
 // attached («AMANAT», “We, —) is split off. Sentences come from the punkt
 // segmenter (neurosnap/sentences, English model) built once per Segmenter,
-// run per paragraph, because a headline or a paragraph end is always a break.
+// run per paragraph, because a headline or a paragraph end is always a break
+// (and not run where it cannot break, see punktFrom).
 package segment
 
 import (
