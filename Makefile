@@ -5,7 +5,7 @@ BIN     := ./plenary
 INTEROP := pipeline/tables/interop
 TESTOUT := $(CURDIR)/.test-outputs
 
-.PHONY: all build run test fmt-check vet gotest interop eval eval-gate baseline bench clean browser-test
+.PHONY: bench-matrix all build run test fmt-check vet gotest interop eval eval-gate baseline bench clean browser-test
 
 all: build
 
@@ -96,9 +96,11 @@ BENCH_WORKERS ?=
 BENCH_DIR     ?= /tmp/plenary-bench
 bench: build
 	@test -x /usr/bin/time || { echo "bench: /usr/bin/time missing (apt-get install time)"; exit 2; }
-	@rm -rf $(BENCH_DIR)/corpus $(BENCH_DIR)/out && mkdir -p $(BENCH_DIR)
-	$(BIN) synth --mb $(BENCH_MB) --seed 1 -o $(BENCH_DIR)/corpus
-	/usr/bin/time -v -o $(BENCH_DIR)/time.txt $(BIN) run --quiet $(if $(BENCH_WORKERS),--workers $(BENCH_WORKERS)) -o $(BENCH_DIR)/out $(BENCH_DIR)/corpus
+	@rm -rf $(BENCH_DIR)/out && mkdir -p $(BENCH_DIR)
+	@# The corpus is deterministic: it is made again only when the binary is newer.
+	@test $(BENCH_DIR)/corpus-$(BENCH_MB)/.done -nt $(BIN) || { rm -rf $(BENCH_DIR)/corpus-$(BENCH_MB) && \
+	  $(BIN) synth --mb $(BENCH_MB) --seed 1 -o $(BENCH_DIR)/corpus-$(BENCH_MB) && touch $(BENCH_DIR)/corpus-$(BENCH_MB)/.done; }
+	/usr/bin/time -v -o $(BENCH_DIR)/time.txt $(BIN) run --quiet $(if $(BENCH_WORKERS),--workers $(BENCH_WORKERS)) -o $(BENCH_DIR)/out $(BENCH_DIR)/corpus-$(BENCH_MB)
 	@awk -F': ' '/Elapsed \(wall clock\)/ { n = split($$2, t, ":"); w = 0; for (i = 1; i <= n; i++) w = w * 60 + t[i]; print "wall", w } \
 	  /Maximum resident set size/ { print "rss", $$2 } /User time/ { print "user", $$2 } /System time/ { print "sys", $$2 }' $(BENCH_DIR)/time.txt > $(BENCH_DIR)/figures.txt
 	@tr -d ' ",{}' < $(BENCH_DIR)/out/run.json | awk -F: ' \
@@ -113,6 +115,20 @@ bench: build
 	  n = split("segment entities roles dates quotes assemble write", order, " "); \
 	  for (i = 1; i <= n; i++) if (order[i] in stage) printf " %s %.2f (%.0f%%)", order[i], stage[order[i]], 100 * stage[order[i]] / total; \
 	  printf "\n" }' load="$$(cut -d' ' -f1-3 /proc/loadavg)" $(BENCH_DIR)/figures.txt
+	@cp $(BENCH_DIR)/figures.txt $(BENCH_DIR)/figures-$(BENCH_MB)mb-$(or $(BENCH_WORKERS),all)w.txt
+
+# The issue's matrix: 20 and 200 MB (BENCH_SIZES, small first), 1 and 2
+# workers, then the speed-up of 2 workers over 1 at each size and the peak RSS
+# of the largest size against the smallest.
+BENCH_SIZES ?= 20 200
+bench-matrix: build
+	@for mb in $(BENCH_SIZES); do for w in 1 2; do $(MAKE) --no-print-directory bench BENCH_MB=$$mb BENCH_WORKERS=$$w || exit 1; done; done
+	@for mb in $(BENCH_SIZES); do for w in 1 2; do f=$(BENCH_DIR)/figures-$${mb}mb-$${w}w.txt; \
+	  awk -v mb=$$mb -v w=$$w '{ v[$$1] = $$2 } END { printf "%s MB %s w %.2f MB/s %.0f docs/s %.0f MB RSS\n", mb, w, v["bytes"] / 1e6 / v["wall"], v["docs"] / v["wall"], v["rss"] / 1024 }' $$f; \
+	  done; done | tee $(BENCH_DIR)/matrix.txt | awk '{ print "matrix:", $$0 } { s[$$1 " " $$3] = $$5; r[$$1 " " $$3] = $$9 } \
+	  !($$1 in seen) { seen[$$1] = 1; sizes[++n] = $$1 } END { \
+	  for (i = 1; i <= n; i++) printf "matrix: %s MB: 2 workers / 1 worker = %.2fx\n", sizes[i], s[sizes[i] " 2"] / s[sizes[i] " 1"]; \
+	  for (w = 1; w <= 2; w++) printf "matrix: peak RSS %s MB / %s MB = %.2f (%d worker%s)\n", sizes[n], sizes[1], r[sizes[n] " " w] / r[sizes[1] " " w], w, w > 1 ? "s" : "" }'
 
 clean:
 	rm -rf $(BIN) $(TESTOUT)
