@@ -102,12 +102,13 @@ const (
 )
 
 // match returns the longest phrase of list k starting at token i, within
-// [i, end); the per-token first bits spare a map lookup per call.
+// [i, end); the per-token first bits stand for the list's first-word set
+// (st.low[i] is st.t[i].low), so only the trie is walked.
 func (st *state) match(k, i, end int) (int, lexicon.Entry) {
 	if i >= end || st.t[i].first&(1<<k) == 0 {
 		return 0, nil
 	}
-	return st.f.l.ph[k].match(st.low, i, end)
+	return st.f.l.ph[k].walk(st.low, i, end)
 }
 
 // setFlags looks every token up in the lexicon once.
@@ -224,7 +225,7 @@ func (st *state) features(d *segment.Doc) {
 		f.cap = unicode.IsUpper(r)
 		f.word = letters > 0
 		f.allCaps = letters >= 2 && upper == letters
-		if utf8.RuneCountInString(s) == 1 && isQuote(r) {
+		if isQuote(r) && utf8.RuneCountInString(s) == 1 {
 			f.quote = true
 		}
 		// "N.", "T.B.", "T.C."
@@ -405,7 +406,6 @@ func (f *Finder) Find(d *segment.Doc) Result {
 // unitAt reports the length in tokens of a run unit starting at i: a title,
 // an honorific, a capitalized word, or a quoted capitalized name.
 func (st *state) unitAt(i, end int, first bool) int {
-	l := st.f.l
 	if i >= end {
 		return 0
 	}
@@ -431,7 +431,7 @@ func (st *state) unitAt(i, end int, first bool) int {
 			if !st.t[j].word && !strings.ContainsAny(st.t[j].text, "-&") {
 				return 0
 			}
-			if !st.t[j].cap && !connectors[st.low[j]] && !strings.ContainsAny(st.t[j].text, "-&") {
+			if !st.t[j].cap && !st.t[j].has(fConnector) && !strings.ContainsAny(st.t[j].text, "-&") {
 				return 0
 			}
 		}
@@ -440,7 +440,7 @@ func (st *state) unitAt(i, end int, first bool) int {
 	if !t.cap || !t.word {
 		return 0
 	}
-	if first && l.stop[t.low] {
+	if first && t.has(fStop) {
 		// "New Delhi", "The Hague": a place whose name starts with a
 		// function word is still a name
 		if n := st.stopPlace(i, end); n > 0 {
@@ -684,7 +684,7 @@ func (st *state) run(a, b, sentEnd int) {
 	l := st.f.l
 	ri := runInfo{a: a, b: b}
 	// leading function words ("The", "In") never belong to a name
-	for a < b && l.stop[st.low[a]] && st.unitAtTitle(a, b) == 0 && st.stopPlace(a, b) == 0 {
+	for a < b && st.t[a].has(fStop) && st.unitAtTitle(a, b) == 0 && st.stopPlace(a, b) == 0 {
 		a++
 	}
 	for a < b && connectors[st.low[a]] {
@@ -960,7 +960,7 @@ func (st *state) nameWord(i int, allCapsRun bool) bool {
 	if n, _ := st.match(pHonorifics, i, i+1); n > 0 {
 		return false
 	}
-	if t.has(fStop|fOrgWord|fHead|fTitleWord|fDocWord|fRegion|fDemonym) || (connectors[lw] && !t.allCaps) || isDomain(lw) {
+	if t.has(fStop|fOrgWord|fHead|fTitleWord|fDocWord|fRegion|fDemonym) || (t.has(fConnector) && !t.allCaps) || isDomain(lw) {
 		return false
 	}
 	if sg := singular(lw); sg != lw && (l.titleWords[sg] || l.heads[sg] || l.orgWords[sg] || regionWords[sg]) {
@@ -1114,7 +1114,7 @@ func (st *state) titleEndsAt(a, p int) bool {
 // slice per segment); dst comes back unchanged when the segment names nothing.
 func (st *state) segment(dst []part, a, b int) []part {
 	l := st.f.l
-	for a < b && (connectors[st.low[a]] || st.t[a].quote && a+1 < b && st.t[a+1].quote) {
+	for a < b && (st.t[a].has(fConnector) || st.t[a].quote && a+1 < b && st.t[a+1].quote) {
 		a++
 	}
 	if a >= b {
@@ -1152,12 +1152,12 @@ func (st *state) segment(dst []part, a, b int) []part {
 		if st.t[i].quote || connectors[w] {
 			continue
 		}
-		if l.docWords[w] || w == "on" && st.t[i].cap || romanNumeral(st.t[i].text) && st.t[i].allCaps && i == a {
+		if st.t[i].has(fDocWord) || w == "on" && st.t[i].cap || romanNumeral(st.t[i].text) && st.t[i].allCaps && i == a {
 			return dst
 		}
 		break
 	}
-	if e := st.trimQuotes(b); e > a && l.docWords[st.low[e-1]] {
+	if e := st.trimQuotes(b); e > a && st.t[e-1].has(fDocWord) {
 		return dst
 	}
 	// org evidence

@@ -52,6 +52,12 @@ func (p *phrases) match(low []string, i, end int) (int, lexicon.Entry) {
 	if i >= end || !p.first[low[i]] {
 		return 0, nil
 	}
+	return p.walk(low, i, end)
+}
+
+// walk is match for a caller that knows low[i] starts a phrase (or does not
+// mind the trie saying no).
+func (p *phrases) walk(low []string, i, end int) (int, lexicon.Entry) {
 	best, n := 0, p.root
 	var be lexicon.Entry
 	for j := i; j < end && n.next != nil; j++ {
