@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"plenary/pipeline/doc"
 )
@@ -314,7 +315,10 @@ func (st *state) mentKey(i int) []string {
 func (st *state) tokenKey(m *ment) []string {
 	out := make([]string, 0, m.b-m.a)
 	for i := m.a; i < m.b; i++ {
-		w := strings.Trim(st.low[i], "“”\"«»'’.,")
+		w := st.low[i]
+		if w == "" || keyTrimmed(w[0]) || keyTrimmed(w[len(w)-1]) {
+			w = strings.Trim(w, "“”\"«»'’.,")
+		}
 		if w == "" || st.t[i].quote {
 			continue
 		}
@@ -327,6 +331,13 @@ func (st *state) tokenKey(m *ment) []string {
 		out = out[1:]
 	}
 	return out
+}
+
+// keyTrimmed reports whether byte c may belong to a rune tokenKey trims:
+// one of "'., or any byte of a multi-byte rune (the curly quotes and
+// guillemets). A word whose first and last bytes are not is left as it is.
+func keyTrimmed(c byte) bool {
+	return c >= utf8.RuneSelf || c == '"' || c == '\'' || c == '.' || c == ','
 }
 
 func (st *state) orgKey(name string) []string { return orgKeyOf(name, st.f.l.synonyms) }
@@ -1069,7 +1080,18 @@ func (st *state) mergeHeads(cs []*ocluster) {
 // the FTURK" and "Republican Headquarters under the Federation of Trade
 // Unions".
 func (st *state) mergeOuter(cs []*ocluster) {
-	clusterOf := map[int]int{}
+	// most documents name no body inside another: nothing to join
+	n, nested := 0, false
+	for _, c := range cs {
+		n += len(c.ments)
+		for _, i := range c.ments {
+			nested = nested || st.ments[i].inner > 0
+		}
+	}
+	if !nested {
+		return
+	}
+	clusterOf := make(map[int]int, n)
 	for ci, c := range cs {
 		for _, i := range c.ments {
 			clusterOf[i] = ci
