@@ -491,23 +491,23 @@ func (st *state) resolveNP(s, e, pos int) *who {
 	}
 	// 1. A person mention, preferring one that is not an object ("notice
 	// of ANP's Khushdil Khan").
-	var first *doc.Mention
+	var first doc.Mention // valid when haveFirst; a value, so it stays on the stack
+	haveFirst := false
 	for t := s; t < e; t++ {
 		m, ok := st.personAt(t)
 		if !ok {
 			continue
 		}
-		if first == nil {
-			mm := m
-			first = &mm
+		if !haveFirst {
+			first, haveFirst = m, true
 		}
 		if st.eligible(m) {
 			return st.personWho(m, doc.AttrExplicit, confExplicitBefore)
 		}
 		t = st.tokAt(m.End) - 1
 	}
-	if first != nil {
-		return st.personWho(*first, doc.AttrExplicit, confExplicitBefore-0.1)
+	if haveFirst {
+		return st.personWho(first, doc.AttrExplicit, confExplicitBefore-0.1)
 	}
 	text := st.textOf(s, e)
 	// 2. A pronoun ("he", "according to him", "his report").

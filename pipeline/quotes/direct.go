@@ -32,8 +32,13 @@ type cand struct {
 // direct finds the direct quotes.
 func (st *state) direct() []doc.Quote {
 	rs := st.seg.Runes
-	for _, q := range scanMarks(rs, st.seg.Paragraphs) {
-		c := &cand{q: q, span: q.span(), text: quoteText(rs, q.segs), idx: len(st.cands)}
+	qs := scanMarks(rs, st.seg.Paragraphs)
+	// the candidates in one block, the list of pointers sized once
+	block := make([]cand, len(qs))
+	st.cands = make([]*cand, 0, len(qs))
+	for qi, q := range qs {
+		c := &block[qi]
+		*c = cand{q: q, span: q.span(), text: quoteText(rs, q.segs), idx: len(st.cands)}
 		c.words = normWords(c.text)
 		c.openTok = st.tokCovering(q.open)
 		if q.close >= 0 {

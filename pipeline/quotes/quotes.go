@@ -321,9 +321,11 @@ func newState(in Input, lx *lex) *state {
 	return st
 }
 
-// release hands the per-token slices back for the next document.
+// release hands the per-token slices back for the next document. The
+// strings in low are left for the next document to overwrite rather than
+// cleared (clearing a slice of pointers costs a write barrier each while
+// the GC runs): a pooled slice keeps at most one document's text alive.
 func (st *state) release() {
-	clear(st.low) // drop the strings so a pooled slice keeps no text alive
 	scratchPool.Put(&scratch{low: st.low[:0], ment: st.ment[:0], inQ: st.inQ[:0], lowered: st.lowered[:0]})
 	st.low, st.ment, st.inQ, st.lowered = nil, nil, nil, nil
 }
