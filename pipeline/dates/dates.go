@@ -869,6 +869,14 @@ func (c *runeConv) runes(b int) int {
 		}
 	}
 	c.saveB, c.saveR = c.b, c.r
+	if e := min(b, len(c.s)); e > c.b && (e == len(c.s) || utf8.RuneStart(c.s[e])) {
+		// No rune spans e (a continuation byte would follow), so the walk
+		// below would stop exactly at e, one rune per decoded rune or
+		// invalid byte: RuneCountInString counts the same, faster.
+		c.r += utf8.RuneCountInString(c.s[c.b:e])
+		c.b = e
+		return c.r
+	}
 	for c.b < b && c.b < len(c.s) {
 		if c.s[c.b] < 0x80 {
 			c.b++
