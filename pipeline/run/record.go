@@ -308,9 +308,12 @@ type recEnc struct {
 }
 
 // spanText writes s, the text at sp, as a reference when the document's
-// text there is s.
+// text there is s. Only the start is looked up: valid UTF-8 of End-Start
+// code points found there ends at End, the same code points the reader's
+// walk from Start to End takes.
 func (e *recEnc) spanText(s string, sp doc.Span) {
-	if t, ok := e.txt.slice(sp); ok && t == s {
+	if b, ok := e.txt.byteAt(sp.Start); ok && sp.Start >= 0 && len(e.txt.text)-b >= len(s) &&
+		e.txt.text[b:b+len(s)] == s && runeCount(s) == sp.End-sp.Start {
 		e.b = append(e.b, 0)
 		return
 	}
@@ -578,6 +581,26 @@ func (d *recDec) time() time.Time {
 type textIndex struct {
 	text string
 	r, b int // code point r starts at byte b
+}
+
+// runeCount is the number of code points in s, or -1 when s is not valid
+// UTF-8.
+func runeCount(s string) int {
+	i := 0
+	for ; len(s)-i >= 8; i += 8 {
+		if binary.LittleEndian.Uint64([]byte(s[i:i+8]))&0x8080808080808080 != 0 {
+			break
+		}
+	}
+	for ; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			if !utf8.ValidString(s[i:]) {
+				return -1
+			}
+			return i + utf8.RuneCountInString(s[i:])
+		}
+	}
+	return len(s)
 }
 
 func (ix *textIndex) slice(sp doc.Span) (string, bool) {

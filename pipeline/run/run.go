@@ -178,7 +178,7 @@ func Run(opt Options, extract ExtractFunc) (sum Summary, err error) {
 	}
 	sum.Resumed = reused
 	if opt.Resume && !reused && opt.Progress != nil {
-		fmt.Fprintf(opt.Progress, "plenary: no checkpoint for this version and lexicons in %s; processing everything\n", opt.Out)
+		fmt.Fprintf(opt.Progress, "plenary: no checkpoint for this version, lexicons and checkpoint format in %s; processing everything\n", opt.Out)
 	}
 
 	set, err := tables.Open(tmp, opt.Format, opt.Version, memory.DefaultAllocator)

@@ -99,12 +99,13 @@ const checkpointFormat = "plenary checkpoint 2: binary record v1, s2 block"
 // are an older format's: they are deleted when the manifest is rewritten.
 const shardExt = ".s2"
 
-// Compression: each record is one S2 block. Measured over the 20 MB
-// synthetic corpus (4,886 records, 16.3 MB of binary records; CPU for
-// record + compression, one core): none 16.3 MB, ~30 ms; S2 10.9 MB,
-// ~+20 ms; zstd fastest 9.9 MB, ~+100 ms. S2 takes a third off for little
-// CPU; zstd saves another 9% for five times S2's CPU. (JSON + zstd, before:
-// 18.1 MB, ~900 ms.)
+// Compression: each record is one S2 block. Over the 20 MB synthetic
+// corpus (4,886 records, 16.6 MB of binary records made in ~100 ms of CPU),
+// compressing them costs: none, 16.6 MB on disk; S2, 11.0 MB for ~30-50 ms;
+// zstd fastest, 9.8 MB for ~200-260 ms. S2 takes a third off what is
+// written and fsynced for half the cost of making the records; zstd would
+// save another 11% for twice that cost again. (JSON + zstd, before: 18.1 MB
+// for ~700-900 ms.)
 
 // maxExpand bounds what a stored record may claim to decode to, relative
 // to its stored size, so a corrupt length cannot make a huge allocation;
