@@ -142,12 +142,16 @@ Examples:
 				Startup:     time.Since(processStart),
 			}
 			defer limitCores(workers)()
+			var profErr error
+			if memProf != "" {
+				// Taken before the tables close, while the writers still
+				// hold their buffers: after Close it missed the peak.
+				opt.BeforeClose = func() { profErr = writeMemProfile(memProf) }
+			}
 			setMemoryLimit(workers)
 			sum, err := run.Run(opt, ex.Extract)
-			if memProf != "" {
-				if perr := writeMemProfile(memProf); perr != nil && err == nil {
-					err = perr
-				}
+			if err == nil && profErr != nil {
+				err = profErr
 			}
 			if err != nil {
 				return &exitError{code: 2, err: err}
@@ -178,7 +182,7 @@ Examples:
 	f.DurationVar(&docTimeout, "doc-timeout", run.DefaultDocTimeout, "per-document extraction budget (0: none); a document over it becomes an error row")
 	f.BoolVar(&resume, "resume", false, "reuse the checkpoint in OUT/.plenary-state: extract only documents not done yet (new or changed)")
 	f.StringVar(&cpuProf, "cpuprofile", "", "write a CPU profile to this file")
-	f.StringVar(&memProf, "memprofile", "", "write a heap profile to this file at the end")
+	f.StringVar(&memProf, "memprofile", "", "write a heap profile to this file once every document is written, before the tables close")
 	return c
 }
 

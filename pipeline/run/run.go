@@ -97,6 +97,10 @@ type Options struct {
 	// Startup is the time the caller spent before Run (lexicons, models),
 	// recorded as run.json's startup_seconds.
 	Startup time.Duration
+	// BeforeClose, when set, is called once every document is written and
+	// before the tables are finished: the writers still hold their buffers,
+	// so a heap profile taken here shows the run's working set.
+	BeforeClose func()
 }
 
 // Summary is what a run did; it is also written to run.json.
@@ -369,6 +373,9 @@ collect:
 	if writeErr != nil {
 		set.Abort()
 		return sum, fmt.Errorf("run: writing tables: %w", writeErr)
+	}
+	if opt.BeforeClose != nil {
+		opt.BeforeClose()
 	}
 	closeStart := time.Now()
 	if cerr := set.Close(); cerr != nil {
