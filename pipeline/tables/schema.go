@@ -37,9 +37,50 @@ var (
 	tStrings = arrow.ListOfNonNullable(arrow.BinaryTypes.String)
 )
 
-func req(name string, t arrow.DataType) arrow.Field { return arrow.Field{Name: name, Type: t} }
-func opt(name string, t arrow.DataType) arrow.Field {
-	return arrow.Field{Name: name, Type: t, Nullable: true}
+// storage is how a column's values are encoded in Parquet (the Arrow IPC
+// output ignores it). It is chosen per column from how its values behave,
+// measured column by column on synthetic reports as make bench makes them
+// (size after zstd, and writer CPU); see newParquetSink for the trade-off.
+// Only key and delta columns carry min/max statistics: they are the ones a
+// reader can skip pages and row groups by, and computing them compared
+// every string value of every column.
+type storage uint8
+
+const (
+	// key: doc_id, PLAIN with statistics. Rows are in doc_id order, so
+	// min/max prune by document. Its rows come in runs, one per document,
+	// which zstd collapses in a PLAIN page: a dictionary was larger in five
+	// of the seven tables that repeat it and cost a hash lookup per row.
+	key storage = iota
+	// plain: values that mostly differ from row to row or are long (sha256,
+	// source, a person's name in people, quote text, evidence, messages),
+	// and the per-document ids (p1, q3, …), each once per document in its
+	// own table, which zstd packs as well as a dictionary did.
+	plain
+	// dict: values from a small set that recur across rows (entity ids in
+	// mentions, types, methods, categories, titles, cues) and names that
+	// are mentioned again (mention text, speakers, organization and place
+	// names). Their indices compress to a fraction of PLAIN, 4× for the
+	// categories; the price is a hash lookup and an allocation per value
+	// in arrow-go's dictionary encoder.
+	dict
+	// delta: int32 offsets and counts, and dates (DELTA_BINARY_PACKED).
+	// Spans come sorted within a document, so deltas are small; it was both
+	// smaller and cheaper than a dictionary or PLAIN for every such column.
+	delta
+)
+
+// column is one field of a table and how Parquet stores it.
+type column struct {
+	arrow.Field
+	store storage
+}
+
+func req(name string, t arrow.DataType, s storage) column {
+	return column{arrow.Field{Name: name, Type: t}, s}
+}
+func opt(name string, t arrow.DataType, s storage) column {
+	return column{arrow.Field{Name: name, Type: t, Nullable: true}, s}
 }
 
 // def is one table: its columns and how one Extraction becomes rows. The
@@ -47,17 +88,17 @@ func opt(name string, t arrow.DataType) arrow.Field {
 // the round-trip tests check every column of every table.
 type def struct {
 	name   string
-	fields []arrow.Field
+	fields []column
 	fill   func(c *cols, x *doc.Extraction) // nil for errors, which is fed by AddError
 }
 
 var defs = []def{
 	{
 		name: "documents",
-		fields: []arrow.Field{
-			req("doc_id", tString), req("source", tString), opt("url", tString), opt("title", tString),
-			opt("published", tDate32), req("n_chars", tInt32), req("n_sentences", tInt32),
-			req("n_tokens", tInt32), req("sha256", tString), req("encoding", tString),
+		fields: []column{
+			req("doc_id", tString, key), req("source", tString, plain), opt("url", tString, plain), opt("title", tString, plain),
+			opt("published", tDate32, delta), req("n_chars", tInt32, delta), req("n_sentences", tInt32, delta),
+			req("n_tokens", tInt32, delta), req("sha256", tString, plain), req("encoding", tString, dict),
 		},
 		fill: func(c *cols, x *doc.Extraction) {
 			d := x.Doc
@@ -80,9 +121,9 @@ var defs = []def{
 	},
 	{
 		name: "people",
-		fields: []arrow.Field{
-			req("doc_id", tString), req("person_id", tString), req("name", tString),
-			req("aliases", tStrings), req("mentions", tInt32), req("start", tInt32), req("end", tInt32),
+		fields: []column{
+			req("doc_id", tString, key), req("person_id", tString, plain), req("name", tString, plain),
+			req("aliases", tStrings, plain), req("mentions", tInt32, delta), req("start", tInt32, delta), req("end", tInt32, delta),
 		},
 		fill: func(c *cols, x *doc.Extraction) {
 			for _, p := range x.People {
@@ -99,10 +140,10 @@ var defs = []def{
 	},
 	{
 		name: "organizations",
-		fields: []arrow.Field{
-			req("doc_id", tString), req("org_id", tString), req("name", tString),
-			req("aliases", tStrings), opt("acronym", tString), req("mentions", tInt32),
-			req("start", tInt32), req("end", tInt32),
+		fields: []column{
+			req("doc_id", tString, key), req("org_id", tString, plain), req("name", tString, dict),
+			req("aliases", tStrings, dict), opt("acronym", tString, dict), req("mentions", tInt32, delta),
+			req("start", tInt32, delta), req("end", tInt32, delta),
 		},
 		fill: func(c *cols, x *doc.Extraction) {
 			for _, o := range x.Organizations {
@@ -120,9 +161,9 @@ var defs = []def{
 	},
 	{
 		name: "locations",
-		fields: []arrow.Field{
-			req("doc_id", tString), req("location_id", tString), req("name", tString),
-			req("aliases", tStrings), req("mentions", tInt32), req("start", tInt32), req("end", tInt32),
+		fields: []column{
+			req("doc_id", tString, key), req("location_id", tString, plain), req("name", tString, dict),
+			req("aliases", tStrings, dict), req("mentions", tInt32, delta), req("start", tInt32, delta), req("end", tInt32, delta),
 		},
 		fill: func(c *cols, x *doc.Extraction) {
 			for _, l := range x.Locations {
@@ -139,10 +180,10 @@ var defs = []def{
 	},
 	{
 		name: "roles",
-		fields: []arrow.Field{
-			req("doc_id", tString), req("person_id", tString), req("person_name", tString),
-			req("title", tString), opt("org_id", tString), opt("org_name", tString),
-			req("start", tInt32), req("end", tInt32), req("evidence", tString), req("method", tString),
+		fields: []column{
+			req("doc_id", tString, key), req("person_id", tString, plain), req("person_name", tString, plain),
+			req("title", tString, dict), opt("org_id", tString, plain), opt("org_name", tString, dict),
+			req("start", tInt32, delta), req("end", tInt32, delta), req("evidence", tString, plain), req("method", tString, dict),
 		},
 		fill: func(c *cols, x *doc.Extraction) {
 			for _, r := range x.Roles {
@@ -162,9 +203,9 @@ var defs = []def{
 	},
 	{
 		name: "dates",
-		fields: []arrow.Field{
-			req("doc_id", tString), req("date_id", tString), req("text", tString), req("value", tString),
-			req("date", tDate32), req("granularity", tString), req("start", tInt32), req("end", tInt32),
+		fields: []column{
+			req("doc_id", tString, key), req("date_id", tString, plain), req("text", tString, dict), req("value", tString, dict),
+			req("date", tDate32, delta), req("granularity", tString, dict), req("start", tInt32, delta), req("end", tInt32, delta),
 		},
 		fill: func(c *cols, x *doc.Extraction) {
 			for _, d := range x.Dates {
@@ -183,11 +224,11 @@ var defs = []def{
 	},
 	{
 		name: "quotes",
-		fields: []arrow.Field{
-			req("doc_id", tString), req("quote_id", tString), req("kind", tString), req("text", tString),
-			req("start", tInt32), req("end", tInt32), opt("speaker_id", tString),
-			opt("speaker_name", tString), opt("speaker_mention", tString), req("attribution", tString),
-			opt("cue", tString), req("confidence", tFloat32),
+		fields: []column{
+			req("doc_id", tString, key), req("quote_id", tString, plain), req("kind", tString, dict), req("text", tString, plain),
+			req("start", tInt32, delta), req("end", tInt32, delta), opt("speaker_id", tString, plain),
+			opt("speaker_name", tString, dict), opt("speaker_mention", tString, dict), req("attribution", tString, dict),
+			opt("cue", tString, dict), req("confidence", tFloat32, dict),
 		},
 		fill: func(c *cols, x *doc.Extraction) {
 			for _, q := range x.Quotes {
@@ -209,10 +250,10 @@ var defs = []def{
 	},
 	{
 		name: "mentions",
-		fields: []arrow.Field{
-			req("doc_id", tString), req("entity_id", tString), req("entity_type", tString),
-			req("text", tString), req("start", tInt32), req("end", tInt32), req("sentence", tInt32),
-			req("method", tString),
+		fields: []column{
+			req("doc_id", tString, key), req("entity_id", tString, dict), req("entity_type", tString, dict),
+			req("text", tString, dict), req("start", tInt32, delta), req("end", tInt32, delta), req("sentence", tInt32, delta),
+			req("method", tString, dict),
 		},
 		fill: func(c *cols, x *doc.Extraction) {
 			for _, m := range x.Mentions {
@@ -230,9 +271,9 @@ var defs = []def{
 	},
 	{
 		name: "errors",
-		fields: []arrow.Field{
-			req("source", tString), opt("doc_id", tString), req("stage", tString), req("message", tString),
-			req("severity", tString),
+		fields: []column{
+			req("source", tString, plain), opt("doc_id", tString, plain), req("stage", tString, dict), req("message", tString, plain),
+			req("severity", tString, dict),
 		},
 	},
 }
@@ -276,7 +317,11 @@ func schemaOf(d def, version string) *arrow.Schema {
 		[]string{MetaSchemaVersion, MetaVersion},
 		[]string{SchemaVersion, version},
 	)
-	return arrow.NewSchema(d.fields, &md)
+	fs := make([]arrow.Field, len(d.fields))
+	for i, c := range d.fields {
+		fs[i] = c.Field
+	}
+	return arrow.NewSchema(fs, &md)
 }
 
 // cols appends one row's values left to right into a RecordBuilder's
@@ -287,6 +332,31 @@ type cols struct {
 }
 
 func (c *cols) row() { c.i = 0 }
+
+// reserveLike sizes the builders for a batch like rec, the one just taken
+// from them. NewRecordBatch hands their buffers over, and growing new ones
+// from empty by doubling, copying each time, was most of the bytes the
+// writer allocated (BenchmarkWriteParquet); batches of one table are much
+// alike in size, so one allocation per buffer usually suffices.
+func (c *cols) reserveLike(rec arrow.RecordBatch) {
+	for i, b := range c.fs {
+		reserveLike(b, rec.Column(i))
+	}
+}
+
+func reserveLike(b array.Builder, a arrow.Array) {
+	b.Reserve(a.Len())
+	switch b := b.(type) {
+	case *array.StringBuilder:
+		if s, ok := a.(*array.String); ok {
+			b.ReserveData(len(s.ValueBytes()))
+		}
+	case *array.ListBuilder:
+		if l, ok := a.(*array.List); ok {
+			reserveLike(b.ValueBuilder(), l.ListValues())
+		}
+	}
+}
 
 func (c *cols) next() array.Builder {
 	b := c.fs[c.i]
