@@ -333,31 +333,6 @@ type cols struct {
 
 func (c *cols) row() { c.i = 0 }
 
-// reserveLike sizes the builders for a batch like rec, the one just taken
-// from them. NewRecordBatch hands their buffers over, and growing new ones
-// from empty by doubling, copying each time, was most of the bytes the
-// writer allocated (BenchmarkWriteParquet); batches of one table are much
-// alike in size, so one allocation per buffer usually suffices.
-func (c *cols) reserveLike(rec arrow.RecordBatch) {
-	for i, b := range c.fs {
-		reserveLike(b, rec.Column(i))
-	}
-}
-
-func reserveLike(b array.Builder, a arrow.Array) {
-	b.Reserve(a.Len())
-	switch b := b.(type) {
-	case *array.StringBuilder:
-		if s, ok := a.(*array.String); ok {
-			b.ReserveData(len(s.ValueBytes()))
-		}
-	case *array.ListBuilder:
-		if l, ok := a.(*array.List); ok {
-			reserveLike(b.ValueBuilder(), l.ListValues())
-		}
-	}
-}
-
 func (c *cols) next() array.Builder {
 	b := c.fs[c.i]
 	c.i++

@@ -13,6 +13,9 @@ import (
 // writes the tables, and 32 MiB of live heap. Pages are at most a few
 // hundred KiB (see newParquetSink) and are compressed one by one, so a 1 MiB
 // window loses nothing. Decoding and streams stay arrow-go's.
+//
+// The level stays SpeedDefault: SpeedFastest took ~10% off the writer's
+// CPU in BenchmarkWriteParquet but made the files ~6% larger.
 type pageCodec struct {
 	compress.Codec
 	enc *zstd.Encoder
