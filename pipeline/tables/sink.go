@@ -36,7 +36,9 @@ func createFile(path string) (*outFile, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &outFile{f: f, w: bufio.NewWriterSize(f, 256<<10)}, nil
+	// 64 KiB, one Parquet page: the writers hand over whole pages and row
+	// groups, so a larger buffer only adds memory (nine tables).
+	return &outFile{f: f, w: bufio.NewWriterSize(f, 64<<10)}, nil
 }
 
 func (f *outFile) close() error {
