@@ -40,12 +40,17 @@ var ErrInvalid = errors.New("invalid extraction")
 // writer; Parquet then holds a row group's encoded pages (and a dictionary
 // per column) in memory until it ends. At 64Ki rows / 64 MiB every table
 // of a large corpus held a full row group and the live heap grew from ~45
-// to ~71 MiB between 20 and 200 MB of input; 32Ki rows / 4 MiB keep it near
-// the 20 MB figure for ~4% larger files (make bench's corpus).
+// to ~71 MiB between 20 and 200 MB of input; 32Ki rows / 4 MiB kept it near
+// the 20 MB figure for ~4% larger files (make bench's corpus). 256 KiB of
+// compressed pages is what 32Ki rows of mentions, the largest table, take
+// anyway; bounding every table there makes the small tables (one row per
+// document: 32Ki rows took ~130 MB of input to fill) reach their high-water
+// mark within the first ~20 MB instead of growing for the first ~130 MB, for
+// files 0.06% larger.
 const (
 	defaultFlushRows    = 4096
 	defaultRowGroupRows = 32 * 1024
-	defaultRowGroupSize = 4 << 20 // bytes written to the current row group
+	defaultRowGroupSize = 256 << 10 // bytes written to the current row group
 	// Bytes of values a dictionary column may take in one row group (see
 	// newParquetSink): above what 32Ki rows of the dictionary columns hold
 	// on make bench's corpus (~0.8 MiB at most, speaker mentions), so it
