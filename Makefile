@@ -118,17 +118,28 @@ bench: build
 	@cp $(BENCH_DIR)/figures.txt $(BENCH_DIR)/figures-$(BENCH_MB)mb-$(or $(BENCH_WORKERS),all)w.txt
 
 # The issue's matrix: 20 and 200 MB (BENCH_SIZES, small first), 1 and 2
-# workers, then the speed-up of 2 workers over 1 at each size and the peak RSS
-# of the largest size against the smallest.
-BENCH_SIZES ?= 20 200
+# workers, BENCH_ROUNDS rounds run alternately (1 worker, 2 workers, 1, 2,
+# ...) so that a change in the machine's speed during the matrix (another VM
+# on the host) hits both alike; then per size and worker count the median
+# MB/s and the highest peak RSS, the speed-up of 2 workers over 1 and the
+# peak RSS of the largest size against the smallest.
+BENCH_SIZES  ?= 20 200
+BENCH_ROUNDS ?= 3
 bench-matrix: build
-	@for mb in $(BENCH_SIZES); do for w in 1 2; do $(MAKE) --no-print-directory bench BENCH_MB=$$mb BENCH_WORKERS=$$w || exit 1; done; done
-	@for mb in $(BENCH_SIZES); do for w in 1 2; do f=$(BENCH_DIR)/figures-$${mb}mb-$${w}w.txt; \
-	  awk -v mb=$$mb -v w=$$w '{ v[$$1] = $$2 } END { printf "%s MB %s w %.2f MB/s %.0f docs/s %.0f MB RSS\n", mb, w, v["bytes"] / 1e6 / v["wall"], v["docs"] / v["wall"], v["rss"] / 1024 }' $$f; \
-	  done; done | tee $(BENCH_DIR)/matrix.txt | awk '{ print "matrix:", $$0 } { s[$$1 " " $$3] = $$5; r[$$1 " " $$3] = $$9 } \
-	  !($$1 in seen) { seen[$$1] = 1; sizes[++n] = $$1 } END { \
-	  for (i = 1; i <= n; i++) printf "matrix: %s MB: 2 workers / 1 worker = %.2fx\n", sizes[i], s[sizes[i] " 2"] / s[sizes[i] " 1"]; \
-	  for (w = 1; w <= 2; w++) printf "matrix: peak RSS %s MB / %s MB = %.2f (%d worker%s)\n", sizes[n], sizes[1], r[sizes[n] " " w] / r[sizes[1] " " w], w, w > 1 ? "s" : "" }'
+	@rm -f $(BENCH_DIR)/matrix-runs.txt
+	@for mb in $(BENCH_SIZES); do for r in $$(seq $(BENCH_ROUNDS)); do for w in 1 2; do \
+	  $(MAKE) --no-print-directory bench BENCH_MB=$$mb BENCH_WORKERS=$$w > $(BENCH_DIR)/bench.log 2>&1 || { cat $(BENCH_DIR)/bench.log; exit 1; }; \
+	  awk -v mb=$$mb -v w=$$w -v r=$$r '{ v[$$1] = $$2 } END { printf "%s %s %.3f %.0f %.0f %s\n", mb, w, v["bytes"] / 1e6 / v["wall"], v["docs"] / v["wall"], v["rss"] / 1024, r }' \
+	    $(BENCH_DIR)/figures.txt | tee -a $(BENCH_DIR)/matrix-runs.txt | awk '{ printf "run: %s MB, %s worker(s), round %s: %s MB/s, %s docs/s, %s MB peak RSS\n", $$1, $$2, $$6, $$3, $$4, $$5 }'; \
+	done; done; done
+	@sort -k1,1n -k2,2n -k3,3n $(BENCH_DIR)/matrix-runs.txt | awk ' \
+	  { k = $$1 " " $$2; n[k]++; mbs[k, n[k]] = $$3; docs[k, n[k]] = $$4; if ($$5 > rss[k]) rss[k] = $$5 } \
+	  !($$1 in seen) { seen[$$1] = 1; sizes[++ns] = $$1 } END { \
+	  for (i = 1; i <= ns; i++) for (w = 1; w <= 2; w++) { k = sizes[i] " " w; m = int((n[k] + 1) / 2); med[k] = mbs[k, m]; \
+	    printf "matrix: %s MB, %d worker(s): median %.2f MB/s (%.0f docs/s) of %d runs, peak RSS %d MB\n", sizes[i], w, med[k], docs[k, m], n[k], rss[k] } \
+	  for (i = 1; i <= ns; i++) printf "matrix: %s MB: 2 workers / 1 worker = %.2fx\n", sizes[i], med[sizes[i] " 2"] / med[sizes[i] " 1"]; \
+	  for (w = 1; w <= 2; w++) printf "matrix: peak RSS %s MB / %s MB = %.2f (%d worker(s))\n", sizes[ns], sizes[1], rss[sizes[ns] " " w] / rss[sizes[1] " " w], w }' \
+	  | tee $(BENCH_DIR)/matrix.txt
 
 clean:
 	rm -rf $(BIN) $(TESTOUT)
