@@ -502,3 +502,59 @@ func TestStopWhileStdinStaysOpen(t *testing.T) {
 		t.Fatal("Run did not return after Stop while stdin stayed open")
 	}
 }
+
+// The in-flight window counts text, not only documents: a document as large
+// as the whole window is read only once everything before it is written, so
+// two of them are never in memory together, and the run still finishes in
+// order.
+func TestInflightWindowCountsText(t *testing.T) {
+	dir := t.TempDir()
+	in, out := filepath.Join(dir, "in"), filepath.Join(dir, "out")
+	const workers = 2
+	big := strings.Repeat("word ", workers*32*inflightSlotBytes/5+1) // all the slots
+	writeDocs(t, in, 8, func(i int) string {
+		if i == 2 || i == 3 {
+			return big
+		}
+		return docText(i)
+	})
+	var cur, most atomic.Int32
+	f := &fakeExtract{hook: func(d doc.Doc) {
+		if len(d.Text) < len(big) {
+			return
+		}
+		n := cur.Add(1)
+		defer cur.Add(-1)
+		for {
+			m := most.Load()
+			if n <= m || most.CompareAndSwap(m, n) {
+				break
+			}
+		}
+		// Wait for the other one to start, as it would were it read.
+		for end := time.Now().Add(time.Second); time.Now().Before(end) && cur.Load() < 2; {
+			time.Sleep(5 * time.Millisecond)
+		}
+		if cur.Load() > most.Load() {
+			most.Store(cur.Load())
+		}
+	}}
+	opt := options(in, out)
+	opt.Workers = workers
+	sum, err := Run(opt, f.extract)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Documents.OK != 8 {
+		t.Fatalf("ok = %d, want 8", sum.Documents.OK)
+	}
+	if m := most.Load(); m != 1 {
+		t.Fatalf("%d window-sized documents were extracted at once, want 1", m)
+	}
+	docs := readTables(t, out)["documents"]
+	for i, row := range docs {
+		if !strings.HasPrefix(row, fmt.Sprintf("d%04d\x1f", i)) {
+			t.Fatalf("documents row %d = %.20q, want d%04d first", i, row, i)
+		}
+	}
+}
