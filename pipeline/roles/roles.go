@@ -70,14 +70,28 @@ func Find(d *segment.Doc, ents entities.Result, lx *lexicon.Lexicon) []doc.Role 
 			Span: t.Span, Evidence: sentence(d, t.Sentence), Method: method,
 		})
 	}
-	for _, t := range ents.Titles {
+	// titles entities left without a holder across a lower-case unit
+	// ("Head of the legal department of X NAME") are linked here first, so
+	// they neither stay unheld nor resolve to another holder of the body
+	titles := ents.Titles
+	var lk *linker
+	if d != nil && len(titles) > 0 {
+		titles = append([]entities.Title(nil), ents.Titles...)
+		lk = newLinker(d, ents, lx)
+		lk.linkAll(titles, lx)
+	}
+	for _, t := range titles {
 		if t.Person >= 0 {
-			add(t, t.Person, roleMethod(t.Method))
+			method := roleMethod(t.Method)
+			if strings.HasPrefix(t.Method, "role:") {
+				method = t.Method
+			}
+			add(t, t.Person, method)
 			held[t.Person] = append(held[t.Person], t)
 		}
 	}
-	for _, t := range ents.Titles {
-		if t.Person >= 0 {
+	for _, t := range titles {
+		if t.Person >= 0 || lk != nil && lk.namesPost(t) {
 			continue
 		}
 		cand := -1
@@ -184,6 +198,33 @@ func ministryOf(title string, orgs []doc.Organization) (post string, o int) {
 			for _, n := range names {
 				if strings.EqualFold(strings.TrimPrefix(strings.ToLower(n), "the "), want) {
 					return strings.TrimSpace(title[:i+len("minister")]), j
+				}
+			}
+		}
+	}
+	return portfolioFirst(title, orgs)
+}
+
+// portfolioFirst splits a title whose portfolio comes first ("Labor
+// Secretary", "Foreign Minister") when a body named "Ministry of" or
+// "Department of" that portfolio is in the text ("Department of Labor and
+// Employment"): the title is the post, the body its org.
+func portfolioFirst(title string, orgs []doc.Organization) (post string, o int) {
+	i := strings.LastIndexByte(title, ' ')
+	if i <= 0 {
+		return title, -1
+	}
+	last := strings.ToLower(title[i+1:])
+	if last != "minister" && last != "secretary" {
+		return title, -1
+	}
+	portfolio := strings.ToLower(title[:i])
+	for j, org := range orgs {
+		for _, n := range append([]string{org.Name}, org.Aliases...) {
+			n = strings.TrimPrefix(strings.ToLower(n), "the ")
+			for _, body := range []string{"ministry of ", "department of "} {
+				if rest, ok := strings.CutPrefix(n, body+portfolio); ok && (rest == "" || rest[0] == ' ' || rest[0] == ',') {
+					return title[i+1:], j
 				}
 			}
 		}

@@ -1,0 +1,389 @@
+package roles
+
+// Linking the titles pipeline/entities left without a holder because the
+// body after them is written with a lower-case unit: "Head of the legal
+// department of the Federation of X Ion Rusu", "the chairman of the regional
+// organization Dana Serikova", "the head of the international department of
+// KSPU, Aliya Nurova,", and apposition after a name with a lower-case
+// modifier or after a name that already has a title ("K. Abenova, legal
+// inspector of the Center"). Only the patterns entities already trusts are
+// extended: the title is directly before the name (or before ", NAME,"), or
+// directly after "NAME,"; the words between are an "of" phrase of names and
+// of a closed class of words for units and their attributes, so "the head of
+// the department told Marat Omarov" links nothing.
+
+import (
+	"sort"
+	"strings"
+	"sync"
+
+	"plenary/pipeline/doc"
+	"plenary/pipeline/entities"
+	"plenary/pipeline/lexicon"
+	"plenary/pipeline/segment"
+)
+
+// unitWords are lower-case words that may stand inside the "of" phrase
+// between a title and its holder: units of a body and their attributes.
+// The lexicon's org words, org heads and title modifiers are added to them.
+var unitWords = []string{
+	"department", "departments", "division", "directorate", "section", "unit", "wing", "branch", "branches",
+	"board", "group", "faction", "office", "team", "delegation", "staff", "apparatus", "presidium", "bureau",
+	"secretariat", "inspectorate", "inspection", "service", "services", "administration", "management",
+	"committee", "subcommittee", "commission", "council", "union", "unions", "organization", "organisation",
+	"organizations", "association", "federation", "confederation", "party", "chapter", "cell", "league",
+	"company", "enterprise", "plant", "factory", "mine", "station", "depot", "school", "hospital", "clinic",
+	"university", "college", "institute", "bank", "fund", "foundation", "society", "club", "network",
+	"region", "district", "city", "town", "village", "oblast", "province", "county", "municipality",
+	"area", "ward", "constituency",
+	"trade", "labor", "labour", "legal", "technical", "international", "external", "foreign", "political",
+	"economic", "financial", "social", "regional", "district", "city", "municipal", "local", "national",
+	"republican", "provincial", "state", "federal", "central", "territorial", "primary", "executive",
+	"supervisory", "audit", "standing", "permanent", "joint", "main", "general", "human", "resources",
+	"personnel", "press", "public", "women's", "women", "youth", "veterans", "workers", "employees",
+	"teachers", "miners", "students", "affairs", "relations", "policy", "control", "planning", "safety",
+	"health", "education", "culture", "information", "organizational", "ideological", "industrial",
+	"sectoral", "branch", "interregional", "country", "country's", "party's", "committee's", "union's",
+	"new",
+}
+
+// lexWords holds the lexicon-derived word classes, built once per lexicon.
+type lexWords struct {
+	unit       map[string]bool // lower-case
+	honorific  map[string]bool // every word of an honorific, lower-case
+	stopBefore map[string]bool // words allowed between "NAME," and its title
+}
+
+var lexCache sync.Map // *lexicon.Lexicon -> *lexWords
+
+func wordsOf(lx *lexicon.Lexicon) *lexWords {
+	if lx == nil {
+		lx = &lexicon.Lexicon{}
+	}
+	if w, ok := lexCache.Load(lx); ok {
+		return w.(*lexWords)
+	}
+	w := &lexWords{unit: map[string]bool{}, honorific: map[string]bool{},
+		stopBefore: map[string]bool{"the": true, "a": true, "an": true, "former": true, "now": true, "also": true,
+			"then": true, "its": true, "his": true, "her": true, "their": true, "acting": true, "currently": true}}
+	for _, s := range unitWords {
+		w.unit[s] = true
+	}
+	for _, f := range []string{"org_words", "org_heads", "title_modifiers"} {
+		for _, k := range lx.Keys(f) {
+			if !strings.Contains(k, " ") {
+				w.unit[strings.ToLower(k)] = true
+			}
+		}
+	}
+	for _, k := range lx.Keys("honorifics") {
+		for _, f := range strings.Fields(k) {
+			w.honorific[strings.ToLower(f)] = true
+		}
+	}
+	v, _ := lexCache.LoadOrStore(lx, w)
+	return v.(*lexWords)
+}
+
+// linker holds one document's token view: which token starts a person
+// mention, which tokens lie inside a named body or place, where titles
+// start.
+type linker struct {
+	d        *segment.Doc
+	w        *lexWords
+	low      []string    // lower-cased tokens, filled on demand
+	personAt map[int]int // first token of a person mention -> People index
+	personTo map[int]int // token after a person mention -> People index
+	inName   []bool      // token inside an organization or location mention
+	orgAt    map[int]int // first token of an organization mention -> Organizations index
+	titleAt  map[int]bool
+}
+
+func newLinker(d *segment.Doc, ents entities.Result, lx *lexicon.Lexicon) *linker {
+	k := &linker{d: d, w: wordsOf(lx), low: make([]string, len(d.Tokens)), personAt: map[int]int{},
+		personTo: map[int]int{}, inName: make([]bool, len(d.Tokens)), orgAt: map[int]int{}, titleAt: map[int]bool{}}
+	people := map[string]int{}
+	for i, p := range ents.People {
+		people[p.ID] = i
+	}
+	orgs := map[string]int{}
+	for i, o := range ents.Organizations {
+		orgs[o.ID] = i
+	}
+	for _, m := range ents.Mentions {
+		a, b := k.tokenRange(m.Span)
+		if a >= b {
+			continue
+		}
+		switch m.EntityType {
+		case doc.TypePerson:
+			if p, ok := people[m.EntityID]; ok {
+				k.personAt[a] = p
+				k.personTo[b] = p
+			}
+		case doc.TypeOrganization, doc.TypeLocation:
+			for i := a; i < b; i++ {
+				k.inName[i] = true
+			}
+			if o, ok := orgs[m.EntityID]; ok && m.EntityType == doc.TypeOrganization {
+				k.orgAt[a] = o
+			}
+		}
+	}
+	for _, t := range ents.Titles {
+		if a, b := k.tokenRange(t.Span); a < b {
+			k.titleAt[a] = true
+		}
+	}
+	return k
+}
+
+// lower returns token i in lower case, computed once.
+func (k *linker) lower(i int) string {
+	if k.low[i] == "" {
+		k.low[i] = strings.ToLower(k.d.Tokens[i].Text)
+	}
+	return k.low[i]
+}
+
+// tokenRange maps a rune span to the tokens [a, b) it covers.
+func (k *linker) tokenRange(s doc.Span) (int, int) {
+	toks := k.d.Tokens
+	a := sort.Search(len(toks), func(i int) bool { return toks[i].Start >= s.Start })
+	b := a
+	for b < len(toks) && toks[b].End <= s.End {
+		b++
+	}
+	return a, b
+}
+
+// link finds the holder of an unattached title: the person, the body named
+// in the phrase (-1 when none) and the rule's method; person is -1 when no
+// pattern holds.
+func (k *linker) link(t entities.Title) (person, org int, method string) {
+	a, b := k.tokenRange(t.Span)
+	if a >= b || t.Sentence < 0 || t.Sentence >= len(k.d.SentTokens) {
+		return -1, -1, ""
+	}
+	end := k.d.SentTokens[t.Sentence][1]
+	if p, o, comma := k.before(b, end); p >= 0 && !comma {
+		return p, o, "role:title-before"
+	}
+	if p, _ := k.after(a, k.d.SentTokens[t.Sentence][0]); p >= 0 {
+		return p, -1, "role:apposition"
+	}
+	if p, o, comma := k.before(b, end); p >= 0 && comma {
+		return p, o, "role:title-before"
+	}
+	return -1, -1, ""
+}
+
+// before walks from the token after a title over "of" and a phrase of
+// names and unit words to a person mention: "TITLE of the legal department
+// of X NAME", or "TITLE of ... X, NAME," with the name closed by a comma.
+func (k *linker) before(i, end int) (person, org int, comma bool) {
+	org = -1
+	if i >= end || k.lower(i) != "of" {
+		return -1, -1, false
+	}
+	named := false // the phrase holds a capitalized word or a name
+	for j := i; j < end && j < i+30; j++ {
+		if p, ok := k.personAt[j]; ok {
+			// "TITLE of [the ...] the NAME ..." names a body after a person
+			if prev := k.lower(j - 1); prev == "of" || prev == "the" || prev == "a" || !named && org < 0 && !k.unitBefore(i, j) {
+				return -1, -1, false
+			}
+			return p, org, false
+		}
+		if j > i && k.titleAt[j] {
+			return -1, -1, false
+		}
+		if o, ok := k.orgAt[j]; ok && org < 0 {
+			org = o
+		}
+		tx := k.d.Tokens[j].Text
+		switch {
+		case k.inName[j]:
+			named = true
+		case tx == ",":
+			p := k.commaName(j+1, end)
+			if p < 0 || !named && org < 0 {
+				return -1, -1, false
+			}
+			return p, org, true
+		case isCap(tx):
+			named = true
+		case k.lower(j) == "of" || k.lower(j) == "the" || k.w.unit[k.lower(j)]:
+		case isMark(tx):
+		case k.lower(j) == "to" && j+1 < end && k.inName[j+1]:
+			// "Ambassador of Kazakhstan to Mongolia NAME"
+		default:
+			return -1, -1, false
+		}
+	}
+	return -1, -1, false
+}
+
+// unitBefore reports whether the phrase (i, j) ends in a unit word, so
+// "the chairman of the regional organization NAME" stands without a name
+// in its body.
+func (k *linker) unitBefore(i, j int) bool {
+	return j-1 > i && k.w.unit[k.lower(j-1)]
+}
+
+// commaName returns the person of ", [honorifics] NAME," or ", NAME" at the
+// sentence end.
+func (k *linker) commaName(j, end int) int {
+	for n := 0; j < end && n < 3 && k.w.honorific[strings.TrimSuffix(k.lower(j), ".")]; n++ {
+		if _, ok := k.personAt[j]; ok {
+			break
+		}
+		j++
+	}
+	p, ok := k.personAt[j]
+	if !ok {
+		return -1
+	}
+	e := j + 1
+	for e < end {
+		if q, ok := k.personTo[e]; ok && q == p {
+			break
+		}
+		e++
+	}
+	if e >= end {
+		return p
+	}
+	switch k.d.Tokens[e].Text {
+	case ",", ".", "!", "?", ";":
+		return p
+	}
+	return -1
+}
+
+// after finds "NAME, [the] [modifiers] TITLE": a person mention ending at
+// a comma, a few articles or adverbs, lower-case unit words that belong to
+// the post ("chief state labor inspector"), then the title. from is the
+// first modifier's token (a when there is none).
+func (k *linker) after(a, start int) (person, from int) {
+	j := a - 1
+	from = a
+	for j >= start && j > a-4 && k.w.unit[k.lower(j)] && k.lower(j) == k.d.Tokens[j].Text {
+		from = j
+		j--
+	}
+	for j >= start && k.w.stopBefore[k.lower(j)] {
+		j--
+	}
+	if j <= start || k.d.Tokens[j].Text != "," {
+		return -1, a
+	}
+	if p, ok := k.personTo[j]; ok {
+		return p, from
+	}
+	return -1, a
+}
+
+func isMark(s string) bool {
+	switch s {
+	case "«", "»", "“", "”", "\"", "'", "’", "(", ")", "'s", "’s", "&":
+		return true
+	}
+	return false
+}
+
+func isCap(s string) bool {
+	for _, r := range s {
+		return r >= 'A' && r <= 'Z' || r > 127 && strings.ToUpper(string(r)) == string(r) && strings.ToLower(string(r)) != string(r)
+	}
+	return false
+}
+
+// modifier returns the title with a capitalized title modifier right before
+// it prepended ("Legal inspector" at a sentence start, "the Acting General
+// Secretary"): entities reads such a word as the start of a name. A word
+// inside a named body or place, or after another capitalized word, is left
+// out.
+func (k *linker) modifier(t entities.Title, lx *lexicon.Lexicon) (string, doc.Span) {
+	a, b := k.tokenRange(t.Span)
+	if a >= b || a == 0 || t.Sentence < 0 || t.Sentence >= len(k.d.SentTokens) {
+		return t.Text, t.Span
+	}
+	m := a - 1
+	first := k.d.SentTokens[t.Sentence][0]
+	tx := k.d.Tokens[m].Text
+	if m < first || k.inName[m] || !isCap(tx) || !lx.Has("title_modifiers", tx) {
+		return t.Text, t.Span
+	}
+	if m > first && isCap(k.d.Tokens[m-1].Text) {
+		return t.Text, t.Span
+	}
+	sp := t.Span
+	sp.Start = k.d.Tokens[m].Start
+	return tx + " " + t.Text, sp
+}
+
+// linkAll completes titles in place: capitalized modifiers joined, holders
+// of unattached titles linked.
+func (k *linker) linkAll(titles []entities.Title, lx *lexicon.Lexicon) {
+	for i, t := range titles {
+		titles[i].Text, titles[i].Span = k.modifier(t, lx)
+		titles[i].Text, titles[i].Span = k.complement(titles[i])
+		if t.Person >= 0 || t.Refers != "" {
+			continue
+		}
+		p, o, method := k.link(titles[i])
+		if p < 0 {
+			continue
+		}
+		titles[i].Person, titles[i].Method = p, method
+		if a, _ := k.tokenRange(titles[i].Span); method == "role:apposition" && a > 0 {
+			if _, from := k.after(a, k.d.SentTokens[t.Sentence][0]); from < a {
+				titles[i].Text = k.d.Slice(doc.Span{Start: k.d.Tokens[from].Start, End: k.d.Tokens[a-1].End}) + " " + titles[i].Text
+				titles[i].Span.Start = k.d.Tokens[from].Start
+			}
+		}
+		if titles[i].Org < 0 {
+			titles[i].Org = o
+		}
+	}
+}
+
+// postNouns after a title make it name the post, not its holder: "the
+// General Secretary nomination", "the Speaker election", "the akim post".
+var postNouns = map[string]bool{"nomination": true, "nominations": true, "election": true, "elections": true,
+	"post": true, "posts": true, "position": true, "office": true, "seat": true, "race": true, "candidacy": true,
+	"candidate": true, "candidates": true, "vacancy": true, "term": true, "contest": true, "bid": true, "polls": true}
+
+// namesPost reports whether a title-only reference is followed by a post
+// noun, so it stands for the office rather than for a person.
+func (k *linker) namesPost(t entities.Title) bool {
+	_, b := k.tokenRange(t.Span)
+	return b < len(k.d.Tokens) && postNouns[k.lower(b)]
+}
+
+// fieldNouns are the bare fields a post is named after in "TITLE of FIELD"
+// ("inspector of labor", "chief of staff", "head of protocol"): written
+// without an article they are part of the title, not a body.
+var fieldNouns = map[string]bool{"labor": true, "labour": true, "staff": true, "protocol": true, "safety": true,
+	"health": true, "education": true, "culture": true, "sport": true, "sports": true, "finance": true,
+	"justice": true, "defence": true, "defense": true, "security": true, "operations": true, "studies": true}
+
+// complement returns the title with a bare field after it joined: "technical
+// inspector" + "of labor" when "of labor" is followed by "of", a comma, a
+// name or the sentence end rather than by another lower-case word.
+func (k *linker) complement(t entities.Title) (string, doc.Span) {
+	_, b := k.tokenRange(t.Span)
+	if b+1 >= len(k.d.Tokens) || k.lower(b) != "of" || !fieldNouns[k.d.Tokens[b+1].Text] {
+		return t.Text, t.Span
+	}
+	if n := b + 2; n < len(k.d.Tokens) && k.d.Tokens[n].Sentence == k.d.Tokens[b].Sentence {
+		nx := k.d.Tokens[n].Text
+		if nx != "of" && !isCap(nx) && (nx == "" || nx[0] >= 'a' && nx[0] <= 'z') {
+			return t.Text, t.Span
+		}
+	}
+	sp := t.Span
+	sp.End = k.d.Tokens[b+1].End
+	return t.Text + " of " + k.d.Tokens[b+1].Text, sp
+}
