@@ -498,6 +498,8 @@ func (st *state) clusterOrgs() [][]int {
 				for _, ck := range c.keys {
 					if hasPrefix(ck, key) || hasPrefix(key, ck) && len(ck) >= 2 && len(c.keys) == 1 {
 						found = ci
+					} else if len(key) >= 3 && st.countryFirst(ck, key) {
+						found = ci
 					}
 				}
 				if found >= 0 {
@@ -537,6 +539,27 @@ func (st *state) clusterOrgs() [][]int {
 		}
 	}
 	return out
+}
+
+// countryFirst reports whether short is a shorter form of long that names
+// the country by its adjective where long names it by itself, or the other
+// way round: "Chinese Federation of Mining Workers" and "China Federation of
+// Mining Workers' Unions".
+func (st *state) countryFirst(long, short []string) bool {
+	if len(short) >= len(long) || long[0] == short[0] {
+		return false
+	}
+	c1, ok1 := st.f.l.demonyms[long[0]]
+	c2, ok2 := st.f.l.demonyms[short[0]]
+	if !(ok2 && strings.EqualFold(c2, long[0]) || ok1 && strings.EqualFold(c1, short[0])) {
+		return false
+	}
+	for i := 1; i < len(short); i++ {
+		if long[i] != short[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // bagKey is a name's content words, singular and sorted.
@@ -649,6 +672,27 @@ func (st *state) clusterPlaces() [][]int {
 			regionOf[k] = true
 		}
 	}
+	// a country named in its official form ("Russian Federation", "United
+	// Republic of Tanzania") and by its short name ("Russia") is one place
+	var official map[string]string
+	for i := range st.ments {
+		m := &st.ments[i]
+		if m.k != kPlace {
+			continue
+		}
+		short := ""
+		if m.method == "rule:official-country" {
+			short = m.alias
+		} else if m.b-m.a == 2 && st.t[m.a].cap && (st.low[m.a+1] == "federation" || st.low[m.a+1] == "republic") {
+			short = st.f.l.demonyms[st.low[m.a]]
+		}
+		if short != "" {
+			if official == nil {
+				official = map[string]string{}
+			}
+			official[strings.ToLower(short)] = strings.ToLower(m.name)
+		}
+	}
 	idx := map[string]int{}
 	var out [][]int
 	for i := range st.ments {
@@ -678,6 +722,9 @@ func (st *state) clusterPlaces() [][]int {
 			// "Almaty and Almaty region": the city and the region differ
 			m.name = st.slice(m.a, m.b)
 			k = strings.ToLower(m.name)
+		}
+		if o, ok := official[k]; ok {
+			k = o
 		}
 		ci, ok := idx[k]
 		if !ok {

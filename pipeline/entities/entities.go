@@ -68,6 +68,7 @@ type tok struct {
 	initial bool   // "N.", "T.B.", "B", "JP" before a name
 	quote   bool
 	poss    bool  // ended in 's
+	ppos    bool  // a plural possessive's apostrophe inside a name: "Workers' Unions"
 	trim    int   // runes of a possessive inside the token
 	bs, be  int   // byte offsets of the token in the text
 	beTrim  int   // byte offset of the token's end without the possessive
@@ -254,7 +255,45 @@ func (st *state) features(d *segment.Doc) {
 			low[i], low[i+1] = "’", "'s"
 		}
 	}
+	st.pluralPossessives(d, ts)
 	st.t, st.low = ts, low
+}
+
+// pluralPossessives marks the apostrophe of a plural possessive that joins
+// two capitalized words of one name ("Federation of Workers' Unions",
+// "Korean Workers' Party"): glued to a word ending in s, a space after it,
+// a capitalized word next, and no single quote left open before it in the
+// paragraph (else it closes that quote).
+func (st *state) pluralPossessives(d *segment.Doc, ts []tok) {
+	open, para := false, -1
+	for i := range ts {
+		tx := d.Tokens[i].Text
+		if tx != "'" && tx != "’" && tx != "‘" {
+			continue
+		}
+		// a quote may run over sentences, not over paragraphs
+		if p := d.ParagraphOf(d.Tokens[i].Start); p != para {
+			open, para = false, p
+		}
+		sent := d.Tokens[i].Sentence
+		glued := i > 0 && d.Tokens[i].Start == d.Tokens[i-1].End
+		if glued && i+1 < len(ts) && d.Tokens[i+1].Start == d.Tokens[i].End {
+			continue // inside a word: "Senate’s", "C’ttee"
+		}
+		if !glued || tx == "‘" {
+			open = true // an opening mark: space (or nothing) before it
+			continue
+		}
+		if open {
+			open = false
+			continue
+		}
+		prev := ts[i-1].text
+		if i+1 < len(ts) && d.Tokens[i+1].SpaceBefore && d.Tokens[i+1].Sentence == sent && ts[i+1].cap && ts[i+1].word &&
+			ts[i-1].cap && !ts[i-1].poss && (strings.HasSuffix(prev, "s") || strings.HasSuffix(prev, "S")) {
+			ts[i].ppos, ts[i].quote = true, false
+		}
+	}
 }
 
 // connectors may stand inside a name when a capitalized word follows.
@@ -354,6 +393,7 @@ type state struct {
 	titles []titleRef
 	runs   []runInfo
 	caps   []int8  // sentence -> 0 unknown, 1 in capitals, 2 not
+	tcase  []int8  // sentence -> 0 unknown, 1 a Title Case headline, 2 not
 	pn     []pname // parsed person names by mention, filled by clusterPeople
 
 	wordArena []string // backing store of pname.words
@@ -373,6 +413,7 @@ func (st *state) reset(f *Finder, d *segment.Doc) {
 	st.titles = st.titles[:0]
 	st.runs = st.runs[:0]
 	st.caps = st.caps[:0]
+	st.tcase = st.tcase[:0]
 	st.pn = st.pn[:0]
 	st.wordArena = st.wordArena[:0]
 	st.initArena = st.initArena[:0]
@@ -446,9 +487,44 @@ func (st *state) unitAt(i, end int, first bool) int {
 		if n := st.stopPlace(i, end); n > 0 {
 			return n
 		}
+		if st.leader(i, end) {
+			return 1
+		}
 		return 0
 	}
 	return 1
+}
+
+// nameLeaders are function words that begin a body's name in Title Case
+// ("All Pakistan Trade Union Federation", "Great Lakes Regional Council",
+// "New Democratic Party").
+var nameLeaders = map[string]bool{"all": true, "great": true, "new": true}
+
+// leader reports whether the name leader at i begins a body's name: written
+// in Title Case, a capitalized word that is no head follows ("New
+// Government" is a new government), and the first head word after it is
+// singular ("All Trade Unions" is every union).
+func (st *state) leader(i, end int) bool {
+	t := st.t[i]
+	if !nameLeaders[t.low] || !t.cap || t.allCaps || t.poss || i+1 >= end {
+		return false
+	}
+	n := st.t[i+1]
+	if !n.cap || !n.word || n.quote || n.has(fStop|fHead) || st.unitAtTitle(i+1, end) > 0 {
+		return false
+	}
+	l := st.f.l
+	for j := i + 1; j < end && j < i+9; j++ {
+		w := st.t[j]
+		if w.cap && l.heads[w.low] {
+			sg := singular(w.low)
+			return sg == w.low || !l.heads[sg]
+		}
+		if w.poss || !(w.cap && w.word || w.has(fConnector) || w.ppos) {
+			return false
+		}
+	}
+	return false
 }
 
 // datelineState returns the length (with its period) of a state
@@ -546,9 +622,20 @@ func (st *state) sentence(a, b int) {
 			if st.t[j-1].poss {
 				break
 			}
+			// "Union Backs Governor In Budget Row": in a Title Case
+			// headline a function word that joins no name ends the run
+			if st.t[j].cap && st.t[j].has(fStop) && !st.t[j].has(fConnector) && st.titleCaseHeadline(j) && st.stopPlace(j, b) == 0 {
+				break
+			}
 			if m := st.unitAt(j, b, false); m > 0 {
 				j += m
 				continue
+			}
+			if st.t[j].ppos {
+				if m := st.unitAt(j+1, b, false); m > 0 {
+					j += 1 + m
+					continue
+				}
 			}
 			// "Khalid bin Saeed al-Harthi": a lower-case article starts the surname
 			if st.articledName(j) && st.nameWord(j-1, false) {
@@ -684,7 +771,7 @@ func (st *state) run(a, b, sentEnd int) {
 	l := st.f.l
 	ri := runInfo{a: a, b: b}
 	// leading function words ("The", "In") never belong to a name
-	for a < b && st.t[a].has(fStop) && st.unitAtTitle(a, b) == 0 && st.stopPlace(a, b) == 0 {
+	for a < b && st.t[a].has(fStop) && st.unitAtTitle(a, b) == 0 && st.stopPlace(a, b) == 0 && !st.leader(a, b) {
 		a++
 	}
 	for a < b && connectors[st.low[a]] {
@@ -727,6 +814,15 @@ func (st *state) run(a, b, sentEnd int) {
 	}
 	// person tail
 	p := st.personTail(a, b, allCapsRun)
+	pe := b // where the person's name ends
+	if p < b && st.titleCaseHeadline(a) {
+		// capitals in a Title Case headline make no name ("Holds
+		// Plenum"); a name ends with its known words ("Maria Santos
+		// Opens Plenum")
+		if pe = st.nameEvidenceEnd(p, b); pe == p {
+			p, pe = b, b
+		}
+	}
 	hon := 0
 	// descriptor [a, p): titles split it into segments
 	parts := st.partTmp[:0]
@@ -788,7 +884,8 @@ func (st *state) run(a, b, sentEnd int) {
 		i++
 	}
 	flush(p)
-	if p < b {
+	if p < pe {
+		b := pe
 		m := ment{k: kPerson, a: p, b: b, name: st.slice(p, b), method: "rule:name"}
 		if hon > 0 {
 			m.alias = st.slice(p-hon, b)
@@ -933,6 +1030,61 @@ func (st *state) allCapsSentence(i int) bool {
 		st.caps[s] = 1
 	}
 	return v
+}
+
+// titleCaseHeadline reports whether the sentence holding token i is a
+// headline in Title Case: the only sentence of its paragraph, four words or
+// more, every word capitalized, a capitalized function word past the first
+// ("Union Backs Governor In Budget Row"). There capitals say nothing about
+// where a name ends.
+func (st *state) titleCaseHeadline(i int) bool {
+	s := st.d.Tokens[i].Sentence
+	if s >= len(st.d.SentTokens) {
+		return false
+	}
+	if len(st.tcase) == 0 {
+		st.tcase = append(st.tcase[:0], make([]int8, len(st.d.SentTokens))...)
+	}
+	if c := st.tcase[s]; c != 0 {
+		return c == 1
+	}
+	v := st.titleCaseSentence(s)
+	st.tcase[s] = 2
+	if v {
+		st.tcase[s] = 1
+	}
+	return v
+}
+
+func (st *state) titleCaseSentence(s int) bool {
+	d := st.d
+	a, b := d.SentTokens[s][0], d.SentTokens[s][1]
+	if a >= b || st.allCapsSentence(a) {
+		return false
+	}
+	p := d.ParagraphOf(d.Sentences[s].Start)
+	if s > 0 && d.ParagraphOf(d.Sentences[s-1].Start) == p || s+1 < len(d.Sentences) && d.ParagraphOf(d.Sentences[s+1].Start) == p {
+		return false
+	}
+	words, fn := 0, false
+	for j := a; j < b; j++ {
+		t := st.t[j]
+		if !t.word || st.low[j] == "'s" {
+			continue
+		}
+		if !t.cap {
+			r, _ := utf8.DecodeRuneInString(t.text)
+			if unicode.IsLetter(r) {
+				return false
+			}
+			continue
+		}
+		words++
+		if j > a && t.has(fStop|fConnector) {
+			fn = true
+		}
+	}
+	return words >= 4 && fn
 }
 
 func (st *state) capsSentence(s int) bool {
@@ -1099,6 +1251,22 @@ func (st *state) unknownPlace(a, b int) bool {
 	return b < len(st.t) && !st.t[b].cap
 }
 
+// nameEvidenceEnd returns where the name starting at p ends when only its
+// known words count: the last given name (with the word after it, the
+// surname), surname or initial in [p, b); p when there is none.
+func (st *state) nameEvidenceEnd(p, b int) int {
+	e := p
+	for i := p; i < b; i++ {
+		switch t := st.t[i]; {
+		case t.has(fGiven) && i+1 < b:
+			e = max(e, i+2)
+		case t.has(fGiven | fSurname | fSurnameEnd), t.initial:
+			e = max(e, i+1)
+		}
+	}
+	return e
+}
+
 // titleEndsAt reports whether a title phrase ends right before token p.
 func (st *state) titleEndsAt(a, p int) bool {
 	for i := max(a, p-4); i < p; i++ {
@@ -1124,6 +1292,12 @@ func (st *state) segment(dst []part, a, b int) []part {
 		m := ment{k: kPlace, a: a, b: b, name: st.placeName(a, b), method: "gazetteer"}
 		st.ments = append(st.ments, m)
 		return append(dst, part{k: 'l', a: a, b: b, ment: len(st.ments) - 1})
+	}
+	if st.titleCaseHeadline(a) && st.isOrg(a, b) {
+		// every word of the headline is capitalized: a body's name ends
+		// with its last evidence ("Teachers Union Backs" is "Teachers
+		// Union", "Federation Of Trade Unions Holds Plenum" no event)
+		b = st.orgEvidenceEnd(a, b)
 	}
 	if st.isEvent(a, b) {
 		// an acronym before the event names its body: "PERC General Assembly"
@@ -1203,6 +1377,17 @@ func (st *state) segment(dst []part, a, b int) []part {
 	i := a
 	other := false // a capitalized word that is no place: "People of Kazakhstan"
 	for i < b {
+		if n := st.officialCountry(i, b); n > 0 && !other {
+			_, e := st.match(pPlaces, i+n-1, b) // the country ends the form
+			for k := i + n - 1; k > i && e == nil; k-- {
+				_, e = st.match(pPlaces, k, i+n)
+			}
+			m := ment{k: kPlace, a: i, b: i + n, name: st.slice(i, i+n), alias: e.Key(), method: "rule:official-country"}
+			st.ments = append(st.ments, m)
+			out = append(out, part{k: 'l', a: i, b: i + n, ment: len(st.ments) - 1})
+			i += n
+			continue
+		}
 		if n, _ := st.match(pPlaces, i, b); n > 0 && st.t[i].cap && !other {
 			n += st.constituency(i, i+n, b)
 			j := i + n
@@ -1259,6 +1444,42 @@ func (st *state) segment(dst []part, a, b int) []part {
 	return out
 }
 
+// polityMods qualify a state's form in its official name ("United Republic
+// of", "Islamic Republic of", "Hashemite Kingdom of").
+var polityMods = map[string]bool{"united": true, "islamic": true, "federal": true, "democratic": true, "socialist": true,
+	"arab": true, "federative": true, "bolivarian": true, "hashemite": true, "plurinational": true, "cooperative": true, "oriental": true}
+
+// polityForms are a state's forms; only some stand without a modifier, as
+// "Republic of X" is the gazetteer's.
+var polityForms = map[string]bool{"republic": false, "state": false, "kingdom": true, "sultanate": true, "emirate": true,
+	"principality": true, "commonwealth": true}
+
+// officialCountry returns the length of a country's official name at i
+// that the gazetteer lacks: "United Republic of Tanzania", "Federal
+// Republic of Germany", "Kingdom of Saudi Arabia" — a place, named as
+// written (like "Russian Federation"); 0 when there is none.
+func (st *state) officialCountry(i, b int) int {
+	j := i
+	for j < b && j < i+3 && st.t[j].cap && polityMods[st.low[j]] {
+		j++
+	}
+	if j+2 >= b || !st.t[j].cap || st.low[j+1] != "of" {
+		return 0
+	}
+	if bare, ok := polityForms[st.low[j]]; !ok || j == i && !bare {
+		return 0
+	}
+	k := j + 2
+	if k < b && st.low[k] == "the" {
+		k++
+	}
+	n, e := st.match(pPlaces, k, b)
+	if n == 0 || e.Field(1) != "country" || !st.t[k].cap {
+		return 0
+	}
+	return k + n - i
+}
+
 // splitAnd splits "X Council and the Y Forum" into two bodies when both
 // sides have a head of their own, appending their parts to dst.
 func (st *state) splitAnd(dst []part, a, b int) []part {
@@ -1288,11 +1509,31 @@ func (st *state) bodyAlone(a, b int) bool {
 
 func (st *state) hasHead(a, b int) bool {
 	for i := a; i < b; i++ {
-		if st.f.l.heads[st.low[i]] || st.knownOrg(i, b) > 0 {
+		if st.knownOrg(i, b) > 0 {
+			return true
+		}
+		if n := st.placeSpan(i, b); n > 0 {
+			i += n - 1
+			continue
+		}
+		if st.f.l.heads[st.low[i]] {
 			return true
 		}
 	}
 	return false
+}
+
+// placeSpan returns the length of a gazetteer place of two or more words at
+// i: a head word inside it ("Russian Federation") names a country, not a
+// body. A known organization at i ("European Union") is left to knownOrg.
+func (st *state) placeSpan(i, b int) int {
+	if !st.t[i].cap {
+		return 0
+	}
+	if n, _ := st.match(pPlaces, i, b); n >= 2 && st.knownOrg(i, b) == 0 {
+		return n
+	}
+	return 0
 }
 
 // placeName is the bare name as written; all-caps datelines are recased
@@ -1335,6 +1576,10 @@ func (st *state) isOrg(a, b int) bool {
 	l := st.f.l
 	for i := a; i < b; i++ {
 		t := st.t[i]
+		if n := st.placeSpan(i, b); n > 0 {
+			i += n - 1
+			continue
+		}
 		if l.heads[t.low] && (t.cap || (i > a && regionWords[st.low[i-1]])) {
 			return true
 		}
@@ -1354,6 +1599,32 @@ func (st *state) isOrg(a, b int) bool {
 		}
 	}
 	return false
+}
+
+// orgEvidenceEnd returns the end of the last word in [a, b) that isOrg
+// takes as evidence of a body: a head, a known organization, an acronym, a
+// domain. It is b when none is found (isOrg said there is one).
+func (st *state) orgEvidenceEnd(a, b int) int {
+	l := st.f.l
+	e := a
+	for i := a; i < b; i++ {
+		t := st.t[i]
+		if n := st.placeSpan(i, b); n > 0 {
+			i += n - 1
+			continue
+		}
+		if n := st.knownOrg(i, b); n > 0 && t.cap {
+			e = max(e, i+n)
+		}
+		if (l.heads[t.low] && t.cap) || isDomain(t.text) ||
+			(t.allCaps && !t.initial && utf8.RuneCountInString(t.text) >= 2 && !romanNumeral(t.text) && !l.titleWords[t.low]) {
+			e = max(e, i+1)
+		}
+	}
+	if e == a {
+		return b
+	}
+	return e
 }
 
 // singular strips an English plural ending: "chairpersons", "counties".

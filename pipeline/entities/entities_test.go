@@ -7,6 +7,7 @@ import (
 	"sync"
 	"testing"
 
+	"plenary/pipeline/doc"
 	"plenary/pipeline/lexicon"
 	"plenary/pipeline/segment"
 )
@@ -426,5 +427,69 @@ func BenchmarkFind(b *testing.B) {
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		f.Find(d)
+	}
+}
+
+// TestOrgNameEdges covers where an organization's name begins and ends:
+// leading Title Case words, plural possessives, countries whose name ends in
+// a head word, and Title Case headlines.
+func TestOrgNameEdges(t *testing.T) {
+	tests := []struct {
+		name, text        string
+		orgs, notOrgs     []string
+		places, notPlaces []string
+		people, notPeople []string
+	}{
+		{name: "All before a place", text: "The minister met the All Nepal Textile Workers Federation in Kathmandu.",
+			orgs: []string{"All Nepal Textile Workers Federation"}, notOrgs: []string{"Nepal Textile Workers Federation"}},
+		{name: "Great before a name", text: "Carl Brown, chief of Great Plains Rail Corp., spoke.",
+			orgs: []string{"Great Plains Rail Corp"}, notOrgs: []string{"Plains Rail Corp"}},
+		{name: "New before a party", text: "Ann Lee of the New Democratic Party spoke.", orgs: []string{"New Democratic Party"}},
+		{name: "New before a bare head", text: "The New Government took office.", orgs: []string{"Government"}, notOrgs: []string{"New Government"}},
+		{name: "All before a plural head quantifies", text: "All Trade Unions of the region took part.", notOrgs: []string{"All Trade Unions of the region"}},
+		{name: "plural possessive inside", text: "The Federation of Textile Workers' Unions met in Lima.",
+			orgs: []string{"Federation of Textile Workers' Unions"}, notOrgs: []string{"Federation of Textile Workers"}},
+		{name: "plural possessive with curly mark", text: "Delegates of the Korean Workers’ Party arrived in Seoul.", orgs: []string{"Korean Workers’ Party"}},
+		{name: "possessive before a lower-case word", text: "The Federation of Textile Workers' demands were heard.",
+			orgs: []string{"Federation of Textile Workers"}},
+		{name: "closing quote is no possessive", text: "He said: “We met the ‘Young Workers’ Committee today.”", notOrgs: []string{"Young Workers’ Committee"}},
+		{name: "country ending in a head word", text: "The governor met a delegation of the Tver region of the Russian Federation led by its mayor.",
+			places: []string{"Russian Federation"}, notOrgs: []string{"Russian Federation"}},
+		{name: "body of a country", text: "He thanked the Embassy of the Russian Federation.", orgs: []string{"Embassy of the Russian Federation"}, notOrgs: []string{"Russian Federation"}},
+		{name: "official country forms", text: "Envoys of the United Republic of Tanzania, the Islamic Republic of Iran and the Kingdom of Saudi Arabia came.",
+			places: []string{"United Republic of Tanzania", "Islamic Republic of Iran", "Kingdom of Saudi Arabia"}},
+		{name: "official and short name are one place", text: "The Russian Federation signed. Russia will ship grain.",
+			places: []string{"Russian Federation"}, notPlaces: []string{"Russia"}},
+		{name: "Title Case headline", text: "Teachers Union Backs Governor In Budget Row\n\nThe union said it would back the budget.",
+			orgs: []string{"Teachers Union"}, notOrgs: []string{"Teachers Union Backs"}},
+		{name: "Title Case headline with an acronym", text: "KLP Executive Cttee Rejects Chairman…Vows To Hold Annual Congress On March 3\n\nThe party met on Monday.",
+			orgs: []string{"KLP"}, notOrgs: []string{"KLP Executive Cttee Rejects"}},
+		{name: "Title Case headline makes no person", text: "Federation Of Trade Unions Holds Plenum In Astana\n\nThe federation met.",
+			orgs: []string{"Federation Of Trade Unions"}, notPeople: []string{"Holds Plenum"}},
+		{name: "Title Case headline keeps a known name", text: "Governor Maria Santos Opens Plenum In Lima\n\nShe spoke first.", people: []string{"Maria Santos"}},
+		{name: "prose with capitals is no headline", text: "Teachers Union Backs Fund was set up in May.", orgs: []string{"Teachers Union Backs Fund"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			r := find(t, tc.text)
+			orgs := names(r.Organizations, func(o doc.Organization) string { return o.Name })
+			places := names(r.Locations, func(l doc.Location) string { return l.Name })
+			people := names(r.People, func(p doc.Person) string { return p.Name })
+			check := func(what string, got, want, not []string) {
+				for _, w := range want {
+					if !has(got, w) {
+						t.Errorf("%s: want %q in %q", what, w, got)
+					}
+				}
+				for _, w := range not {
+					if has(got, w) {
+						t.Errorf("%s: %q must not be in %q", what, w, got)
+					}
+				}
+			}
+			check("orgs", orgs, tc.orgs, tc.notOrgs)
+			check("places", places, tc.places, tc.notPlaces)
+			check("people", people, tc.people, tc.notPeople)
+		})
 	}
 }
