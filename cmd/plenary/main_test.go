@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"sort"
 	"strings"
 	"testing"
@@ -339,6 +340,44 @@ func TestLimitCores(t *testing.T) {
 		restore()
 		if got := runtime.GOMAXPROCS(0); got != tc.procs {
 			t.Errorf("--workers %d: restored %d procs, want %d", tc.workers, got, tc.procs)
+		}
+	}
+}
+
+// The run's memory budget: a soft limit by workers and GOGC 400, unless the
+// environment sets either; restored afterwards.
+func TestMemoryBudget(t *testing.T) {
+	for _, tc := range []struct {
+		gomemlimit, gogc string
+		workers          int
+		wantLimit        int64
+		wantPercent      int
+	}{
+		{"", "", 1, 80 << 20, 400},
+		{"", "", 2, 96 << 20, 400},
+		{"200MiB", "", 2, -1, -1}, // -1: left as it was
+		{"", "150", 2, -1, -1},
+	} {
+		t.Setenv("GOMEMLIMIT", tc.gomemlimit)
+		t.Setenv("GOGC", tc.gogc)
+		beforeLimit, beforePercent := debug.SetMemoryLimit(-1), debug.SetGCPercent(-1)
+		debug.SetGCPercent(beforePercent) // SetGCPercent(-1) turned the GC off
+		restore := setMemoryLimit(tc.workers)
+		gotLimit, gotPercent := debug.SetMemoryLimit(-1), debug.SetGCPercent(-1)
+		debug.SetGCPercent(gotPercent)
+		wantLimit, wantPercent := tc.wantLimit, tc.wantPercent
+		if wantLimit < 0 {
+			wantLimit, wantPercent = beforeLimit, beforePercent
+		}
+		if gotLimit != wantLimit || gotPercent != wantPercent {
+			t.Errorf("GOMEMLIMIT=%q GOGC=%q --workers %d: limit %d, GOGC %d; want %d, %d",
+				tc.gomemlimit, tc.gogc, tc.workers, gotLimit, gotPercent, wantLimit, wantPercent)
+		}
+		restore()
+		afterLimit, afterPercent := debug.SetMemoryLimit(-1), debug.SetGCPercent(-1)
+		debug.SetGCPercent(afterPercent)
+		if afterLimit != beforeLimit || afterPercent != beforePercent {
+			t.Errorf("not restored: limit %d, GOGC %d; want %d, %d", afterLimit, afterPercent, beforeLimit, beforePercent)
 		}
 	}
 }
