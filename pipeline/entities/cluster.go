@@ -83,15 +83,25 @@ func (st *state) parsePerson(m *ment) pname {
 	return p
 }
 
-func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
+// withinEdits reports whether the Levenshtein distance of a and b (in
+// runes) is at most max. It is called for many pairs of names, so short
+// names are compared without allocating, and it stops once a whole row of
+// the table exceeds max (later rows can only be larger).
+func withinEdits(a, b string, max int) bool {
+	var abuf, bbuf [32]rune
+	var pbuf, cbuf [33]int
+	ra, rb := appendRunes(abuf[:0], a), appendRunes(bbuf[:0], b)
+	prev, cur := pbuf[:0], cbuf[:0]
+	if len(rb) >= len(pbuf) {
+		prev, cur = make([]int, 0, len(rb)+1), make([]int, 0, len(rb)+1)
+	}
+	prev, cur = prev[:len(rb)+1], cur[:len(rb)+1]
 	for j := range prev {
 		prev[j] = j
 	}
 	for i := 1; i <= len(ra); i++ {
 		cur[0] = i
+		low := i
 		for j := 1; j <= len(rb); j++ {
 			c := prev[j-1]
 			if ra[i-1] != rb[j-1] {
@@ -99,10 +109,21 @@ func editDistance(a, b string) int {
 			}
 			c = min(c, prev[j]+1, cur[j-1]+1)
 			cur[j] = c
+			low = min(low, c)
+		}
+		if low > max {
+			return false
 		}
 		prev, cur = cur, prev
 	}
-	return prev[len(rb)]
+	return prev[len(rb)] <= max
+}
+
+func appendRunes(buf []rune, s string) []rune {
+	for _, r := range s {
+		buf = append(buf, r)
+	}
+	return buf
 }
 
 // similar: the same word, or a spelling variant (same first letter, one
@@ -122,7 +143,20 @@ func similar(a, b string) bool {
 	if la >= 8 && lb >= 8 {
 		max = 2
 	}
-	return editDistance(a, b) <= max
+	// the distance is at least the difference in length
+	if la-lb > max || lb-la > max {
+		return false
+	}
+	return withinEdits(a, b, max)
+}
+
+// surnameBucket groups clusters by what similar needs equal: the first byte
+// of the surname (256 for none). Only clusters in p's bucket can match p.
+func surnameBucket(s string) int {
+	if s == "" {
+		return 256
+	}
+	return int(s[0])
 }
 
 type pcluster struct {
@@ -158,6 +192,9 @@ func (st *state) clusterPeople() [][]int {
 	st.pn = st.pn[:len(st.ments)]
 	names := st.pn
 	var singles []int
+	// per surname bucket, the clusters in it in order: scanning only those
+	// finds the same first match as scanning all
+	var byFirst [257][]int
 	for i := range st.ments {
 		m := &st.ments[i]
 		if m.k != kPerson {
@@ -174,8 +211,8 @@ func (st *state) clusterPeople() [][]int {
 			continue
 		}
 		found := -1
-		for ci, c := range cs {
-			if c.compatible(p) {
+		for _, ci := range byFirst[surnameBucket(p.surname)] {
+			if cs[ci].compatible(p) {
 				found = ci
 				break
 			}
@@ -187,6 +224,8 @@ func (st *state) clusterPeople() [][]int {
 			}
 			cs = append(cs, c)
 			found = len(cs) - 1
+			b := surnameBucket(p.surname)
+			byFirst[b] = append(byFirst[b], found)
 		}
 		c := cs[found]
 		if c.given == "" && p.given != "" {
@@ -196,22 +235,31 @@ func (st *state) clusterPeople() [][]int {
 		st.ments[i].cluster = found
 	}
 	cs = mergeShortForms(cs, names)
+	for b := range byFirst {
+		byFirst[b] = byFirst[b][:0]
+	}
+	// the first cluster with each given name; givens do not change below
+	givenAt := map[string]int{}
+	for ci, c := range cs {
+		b := surnameBucket(c.surname)
+		byFirst[b] = append(byFirst[b], ci)
+		if _, ok := givenAt[c.given]; !ok {
+			givenAt[c.given] = ci
+		}
+	}
 	for _, i := range singles {
 		m := &st.ments[i]
 		p := names[i]
 		found := -1
-		for ci, c := range cs {
-			if similar(c.surname, p.surname) {
+		for _, ci := range byFirst[surnameBucket(p.surname)] {
+			if similar(cs[ci].surname, p.surname) {
 				found = ci
 				break
 			}
 		}
 		if found < 0 {
-			for ci, c := range cs {
-				if c.given == p.surname {
-					found = ci
-					break
-				}
+			if ci, ok := givenAt[p.surname]; ok {
+				found = ci
 			}
 		}
 		if found < 0 {
@@ -221,6 +269,11 @@ func (st *state) clusterPeople() [][]int {
 			}
 			cs = append(cs, &pcluster{surname: p.surname})
 			found = len(cs) - 1
+			b := surnameBucket(p.surname)
+			byFirst[b] = append(byFirst[b], found)
+			if _, ok := givenAt[""]; !ok {
+				givenAt[""] = found
+			}
 		}
 		cs[found].ments = append(cs[found].ments, i)
 		m.cluster = found
@@ -392,10 +445,38 @@ func hasPrefix(long, short []string) bool {
 }
 
 type ocluster struct {
-	keys    [][]string
+	keys    []*okey // distinct keys of the mentions, first seen first
+	nkeys   int     // keys of the mentions, repeats counted
+	keySet  map[*okey]bool
 	acronym string
 	ments   []int
 	head    string // last head word of the longest name
+}
+
+// okey is an organization key with what the clustering compares of it,
+// computed once per distinct key rather than once per pair of mentions.
+type okey struct {
+	words    []string
+	initials string // initialsOf(words)
+	bag      string // bagKey(words), when len(words) >= 3
+	dem      string // demonyms[words[0]]
+	isDem    bool
+}
+
+// okeyOf returns the shared okey of key (ks is strings.Join(key, " ")).
+func (st *state) okeyOf(cache map[string]*okey, key []string, ks string) *okey {
+	if k, ok := cache[ks]; ok && slices.Equal(k.words, key) {
+		return k
+	}
+	k := &okey{words: key, initials: initialsOf(key)}
+	if len(key) >= 3 {
+		k.bag = bagKey(key)
+	}
+	if len(key) > 0 {
+		k.dem, k.isDem = st.f.l.demonyms[key[0]]
+	}
+	cache[ks] = k
+	return k
 }
 
 func (st *state) lastHead(key []string) string {
@@ -410,6 +491,7 @@ func (st *state) lastHead(key []string) string {
 func (st *state) clusterOrgs() [][]int {
 	var cs []*ocluster
 	exact := map[string]int{}
+	cache := map[string]*okey{}
 	// ks is strings.Join(key, " "), which the caller has at hand
 	join := func(ci, i int, key []string, ks string) {
 		c := cs[ci]
@@ -417,7 +499,16 @@ func (st *state) clusterOrgs() [][]int {
 			exact[ks] = ci + 1
 		}
 		c.ments = append(c.ments, i)
-		c.keys = append(c.keys, key)
+		// the matching below depends on which keys a cluster has, not on
+		// how often: repeats are counted, not kept
+		c.nkeys++
+		if ok := st.okeyOf(cache, key, ks); !c.keySet[ok] {
+			if c.keySet == nil {
+				c.keySet = map[*okey]bool{}
+			}
+			c.keySet[ok] = true
+			c.keys = append(c.keys, ok)
+		}
 		if h := st.lastHead(key); h != "" && len(key) > 1 {
 			c.head = h
 		}
@@ -468,7 +559,7 @@ func (st *state) clusterOrgs() [][]int {
 			if found < 0 {
 				for ci, c := range cs {
 					for _, ck := range c.keys {
-						if len(ck) > 2 && initialsOf(ck) == k {
+						if len(ck.words) > 2 && ck.initials == k {
 							found = ci
 						}
 					}
@@ -494,11 +585,12 @@ func (st *state) clusterOrgs() [][]int {
 		if found < 0 && (len(key) >= 2 || st.f.l.alone[key[0]]) {
 			// short form of a longer name, or a longer form of a short one
 			// ("Majilis" after "Majilis of Parliament of Kazakhstan")
+			kDem, kIsDem := st.f.l.demonyms[key[0]]
 			for ci, c := range cs {
 				for _, ck := range c.keys {
-					if hasPrefix(ck, key) || hasPrefix(key, ck) && len(ck) >= 2 && len(c.keys) == 1 {
+					if hasPrefix(ck.words, key) || hasPrefix(key, ck.words) && len(ck.words) >= 2 && c.nkeys == 1 {
 						found = ci
-					} else if len(key) >= 3 && st.countryFirst(ck, key) {
+					} else if len(key) >= 3 && countryFirst(ck.words, key, ck.dem, ck.isDem, kDem, kIsDem) {
 						found = ci
 					}
 				}
@@ -513,7 +605,7 @@ func (st *state) clusterOrgs() [][]int {
 			bk := bagKey(key)
 			for ci, c := range cs {
 				for _, ck := range c.keys {
-					if len(ck) >= 3 && bagKey(ck) == bk {
+					if len(ck.words) >= 3 && ck.bag == bk {
 						found = ci
 					}
 				}
@@ -545,12 +637,12 @@ func (st *state) clusterOrgs() [][]int {
 // the country by its adjective where long names it by itself, or the other
 // way round: "Chinese Federation of Mining Workers" and "China Federation of
 // Mining Workers' Unions".
-func (st *state) countryFirst(long, short []string) bool {
+// c1, ok1 and c2, ok2 are the demonym lookups of long[0] and short[0],
+// which the caller keeps per key.
+func countryFirst(long, short []string, c1 string, ok1 bool, c2 string, ok2 bool) bool {
 	if len(short) >= len(long) || long[0] == short[0] {
 		return false
 	}
-	c1, ok1 := st.f.l.demonyms[long[0]]
-	c2, ok2 := st.f.l.demonyms[short[0]]
 	if !(ok2 && strings.EqualFold(c2, long[0]) || ok1 && strings.EqualFold(c1, short[0])) {
 		return false
 	}
@@ -609,8 +701,8 @@ func (st *state) mergeAcronyms(cs []*ocluster) {
 				continue
 			}
 			r := 0
-			for _, k := range t.keys {
-				in := initialsOf(k)
+			for _, ck := range t.keys {
+				k, in := ck.words, ck.initials
 				switch {
 				case len(k) >= 2 && in == acr:
 					r = max(r, 3)
@@ -1177,6 +1269,21 @@ func (st *state) mergeOuter(cs []*ocluster) {
 // person holds the same title in both: "Deputy Secretary General of the IPC
 // Owen Tudor" and "the Deputy Secretary General of the ITUC, Owen Tudor"
 // (a transliterated acronym of the same body).
+// foldKey maps s to the least rune of each rune's case-folding orbit, so
+// that strings.EqualFold(a, b) implies foldKey(a) == foldKey(b).
+func foldKey(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		m := r
+		for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+			m = min(m, f)
+		}
+		b.WriteRune(m)
+	}
+	return b.String()
+}
+
 func (st *state) mergeByRole(ocl [][]int) [][]int {
 	of := map[int]int{}
 	for ci, c := range ocl {
@@ -1203,12 +1310,27 @@ func (st *state) mergeByRole(ocl [][]int) [][]int {
 	if !found {
 		return ocl
 	}
+	// titles that are equal under case folding share a foldKey: comparing
+	// within those groups visits the same matching pairs in the same order
+	// as comparing all pairs
+	group := map[string][]int{}
+	at := make([]int, len(st.titles)) // title -> its place in its group
+	for x, t := range st.titles {
+		if t.person < 0 || t.org < 0 {
+			continue
+		}
+		k := foldKey(t.text)
+		at[x] = len(group[k])
+		group[k] = append(group[k], x)
+	}
 	merged := false
 	for x, t1 := range st.titles {
 		if t1.person < 0 || t1.org < 0 {
 			continue
 		}
-		for _, t2 := range st.titles[x+1:] {
+		g := group[foldKey(t1.text)]
+		for _, y := range g[at[x]+1:] {
+			t2 := st.titles[y]
 			if t2.person < 0 || t2.org < 0 || !strings.EqualFold(t1.text, t2.text) {
 				continue
 			}

@@ -626,12 +626,24 @@ func (st *state) personByName(s, e, pos int) *doc.Person {
 func (st *state) lastMentionBefore(id string, pos int) int {
 	ms := st.in.Mentions
 	i := sort.Search(len(ms), func(i int) bool { return ms[i].Start >= pos })
-	for i--; i >= 0; i-- {
-		if ms[i].EntityID == id && ms[i].EntityType == doc.TypePerson {
-			return ms[i].Start
+	if st.personMents == nil {
+		// per person, the indices of its mentions in ascending order: a
+		// backward scan of all mentions per lookup is quadratic in a long
+		// text
+		st.personMents = make(map[string][]int, len(st.in.People))
+		for k := range ms {
+			if ms[k].EntityType == doc.TypePerson {
+				st.personMents[ms[k].EntityID] = append(st.personMents[ms[k].EntityID], k)
+			}
 		}
 	}
-	return -1
+	idx := st.personMents[id]
+	// the last of them before index i
+	j := sort.SearchInts(idx, i) - 1
+	if j < 0 {
+		return -1
+	}
+	return ms[idx[j]].Start
 }
 
 func (st *state) compatible(id, gender string) bool {

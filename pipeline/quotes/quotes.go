@@ -267,6 +267,9 @@ type state struct {
 	lastAt  int               // where that quote starts
 	lastEnd int               // where that quote ends
 	genders map[string]string // person ID -> gender inferred from the text, built at first use
+	// person ID -> indices into in.Mentions of its mentions, ascending,
+	// built at first use
+	personMents map[string][]int
 }
 
 // who is a resolved speaker.
