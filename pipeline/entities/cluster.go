@@ -305,11 +305,35 @@ func mergeShortForms(cs []*pcluster, names []pname) []*pcluster {
 		}
 		return true
 	}
+	// b can cover a only if b has a name of three or more words beginning
+	// with the first word of a's first name: clusters indexed by those
+	// first words (ascending, kept up to date as they grow) are the only
+	// ones worth checking, in the order a scan of all would meet them.
+	longBy := map[string][]int{}
+	note := func(bi int, ments []int) {
+		for _, j := range ments {
+			w := names[j].words
+			if len(w) < 3 {
+				continue
+			}
+			l := longBy[w[0]]
+			if k, found := slices.BinarySearch(l, bi); !found {
+				longBy[w[0]] = slices.Insert(l, k, bi)
+			}
+		}
+	}
+	for bi, b := range cs {
+		note(bi, b.ments)
+	}
 	var out []*pcluster
 	merged := make([]bool, len(cs))
 	for ai, a := range cs {
+		if len(a.ments) == 0 || len(names[a.ments[0]].words) < 2 {
+			continue // nothing covers it
+		}
 		into := -1
-		for bi, b := range cs {
+		for _, bi := range longBy[names[a.ments[0]].words[0]] {
+			b := cs[bi]
 			if bi == ai || merged[bi] || !coversAll(a, b, names, prefixOf) {
 				continue
 			}
@@ -322,6 +346,7 @@ func mergeShortForms(cs []*pcluster, names []pname) []*pcluster {
 		if into >= 0 {
 			cs[into].ments = append(cs[into].ments, a.ments...)
 			merged[ai] = true
+			note(into, a.ments)
 		}
 	}
 	for ci, c := range cs {
@@ -1310,25 +1335,31 @@ func (st *state) mergeByRole(ocl [][]int) [][]int {
 	if !found {
 		return ocl
 	}
-	// titles that are equal under case folding share a foldKey: comparing
-	// within those groups visits the same matching pairs in the same order
-	// as comparing all pairs
-	group := map[string][]int{}
+	// A pair joins only if its titles are equal under case folding (so
+	// share a foldKey) and name one person cluster: comparing within those
+	// groups visits the same matching pairs in the same order as comparing
+	// all pairs.
+	type titleGroup struct {
+		fold   string
+		person int
+	}
+	group := map[titleGroup][]int{}
+	keys := make([]titleGroup, len(st.titles))
 	at := make([]int, len(st.titles)) // title -> its place in its group
 	for x, t := range st.titles {
-		if t.person < 0 || t.org < 0 {
+		if t.person < 0 || t.org < 0 || st.ments[t.person].cluster < 0 {
 			continue
 		}
-		k := foldKey(t.text)
-		at[x] = len(group[k])
+		k := titleGroup{foldKey(t.text), st.ments[t.person].cluster}
+		keys[x], at[x] = k, len(group[k])
 		group[k] = append(group[k], x)
 	}
 	merged := false
 	for x, t1 := range st.titles {
-		if t1.person < 0 || t1.org < 0 {
+		if t1.person < 0 || t1.org < 0 || st.ments[t1.person].cluster < 0 {
 			continue
 		}
-		g := group[foldKey(t1.text)]
+		g := group[keys[x]]
 		for _, y := range g[at[x]+1:] {
 			t2 := st.titles[y]
 			if t2.person < 0 || t2.org < 0 || !strings.EqualFold(t1.text, t2.text) {
