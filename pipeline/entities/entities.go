@@ -1014,20 +1014,26 @@ func (st *state) slice(a, b int) string {
 // allCapsSentence reports whether the sentence holding token i is written in
 // capitals (a headline), where capitals say nothing about acronyms.
 func (st *state) allCapsSentence(i int) bool {
+	return st.sentenceIs(&st.caps, i, st.capsSentence)
+}
+
+// sentenceIs answers test for the sentence holding token i, once per
+// sentence: memo maps a sentence to 0 (not asked yet), 1 (true) or 2.
+func (st *state) sentenceIs(memo *[]int8, i int, test func(s int) bool) bool {
 	s := st.d.Tokens[i].Sentence
 	if s >= len(st.d.SentTokens) {
 		return false
 	}
-	if len(st.caps) == 0 {
-		st.caps = append(st.caps[:0], make([]int8, len(st.d.SentTokens))...)
+	if len(*memo) == 0 {
+		*memo = append((*memo)[:0], make([]int8, len(st.d.SentTokens))...)
 	}
-	if c := st.caps[s]; c != 0 {
+	if c := (*memo)[s]; c != 0 {
 		return c == 1
 	}
-	v := st.capsSentence(s)
-	st.caps[s] = 2
+	v := test(s)
+	(*memo)[s] = 2
 	if v {
-		st.caps[s] = 1
+		(*memo)[s] = 1
 	}
 	return v
 }
@@ -1038,22 +1044,7 @@ func (st *state) allCapsSentence(i int) bool {
 // ("Union Backs Governor In Budget Row"). There capitals say nothing about
 // where a name ends.
 func (st *state) titleCaseHeadline(i int) bool {
-	s := st.d.Tokens[i].Sentence
-	if s >= len(st.d.SentTokens) {
-		return false
-	}
-	if len(st.tcase) == 0 {
-		st.tcase = append(st.tcase[:0], make([]int8, len(st.d.SentTokens))...)
-	}
-	if c := st.tcase[s]; c != 0 {
-		return c == 1
-	}
-	v := st.titleCaseSentence(s)
-	st.tcase[s] = 2
-	if v {
-		st.tcase[s] = 1
-	}
-	return v
+	return st.sentenceIs(&st.tcase, i, st.titleCaseSentence)
 }
 
 func (st *state) titleCaseSentence(s int) bool {
