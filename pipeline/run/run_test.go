@@ -85,6 +85,19 @@ func docText(i int) string {
 	return fmt.Sprintf("Report %d: Alpha met Beta in Gamma%d on day %d.\n", i, i%7, i)
 }
 
+// completeRun writes n documents into a new folder, runs over it once into
+// a new output folder and returns both with the tables that run wrote.
+func completeRun(t *testing.T, n int) (in, out string, want map[string][]string) {
+	t.Helper()
+	in = filepath.Join(t.TempDir(), "in")
+	writeDocs(t, in, n, docText)
+	out = filepath.Join(t.TempDir(), "out")
+	if _, err := Run(options(in, out), (&fakeExtract{}).extract); err != nil {
+		t.Fatal(err)
+	}
+	return in, out, readTables(t, out)
+}
+
 func options(in, out string) Options {
 	return Options{Inputs: []string{in}, Out: out, Format: tables.Parquet, Workers: 3, Quiet: true,
 		Progress: io.Discard, Version: "test", Fingerprint: "fp", CheckpointEvery: 4}
@@ -352,13 +365,7 @@ func TestResumeIncremental(t *testing.T) {
 // TestTornCheckpoint: a manifest line cut by a crash, and a shard whose
 // tail was never synced, are ignored: those documents are extracted again.
 func TestTornCheckpoint(t *testing.T) {
-	in := filepath.Join(t.TempDir(), "in")
-	writeDocs(t, in, 10, docText)
-	out := filepath.Join(t.TempDir(), "out")
-	if _, err := Run(options(in, out), (&fakeExtract{}).extract); err != nil {
-		t.Fatal(err)
-	}
-	want := readTables(t, out)
+	in, out, want := completeRun(t, 10)
 	mf := filepath.Join(out, StateDir, manifestFile)
 	b, err := os.ReadFile(mf)
 	if err != nil {
@@ -408,13 +415,7 @@ func TestTornCheckpoint(t *testing.T) {
 // TestFailedRunKeepsPreviousTables: a run that cannot write leaves the
 // tables of the previous run in place, whole.
 func TestFailedRunKeepsPreviousTables(t *testing.T) {
-	in := filepath.Join(t.TempDir(), "in")
-	writeDocs(t, in, 5, docText)
-	out := filepath.Join(t.TempDir(), "out")
-	if _, err := Run(options(in, out), (&fakeExtract{}).extract); err != nil {
-		t.Fatal(err)
-	}
-	want := readTables(t, out)
+	in, out, want := completeRun(t, 5)
 	before := readSummary(t, out)
 	// A date without a calendar value is refused by the tables: that
 	// document fails, the others are written; then make writing fail

@@ -29,13 +29,7 @@ func stateFiles(t *testing.T, out string) []string {
 // shard files inside a checkpoint that is reused go when the manifest is
 // rewritten.
 func TestCheckpointFormatChange(t *testing.T) {
-	in := filepath.Join(t.TempDir(), "in")
-	writeDocs(t, in, 12, docText)
-	out := filepath.Join(t.TempDir(), "out")
-	if _, err := Run(options(in, out), (&fakeExtract{}).extract); err != nil {
-		t.Fatal(err)
-	}
-	want := readTables(t, out)
+	in, out, want := completeRun(t, 12)
 	current := stateFiles(t, out)
 	if !reflect.DeepEqual(current, []string{fingerprintFile, manifestFile, shardName(1)}) {
 		t.Fatalf("checkpoint files %v", current)
