@@ -88,7 +88,7 @@ type parquetSink struct {
 // and write ends a row group before the values written to any dictionary
 // column in it pass dictBudget bytes, which bounds its dictionary (see
 // fit). The dictionary columns' values are short, so on make bench's
-// corpus the row bound (32Ki rows) always comes first; a run of unusually
+// corpus the row and size bounds always come first; a run of unusually
 // long names or aliases gets shorter row groups rather than a fallback, and
 // the dictionaries' memory stays bounded by dictBudget per such column.
 func newParquetSink(path string, schema *arrow.Schema, cols []column, version string, alloc memory.Allocator, o options) (*parquetSink, error) {
