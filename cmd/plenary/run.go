@@ -23,11 +23,13 @@ import (
 	"plenary/pipeline/ingest"
 	"plenary/pipeline/lexicon"
 	"plenary/pipeline/run"
+	"plenary/pipeline/segment"
 )
 
-// processStart is when main's package was initialized: run.json's
-// startup_seconds is the time from here to the first document.
-var processStart = time.Now()
+// processStart is when the process started (main's package initialisation
+// where the system does not say): run.json's startup_seconds is the time
+// from here to the first document.
+var processStart = processStarted(time.Now())
 
 func runCmd() *cobra.Command {
 	var (
@@ -107,6 +109,8 @@ Examples:
 				}
 				defer pprof.StopCPUProfile()
 			}
+			// The sentence model decodes while the lexicons load.
+			segment.Preload()
 			lx, err := lexicon.Load(lexDir)
 			if err != nil {
 				return usageErr("run: %v", err)
@@ -134,12 +138,12 @@ Examples:
 				Args:     os.Args[1:],
 				Ingest:   ingest.Options{MaxBytes: maxBytes},
 
-				DocTimeout:  docTimeout,
-				Resume:      resume,
-				Fingerprint: fp,
-				Stop:        stop,
-				Stages:      ex.StageSeconds,
-				Startup:     time.Since(processStart),
+				DocTimeout:   docTimeout,
+				Resume:       resume,
+				Fingerprint:  fp,
+				Stop:         stop,
+				Stages:       ex.StageSeconds,
+				ProcessStart: processStart,
 			}
 			defer limitCores(workers)()
 			var profErr error

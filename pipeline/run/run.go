@@ -97,9 +97,10 @@ type Options struct {
 	// workers); it goes into run.json's stage_seconds with the writer's
 	// own time ("write": tables and checkpoint, on the collector).
 	Stages func() map[string]float64
-	// Startup is the time the caller spent before Run (lexicons, models),
-	// recorded as run.json's startup_seconds.
-	Startup time.Duration
+	// ProcessStart is when the process began (see cmd/plenary): run.json's
+	// startup_seconds runs from it to the first document handed to a
+	// worker. The zero value means Run's own start.
+	ProcessStart time.Time
 	// BeforeClose, when set, is called once every document is written and
 	// before the tables are finished: the writers still hold their buffers,
 	// so a heap profile taken here shows the run's working set.
@@ -119,7 +120,10 @@ type Summary struct {
 	Interrupted bool             `json:"interrupted"` // stopped by a signal: the tables cover only part of the input
 	Resumed     bool             `json:"resumed"`     // a checkpoint was reused
 	Counts      map[string]int64 `json:"counts"`
-	// StartupSeconds: lexicons and models, before the first document.
+	// StartupSeconds: from the process's start to the first document
+	// handed to a worker (runtime and library initialisation, lexicons,
+	// models, output folder, checkpoint, listing up to that document);
+	// the whole run when there was no document.
 	StartupSeconds float64 `json:"startup_seconds"`
 	// StageSeconds: time per extraction stage summed over workers, and
 	// "write" for the collector (tables, checkpoint), for `make bench`.
@@ -247,6 +251,11 @@ func Run(opt Options, extract ExtractFunc) (sum Summary, err error) {
 	}
 	var interrupted atomic.Bool
 	var sent atomic.Int64 // jobs handed to the workers
+	processStart := opt.ProcessStart
+	if processStart.IsZero() {
+		processStart = sum.Started
+	}
+	var startup atomic.Int64 // ns from processStart to the first document
 
 	// The producer reads inputs in order and numbers them. On Stop it reads
 	// no further; what it has handed out is finished.
@@ -281,6 +290,9 @@ func Run(opt Options, extract ExtractFunc) (sum Summary, err error) {
 				j = &job{seq: seq, doc: it.Doc}
 			default:
 				continue
+			}
+			if j.doc != nil && startup.Load() == 0 {
+				startup.Store(max(int64(time.Since(processStart)), 1))
 			}
 			j.slots = slots(j)
 			for range j.slots {
@@ -404,7 +416,10 @@ collect:
 	sum.Finished = time.Now().UTC()
 	sum.Seconds = sum.Finished.Sub(sum.Started).Seconds()
 	sum.Counts = set.Counts()
-	sum.StartupSeconds = opt.Startup.Seconds()
+	sum.StartupSeconds = time.Duration(startup.Load()).Seconds()
+	if sum.StartupSeconds == 0 {
+		sum.StartupSeconds = sum.Finished.Sub(processStart).Seconds()
+	}
 	if opt.Stages != nil {
 		sum.StageSeconds = opt.Stages()
 		sum.StageSeconds["write"] = (writeTime + time.Since(closeStart)).Seconds()

@@ -559,3 +559,40 @@ func TestInflightWindowCountsText(t *testing.T) {
 		}
 	}
 }
+
+// TestStartupRunsToFirstDocument: startup_seconds counts from the process
+// start the caller gives to the first document handed to a worker, so the
+// listing before it is in, and the extraction after it is not.
+func TestStartupRunsToFirstDocument(t *testing.T) {
+	in := filepath.Join(t.TempDir(), "in")
+	writeDocs(t, in, 4, docText)
+	slow := func(d doc.Doc) (doc.Extraction, error) {
+		time.Sleep(300 * time.Millisecond)
+		return (&fakeExtract{}).extract(d)
+	}
+	cases := []struct {
+		name     string
+		start    time.Time
+		min, max float64
+	}{
+		{"process started an hour ago", time.Now().Add(-time.Hour), 3600, 3660},
+		{"no process start: Run's own", time.Time{}, 0, 0.25},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			opt := options(in, filepath.Join(t.TempDir(), "out"))
+			opt.Workers = 1
+			opt.ProcessStart = c.start
+			sum, err := Run(opt, slow)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if sum.StartupSeconds <= c.min || sum.StartupSeconds > c.max {
+				t.Errorf("startup %.3f s, want in (%v, %v]", sum.StartupSeconds, c.min, c.max)
+			}
+			if got := readSummary(t, opt.Out).StartupSeconds; got != sum.StartupSeconds {
+				t.Errorf("run.json startup %v, summary %v", got, sum.StartupSeconds)
+			}
+		})
+	}
+}

@@ -79,8 +79,10 @@ type Segmenter struct {
 	punkt *sentences.DefaultSentenceTokenizer
 }
 
-// New builds the segmenter: the prose model and the punkt English model.
-func New() (*Segmenter, error) {
+// punktModel is punkt's English model with plenary's abbreviations, built
+// once per process and shared (read-only) by every Segmenter: decoding its
+// training data is most of a run's own start-up (~20 ms).
+var punktModel = sync.OnceValues(func() (*sentences.DefaultSentenceTokenizer, error) {
 	p, err := english.NewSentenceTokenizer(nil)
 	if err != nil {
 		return nil, err
@@ -89,8 +91,19 @@ func New() (*Segmenter, error) {
 	for _, a := range []string{"mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sen", "rep", "gov", "st", "jr", "sr", "no", "vs", "datuk", "hon", "rev", "smt", "co", "ltd", "inc", "corp", "dept", "jsc", "llp"} {
 		p.AbbrevTypes.Add(a)
 	}
-	// Tokenizing needs no trained model; prose.ModelFromData would load the
-	// POS tagger and NER weights (~0.4 s) that no stage uses on the hot path.
+	return p, nil
+})
+
+// Preload starts building the sentence model in the background, so that a
+// caller can load its lexicons meanwhile; New then waits for what is left.
+func Preload() { go punktModel() }
+
+// New builds the segmenter: the prose model and the punkt English model.
+func New() (*Segmenter, error) {
+	p, err := punktModel()
+	if err != nil {
+		return nil, err
+	}
 	return &Segmenter{model: &prose.Model{Name: "plenary-tokenizer"}, punkt: p}, nil
 }
 
