@@ -544,10 +544,16 @@ func writeJSON(path string, v any) error {
 }
 
 // progress draws a progressbar/v3 bar on a terminal; otherwise it is silent.
+// Its totals come from ingest.Plan, which lists every input: that runs in
+// the background, so the first document does not wait for a listing of the
+// whole tree (~0.3 s at 49k files); until it ends the bar is a spinner.
 type progress struct {
-	bar   *progressbar.ProgressBar
-	total int
-	n     int
+	bar *progressbar.ProgressBar
+	n   int
+
+	mu       sync.Mutex
+	total    int  // files in the plan; 0 until it is known
+	finished bool // the bar is done: a late plan must not draw it again
 }
 
 func newProgress(opt Options) *progress {
@@ -555,21 +561,27 @@ func newProgress(opt Options) *progress {
 	if opt.Quiet || !opt.Terminal || opt.Progress == nil {
 		return p
 	}
-	files, bytes := ingest.Plan(opt.Inputs, opt.Ingest)
-	p.total = files
-	max := bytes
-	if max <= 0 {
-		max = -1 // unknown (stdin): a spinner
-	}
-	p.bar = progressbar.NewOptions64(max,
+	p.bar = progressbar.NewOptions64(-1,
 		progressbar.OptionSetWriter(opt.Progress),
 		progressbar.OptionShowBytes(true),
 		progressbar.OptionSetPredictTime(true),
 		progressbar.OptionSetWidth(30),
 		progressbar.OptionThrottle(100*time.Millisecond),
-		progressbar.OptionSetDescription("documents 0/"+fmt.Sprint(files)),
+		progressbar.OptionSetDescription("documents 0"),
 		progressbar.OptionOnCompletion(func() { fmt.Fprintln(opt.Progress) }),
 	)
+	go func() {
+		files, bytes := ingest.Plan(opt.Inputs, opt.Ingest)
+		p.mu.Lock()
+		defer p.mu.Unlock()
+		if p.finished {
+			return
+		}
+		p.total = files
+		if bytes > 0 { // -1: stdin, size unknown; the spinner stays
+			p.bar.ChangeMax64(bytes)
+		}
+	}()
 	return p
 }
 
@@ -581,15 +593,22 @@ func (p *progress) step(j *job, s Summary) {
 	if j.doc != nil {
 		_ = p.bar.Add(len(j.doc.Text))
 	}
-	if p.total > 0 {
-		p.bar.Describe(fmt.Sprintf("documents %d/%d", p.n, p.total))
+	p.mu.Lock()
+	total := p.total
+	p.mu.Unlock()
+	if total > 0 {
+		p.bar.Describe(fmt.Sprintf("documents %d/%d", p.n, total))
 	} else {
 		p.bar.Describe(fmt.Sprintf("documents %d", p.n))
 	}
 }
 
 func (p *progress) finish() {
-	if p.bar != nil {
-		_ = p.bar.Finish()
+	if p.bar == nil {
+		return
 	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.finished = true
+	_ = p.bar.Finish()
 }

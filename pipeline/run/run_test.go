@@ -596,3 +596,44 @@ func TestStartupRunsToFirstDocument(t *testing.T) {
 		})
 	}
 }
+
+// lockedBuffer is a terminal stand-in: the bar writes from the collector and
+// from the goroutine that plans the totals.
+type lockedBuffer struct {
+	mu sync.Mutex
+	b  strings.Builder
+}
+
+func (l *lockedBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+func (l *lockedBuffer) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
+}
+
+// TestProgressTotalsArriveLate: on a terminal the bar starts without
+// totals (the first document does not wait for a listing of every input)
+// and shows them once the plan is in.
+func TestProgressTotalsArriveLate(t *testing.T) {
+	in := filepath.Join(t.TempDir(), "in")
+	writeDocs(t, in, 6, docText)
+	slow := func(d doc.Doc) (doc.Extraction, error) {
+		time.Sleep(40 * time.Millisecond) // the plan of 6 files ends first
+		return (&fakeExtract{}).extract(d)
+	}
+	var term lockedBuffer
+	opt := options(in, filepath.Join(t.TempDir(), "out"))
+	opt.Workers, opt.Quiet, opt.Terminal, opt.Progress = 1, false, true, &term
+	if _, err := Run(opt, slow); err != nil {
+		t.Fatal(err)
+	}
+	out := term.String()
+	if !strings.Contains(out, "documents 6/6") {
+		t.Errorf("bar never showed the planned total:\n%q", out)
+	}
+}
