@@ -2,8 +2,9 @@
 // deterministic stream of documents.
 //
 // In: paths as given by the user. Each is a file, a folder (walked
-// recursively, entries in lexical order of their '/'-separated relative path)
-// or "-" (JSON Lines on stdin). Formats are chosen by extension: .txt and .md
+// recursively, one folder listed at a time; documents in doc_id order — the
+// '/'-separated relative path without extension — other files and ties by
+// relative path) or "-" (JSON Lines on stdin). Formats are chosen by extension: .txt and .md
 // as is, .html/.htm as visible text, .jsonl/.ndjson one record per line.
 //
 // Out: an iter.Seq of Items, each holding a doc.Doc, a doc.DocError (bad input
@@ -35,6 +36,7 @@ import (
 	"iter"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"plenary/pipeline/doc"
@@ -81,36 +83,29 @@ type Item struct {
 }
 
 // Stream yields the documents of inputs in order: inputs in the order given,
-// files of a folder in lexical order of their relative path, JSON Lines
-// records in line order. stdin is read for the input "-" (it may be nil when
-// no input is "-"). Only one document is held in memory at a time; a folder's
-// file names are listed up front so the order never depends on the file
-// system.
+// the files of a folder in doc_id order (see walk), JSON Lines records in
+// line order. stdin is read for the input "-" (it may be nil when no input
+// is "-"). Only one document is held in memory at a time, and a folder is
+// listed only when the walk reaches it; the order still never depends on
+// the file system.
 func Stream(inputs []string, opt Options, stdin io.Reader) iter.Seq[Item] {
 	return func(yield func(Item) bool) {
-		s := &streamer{opt: opt, yield: yield}
-		var first *listing
+		s := &streamer{opt: opt, yield: yield, inputs: inputs}
 		if !opt.AllowDuplicateIDs {
-			// The usual batch, one folder (or file) with no JSON Lines in
-			// it, yields its documents sorted by doc_id: a duplicate is
-			// then always next to the document it repeats, and no set of
-			// every id seen is needed (~2 MB at 49k files).
+			// The usual batch, one folder (or file), yields its documents
+			// sorted by doc_id: a duplicate is then always next to the
+			// document it repeats, and no set of every id seen is needed
+			// (~2 MB at 49k files) unless a JSON Lines file turns up
+			// (see toSet).
 			if len(inputs) == 1 && inputs[0] != "-" {
-				first = list(inputs[0])
-				s.adjacent = !first.hasJSONL()
-			}
-			if !s.adjacent {
+				s.adjacent = true
+			} else {
 				s.seen = map[[16]byte]uint64{}
 			}
 		}
 		for i, in := range inputs {
-			var ok bool
-			if i == 0 && first != nil {
-				ok = s.listed(first)
-			} else {
-				ok = s.input(in, stdin)
-			}
-			if !ok {
+			s.in = i
+			if !s.input(in, stdin) {
 				return
 			}
 		}
@@ -128,15 +123,13 @@ func Plan(inputs []string, opt Options) (files int, bytes int64) {
 			unknown = true
 			continue
 		}
-		l := list(in)
-		for i := range l.len() {
-			e := l.at(i)
-			if e.err != nil || e.kind == kindOther || e.kind == kindSidecar {
-				continue
+		walk(in, func(e entry) bool {
+			if e.err == nil && e.kind != kindOther && e.kind != kindSidecar {
+				files++
+				bytes += e.size
 			}
-			files++
-			bytes += e.size
-		}
+			return true
+		})
 	}
 	if unknown {
 		return files, -1
@@ -146,39 +139,108 @@ func Plan(inputs []string, opt Options) (files int, bytes int64) {
 
 // streamer carries the state of one Stream call.
 type streamer struct {
-	opt   Options
-	yield func(Item) bool
-	stop  bool
+	opt    Options
+	yield  func(Item) bool
+	stop   bool
+	inputs []string
+	in     int // index of the INPUT being read
 
 	// Duplicate doc_id check (nil seen: off). A set of 128-bit hashes of the
 	// ids seen, each with a ref to where its document came from, so memory
 	// does not grow with the length of ids and sources; the first source is
-	// rebuilt only when a duplicate turns up. A ref is list<<32 | entry for a
-	// file, or 1<<63 | jsonl-source<<32 | line for a JSON Lines record.
-	seen  map[[16]byte]uint64
-	lists []*listing // every INPUT listed so far
+	// rebuilt only when a duplicate turns up. A ref is input<<32 | ext for a
+	// file (ext: 1 + index into exts, 0 for a file INPUT), or
+	// 1<<63 | jsonl-source<<32 | line for a JSON Lines record.
+	seen     map[[16]byte]uint64
+	exts     []string // extensions of the documents in refs, each once
+	jsonlSrc []string // every JSON Lines source so far
+	ref      uint64   // the ref of the document being read
+
 	// adjacent: documents come sorted by doc_id (see Stream), so a
 	// duplicate is the document right after the one it repeats.
 	adjacent         bool
 	lastID, lastFrom string
-	jsonlSrc         []string // every JSON Lines source so far
-	ref              uint64   // the ref of the document being read
+	// failed are the walk positions of the document files that yielded no
+	// document while adjacent (usually none), for toSet; gotDoc tells
+	// whether the entry being read yielded one.
+	failed []int
+	gotDoc bool
 }
 
 const jsonlRef = 1 << 63
 
-// origin is the source of the document a ref points to.
-func (s *streamer) origin(ref uint64) string {
+// fileRef is the ref of the document of file entry e of the current INPUT:
+// its source is the INPUT joined with doc_id and extension.
+func (s *streamer) fileRef(e entry) uint64 {
+	ref := uint64(s.in) << 32
+	if e.rel == "" {
+		return ref
+	}
+	ext := e.rel[len(e.id):]
+	i := slices.Index(s.exts, ext)
+	if i < 0 {
+		i = len(s.exts)
+		s.exts = append(s.exts, ext)
+	}
+	return ref | uint64(i+1)
+}
+
+// origin is the source of the document with this id that ref points to.
+func (s *streamer) origin(ref uint64, id string) string {
 	hi, lo := int(ref>>32&0x7fffffff), uint32(ref)
 	if ref&jsonlRef != 0 {
 		return fmt.Sprintf("%s:%d", s.jsonlSrc[hi], lo)
 	}
-	return s.lists[hi].at(int(lo)).source()
+	if lo == 0 {
+		return s.inputs[hi]
+	}
+	return filepath.Join(s.inputs[hi], filepath.FromSlash(id+s.exts[lo-1]))
+}
+
+// idKey is the set's key for a doc_id.
+func idKey(id string) [16]byte {
+	h := sha256.Sum256([]byte(id))
+	return [16]byte(h[:16])
+}
+
+// toSet turns the adjacency check into the set check when the first JSON
+// Lines file of a single INPUT comes up at walk position pos: its records'
+// ids come in no order. The set is seeded with the documents already read,
+// found by walking the INPUT again up to pos (a one-time cost, only for an
+// INPUT that holds JSON Lines) minus the files that yielded none.
+func (s *streamer) toSet(pos int) {
+	s.adjacent = false
+	s.seen = map[[16]byte]uint64{}
+	failed := s.failed
+	s.failed = nil
+	i := 0
+	walk(s.inputs[s.in], func(e entry) bool {
+		if i >= pos {
+			return false
+		}
+		for len(failed) > 0 && failed[0] < i {
+			failed = failed[1:]
+		}
+		skip := len(failed) > 0 && failed[0] == i
+		i++
+		if skip || e.err != nil || (e.kind != kindText && e.kind != kindHTML) {
+			return true
+		}
+		// The first document with an id is the one the set keeps.
+		key := idKey(e.id)
+		if _, dup := s.seen[key]; !dup {
+			s.seen[key] = s.fileRef(e)
+		}
+		return true
+	})
 }
 
 func (s *streamer) emit(it Item) bool {
 	if s.stop {
 		return false
+	}
+	if it.Doc != nil {
+		s.gotDoc = true
 	}
 	if it.Doc != nil && s.adjacent {
 		if it.Doc.ID == s.lastID && s.lastFrom != "" {
@@ -189,11 +251,10 @@ func (s *streamer) emit(it Item) bool {
 		}
 	}
 	if it.Doc != nil && s.seen != nil {
-		h := sha256.Sum256([]byte(it.Doc.ID))
-		key := [16]byte(h[:16])
+		key := idKey(it.Doc.ID)
 		if first, dup := s.seen[key]; dup {
 			it = Item{Err: &doc.DocError{Source: it.Doc.Source, DocID: it.Doc.ID, Stage: Stage,
-				Message: fmt.Sprintf("duplicate doc_id (first seen in %s); document dropped", s.origin(first))}, Bytes: it.Bytes}
+				Message: fmt.Sprintf("duplicate doc_id (first seen in %s); document dropped", s.origin(first, it.Doc.ID))}, Bytes: it.Bytes}
 		} else {
 			s.seen[key] = s.ref
 		}
@@ -224,36 +285,44 @@ func (s *streamer) input(in string, stdin io.Reader) bool {
 		}
 		return s.jsonl(stdin, "<stdin>")
 	}
-	return s.listed(list(in))
-}
-
-// listed streams the entries of one listed INPUT.
-func (s *streamer) listed(l *listing) bool {
-	if s.seen != nil {
-		s.lists = append(s.lists, l)
-	}
-	for i := range l.len() {
-		e := l.at(i)
-		s.ref = uint64(len(s.lists)-1)<<32 | uint64(i)
-		var ok bool
+	pos := 0
+	return walk(in, func(e entry) bool {
+		i := pos
+		pos++
 		switch {
 		case e.err != nil:
 			// Plan did not count it, so it carries no bytes.
-			ok = s.fail(e.source(), e.id, 0, "%s", e.err.Error())
+			ok := s.fail(e.source(), e.id, 0, "%s", e.err.Error())
+			s.noDoc(e, i)
+			return ok
 		case e.kind == kindSidecar:
-			continue
+			return true
 		case e.kind == kindOther:
-			ok = s.emit(Item{Skipped: e.source()})
+			return s.emit(Item{Skipped: e.source()})
 		case e.kind == kindJSONL:
-			ok = s.jsonlFile(e)
-		default:
-			ok = s.file(e)
+			if s.adjacent {
+				s.toSet(i)
+			}
+			return s.jsonlFile(e)
 		}
-		if !ok {
-			return false
+		if s.seen != nil {
+			s.ref = s.fileRef(e)
 		}
+		s.gotDoc = false
+		ok := s.file(e)
+		if !s.gotDoc {
+			s.noDoc(e, i)
+		}
+		return ok
+	})
+}
+
+// noDoc notes, while adjacent, that the document file at walk position i
+// yielded no document, so toSet does not count it as read.
+func (s *streamer) noDoc(e entry, i int) {
+	if s.adjacent && (e.kind == kindText || e.kind == kindHTML) {
+		s.failed = append(s.failed, i)
 	}
-	return true
 }
 
 // jsonlFile opens a JSON Lines file and streams its records.

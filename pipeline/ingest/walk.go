@@ -1,7 +1,6 @@
 package ingest
 
 import (
-	"bytes"
 	"errors"
 	"io/fs"
 	"os"
@@ -43,8 +42,7 @@ func classify(name string) kind {
 }
 
 // entry is one file (or one unreadable path) found under an INPUT, as the
-// streamer sees it. It is built from a listing's slot when the file is
-// reached; id is a slice of rel.
+// streamer sees it; id is a slice of rel.
 type entry struct {
 	root string // the INPUT as the user gave it
 	rel  string // '/'-separated path relative to the folder INPUT; "" for a file INPUT
@@ -65,154 +63,99 @@ func (e entry) source() string {
 
 func (e entry) path() string { return e.source() }
 
-// listing is the entries of one INPUT in the order Stream yields them. A
-// folder of many thousand files is listed whole before the first is read
-// (for doc_id order), so a file costs one fixed-size slot plus its relative
-// path in one shared byte arena — no strings or error values per file
-// (49k files: ~3 MB instead of ~11 MB of structs and strings).
-type listing struct {
-	root  string
-	names []byte  // relative paths, end to end
-	slots []slot  // sorted; see list
-	errs  []error // slot.err-1 indexes here
-	file  *entry  // a file INPUT: its only entry
+// walk calls yield with the entries of one INPUT in the order Stream reads
+// them, until yield returns false (then walk does too). It stats files and
+// lists folders but reads no file.
+//
+// Tables are ordered by doc_id, so documents are read in doc_id order (the
+// relative path without extension: "a" before "a-b", though "a-b.txt" <
+// "a.txt"), ties and non-documents by the relative path: entries sort by
+// key (doc_id, else the relative path), then by relative path. Never the
+// per-folder order a recursive walk gives.
+//
+// Yet a folder is listed only when the walk reaches it, so the first
+// document waits for the folders on its path only, and memory holds the
+// listings of the folders on the current path, not the tree. That gives the
+// global order because, in folder P, a file's key is P+x with no '/' in x
+// while everything inside subfolder s has a key P+s+"/"+rest: comparing x
+// with s+"/"+rest is decided within its first len(s)+1 bytes, so the
+// subfolder's contents sort as one block at the key s+"/" among P's names
+// (after "s-a" and "s.b", since '-' and '.' sort before '/'), and ties
+// between keys happen only between names of one folder. See dir.
+func walk(in string, yield func(entry) bool) bool {
+	fi, err := os.Stat(in)
+	if err != nil {
+		return yield(entry{root: in, err: errors.New(describeOpenError(in, err))})
+	}
+	if !fi.IsDir() {
+		return yield(fileInput(in, fi))
+	}
+	w := walker{root: in, yield: yield}
+	ents, err := os.ReadDir(in)
+	if err != nil && !w.errEntry("", listError(err)) {
+		return false
+	}
+	// A partial listing (an error and some names) is walked as far as it goes.
+	return w.dir(in, "", ents, []fs.FileInfo{fi})
 }
 
-type slot struct {
-	size   int64
-	off    uint32 // rel is names[off : off+relLen]
-	relLen uint32
-	idLen  uint32 // id is rel[:idLen]; 0 when there is none
-	err    uint32 // 1 + index into errs; 0 when readable
-	kind   kind
-}
-
-// hasJSONL reports whether a JSON Lines file is among the entries: its
-// records' ids are not in the listing's sorted order.
-func (l *listing) hasJSONL() bool {
-	if l.file != nil {
-		return l.file.kind == kindJSONL
+// fileInput is the only entry of an INPUT that is a file.
+func fileInput(in string, fi fs.FileInfo) entry {
+	base := filepath.Base(in)
+	e := entry{root: in, id: stemOf(base), kind: classify(base), size: fi.Size()}
+	if e.kind == kindSidecar {
+		// Named on its own, a sidecar is something the user asked for
+		// that ingest does not read: say so rather than stay silent.
+		e.kind = kindOther
 	}
-	for _, s := range l.slots {
-		if s.kind == kindJSONL {
-			return true
-		}
+	if e.kind == kindOther || e.kind == kindJSONL {
+		e.id = ""
 	}
-	return false
-}
-
-func (l *listing) len() int {
-	if l.file != nil {
-		return 1
-	}
-	return len(l.slots)
-}
-
-// at builds the i-th entry; its strings are fresh (one allocation for rel).
-func (l *listing) at(i int) entry {
-	if l.file != nil {
-		return *l.file
-	}
-	s := l.slots[i]
-	rel := string(l.names[s.off : s.off+s.relLen])
-	e := entry{root: l.root, rel: rel, id: rel[:s.idLen], kind: s.kind, size: s.size}
-	if s.err > 0 {
-		e.err = l.errs[s.err-1]
+	if (e.kind == kindText || e.kind == kindHTML) && !fi.Mode().IsRegular() {
+		// A FIFO or device could block a batch forever. A JSON Lines
+		// stream named on the command line (a pipe, /dev/stdin) is
+		// read: that is what the user asked for.
+		e.err = errors.New("not a regular file (a FIFO or device); not read")
 	}
 	return e
 }
 
-// add appends an entry whose relative path is dir/name (dir may be "").
-func (l *listing) add(dir, name string, k kind, size int64, err error) {
-	off := len(l.names)
-	if dir != "" {
-		l.names = append(l.names, dir...)
-		l.names = append(l.names, '/')
-	}
-	l.names = append(l.names, name...)
-	s := slot{size: size, off: uint32(off), relLen: uint32(len(l.names) - off), kind: k}
-	if k == kindText || k == kindHTML {
-		// doc_id: the relative path without its last extension.
-		s.idLen = s.relLen - uint32(len(filepath.Ext(name)))
-	}
-	if err != nil {
-		l.errs = append(l.errs, err)
-		s.err = uint32(len(l.errs))
-	}
-	l.slots = append(l.slots, s)
-}
-
-// key is what a slot sorts by: its doc_id, else its relative path.
-func (l *listing) key(s slot) []byte {
-	n := s.idLen
-	if n == 0 {
-		n = s.relLen
-	}
-	return l.names[s.off : s.off+n]
-}
-
-// list expands one INPUT into its entries, in the order Stream yields them.
-// It stats files and lists folders but reads no file.
-func list(in string) *listing {
-	fi, err := os.Stat(in)
-	if err != nil {
-		return &listing{root: in, file: &entry{root: in, err: errors.New(describeOpenError(in, err))}}
-	}
-	if !fi.IsDir() {
-		base := filepath.Base(in)
-		e := entry{root: in, id: stemOf(base), kind: classify(base), size: fi.Size()}
-		if e.kind == kindSidecar {
-			// Named on its own, a sidecar is something the user asked for
-			// that ingest does not read: say so rather than stay silent.
-			e.kind = kindOther
-		}
-		if e.kind == kindOther || e.kind == kindJSONL {
-			e.id = ""
-		}
-		if (e.kind == kindText || e.kind == kindHTML) && !fi.Mode().IsRegular() {
-			// A FIFO or device could block a batch forever. A JSON Lines
-			// stream named on the command line (a pipe, /dev/stdin) is
-			// read: that is what the user asked for.
-			e.err = errors.New("not a regular file (a FIFO or device); not read")
-		}
-		return &listing{root: in, file: &e}
-	}
-	l := &listing{root: in}
-	w := walker{root: in, out: l}
-	w.dir(in, "", []fs.FileInfo{fi})
-	// Tables are ordered by doc_id, so documents are read in doc_id order
-	// (the relative path without extension: "a" before "a-b", though
-	// "a-b.txt" < "a.txt"), ties and non-documents by the relative path.
-	// Never the per-folder order a recursive walk gives.
-	slices.SortStableFunc(l.slots, func(a, b slot) int {
-		if c := bytes.Compare(l.key(a), l.key(b)); c != 0 {
-			return c
-		}
-		return bytes.Compare(l.names[a.off:a.off+a.relLen], l.names[b.off:b.off+b.relLen])
-	})
-	return l
-}
-
 type walker struct {
-	root string
-	out  *listing
+	root  string
+	yield func(entry) bool
 }
 
-// dir lists one folder. ancestors are the folders on the way down, so a
-// symbolic link back to one of them is reported as a loop instead of being
-// followed forever.
-func (w walker) dir(dirPath, rel string, ancestors []fs.FileInfo) {
-	ents, err := os.ReadDir(dirPath)
-	if err != nil {
-		msg := "cannot list folder: " + unwrapPath(err).Error()
-		if errors.Is(err, fs.ErrPermission) {
-			msg = "cannot list folder: permission denied"
-		}
-		w.errEntry(rel, errors.New(msg))
-		if len(ents) == 0 {
-			return
-		}
+// place is one name of a folder at one of its places in the walk order. A
+// subfolder has two: at its own key, where an error about it (it cannot be
+// listed, it loops back) is reported and where it is listed, and at
+// name+"/", where its contents are walked.
+type place struct {
+	name, key string
+	node      *node // set for a name that had to be stat'ed to be placed
+	contents  bool  // a subfolder's second place
+}
+
+// node is what is known of a folder or symbolic link before its place comes.
+type node struct {
+	fi   fs.FileInfo
+	err  error
+	ents []fs.DirEntry // a subfolder's names, listed at its first place
+}
+
+// nameKey is the sort key of a name within its folder: the doc_id part for
+// a document's name, else the whole name (errEntry and file keep it).
+func nameKey(name string) string {
+	if k := classify(name); k == kindText || k == kindHTML {
+		return stemOf(name)
 	}
+	return name
+}
+
+// dir walks one folder whose names are ents; rel is its relative path ("" at
+// the root). ancestors are the folders on the way down, so a symbolic link
+// back to one of them is reported as a loop instead of being followed forever.
+func (w walker) dir(dirPath, rel string, ents []fs.DirEntry, ancestors []fs.FileInfo) bool {
+	places := make([]place, 0, len(ents))
 	for _, de := range ents {
 		name := de.Name()
 		// Hidden files and folders (.git, .DS_Store, editor backups) are
@@ -220,42 +163,112 @@ func (w walker) dir(dirPath, rel string, ancestors []fs.FileInfo) {
 		if strings.HasPrefix(name, ".") {
 			continue
 		}
-		childPath := filepath.Join(dirPath, name)
-		fi, err := os.Stat(childPath) // follows symbolic links
-		if err != nil {
-			w.errEntry(path.Join(rel, name), errors.New(describeOpenError(childPath, err)))
-			continue
-		}
-		if fi.IsDir() {
-			if loopsBack(fi, ancestors) {
-				w.errEntry(path.Join(rel, name),
-					errors.New("folder loop: a symbolic link leads back to an enclosing folder; not followed"))
-				continue
+		p := place{name: name, key: nameKey(name)}
+		if de.IsDir() || de.Type()&fs.ModeSymlink != 0 {
+			// Only a stat tells where a symbolic link leads, and a
+			// folder needs its second place; plain files are stat'ed
+			// when reached.
+			fi, err := os.Stat(filepath.Join(dirPath, name)) // follows symbolic links
+			p.node = &node{fi: fi, err: err}
+			if err == nil && fi.IsDir() {
+				places = append(places, place{name: name, key: name + "/", node: p.node, contents: true})
 			}
-			w.dir(childPath, path.Join(rel, name), append(ancestors[:len(ancestors):len(ancestors)], fi))
+		}
+		places = append(places, p)
+	}
+	ents = nil // the places hold all that is needed; free the listing
+	slices.SortFunc(places, func(a, b place) int {
+		if c := strings.Compare(a.key, b.key); c != 0 {
+			return c
+		}
+		return strings.Compare(a.name, b.name)
+	})
+	for i := range places {
+		p := &places[i]
+		childPath := filepath.Join(dirPath, p.name)
+		childRel := p.name
+		if rel != "" {
+			childRel = rel + "/" + p.name
+		}
+		if p.contents {
+			sub := p.node.ents
+			p.node.ents = nil
+			if len(sub) > 0 && !w.dir(childPath, childRel, sub, append(ancestors[:len(ancestors):len(ancestors)], p.node.fi)) {
+				return false
+			}
 			continue
 		}
-		k := classify(name)
-		var ferr error
+		var fi fs.FileInfo
+		var err error
+		if p.node != nil {
+			fi, err = p.node.fi, p.node.err
+		} else {
+			fi, err = os.Stat(childPath)
+		}
+		if err != nil {
+			if !w.errEntry(childRel, errors.New(describeOpenError(childPath, err))) {
+				return false
+			}
+			continue
+		}
+		if p.node != nil && fi.IsDir() {
+			if !w.folder(p.node, childPath, childRel, ancestors) {
+				return false
+			}
+			continue
+		}
+		// A name that was no folder when listed is read as a file even if
+		// it has become one since.
+		k := classify(p.name)
+		e := entry{root: w.root, rel: childRel, kind: k, size: fi.Size()}
+		if k == kindText || k == kindHTML {
+			// doc_id: the relative path without its last extension.
+			e.id = childRel[:len(childRel)-len(filepath.Ext(p.name))]
+		}
 		if !fi.Mode().IsRegular() && k != kindOther && k != kindSidecar {
 			// Reading a FIFO or device found in a tree could block forever.
-			ferr = errNotRegular
+			e.err = errNotRegular
 		}
-		w.out.add(rel, name, k, fi.Size(), ferr)
+		if !w.yield(e) {
+			return false
+		}
 	}
+	return true
+}
+
+// folder handles a subfolder at its first place: it reports a loop or a
+// listing error, else keeps the names for its second place.
+func (w walker) folder(n *node, dirPath, rel string, ancestors []fs.FileInfo) bool {
+	if loopsBack(n.fi, ancestors) {
+		return w.errEntry(rel, errors.New("folder loop: a symbolic link leads back to an enclosing folder; not followed"))
+	}
+	ents, err := os.ReadDir(dirPath)
+	n.ents = ents
+	if err != nil {
+		return w.errEntry(rel, listError(err))
+	}
+	return true
+}
+
+func listError(err error) error {
+	if errors.Is(err, fs.ErrPermission) {
+		return errors.New("cannot list folder: permission denied")
+	}
+	return errors.New("cannot list folder: " + unwrapPath(err).Error())
 }
 
 var errNotRegular = errors.New("not a regular file")
 
-// errEntry adds an unreadable path; it keeps a doc_id when its name is a
+// errEntry yields an unreadable path; it keeps a doc_id when its name is a
 // document's.
-func (w walker) errEntry(rel string, err error) {
-	k := kindOther
-	if c := classify(path.Base(rel)); rel != "" && (c == kindText || c == kindHTML) {
-		k = c
+func (w walker) errEntry(rel string, err error) bool {
+	e := entry{root: w.root, rel: rel, kind: kindOther, err: err}
+	name := path.Base(rel)
+	if c := classify(name); rel != "" && (c == kindText || c == kindHTML) {
+		e.kind = c
+		e.id = rel[:len(rel)-len(filepath.Ext(name))]
 	}
-	dir, name := path.Split(rel)
-	w.out.add(strings.TrimSuffix(dir, "/"), name, k, 0, err)
+	return w.yield(e)
 }
 
 func loopsBack(fi fs.FileInfo, ancestors []fs.FileInfo) bool {
