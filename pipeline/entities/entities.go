@@ -451,7 +451,7 @@ func (st *state) unitAt(i, end int, first bool) int {
 		return 0
 	}
 	t := st.t[i]
-	if n, _ := st.match(pTitles, i, end); n > 0 {
+	if n, _ := st.match(pTitles, i, end); n > 0 && !st.modifierTitle(i, n, end) {
 		return n
 	}
 	if n, _ := st.match(pHonorifics, i, end); n > 0 && t.cap {
@@ -493,6 +493,17 @@ func (st *state) unitAt(i, end int, first bool) int {
 		return 0
 	}
 	return 1
+}
+
+// modifierTitle reports whether a one-word title at i that also modifies
+// titles ("chief", "deputy") is written in lower case before a lower-case
+// modifier or title: "chief state labor inspector" is one post, whose
+// title is found at its last word, not a "chief".
+func (st *state) modifierTitle(i, n, end int) bool {
+	if n != 1 || st.t[i].cap || !st.f.l.titleMods[st.low[i]] || i+1 >= end || st.t[i+1].cap {
+		return false
+	}
+	return st.f.l.titleMods[st.low[i+1]] || st.isTitleStart(i+1)
 }
 
 // nameLeaders are function words that begin a body's name in Title Case

@@ -272,7 +272,14 @@ func (k *linker) after(a, start int) (person, from int) {
 		from = j
 		j--
 	}
-	for j >= start && k.w.stopBefore[k.lower(j)] {
+	for j >= start {
+		if n := k.possessive(j, start); n > 0 {
+			j -= n
+			continue
+		}
+		if !k.w.stopBefore[k.lower(j)] {
+			break
+		}
 		j--
 	}
 	if j <= start || k.d.Tokens[j].Text != "," {
@@ -281,7 +288,38 @@ func (k *linker) after(a, start int) (person, from int) {
 	if p, ok := k.personTo[j]; ok {
 		return p, from
 	}
+	// "NAME of PLACE, the TITLE": a senator's state between name and title
+	e := j - 1
+	for e > start && k.inName[e] {
+		e--
+	}
+	if e < j-1 && e > start && k.lower(e) == "of" {
+		if p, ok := k.personTo[e]; ok {
+			return p, from
+		}
+	}
 	return -1, a
+}
+
+// possessive returns how many tokens a lower-case noun's possessive ending
+// at j spans ("the company's chief executive", "the union’s treasurer"),
+// however the tokenizer split the ending; 0 when there is none.
+func (k *linker) possessive(j, start int) int {
+	n := 0 // tokens of the ending
+	switch tx := k.d.Tokens[j].Text; {
+	case tx == "'s" || tx == "’s":
+		n = 1
+	case tx == "s" && j-1 > start && (k.d.Tokens[j-1].Text == "'" || k.d.Tokens[j-1].Text == "’"):
+		n = 2
+	case !isCap(tx) && (strings.HasSuffix(tx, "'s") || strings.HasSuffix(tx, "’s")):
+		return 1
+	default:
+		return 0
+	}
+	if w := j - n; w > start && !isCap(k.d.Tokens[w].Text) && !k.inName[w] && k.d.Tokens[w].End == k.d.Tokens[w+1].Start {
+		return n + 1
+	}
+	return 0
 }
 
 func isMark(s string) bool {

@@ -174,3 +174,61 @@ func TestRoleMethods(t *testing.T) {
 		})
 	}
 }
+
+// TestGenreTitles covers titles of US/UK/Asian campaign and union reports and
+// the apposition forms they come in.
+func TestGenreTitles(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []want
+		not        []want
+	}{
+		{"campaign manager", "Her campaign manager, Tom Reyes, said the race was close.",
+			[]want{{"Tom Reyes", "campaign manager", ""}}, nil},
+		{"police chief", "Police chief Anna Berg told reporters the march was peaceful.",
+			[]want{{"Anna Berg", "Police chief", ""}}, nil},
+		{"chief of a wing", "The chief of Wanita Bersatu Perak, Datin Rosnah Ali, urged unity.",
+			[]want{{"Rosnah Ali", "chief", ""}}, nil},
+		{"chief as a modifier is no title", "Ana Diaz, chief state labor inspector, spoke.",
+			[]want{{"Ana Diaz", "chief state labor inspector", ""}}, []want{{"Ana Diaz", "chief", ""}}},
+		{"Chief before a name is a form of address", "Chief Bola Adeyemi, the party chairman, spoke.",
+			[]want{{"Bola Adeyemi", "party chairman", ""}}, []want{{"Bola Adeyemi", "Chief", ""}}},
+		{"possessive before the title", "Marta Lind, the company's chief executive, opened the meeting.",
+			[]want{{"Marta Lind", "chief executive", ""}}, nil},
+		{"split possessive", "Ivan Petrov, the union’s treasurer, spoke.",
+			[]want{{"Ivan Petrov", "treasurer", ""}}, nil},
+		{"ranking member after NAME of STATE", "Senator Joe Hart of Ohio, the ranking member of the committee, asked questions.",
+			[]want{{"Joe Hart", "Senator", ""}, {"Joe Hart", "ranking member", ""}}, nil},
+		{"assembly members", "Assemblywoman Rita Chan and Assemblyman Paul Ng attended the rally.",
+			[]want{{"Rita Chan", "Assemblywoman", ""}, {"Paul Ng", "Assemblyman", ""}}, nil},
+		{"state senator and mayor-elect", "State Senator Lisa Ford and Mayor-elect Tim Cole met.",
+			[]want{{"Lisa Ford", "State Senator", ""}, {"Tim Cole", "Mayor-elect", ""}}, nil},
+		{"vice-governor", "Kim Soo, the vice-governor of the province, welcomed them.",
+			[]want{{"Kim Soo", "vice-governor", ""}}, nil},
+		{"possessive of a name is no title phrase", "Ivan Petrov, Marta's friend, spoke.", nil,
+			[]want{{"Ivan Petrov", "friend", ""}}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			rs, _ := roles(t, tc.text)
+			has := func(w want) bool {
+				for _, r := range rs {
+					if r.PersonName == w.person && strings.EqualFold(r.Title, w.title) && (w.org == "" || r.OrgName == w.org) {
+						return true
+					}
+				}
+				return false
+			}
+			for _, w := range tc.want {
+				if !has(w) {
+					t.Errorf("roles %+v: missing %+v", rs, w)
+				}
+			}
+			for _, w := range tc.not {
+				if has(w) {
+					t.Errorf("roles %+v: should not hold %+v", rs, w)
+				}
+			}
+		})
+	}
+}
