@@ -506,6 +506,33 @@ func (st *state) modifierTitle(i, n, end int) bool {
 	return st.f.l.titleMods[st.low[i+1]] || st.isTitleStart(i+1)
 }
 
+// groupWords name a political group by its party or colour ("the Green
+// group", "the Labour faction", "the Progressive caucus").
+var groupWords = map[string]bool{"group": true, "faction": true, "caucus": true, "bloc": true}
+
+// groupName reports whether the capitalized words right before the group
+// word at j are one to three, follow "the" (or open the run at the sentence
+// start) and hold no title: "the Liberal Democrat group", "for the Green
+// group", not "Tom Hart group" nor "the Chairman group".
+func (st *state) groupName(start, j int) bool {
+	c := j - 1
+	for c > start && st.t[c-1].cap && st.t[c-1].word {
+		c--
+	}
+	if j-c > 3 || !st.t[j-1].cap || !st.t[j-1].word {
+		return false
+	}
+	for i := c; i < j; i++ {
+		if st.t[i].has(fTitleWord) || st.t[i].has(fGiven) {
+			return false
+		}
+	}
+	if c == 0 || st.d.Tokens[c-1].Sentence != st.d.Tokens[c].Sentence {
+		return true
+	}
+	return st.low[c-1] == "the" || st.low[c-1] == "a"
+}
+
 // nameLeaders are function words that begin a body's name in Title Case
 // ("All Pakistan Trade Union Federation", "Great Lakes Regional Council",
 // "New Democratic Party").
@@ -679,6 +706,12 @@ func (st *state) sentence(a, b int) {
 			if st.t[j].has(fRegion) && !st.t[j].cap && st.t[j-1].cap {
 				j++
 				continue
+			}
+			// a political group named by its party or colour: "the Green
+			// group", "the Liberal Democrat group" is a body, not a person
+			if groupWords[st.low[j]] && !st.t[j].cap && st.groupName(start, j) {
+				j++
+				break
 			}
 			// lowercase head after a region word: "oblast maslikhat"
 			if !st.t[j].cap && st.t[j].has(fHead) && st.t[j-1].has(fRegion) {
@@ -1584,6 +1617,9 @@ func (st *state) isOrg(a, b int) bool {
 		}
 		if l.heads[t.low] && (t.cap || (i > a && regionWords[st.low[i-1]])) {
 			return true
+		}
+		if i > a && i == b-1 && !t.cap && groupWords[t.low] {
+			return true // "Green group": the run was extended over it
 		}
 		if st.knownOrg(i, b) > 0 && t.cap {
 			return true

@@ -440,6 +440,16 @@ func TestOrgNameEdges(t *testing.T) {
 		places, notPlaces []string
 		people, notPeople []string
 	}{
+		{name: "colour-named council group", text: "A spokesman for the Green group said the budget was unfair.",
+			orgs: []string{"Green group"}, notPeople: []string{"Green"}},
+		{name: "party-named council group", text: "The leader of the Liberal Democrat group, Cllr Peter Hale, said so.",
+			orgs: []string{"Liberal Democrat group"}, people: []string{"Peter Hale"}},
+		{name: "group at the sentence start", text: "Labour group leader Sam Hill said the vote was close.",
+			orgs: []string{"Labour group"}, people: []string{"Sam Hill"}, notPeople: []string{"Labour"}},
+		{name: "faction and caucus", text: "The Reform faction walked out and the Progressive caucus stayed.",
+			orgs: []string{"Reform faction", "Progressive caucus"}},
+		{name: "a person's name before group is no body", text: "Maria Lopez group of companies bought the plant.",
+			notOrgs: []string{"Maria Lopez group"}},
 		{name: "All before a place", text: "The minister met the All Nepal Textile Workers Federation in Kathmandu.",
 			orgs: []string{"All Nepal Textile Workers Federation"}, notOrgs: []string{"Nepal Textile Workers Federation"}},
 		{name: "Great before a name", text: "Carl Brown, chief of Great Plains Rail Corp., spoke.",
