@@ -326,6 +326,13 @@ var withNouns = map[string]bool{"cooperation": true, "interaction": true, "relat
 var nameParticles = map[string]bool{"bin": true, "binti": true, "bint": true, "ibn": true, "van": true, "von": true, "de": true, "da": true, "al": true,
 	"oglu": true, "ogly": true, "oğlu": true, "kyzy": true, "qizi": true, "gizi": true, "uly": true, "ulu": true}
 
+// particleStart reports whether a capitalized name particle at a starts a
+// name rather than joining two: "Da Nang", "Van Tuan" after a stripped
+// "the"; a capitalized word must follow.
+func (st *state) particleStart(a, b int) bool {
+	return st.t[a].cap && nameParticles[st.low[a]] && a+1 < b && st.t[a+1].cap && st.t[a+1].word
+}
+
 // articledName reports whether token i is an Arabic surname written with its
 // article in lower case: "al-Mutairi", "el-Sayed", "ad-Din".
 func (st *state) articledName(i int) bool {
@@ -762,6 +769,13 @@ func (st *state) crossable(start, j int) bool {
 		if j-start >= 3 && st.nameWord(j-1, false) && st.nameWord(j-2, false) && !st.nameWord(j-3, false) {
 			return false
 		}
+		// "Pham Van Tuan and ...", "Tran Thanh Hai and ...": a three-word
+		// name with a capitalized particle inside or a known surname first
+		// (East Asian order) ends here
+		if j-start >= 3 && st.nameWord(j-1, false) && st.nameWord(j-3, false) && (j-start == 3 || !st.nameWord(j-4, false)) &&
+			(st.particleStart(j-2, j) || st.nameWord(j-2, false) && st.t[j-3].has(fSurname)) {
+			return false
+		}
 		if _, ok := l.surnameGender(prev); ok && !l.heads[prev] {
 			return false
 		}
@@ -818,15 +832,16 @@ func (st *state) run(a, b, sentEnd int) {
 	for a < b && st.t[a].has(fStop) && st.unitAtTitle(a, b) == 0 && st.stopPlace(a, b) == 0 && !st.leader(a, b) {
 		a++
 	}
-	for a < b && connectors[st.low[a]] {
+	for a < b && connectors[st.low[a]] && !st.particleStart(a, b) {
 		a++
 	}
-	// a sentence-initial common noun before "of": "Workers of “Kezbi” LLP"
+	// a sentence-initial common noun before "of": "Workers of “Kezbi” LLP";
+	// a capitalized particle joins a name instead ("Nguyen Van Minh")
 	if a+2 < b && st.d.Tokens[a].Sentence < len(st.d.SentTokens) && st.d.SentTokens[st.d.Tokens[a].Sentence][0] == a &&
-		connectors[st.low[a+1]] && !l.heads[st.low[a]] && st.unitAtTitle(a, b) == 0 && !l.docWords[st.low[a]] && st.knownOrg(a, b) == 0 {
+		connectors[st.low[a+1]] && !st.t[a+1].cap && !l.heads[st.low[a]] && st.unitAtTitle(a, b) == 0 && !l.docWords[st.low[a]] && st.knownOrg(a, b) == 0 {
 		if n, _ := st.match(pPlaces, a, b); n == 0 {
 			a++
-			for a < b && connectors[st.low[a]] {
+			for a < b && connectors[st.low[a]] && !st.particleStart(a, b) {
 				a++
 			}
 		}
@@ -1317,7 +1332,7 @@ func (st *state) titleEndsAt(a, p int) bool {
 // slice per segment); dst comes back unchanged when the segment names nothing.
 func (st *state) segment(dst []part, a, b int) []part {
 	l := st.f.l
-	for a < b && (st.t[a].has(fConnector) || st.t[a].quote && a+1 < b && st.t[a+1].quote) {
+	for a < b && (st.t[a].has(fConnector) && !st.particleStart(a, b) || st.t[a].quote && a+1 < b && st.t[a+1].quote) {
 		a++
 	}
 	if a >= b {

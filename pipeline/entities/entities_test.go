@@ -440,6 +440,16 @@ func TestOrgNameEdges(t *testing.T) {
 		places, notPlaces []string
 		people, notPeople []string
 	}{
+		{name: "Vietnamese name with Van at the sentence start", text: "Nguyen Van Minh said the union would act.",
+			people: []string{"Nguyen Van Minh"}, notPeople: []string{"Minh"}},
+		{name: "Vietnamese name before a place-named body", text: "Le Van Hoa, chairman of the Da Nang Trade Union Federation, met Tran Thi Lan.",
+			people: []string{"Le Van Hoa", "Tran Thi Lan"}, orgs: []string{"Da Nang Trade Union Federation"}, notOrgs: []string{"Nang Trade Union Federation"}},
+		{name: "Vietnamese names in a list", text: "The talks were held by Pham Van Duc and Tran Thanh Hai.",
+			people: []string{"Pham Van Duc", "Tran Thanh Hai"}},
+		{name: "Vietnamese names in a list at the sentence start", text: "Vo Thi Hoa and Bui Van Nam met the delegates.",
+			people: []string{"Vo Thi Hoa", "Bui Van Nam"}},
+		{name: "a capitalized particle inside a body's name", text: "Delegates of the Van Leer Workers Union arrived.",
+			orgs: []string{"Van Leer Workers Union"}},
 		{name: "colour-named council group", text: "A spokesman for the Green group said the budget was unfair.",
 			orgs: []string{"Green group"}, notPeople: []string{"Green"}},
 		{name: "party-named council group", text: "The leader of the Liberal Democrat group, Cllr Peter Hale, said so.",
