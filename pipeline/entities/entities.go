@@ -914,7 +914,8 @@ func (st *state) run(a, b, sentEnd int) {
 			}
 			// modifiers written in lower case before the run: "working
 			// president", "national general secretary", "deputy akim"
-			if ta == a {
+			// ("a former state Attorney General" keeps its own capitals)
+			if ta == a && !st.t[i].cap {
 				for ta > 0 && ta > a-3 && st.d.Tokens[ta-1].Sentence == st.d.Tokens[a].Sentence && l.titleMods[st.low[ta-1]] && !st.t[ta-1].cap {
 					ta--
 				}
@@ -1215,8 +1216,9 @@ func (st *state) personTail(a, b int, allCapsRun bool) int {
 	if n, _ := st.match(pPlaces, p, b); n == b-p {
 		return b
 	}
-	// a title phrase inside the tail ends the descriptor: "Chief Whip Nurlan Bekov"
-	for j := p; j < b; j++ {
+	// a title phrase inside the tail ends the descriptor: "Chief Whip Nurlan
+	// Bekov" (also one that starts with a form of address before it)
+	for j := max(a, p-1); j < b; j++ {
 		if n, _ := st.match(pTitles, j, b); n > 0 && j+n < b && j+n > p {
 			p = j + n
 		}

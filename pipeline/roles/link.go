@@ -268,8 +268,13 @@ func (k *linker) commaName(j, end int) int {
 func (k *linker) after(a, start int) (person, from int) {
 	j := a - 1
 	from = a
+	// only a title written in lower case takes them into its text: "a
+	// former state Attorney General" is no "state Attorney General"
+	capTitle := isCap(k.d.Tokens[a].Text)
 	for j >= start && j > a-4 && k.w.unit[k.lower(j)] && k.lower(j) == k.d.Tokens[j].Text {
-		from = j
+		if !capTitle {
+			from = j
+		}
 		j--
 	}
 	for j >= start {

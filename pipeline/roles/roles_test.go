@@ -205,6 +205,10 @@ func TestGenreTitles(t *testing.T) {
 			[]want{{"Lisa Ford", "State Senator", ""}, {"Tim Cole", "Mayor-elect", ""}}, nil},
 		{"vice-governor", "Kim Soo, the vice-governor of the province, welcomed them.",
 			[]want{{"Kim Soo", "vice-governor", ""}}, nil},
+		{"a lower-case modifier stays off a capitalized title", "Ruth Okafor, a former state Attorney General, endorsed him.",
+			[]want{{"Ruth Okafor", "Attorney General", ""}}, []want{{"Ruth Okafor", "state Attorney General", ""}}},
+		{"a title that starts with a form of address", "Chief Whip Nurlan Bekov of the Miners Union visited Astana.",
+			[]want{{"Nurlan Bekov", "Chief Whip", ""}}, nil},
 		{"possessive of a name is no title phrase", "Ivan Petrov, Marta's friend, spoke.", nil,
 			[]want{{"Ivan Petrov", "friend", ""}}},
 	}
