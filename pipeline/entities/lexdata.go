@@ -23,27 +23,44 @@ func newPhrases(entries []lexicon.Entry) phrases {
 	p := phrases{root: &pnode{}, first: map[string]bool{}}
 	for _, e := range entries {
 		ws := strings.Fields(strings.ToLower(e.Key()))
-		if len(ws) == 0 {
-			continue
-		}
-		n := p.root
+		p.add(ws, e)
+		// "Gov." is written as one word but tokenized as "Gov" "."
+		var split []string
 		for _, w := range ws {
-			if n.next == nil {
-				n.next = map[string]*pnode{}
+			if len(w) > 1 && strings.HasSuffix(w, ".") && !strings.Contains(w[:len(w)-1], ".") {
+				split = append(split, w[:len(w)-1], ".")
+			} else {
+				split = append(split, w)
 			}
-			c := n.next[w]
-			if c == nil {
-				c = &pnode{}
-				n.next[w] = c
-			}
-			n = c
 		}
-		if n.entry == nil {
-			n.entry = e
+		if len(split) > len(ws) {
+			p.add(split, e)
 		}
-		p.first[ws[0]] = true
 	}
 	return p
+}
+
+// add puts one phrase of words into the trie; an earlier entry wins.
+func (p *phrases) add(ws []string, e lexicon.Entry) {
+	if len(ws) == 0 {
+		return
+	}
+	n := p.root
+	for _, w := range ws {
+		if n.next == nil {
+			n.next = map[string]*pnode{}
+		}
+		c := n.next[w]
+		if c == nil {
+			c = &pnode{}
+			n.next[w] = c
+		}
+		n = c
+	}
+	if n.entry == nil {
+		n.entry = e
+	}
+	p.first[ws[0]] = true
 }
 
 // match returns the longest phrase starting at word i of low (limited to

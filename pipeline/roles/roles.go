@@ -37,8 +37,8 @@ func Find(d *segment.Doc, ents entities.Result, lx *lexicon.Lexicon) []doc.Role 
 	held := map[int][]entities.Title{}
 	add := func(t entities.Title, person int, method string) {
 		title := cleanTitle(t.Text)
-		if t.Refers != "" && isAbbrev(title) {
-			title = t.Refers // "PM" stands for "Prime Minister"
+		if t.Refers != "" && (isAbbrev(title) || strings.HasSuffix(strings.TrimSpace(t.Text), ".")) {
+			title = t.Refers // "PM" stands for "Prime Minister", "Gov." for "Governor"
 		}
 		if title == "" || person < 0 || person >= len(ents.People) {
 			return

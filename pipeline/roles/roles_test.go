@@ -209,6 +209,10 @@ func TestGenreTitles(t *testing.T) {
 			[]want{{"Ruth Okafor", "Attorney General", ""}}, []want{{"Ruth Okafor", "state Attorney General", ""}}},
 		{"a title that starts with a form of address", "Chief Whip Nurlan Bekov of the Miners Union visited Astana.",
 			[]want{{"Nurlan Bekov", "Chief Whip", ""}}, nil},
+		{"abbreviated title with a period stands for the full title", "Gov. Laura Benitez spent Sunday at a senior center.",
+			[]want{{"Laura Benitez", "Governor", ""}}, nil},
+		{"two abbreviated words", "PHOENIX — Lt. Gov. Mark Ruiz spoke.",
+			[]want{{"Mark Ruiz", "Lieutenant Governor", ""}}, nil},
 		{"possessive of a name is no title phrase", "Ivan Petrov, Marta's friend, spoke.", nil,
 			[]want{{"Ivan Petrov", "friend", ""}}},
 	}
