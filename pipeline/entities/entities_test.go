@@ -454,6 +454,8 @@ func TestOrgNameEdges(t *testing.T) {
 			people: []string{"Moses Okello"}, notPeople: []string{"Ugandan Moses Okello"}},
 		{name: "demonyms of smaller states", text: "Zimbabwean delegate Tendai Moyo and Salvadoran minister Rosa Flores spoke.",
 			notPeople: []string{"Zimbabwean", "Salvadoran Rosa Flores", "Zimbabwean Tendai Moyo"}},
+		{name: "Spanish given names", text: "Ana Ortega spoke. Secretary General of the Metal Workers Union (MWU) José Luis Pardo Vidal replied.",
+			people: []string{"Ana Ortega", "José Luis Pardo Vidal"}},
 		{name: "colour-named council group", text: "A spokesman for the Green group said the budget was unfair.",
 			orgs: []string{"Green group"}, notPeople: []string{"Green"}},
 		{name: "party-named council group", text: "The leader of the Liberal Democrat group, Cllr Peter Hale, said so.",
