@@ -209,6 +209,11 @@ func (st *state) pluralTitles(runs []runInfo, sentEnd int) {
 		if sg == w || !l.titleWords[sg] {
 			continue
 		}
+		// "House of Representatives of X", "Council of Ministers of X":
+		// a capitalized plural after "of" is part of a body's name
+		if st.t[k].cap && k > from && st.low[k-1] == "of" {
+			continue
+		}
 		for y := range runs {
 			r := &runs[y]
 			if r.a <= k {

@@ -213,6 +213,10 @@ func TestGenreTitles(t *testing.T) {
 			[]want{{"Laura Benitez", "Governor", ""}}, nil},
 		{"two abbreviated words", "PHOENIX — Lt. Gov. Mark Ruiz spoke.",
 			[]want{{"Mark Ruiz", "Lieutenant Governor", ""}}, nil},
+		{"a plural title inside a body's name gives no role", "He met Ivan Bely, Chair of the House of Representatives of Zemlia, and Olga Tur, Speaker of the Senate.",
+			[]want{{"Ivan Bely", "Chair", ""}, {"Olga Tur", "Speaker", ""}}, []want{{"Olga Tur", "representative", ""}, {"Ivan Bely", "representative", ""}}},
+		{"plural title before a list still counts", "The meeting was attended by chairmen of local unions of LLP “Munay” Serik Bekbolatov and JSC “Ozen” Aidos Kenzhebayev.",
+			[]want{{"Aidos Kenzhebayev", "chairman", ""}}, nil},
 		{"possessive of a name is no title phrase", "Ivan Petrov, Marta's friend, spoke.", nil,
 			[]want{{"Ivan Petrov", "friend", ""}}},
 	}
