@@ -456,6 +456,8 @@ func TestOrgNameEdges(t *testing.T) {
 			notPeople: []string{"Zimbabwean", "Salvadoran Rosa Flores", "Zimbabwean Tendai Moyo"}},
 		{name: "Spanish given names", text: "Ana Ortega spoke. Secretary General of the Metal Workers Union (MWU) José Luis Pardo Vidal replied.",
 			people: []string{"Ana Ortega", "José Luis Pardo Vidal"}},
+		{name: "brotherhood and subcommittee heads", text: "Rita Vale, president of the Brotherhood of Dock and Canal Workers, spoke to the Subcommittee on Inland Shipping.",
+			orgs: []string{"Brotherhood of Dock and Canal Workers", "Subcommittee on Inland Shipping"}},
 		{name: "colour-named council group", text: "A spokesman for the Green group said the budget was unfair.",
 			orgs: []string{"Green group"}, notPeople: []string{"Green"}},
 		{name: "party-named council group", text: "The leader of the Liberal Democrat group, Cllr Peter Hale, said so.",
