@@ -1212,6 +1212,11 @@ func (st *state) personTail(a, b int, allCapsRun bool) int {
 	if p == b {
 		return b
 	}
+	// "Committee on Inland Shipping", "Fund for Rural Schools": words
+	// after a body's head and a preposition complete its name
+	if p-1 > a && !st.t[p-1].cap && (st.low[p-1] == "on" || st.low[p-1] == "for" || st.low[p-1] == "of") && l.heads[st.low[p-2]] {
+		return b
+	}
 	// a place the gazetteer knows is no name: "Petaling Jaya"
 	if n, _ := st.match(pPlaces, p, b); n == b-p {
 		return b
