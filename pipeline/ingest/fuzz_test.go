@@ -89,3 +89,40 @@ func FuzzDecodeText(f *testing.F) {
 		}
 	})
 }
+
+// mostlyNonTextRef is mostlyNonText without its ASCII fast path.
+func mostlyNonTextRef(data []byte) bool {
+	const sample = 8 << 10
+	if len(data) > sample {
+		data = data[:sample]
+	}
+	total, bad := 0, 0
+	for i := 0; i < len(data); {
+		r, n := utf8.DecodeRune(data[i:])
+		i += n
+		total++
+		switch {
+		case r == utf8.RuneError && n == 1:
+			if len(data) == sample && len(data)-i < utf8.UTFMax {
+				total--
+				continue
+			}
+			bad++
+		case r == '\t' || r == '\n' || r == '\r' || r == '\f' || r == '\v' || r == 0x1b:
+		case r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0):
+			bad++
+		}
+	}
+	return bad >= 8 && bad*10 > total*3
+}
+
+func FuzzMostlyNonText(f *testing.F) {
+	for _, s := range []string{"plain text\n", "\x00\x01\x02\x03\x04\x05\x06\x07\x08", "caf\xe9 \x80\x81\x82\x83\x84\x85\x86\x87\x88", "\x7f\x7f\x7f\x7f\x7f\x7f\x7f\x7f\x1b\t"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if got, want := mostlyNonText(data), mostlyNonTextRef(data); got != want {
+			t.Errorf("mostlyNonText(%q) = %v, reference %v", data, got, want)
+		}
+	})
+}

@@ -369,7 +369,7 @@ func (s *streamer) file(e entry) bool {
 			warns = append(warns, "document has only whitespace; kept with zero counts")
 		}
 	}
-	warns = append(warns, fillMeta(d, e.path(), page, s.opt.maxBytes())...)
+	warns = append(warns, fillMeta(d, e.path(), e.sidecars, page, s.opt.maxBytes())...)
 	for _, w := range warns {
 		if !s.warn(e.source(), e.id, "%s", w) {
 			return false

@@ -1,12 +1,15 @@
 package ingest
 
 import (
+	"bytes"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
+	"testing/iotest"
 	"time"
 	"unicode/utf8"
 )
@@ -671,5 +674,34 @@ func TestDuplicateIDsAdjacentMatchesSet(t *testing.T) {
 	}
 	if dups != 4 { // x.md and x.txt repeat x.html, sub/x.txt sub/x.htm, z.txt z.md
 		t.Fatalf("want 4 duplicate errors, got %d:\n%s", dups, strings.Join(a, "\n"))
+	}
+}
+
+// readLimited reads a file whole into a buffer sized from its length, and
+// refuses one over the limit, whatever the size is next to the buffer's.
+func TestReadLimitedSizes(t *testing.T) {
+	const max = 4096
+	dir := t.TempDir()
+	for _, n := range []int{0, 1, 511, 512, 513, 4095, 4096, 4097, 9000} {
+		p := filepath.Join(dir, fmt.Sprintf("f%d.txt", n))
+		want := bytes.Repeat([]byte("abcdefg\n"), n/8+1)[:n]
+		if err := os.WriteFile(p, want, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		got, err := readLimited(p, max)
+		if n > max {
+			if err == nil || !strings.Contains(err.Error(), "larger than") {
+				t.Errorf("%d bytes: err %v, want larger than the limit", n, err)
+			}
+			continue
+		}
+		if err != nil || !bytes.Equal(got, want) {
+			t.Errorf("%d bytes: got %d bytes, err %v", n, len(got), err)
+		}
+	}
+	// A reader that hands out a few bytes at a time still gives everything.
+	got, err := readAll(iotest.HalfReader(strings.NewReader("0123456789")), make([]byte, 0, 3))
+	if err != nil || string(got) != "0123456789" {
+		t.Errorf("readAll: %q, %v", got, err)
 	}
 }

@@ -24,17 +24,23 @@ type sidecar struct {
 // <stem>.meta.json, then <stem>.gold.json (url and published only), then the
 // HTML page's own head, then a date in the file name. It returns warnings
 // about sidecars that exist but could not be used; the document is kept.
-func fillMeta(d *doc.Doc, path string, page pageMeta, max int64) (warns []string) {
+func fillMeta(d *doc.Doc, path string, sc sidecars, page pageMeta, max int64) (warns []string) {
 	dir, base := filepath.Split(path)
 	stem := stemOf(base)
 
-	meta, err := readSidecar(filepath.Join(dir, stem+".meta.json"), max, true)
-	if err != nil {
-		warns = append(warns, err.Error())
+	// A sidecar the folder listing does not hold is not looked for: two
+	// file system lookups per document saved (most have none).
+	var meta, gold sidecar
+	var err error
+	if sc.may(hasMeta) {
+		if meta, err = readSidecar(filepath.Join(dir, stem+".meta.json"), max, true); err != nil {
+			warns = append(warns, err.Error())
+		}
 	}
-	gold, err := readSidecar(filepath.Join(dir, stem+".gold.json"), max, false)
-	if err != nil {
-		warns = append(warns, err.Error())
+	if sc.may(hasGold) {
+		if gold, err = readSidecar(filepath.Join(dir, stem+".gold.json"), max, false); err != nil {
+			warns = append(warns, err.Error())
+		}
 	}
 
 	d.URL = first(meta.URL, gold.URL, page.URL)

@@ -50,7 +50,23 @@ type entry struct {
 	kind kind
 	size int64
 	err  error // set when the path cannot be read; the entry becomes an error row
+	// sidecars: which of <stem>.meta.json and <stem>.gold.json the folder
+	// listing holds, so reading a document costs no lookup per sidecar;
+	// zero (not known) for a file INPUT.
+	sidecars sidecars
 }
+
+// sidecars records what a folder listing says about a document's sidecars.
+type sidecars uint8
+
+const (
+	sidecarsKnown sidecars = 1 << iota // the bits below come from a listing
+	hasMeta                            // <stem>.meta.json is listed
+	hasGold                            // <stem>.gold.json is listed
+)
+
+// may reports whether the sidecar with bit has to be looked for.
+func (s sidecars) may(bit sidecars) bool { return s&sidecarsKnown == 0 || s&bit != 0 }
 
 // source is the path as the user gave it, joined with rel; it is also the
 // path to open.
@@ -224,6 +240,14 @@ func (w walker) dir(dirPath, rel string, ents []fs.DirEntry, ancestors []fs.File
 		if k == kindText || k == kindHTML {
 			// doc_id: the relative path without its last extension.
 			e.id = childRel[:len(childRel)-len(filepath.Ext(p.name))]
+			stem := stemOf(p.name)
+			e.sidecars = sidecarsKnown
+			if listed(places, stem+".meta.json") {
+				e.sidecars |= hasMeta
+			}
+			if listed(places, stem+".gold.json") {
+				e.sidecars |= hasGold
+			}
 		}
 		if !fi.Mode().IsRegular() && k != kindOther && k != kindSidecar {
 			// Reading a FIFO or device found in a tree could block forever.
@@ -234,6 +258,18 @@ func (w walker) dir(dirPath, rel string, ents []fs.DirEntry, ancestors []fs.File
 		}
 	}
 	return true
+}
+
+// listed reports whether a folder's sorted places hold name (a sidecar's,
+// whose key is the name itself).
+func listed(places []place, name string) bool {
+	i, ok := slices.BinarySearchFunc(places, name, func(p place, name string) int {
+		if c := strings.Compare(p.key, name); c != 0 {
+			return c
+		}
+		return strings.Compare(p.name, name)
+	})
+	return ok && !places[i].contents && places[i].name == name
 }
 
 // folder handles a subfolder at its first place: it reports a loop or a

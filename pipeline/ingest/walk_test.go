@@ -7,6 +7,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"syscall"
@@ -333,5 +334,55 @@ func TestStreamDuplicatesMatchRule(t *testing.T) {
 				t.Fatalf("tree %d, inputs %q:\n got %s\nwant %s", i, inputs, strings.Join(g, "\n     "), strings.Join(w, "\n     "))
 			}
 		}
+	}
+}
+
+// A document's sidecars are taken from its folder's listing instead of
+// looked up: the metadata and warnings must be what the lookups give.
+func TestSidecarsFromListing(t *testing.T) {
+	root := t.TempDir()
+	meta := `{"url": "https://example.org/%s", "title": "T %s", "published": "2023-04-05"}`
+	writeTree(t, root, map[string]string{
+		"a.txt": "a", "a.meta.json": fmt.Sprintf(meta, "a", "a"),
+		"b.md": "b", "b.gold.json": `{"url": "https://example.org/b", "published": "2022-01-02"}`,
+		"c.txt": "c", "c.meta.json": fmt.Sprintf(meta, "c", "c"), "c.gold.json": `{"published": "2021-01-01"}`,
+		"d-2020-03-04.txt": "d",
+		"e.txt":            "e", "e.meta.json/inner.txt": "a folder named like a sidecar",
+		"g.html": "<p>g</p>", "g.meta.json": `not json`,
+		"H.txt": "h", "h.meta.json": fmt.Sprintf(meta, "h", "h"), // another stem's
+		"sub/i.txt": "i", "i.meta.json": fmt.Sprintf(meta, "i", "i"), // another folder's
+		"sub/j.txt": "j", "sub/j.meta.json": fmt.Sprintf(meta, "j", "j"),
+	})
+	if err := os.Symlink(filepath.Join(root, "missing.json"), filepath.Join(root, "f.gold.json")); err != nil {
+		t.Fatal(err)
+	}
+	writeTree(t, root, map[string]string{"f.txt": "f"})
+	bits := map[string]sidecars{}
+	n := 0
+	walk(root, func(e entry) bool {
+		if e.err != nil || (e.kind != kindText && e.kind != kindHTML) {
+			return true
+		}
+		bits[e.id] = e.sidecars
+		page := pageMeta{}
+		var fromListing, lookedUp doc.Doc
+		w1 := fillMeta(&fromListing, e.path(), e.sidecars, page, DefaultMaxBytes)
+		w2 := fillMeta(&lookedUp, e.path(), 0, page, DefaultMaxBytes)
+		if !reflect.DeepEqual(fromListing, lookedUp) || !slices.Equal(w1, w2) {
+			t.Errorf("%s: from listing %+v %q, looked up %+v %q", e.id, fromListing, w1, lookedUp, w2)
+		}
+		n++
+		return true
+	})
+	if n != 11 {
+		t.Errorf("%d documents walked, want 11", n)
+	}
+	want := map[string]sidecars{
+		"a": sidecarsKnown | hasMeta, "b": sidecarsKnown | hasGold, "c": sidecarsKnown | hasMeta | hasGold,
+		"d-2020-03-04": sidecarsKnown, "e": sidecarsKnown | hasMeta, "f": sidecarsKnown | hasGold,
+		"g": sidecarsKnown | hasMeta, "H": sidecarsKnown, "e.meta.json/inner": sidecarsKnown, "sub/i": sidecarsKnown, "sub/j": sidecarsKnown | hasMeta,
+	}
+	if !reflect.DeepEqual(bits, want) {
+		t.Errorf("sidecar bits\n got %v\nwant %v", bits, want)
 	}
 }
