@@ -133,12 +133,20 @@ bench-matrix: build
 	    $(BENCH_DIR)/figures.txt | tee -a $(BENCH_DIR)/matrix-runs.txt | awk '{ printf "run: %s MB, %s worker(s), round %s: %s MB/s, %s docs/s, %s MB peak RSS\n", $$1, $$2, $$6, $$3, $$4, $$5 }'; \
 	done; done; done
 	@sort -k1,1n -k2,2n -k3,3n $(BENCH_DIR)/matrix-runs.txt | awk ' \
-	  { k = $$1 " " $$2; n[k]++; mbs[k, n[k]] = $$3; docs[k, n[k]] = $$4; if ($$5 > rss[k]) rss[k] = $$5 } \
+	  function median(a, cnt,   i, j, t) { for (i = 2; i <= cnt; i++) for (j = i; j > 1 && a[j - 1] > a[j]; j--) { t = a[j]; a[j] = a[j - 1]; a[j - 1] = t } \
+	    return cnt % 2 ? a[(cnt + 1) / 2] : (a[cnt / 2] + a[cnt / 2 + 1]) / 2 } \
+	  { k = $$1 " " $$2; n[k]++; mbs[k, n[k]] = $$3; docs[k, n[k]] = $$4; rs[k, n[k]] = $$5; if ($$5 > rss[k]) rss[k] = $$5; byround[k, $$6] = $$3; rounds[$$1, $$6] = 1 } \
 	  !($$1 in seen) { seen[$$1] = 1; sizes[++ns] = $$1 } END { \
 	  for (i = 1; i <= ns; i++) for (w = 1; w <= 2; w++) { k = sizes[i] " " w; m = int((n[k] + 1) / 2); med[k] = mbs[k, m]; \
-	    printf "matrix: %s MB, %d worker(s): median %.2f MB/s (%.0f docs/s) of %d runs, peak RSS %d MB\n", sizes[i], w, med[k], docs[k, m], n[k], rss[k] } \
-	  for (i = 1; i <= ns; i++) printf "matrix: %s MB: 2 workers / 1 worker = %.2fx\n", sizes[i], med[sizes[i] " 2"] / med[sizes[i] " 1"]; \
-	  for (w = 1; w <= 2; w++) printf "matrix: peak RSS %s MB / %s MB = %.2f (%d worker(s))\n", sizes[ns], sizes[1], rss[sizes[ns] " " w] / rss[sizes[1] " " w], w }' \
+	    c = 0; for (j = 1; j <= n[k]; j++) tmp[++c] = rs[k, j]; medrss[k] = median(tmp, c); \
+	    printf "matrix: %s MB, %d worker(s): median %.2f MB/s (%.0f docs/s) of %d runs, peak RSS %d MB at most, %d MB median\n", sizes[i], w, med[k], docs[k, m], n[k], rss[k], medrss[k] } \
+	  for (i = 1; i <= ns; i++) { c = 0; lo = 0; hi = 0; \
+	    for (key in rounds) { split(key, kr, SUBSEP); if (kr[1] != sizes[i]) continue; \
+	      a1 = byround[sizes[i] " 1", kr[2]]; a2 = byround[sizes[i] " 2", kr[2]]; if (a1 == "" || a2 == "") continue; \
+	      x = a2 / a1; tmp[++c] = x; if (lo == 0 || x < lo) lo = x; if (x > hi) hi = x } \
+	    printf "matrix: %s MB: 2 workers / 1 worker = %.2fx (medians); in the same round %.2fx median, %.2f-%.2fx\n", sizes[i], med[sizes[i] " 2"] / med[sizes[i] " 1"], median(tmp, c), lo, hi } \
+	  for (w = 1; w <= 2; w++) printf "matrix: peak RSS %s MB / %s MB = %.3f at most, %.3f median (%d worker(s))\n", sizes[ns], sizes[1], \
+	    rss[sizes[ns] " " w] / rss[sizes[1] " " w], medrss[sizes[ns] " " w] / medrss[sizes[1] " " w], w }' \
 	  | tee $(BENCH_DIR)/matrix.txt
 
 clean:
