@@ -445,8 +445,12 @@ func (s *Segmenter) rawTokens(d *Doc, sc *scratch) {
 
 // cacheMax bounds the pieceCache: past it, the cache starts afresh with the
 // next document (a report's punctuated words number in the hundreds, the
-// synthetic corpus's distinct ones in the thousands).
-const cacheMax = 1 << 14
+// synthetic corpus's distinct ones in the thousands). At 1<<14 (~1.8 MB a
+// cache, one per worker) it was still filling at 20 MB of input, so a
+// larger corpus held more memory; 1<<12 is full within the first few MB
+// and costs no segmentation time on make bench's corpus: the runs that
+// recur ("said.", "Naryn,") come back within any few thousand.
+const cacheMax = 1 << 12
 
 // pieceCache remembers the tokens a punctuated run gives. prose tokenizes
 // each run alone, and aligning its tokens and splitPunct look only inside
