@@ -118,16 +118,17 @@ bench: build
 	@cp $(BENCH_DIR)/figures.txt $(BENCH_DIR)/figures-$(BENCH_MB)mb-$(or $(BENCH_WORKERS),all)w.txt
 
 # The issue's matrix: 20 and 200 MB (BENCH_SIZES, small first), 1 and 2
-# workers, BENCH_ROUNDS rounds run alternately (1 worker, 2 workers, 1, 2,
-# ...) so that a change in the machine's speed during the matrix (another VM
-# on the host) hits both alike; then per size and worker count the median
-# MB/s and the highest peak RSS, the speed-up of 2 workers over 1 and the
-# peak RSS of the largest size against the smallest.
+# workers, BENCH_ROUNDS rounds, each running every size with 1 then 2
+# workers, so that a change in the machine's speed or memory behaviour
+# during the matrix (another VM on the host) hits every combination alike;
+# then per size and worker count the median MB/s and the highest and median
+# peak RSS, the speed-up of 2 workers over 1 (of the medians, and within
+# each round) and the peak RSS of the largest size against the smallest.
 BENCH_SIZES  ?= 20 200
-BENCH_ROUNDS ?= 3
+BENCH_ROUNDS ?= 5
 bench-matrix: build
 	@rm -f $(BENCH_DIR)/matrix-runs.txt
-	@for mb in $(BENCH_SIZES); do for r in $$(seq $(BENCH_ROUNDS)); do for w in 1 2; do \
+	@for r in $$(seq $(BENCH_ROUNDS)); do for mb in $(BENCH_SIZES); do for w in 1 2; do \
 	  $(MAKE) --no-print-directory bench BENCH_MB=$$mb BENCH_WORKERS=$$w > $(BENCH_DIR)/bench.log 2>&1 || { cat $(BENCH_DIR)/bench.log; exit 1; }; \
 	  awk -v mb=$$mb -v w=$$w -v r=$$r '{ v[$$1] = $$2 } END { printf "%s %s %.3f %.0f %.0f %s\n", mb, w, v["bytes"] / 1e6 / v["wall"], v["docs"] / v["wall"], v["rss"] / 1024, r }' \
 	    $(BENCH_DIR)/figures.txt | tee -a $(BENCH_DIR)/matrix-runs.txt | awk '{ printf "run: %s MB, %s worker(s), round %s: %s MB/s, %s docs/s, %s MB peak RSS\n", $$1, $$2, $$6, $$3, $$4, $$5 }'; \
