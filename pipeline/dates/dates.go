@@ -56,10 +56,10 @@ type Result struct {
 }
 
 // Find finds the dates in text, resolved against published (zero = unknown).
-// lx may be nil (the embedded lexicon is used). The Finder built for lx is
-// cached, so calling Find per document is cheap.
+// lx may be nil (the embedded lexicon is used). It is New(lx).Find: to find
+// dates in many documents, build the Finder once.
 func Find(text string, published time.Time, lx *lexicon.Lexicon) Result {
-	return finderFor(lx).Find(text, published)
+	return New(lx).Find(text, published)
 }
 
 // Year bounds.

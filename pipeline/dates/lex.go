@@ -103,7 +103,6 @@ func New(lx *lexicon.Lexicon) *Finder {
 var (
 	defaultOnce sync.Once
 	defaultLx   *lexicon.Lexicon
-	finders     sync.Map // *lexicon.Lexicon -> *Finder
 )
 
 func defaultLexicon() *lexicon.Lexicon {
@@ -113,18 +112,6 @@ func defaultLexicon() *lexicon.Lexicon {
 		defaultLx, _ = lexicon.Load("")
 	})
 	return defaultLx
-}
-
-// finderFor returns the cached Finder for lx.
-func finderFor(lx *lexicon.Lexicon) *Finder {
-	if lx == nil {
-		lx = defaultLexicon()
-	}
-	if f, ok := finders.Load(lx); ok {
-		return f.(*Finder)
-	}
-	f, _ := finders.LoadOrStore(lx, New(lx))
-	return f.(*Finder)
 }
 
 // lookup returns the lexicon's information on word (ASCII, case-insensitive)

@@ -29,9 +29,14 @@ import (
 // Extractor holds what every document shares: the lexicon and the models,
 // loaded once. It is read-only after New and safe for concurrent use.
 type Extractor struct {
-	lex  *lexicon.Lexicon
-	seg  *segment.Segmenter
-	ents *entities.Finder
+	lex *lexicon.Lexicon
+	// Every stage's lexicon tables, built once here and shared (read-only)
+	// by the workers.
+	seg    *segment.Segmenter
+	ents   *entities.Finder
+	roles  *roles.Finder
+	dates  *dates.Finder
+	quotes *quotes.Finder
 	// nanoseconds spent in each stage, summed over every document and
 	// worker: cheap enough to keep always on (two clock reads a stage).
 	stageNS [numStages]atomic.Int64
@@ -66,7 +71,7 @@ func New(lx *lexicon.Lexicon) (*Extractor, error) {
 	if err != nil {
 		return nil, fmt.Errorf("extract: segmenter: %w", err)
 	}
-	return &Extractor{lex: lx, seg: sg, ents: entities.New(lx)}, nil
+	return &Extractor{lex: lx, seg: sg, ents: entities.New(lx), roles: roles.New(lx), dates: dates.New(lx), quotes: quotes.New(lx)}, nil
 }
 
 // Extract runs every stage over d. It does not fail on odd text (that is
@@ -92,17 +97,16 @@ func (e *Extractor) Extract(d doc.Doc) (x doc.Extraction, err error) {
 	lap(stSegment)
 	ents := e.ents.Find(sd)
 	lap(stEntities)
-	rl := roles.Find(sd, ents, e.lex)
+	rl := e.roles.Find(sd, ents)
 	lap(stRoles)
-	dt := dates.Find(d.Text, d.Published, e.lex)
+	dt := e.dates.Find(d.Text, d.Published)
 	lap(stDates)
-	qs := quotes.Find(quotes.Input{
+	qs := e.quotes.Find(quotes.Input{
 		Seg:      sd,
 		People:   ents.People,
 		Mentions: ents.Mentions,
 		Roles:    rl,
 		Orgs:     ents.Organizations,
-		Lex:      e.lex,
 	})
 
 	lap(stQuotes)

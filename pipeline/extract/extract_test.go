@@ -3,12 +3,10 @@ package extract
 import (
 	"testing"
 
-	"plenary/pipeline/dates"
 	"plenary/pipeline/doc"
 	"plenary/pipeline/entities"
 	"plenary/pipeline/lexicon"
 	"plenary/pipeline/quotes"
-	"plenary/pipeline/roles"
 	"plenary/pipeline/segment"
 	"plenary/pipeline/synth"
 )
@@ -132,7 +130,7 @@ func BenchmarkStages(b *testing.B) {
 	for i, d := range docs {
 		sd := e.seg.Segment(d.Text)
 		ents := e.ents.Find(sd)
-		ps[i] = prepared{d: d, sd: sd, ents: ents, rl: roles.Find(sd, ents, e.lex)}
+		ps[i] = prepared{d: d, sd: sd, ents: ents, rl: e.roles.Find(sd, ents)}
 		n += int64(len(d.Text))
 	}
 	stages := []struct {
@@ -140,11 +138,11 @@ func BenchmarkStages(b *testing.B) {
 		run  func(p *prepared)
 	}{
 		{"entities", func(p *prepared) { e.ents.Find(p.sd) }},
-		{"roles", func(p *prepared) { roles.Find(p.sd, p.ents, e.lex) }},
-		{"dates", func(p *prepared) { dates.Find(p.d.Text, p.d.Published, e.lex) }},
+		{"roles", func(p *prepared) { e.roles.Find(p.sd, p.ents) }},
+		{"dates", func(p *prepared) { e.dates.Find(p.d.Text, p.d.Published) }},
 		{"quotes", func(p *prepared) {
-			quotes.Find(quotes.Input{Seg: p.sd, People: p.ents.People, Mentions: p.ents.Mentions,
-				Roles: p.rl, Orgs: p.ents.Organizations, Lex: e.lex})
+			e.quotes.Find(quotes.Input{Seg: p.sd, People: p.ents.People, Mentions: p.ents.Mentions,
+				Roles: p.rl, Orgs: p.ents.Organizations})
 		}},
 	}
 	for _, s := range stages {

@@ -13,8 +13,9 @@ func BenchmarkFind(b *testing.B) {
 		"«The programme “Safe Work” helps,» she said. Nurova said the talks were “difficult but useful”.\n"
 	text := strings.Repeat(para, 200)
 	in := buildInput(b, text, []ent{ospanov, nurova, org("o1", "union")}, []role{{"p1", "Deputy Chairman", "union"}})
+	f := New(in.Lex)
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		Find(in)
+		f.Find(in)
 	}
 }

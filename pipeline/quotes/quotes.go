@@ -64,12 +64,30 @@ const (
 	confUnknown        = 0.2
 )
 
+// Finder holds the word tables built from a lexicon. It is read-only after
+// New, so one Finder serves every worker.
+type Finder struct{ lx *lex }
+
+// New builds a Finder from lx (nil: the embedded lexicon).
+func New(l *lexicon.Lexicon) *Finder {
+	if l == nil {
+		defaultOnce.Do(func() { defaultLex = lexicon.MustLoadEmbedded() })
+		l = defaultLex
+	}
+	return &Finder{lx: build(l)}
+}
+
+// Find returns the document's quotes with the lexicon in.Lex. It is
+// New(in.Lex).Find: to find quotes in many documents, build the Finder once.
+func Find(in Input) []doc.Quote { return New(in.Lex).Find(in) }
+
 // Find returns the document's quotes, direct and indirect, ordered by Start.
-func Find(in Input) []doc.Quote {
+// in.Lex is not used: the Finder's lexicon is.
+func (f *Finder) Find(in Input) []doc.Quote {
 	if in.Seg == nil || len(in.Seg.Runes) == 0 {
 		return nil
 	}
-	lx := prepare(in.Lex)
+	lx := f.lx
 	st := newState(in, lx)
 	defer st.release()
 	quotes := st.direct()
@@ -131,22 +149,9 @@ type lex struct {
 }
 
 var (
-	prepared    sync.Map // *lexicon.Lexicon -> *lex
 	defaultOnce sync.Once
 	defaultLex  *lexicon.Lexicon
 )
-
-func prepare(l *lexicon.Lexicon) *lex {
-	if l == nil {
-		defaultOnce.Do(func() { defaultLex = lexicon.MustLoadEmbedded() })
-		l = defaultLex
-	}
-	if v, ok := prepared.Load(l); ok {
-		return v.(*lex)
-	}
-	v, _ := prepared.LoadOrStore(l, build(l))
-	return v.(*lex)
-}
 
 func splitWords(s string) []string { return strings.Fields(strings.ToLower(s)) }
 

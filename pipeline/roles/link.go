@@ -15,7 +15,6 @@ package roles
 import (
 	"sort"
 	"strings"
-	"sync"
 
 	"plenary/pipeline/doc"
 	"plenary/pipeline/entities"
@@ -54,14 +53,9 @@ type lexWords struct {
 	stopBefore map[string]bool // words allowed between "NAME," and its title
 }
 
-var lexCache sync.Map // *lexicon.Lexicon -> *lexWords
-
 func wordsOf(lx *lexicon.Lexicon) *lexWords {
 	if lx == nil {
 		lx = &lexicon.Lexicon{}
-	}
-	if w, ok := lexCache.Load(lx); ok {
-		return w.(*lexWords)
 	}
 	w := &lexWords{unit: map[string]bool{}, honorific: map[string]bool{},
 		stopBefore: map[string]bool{"the": true, "a": true, "an": true, "former": true, "now": true, "also": true,
@@ -81,8 +75,7 @@ func wordsOf(lx *lexicon.Lexicon) *lexWords {
 			w.honorific[strings.ToLower(f)] = true
 		}
 	}
-	v, _ := lexCache.LoadOrStore(lx, w)
-	return v.(*lexWords)
+	return w
 }
 
 // linker holds one document's token view: which token starts a person
@@ -99,8 +92,8 @@ type linker struct {
 	titleAt  map[int]bool
 }
 
-func newLinker(d *segment.Doc, ents entities.Result, lx *lexicon.Lexicon) *linker {
-	k := &linker{d: d, w: wordsOf(lx), low: make([]string, len(d.Tokens)), personAt: map[int]int{},
+func newLinker(d *segment.Doc, ents entities.Result, w *lexWords) *linker {
+	k := &linker{d: d, w: w, low: make([]string, len(d.Tokens)), personAt: map[int]int{},
 		personTo: map[int]int{}, inName: make([]bool, len(d.Tokens)), orgAt: map[int]int{}, titleAt: map[int]bool{}}
 	people := map[string]int{}
 	for i, p := range ents.People {

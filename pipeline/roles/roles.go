@@ -29,8 +29,27 @@ type key struct {
 	org    string
 }
 
-// Find returns the roles of one document.
+// Finder holds the word classes built from a lexicon. It is read-only after
+// New, so one Finder serves every worker.
+type Finder struct {
+	lx *lexicon.Lexicon
+	w  *lexWords
+}
+
+// New builds a Finder from lx (nil: no lexicon words).
+func New(lx *lexicon.Lexicon) *Finder {
+	return &Finder{lx: lx, w: wordsOf(lx)}
+}
+
+// Find returns the roles of one document. It is New(lx).Find: to find
+// roles in many documents, build the Finder once.
 func Find(d *segment.Doc, ents entities.Result, lx *lexicon.Lexicon) []doc.Role {
+	return New(lx).Find(d, ents)
+}
+
+// Find returns the roles of one document.
+func (f *Finder) Find(d *segment.Doc, ents entities.Result) []doc.Role {
+	lx := f.lx
 	var out []doc.Role
 	seen := map[key]bool{}
 	// which people hold which titles and bodies, from attached titles
@@ -77,7 +96,7 @@ func Find(d *segment.Doc, ents entities.Result, lx *lexicon.Lexicon) []doc.Role 
 	var lk *linker
 	if d != nil && len(titles) > 0 {
 		titles = append([]entities.Title(nil), ents.Titles...)
-		lk = newLinker(d, ents, lx)
+		lk = newLinker(d, ents, f.w)
 		lk.linkAll(titles, lx)
 	}
 	for _, t := range titles {
