@@ -1254,7 +1254,7 @@ func (st *state) personTail(a, b int, allCapsRun bool) int {
 		}
 	}
 	// what precedes inside the run: a title or honorific supports a name
-	before := p > a
+	before := p > a && !st.orgWordBefore(p)
 	if b < len(st.t) && notPersonAfter[st.low[b]] {
 		return b
 	}
@@ -1270,10 +1270,26 @@ func (st *state) personTail(a, b int, allCapsRun bool) int {
 		return p
 	}
 	// two unknown capitalized words alone: a name when a cue verb follows
-	if b < len(st.t) && (l.cues[st.low[b]] || st.low[b] == ",") {
+	if b < len(st.t) && (l.cues[st.low[b]] || st.low[b] == ",") && !st.orgWordBefore(p) {
 		return p
 	}
 	return b
+}
+
+// orgWordBefore reports whether the capitalized word before a name at p,
+// past an "of", is a body's qualifier rather than a title or a head: unknown
+// capitals after it continue a campaign's or a document's name ("Year of
+// Working Professions", "Labor Risk Map"), not a person's.
+func (st *state) orgWordBefore(p int) bool {
+	i := p - 1
+	if i > 0 && st.low[i] == "of" {
+		i--
+	}
+	if i < 0 {
+		return false
+	}
+	t := &st.t[i]
+	return t.cap && t.has(fOrgWord) && !t.has(fHead|fTitleWord) && !st.titleEndsAt(0, i+1)
 }
 
 // unknownPlace reports whether [a, b) holds only capitalized words that no

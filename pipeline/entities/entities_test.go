@@ -92,6 +92,9 @@ func TestPeople(t *testing.T) {
 		{"honorific name before and", "Also present were party president Datuk Tan Wei Ming and Sabah Workers Congress chief Joseph Gimbang.", []string{"Tan Wei Ming", "Joseph Gimbang"}, []string{"Datuk Tan Wei Ming and Sabah Workers Congress"}},
 		{"park is no name", "Some 3,000 nurses marched to the Jubilee Park on Friday.", nil, []string{"Jubilee Park", "Jubilee"}},
 		{"board words are no name", "The union wrote to the Regional Tripartite Wages and Productivity Board last week.", nil, []string{"Tripartite Wages"}},
+		{"campaign title is no name", "Unions checked how the “Year of Rural Crafts,” was carried out in the district.", nil, []string{"Rural Crafts"}},
+		{"document after a qualifier is no name", "The inspectors updated the Labour Hazard Register this spring.", nil, []string{"Hazard Register"}},
+		{"title before a name still counts", "The Labour Minister Tomas Varga opened the forum.", []string{"Tomas Varga"}, nil},
 		{"headline phrase is no name", "SAULE BEKOVA: «EVERY WORKER NEEDS A WRITTEN EMPLOYMENT CONTRACT»", nil, []string{"Written Employment Contract", "Employment Contract"}},
 	}
 	for _, tc := range tests {
