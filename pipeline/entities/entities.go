@@ -1404,7 +1404,7 @@ func (st *state) segment(dst []part, a, b int) []part {
 		}
 		break
 	}
-	if e := st.trimQuotes(b); e > a && st.t[e-1].has(fDocWord) {
+	if e := st.trimQuotes(b); e > a && st.t[e-1].has(fDocWord) || st.amendedDoc(b) {
 		return dst
 	}
 	// org evidence
@@ -1866,6 +1866,24 @@ func ordinal(w string) bool {
 	switch w[n:] {
 	case "st", "nd", "rd", "th", "-th":
 		return true
+	}
+	return false
+}
+
+// amendedDoc reports whether a bracketed capitalized insert and a document
+// word follow token b: "Public Service Commission (Amendment) Bill" names a
+// bill, not the commission.
+func (st *state) amendedDoc(b int) bool {
+	if b >= len(st.t) || st.low[b] != "(" {
+		return false
+	}
+	for i := b + 1; i < len(st.t) && i <= b+4; i++ {
+		if st.low[i] == ")" {
+			return i > b+1 && i+1 < len(st.t) && st.t[i+1].cap && st.t[i+1].has(fDocWord)
+		}
+		if !st.t[i].cap || !st.t[i].word {
+			return false
+		}
 	}
 	return false
 }

@@ -526,3 +526,25 @@ func TestOrgNameEdges(t *testing.T) {
 		})
 	}
 }
+
+// TestNotBodies lists phrases that name something other than a body and must
+// not come out as organizations.
+func TestNotBodies(t *testing.T) {
+	tests := []struct {
+		name, text string
+		not        string
+	}{
+		{"amended bill", "The house passed the Northern Water Authority (Amendment) Bill, 2021 on Tuesday.", "Northern Water Authority"},
+		{"amended act, two words", "Members debated the Rural Transport Board (Second Amendment) Act last week.", "Rural Transport Board"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			r := find(t, tc.text)
+			for _, o := range r.Organizations {
+				if o.Name == tc.not {
+					t.Errorf("orgs %q: %q is not a body", names(r.Organizations, func(o doc_Organization) string { return o.Name }), tc.not)
+				}
+			}
+		})
+	}
+}
