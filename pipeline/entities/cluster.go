@@ -486,6 +486,7 @@ type okey struct {
 	bag      string // bagKey(words), when len(words) >= 3
 	dem      string // demonyms[words[0]]
 	isDem    bool
+	country  []string // dem's words, lowercased
 }
 
 // okeyOf returns the shared okey of key (ks is strings.Join(key, " ")).
@@ -499,6 +500,9 @@ func (st *state) okeyOf(cache map[string]*okey, key []string, ks string) *okey {
 	}
 	if len(key) > 0 {
 		k.dem, k.isDem = st.f.l.demonyms[key[0]]
+		if k.dem != "" {
+			k.country = strings.Fields(strings.ToLower(k.dem))
+		}
 	}
 	cache[ks] = k
 	return k
@@ -611,11 +615,17 @@ func (st *state) clusterOrgs() [][]int {
 			// short form of a longer name, or a longer form of a short one
 			// ("Majilis" after "Majilis of Parliament of Kazakhstan")
 			kDem, kIsDem := st.f.l.demonyms[key[0]]
+			var kCountry []string
+			if kDem != "" {
+				kCountry = strings.Fields(strings.ToLower(kDem))
+			}
 			for ci, c := range cs {
 				for _, ck := range c.keys {
 					if hasPrefix(ck.words, key) || hasPrefix(key, ck.words) && len(ck.words) >= 2 && c.nkeys == 1 {
 						found = ci
 					} else if len(key) >= 3 && countryFirst(ck.words, key, ck.dem, ck.isDem, kDem, kIsDem) {
+						found = ci
+					} else if ofCountry(key, kCountry, ck.words) || ofCountry(ck.words, ck.country, key) {
 						found = ci
 					}
 				}
@@ -677,6 +687,25 @@ func countryFirst(long, short []string, c1 string, ok1 bool, c2 string, ok2 bool
 		}
 	}
 	return true
+}
+
+// ofCountry reports whether adj names a body by its country's adjective
+// and of by "of" and the country: "Belarusian Federation of Trade Unions"
+// and "Federation of Trade Unions of (the Republic of) Belarus". country is
+// the country of adj's first word, lowercased (nil when it is no demonym).
+func ofCountry(adj, country, of []string) bool {
+	if len(country) == 0 || len(adj) < 2 {
+		return false
+	}
+	rest := adj[1:]
+	if len(of) <= len(rest)+1 || !slices.Equal(of[:len(rest)], rest) || of[len(rest)] != "of" {
+		return false
+	}
+	tail := of[len(rest)+1:]
+	if len(tail) > 3 && tail[0] == "the" && tail[1] == "republic" && tail[2] == "of" {
+		tail = tail[3:]
+	}
+	return slices.Equal(tail, country)
 }
 
 // bagKey is a name's content words, singular and sorted.

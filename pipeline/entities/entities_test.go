@@ -196,6 +196,8 @@ func TestOrganizations(t *testing.T) {
 		{"body after an honorific name and", "Also present were party president Datuk Tan Wei Ming and Sabah Workers Congress chief Joseph Gimbang.", "Sabah Workers Congress", nil},
 		{"acronym and body split", "A memorandum was signed between the ZTUC and the Trade Union Center of the Aktobe region.", "Trade Union Center of the Aktobe region", nil},
 		{"two acronyms split", "A memorandum was signed between the ZTUC and the GUAW last week.", "ZTUC", nil},
+		{"country adjective for of country", "The Federation of Trade Unions of Moldova met. The Moldovan Federation of Trade Unions decided.", "Federation of Trade Unions of Moldova", []string{"Moldovan Federation of Trade Unions"}},
+		{"adjective first, of the republic later", "The Georgian Union of Builders met. The Union of Builders of the Republic of Georgia decided.", "Union of Builders of the Republic of Georgia", []string{"Georgian Union of Builders"}},
 		{"malay party head first", "Leaders of the Parti Maju Rakyat met in Ipoh.", "Parti Maju Rakyat", nil},
 		{"indian party head last", "The Kalinga Janata Dal opened its office.", "Kalinga Janata Dal", nil},
 	}
