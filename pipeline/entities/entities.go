@@ -1814,10 +1814,14 @@ func (st *state) innerOrgs(a, b int) {
 			continue
 		}
 		st.ments = append(st.ments, ment{k: kOrg, a: j, b: b, name: st.slice(j, b), method: "rule:org-in-org"})
-		if st.ments[outer].inner == 0 {
-			st.ments[outer].inner = len(st.ments)
-			st.ments[outer].prefix = i - a
+		// each body points to the next one inside it, so that "Youth
+		// Council of the Federation" nested in a longer name still joins
+		// "Youth Council of the FTURK" (mergeOuter)
+		if o := &st.ments[outer]; o.inner == 0 {
+			o.inner = len(st.ments)
+			o.prefix = i - o.a
 		}
+		outer = len(st.ments) - 1
 	}
 }
 
