@@ -655,6 +655,7 @@ func (st *state) clusterOrgs() [][]int {
 			add(i, key, k)
 		}
 	}
+	st.mergeNamed(cs, exact)
 	st.mergeAcronyms(cs)
 	st.mergeHeads(cs)
 	st.mergeOuter(cs)
@@ -666,6 +667,68 @@ func (st *state) clusterOrgs() [][]int {
 		}
 	}
 	return out
+}
+
+// mergeNamed joins two forms of one body that the prefix rules miss: a
+// form led by an acronym and the same name without it ("TUC Trade Union
+// Center of Taraz", "Trade Union Center of Taraz"; "NPP Executive
+// Committee"), and two forms that end in the same quoted name and whose
+// words before it are the one a prefix of the other ("Branch Trade Union of
+// Metal Workers “KORGAN”", "Branch Trade Union “KORGAN”"). exact maps a key
+// to its cluster plus one.
+func (st *state) mergeNamed(cs []*ocluster, exact map[string]int) {
+	into := func(ci, ti int) {
+		if ci == ti || len(cs[ci].ments) == 0 || len(cs[ti].ments) == 0 {
+			return
+		}
+		t, c := cs[ti], cs[ci]
+		t.ments = append(t.ments, c.ments...)
+		t.keys = append(t.keys, c.keys...)
+		if t.acronym == "" {
+			t.acronym = c.acronym
+		}
+		c.ments = nil
+	}
+	type named struct{ first, last string }
+	var quoted map[named][]int // mentions ending in a quoted name
+	for ci, c := range cs {
+		for _, i := range c.ments {
+			m := &st.ments[i]
+			key := m.key
+			if len(key) < 3 || len(key) != m.b-m.a && !(len(key) == m.b-m.a-1 && st.low[m.a] == "the") {
+				continue // quotes or a folded demonym: the tokens no longer line up
+			}
+			if a := m.b - len(key); st.t[a].allCaps && !st.t[a].initial && !st.allCapsSentence(a) && utf8.RuneCountInString(st.t[a].text) >= 2 {
+				if ti := exact[strings.Join(key[1:], " ")] - 1; ti >= 0 {
+					into(ti, ci)
+				}
+			}
+		}
+		for _, i := range c.ments {
+			m := &st.ments[i]
+			if m.method != "rule:quoted-org" || len(m.key) < 2 {
+				continue
+			}
+			if quoted == nil {
+				quoted = map[named][]int{}
+			}
+			k := named{m.key[0], m.key[len(m.key)-1]}
+			quoted[k] = append(quoted[k], i)
+		}
+	}
+	for _, ms := range quoted {
+		for x := 1; x < len(ms); x++ {
+			a, b := &st.ments[ms[0]], &st.ments[ms[x]]
+			ka, kb := a.key[:len(a.key)-1], b.key[:len(b.key)-1]
+			if len(ka) < len(kb) {
+				ka, kb = kb, ka
+			}
+			if !hasPrefix(ka, kb) && !slices.Equal(ka, kb) {
+				continue
+			}
+			into(b.cluster, a.cluster) // a cluster already moved is left alone
+		}
+	}
 }
 
 // countryFirst reports whether short is a shorter form of long that names

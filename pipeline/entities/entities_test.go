@@ -199,6 +199,8 @@ func TestOrganizations(t *testing.T) {
 		{"country adjective for of country", "The Federation of Trade Unions of Moldova met. The Moldovan Federation of Trade Unions decided.", "Federation of Trade Unions of Moldova", []string{"Moldovan Federation of Trade Unions"}},
 		{"adjective first, of the republic later", "The Georgian Union of Builders met. The Union of Builders of the Republic of Georgia decided.", "Union of Builders of the Republic of Georgia", []string{"Georgian Union of Builders"}},
 		{"nested body by its parent's acronym", "The Union of Farmers of Moldova (UFM) met. The head of the Central Office of the Veterans Council of the Union of Farmers of Moldova spoke. The office works under the Veterans Council of the UFM.", "Veterans Council of the Union of Farmers of Moldova", []string{"Veterans Council of the UFM"}},
+		{"same quoted name, shorter descriptor", "Members of the Branch Trade Union of Metal and Mining Workers “KORGAN” met. The lawyer of the Branch Trade Union “KORGAN” Aidos Serikov spoke.", "Branch Trade Union of Metal and Mining Workers KORGAN", []string{"Branch Trade Union KORGAN"}},
+		{"form led by an acronym", "The mission visited the TUC Trade Union Center of Taraz on Monday. Activists of the Trade Union Center of Taraz met it.", "TUC Trade Union Center of Taraz", []string{"Trade Union Center of Taraz"}},
 		{"malay party head first", "Leaders of the Parti Maju Rakyat met in Ipoh.", "Parti Maju Rakyat", nil},
 		{"indian party head last", "The Kalinga Janata Dal opened its office.", "Kalinga Janata Dal", nil},
 	}
