@@ -621,7 +621,7 @@ func (st *state) clusterOrgs() [][]int {
 			}
 			for ci, c := range cs {
 				for _, ck := range c.keys {
-					if hasPrefix(ck.words, key) || hasPrefix(key, ck.words) && len(ck.words) >= 2 && c.nkeys == 1 {
+					if hasPrefix(ck.words, key) || hasPrefix(key, ck.words) && len(ck.words) >= 2 && len(c.keys) == 1 {
 						found = ci
 					} else if len(key) >= 3 && countryFirst(ck.words, key, ck.dem, ck.isDem, kDem, kIsDem) {
 						found = ci
@@ -656,6 +656,7 @@ func (st *state) clusterOrgs() [][]int {
 		}
 	}
 	st.mergeNamed(cs, exact)
+	mergeRegional(cs)
 	st.mergeAcronyms(cs)
 	st.mergeHeads(cs)
 	st.mergeOuter(cs)
@@ -727,6 +728,50 @@ func (st *state) mergeNamed(cs []*ocluster, exact map[string]int) {
 				continue
 			}
 			into(b.cluster, a.cluster) // a cluster already moved is left alone
+		}
+	}
+}
+
+// mergeRegional joins "X of the region" to the one "X of the <Name> region"
+// the text names: the bare region word refers back to it ("Trade Union
+// Center of the region" after "Trade Union Center of the Aktobe region").
+func mergeRegional(cs []*ocluster) {
+	for ci, c := range cs {
+		var k []string
+		for _, ck := range c.keys {
+			w := ck.words
+			if n := len(w); n >= 4 && regionWords[w[n-1]] && w[n-2] == "the" && w[n-3] == "of" {
+				k = w
+				break
+			}
+		}
+		if k == nil || len(c.ments) == 0 {
+			continue
+		}
+		prefix, region := k[:len(k)-2], k[len(k)-1]
+		target := -1
+		for ti, t := range cs {
+			if ti == ci || len(t.ments) == 0 {
+				continue
+			}
+			for _, tk := range t.keys {
+				w := tk.words
+				if len(w) > len(k) && w[len(w)-1] == region && slices.Equal(w[:len(prefix)], prefix) {
+					if target >= 0 && target != ti {
+						target = -2 // two named regions: leave it
+					} else if target == -1 {
+						target = ti
+					}
+				}
+			}
+			if target == -2 {
+				break
+			}
+		}
+		if target >= 0 {
+			cs[target].ments = append(cs[target].ments, c.ments...)
+			cs[target].keys = append(cs[target].keys, c.keys...)
+			c.ments = nil
 		}
 	}
 }

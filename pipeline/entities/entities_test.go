@@ -201,6 +201,9 @@ func TestOrganizations(t *testing.T) {
 		{"nested body by its parent's acronym", "The Union of Farmers of Moldova (UFM) met. The head of the Central Office of the Veterans Council of the Union of Farmers of Moldova spoke. The office works under the Veterans Council of the UFM.", "Veterans Council of the Union of Farmers of Moldova", []string{"Veterans Council of the UFM"}},
 		{"same quoted name, shorter descriptor", "Members of the Branch Trade Union of Metal and Mining Workers “KORGAN” met. The lawyer of the Branch Trade Union “KORGAN” Aidos Serikov spoke.", "Branch Trade Union of Metal and Mining Workers KORGAN", []string{"Branch Trade Union KORGAN"}},
 		{"form led by an acronym", "The mission visited the TUC Trade Union Center of Taraz on Monday. Activists of the Trade Union Center of Taraz met it.", "TUC Trade Union Center of Taraz", []string{"Trade Union Center of Taraz"}},
+		{"of the region refers back", "Delegates of the Veterans Council of the Aktobe region met. Later the Veterans Council of the region adopted a plan.", "Veterans Council of the Aktobe region", []string{"Veterans Council of the region"}},
+		{"of the region with two named regions", "The Veterans Council of the Aktobe region and the Veterans Council of the Atyrau region met. The Veterans Council of the region spoke.", "Veterans Council of the region", nil},
+		{"short form used twice before the full name", "Activists of the regional Veterans Council met. The regional Veterans Council agreed. The chairman of the Veterans Council of the Aktobe region spoke.", "Veterans Council of the Aktobe region", []string{"Veterans Council"}},
 		{"malay party head first", "Leaders of the Parti Maju Rakyat met in Ipoh.", "Parti Maju Rakyat", nil},
 		{"indian party head last", "The Kalinga Janata Dal opened its office.", "Kalinga Janata Dal", nil},
 	}
