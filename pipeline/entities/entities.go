@@ -304,6 +304,25 @@ var connectors = map[string]bool{
 	"bint": true, "oglu": true, "ogly": true, "oğlu": true, "kyzy": true, "qizi": true, "gizi": true, "uly": true, "ulu": true,
 }
 
+// awardWords before a quoted name make it an award's: the badge “Honored
+// Transport Worker” names no body.
+var awardWords = map[string]bool{
+	"badge": true, "medal": true, "award": true, "prize": true, "diploma": true,
+	"certificate": true, "title": true, "order": true, "insignia": true, "cup": true,
+}
+
+// awardName reports whether the quoted segment starting at a follows an
+// award word written in lower case.
+func (st *state) awardName(a int) bool {
+	if !st.t[a].quote {
+		if a == 0 || !st.t[a-1].quote {
+			return false
+		}
+		a--
+	}
+	return a > 0 && !st.t[a-1].cap && awardWords[st.low[a-1]]
+}
+
 // settlementWords before "of" introduce a place: "the village of Baitik".
 var settlementWords = map[string]bool{
 	"village": true, "town": true, "settlement": true, "aul": true, "township": true, "hamlet": true,
@@ -1371,6 +1390,9 @@ func (st *state) segment(dst []part, a, b int) []part {
 		// with its last evidence ("Teachers Union Backs" is "Teachers
 		// Union", "Federation Of Trade Unions Holds Plenum" no event)
 		b = st.orgEvidenceEnd(a, b)
+	}
+	if st.awardName(a) {
+		return dst
 	}
 	if st.isEvent(a, b) {
 		// an acronym before the event names its body: "PERC General Assembly"

@@ -543,6 +543,8 @@ func TestNotBodies(t *testing.T) {
 		not        string
 	}{
 		{"amended bill", "The house passed the Northern Water Authority (Amendment) Bill, 2021 on Tuesday.", "Northern Water Authority"},
+		{"badge in quotes", "The best activists received the badge “Honored Railway Union Worker” at the end.", "Honored Railway Union Worker"},
+		{"medal in guillemets", "Five nurses were given the medal «Veteran of the Health Union» on Friday.", "Veteran of the Health Union"},
 		{"amended act, two words", "Members debated the Rural Transport Board (Second Amendment) Act last week.", "Rural Transport Board"},
 	}
 	for _, tc := range tests {
