@@ -1586,11 +1586,34 @@ func (st *state) splitAnd(dst []part, a, b int) []part {
 		for j < b && connectors[st.low[j]] {
 			j++
 		}
-		if j < b && st.isOrg(a, i) && st.isOrg(j, b) && st.bodyAlone(a, i) && st.bodyAlone(j, b) {
+		if j < b && st.isOrg(a, i) && st.isOrg(j, b) && st.bodyAlone(a, i) && st.bodyAlone(j, b) && !st.sharedName(a, i, j, b) {
 			return st.segment(st.segment(dst, a, i), j, b)
 		}
 	}
 	return dst
+}
+
+// sharedName reports whether "[a, i) and [j, b)" is one body's name that
+// joins two services under one place or proper name: "Townsville Hospital
+// and Health Service", "Lakeside Fire and Rescue Service". The second part
+// follows "and" directly, is only generic capitalized words (heads and
+// body words) and ends in another head than the first; the first starts
+// with a proper word.
+func (st *state) sharedName(a, i, j, b int) bool {
+	l := st.f.l
+	if j != i+1 || b-j < 2 {
+		return false
+	}
+	for k := j; k < b; k++ {
+		if !st.t[k].cap || st.t[k].allCaps || !(l.heads[st.low[k]] || l.orgWords[st.low[k]]) {
+			return false
+		}
+	}
+	f := st.t[a]
+	if !f.cap || f.allCaps || f.has(fStop|fOrgWord|fHead|fTitleWord|fDemonym) {
+		return false
+	}
+	return st.low[i-1] != st.low[b-1]
 }
 
 // bodyAlone reports whether [a, b) names a body by itself: it has a head

@@ -204,6 +204,9 @@ func TestOrganizations(t *testing.T) {
 		{"of the region refers back", "Delegates of the Veterans Council of the Aktobe region met. Later the Veterans Council of the region adopted a plan.", "Veterans Council of the Aktobe region", []string{"Veterans Council of the region"}},
 		{"of the region with two named regions", "The Veterans Council of the Aktobe region and the Veterans Council of the Atyrau region met. The Veterans Council of the region spoke.", "Veterans Council of the region", nil},
 		{"short form used twice before the full name", "Activists of the regional Veterans Council met. The regional Veterans Council agreed. The chairman of the Veterans Council of the Aktobe region spoke.", "Veterans Council of the Aktobe region", []string{"Veterans Council"}},
+		{"two services under one place name", "The chief executive of the Marlow Hospital and Health Service said no surgery was cancelled.", "Marlow Hospital and Health Service", nil},
+		{"two bodies with the same head still split", "Members of the Kestrel Miners Union and Teachers Union marched.", "Kestrel Miners Union", nil},
+		{"second body after the still split", "The Kestrel Hospital and the Health Service signed a deal.", "Kestrel Hospital", nil},
 		{"malay party head first", "Leaders of the Parti Maju Rakyat met in Ipoh.", "Parti Maju Rakyat", nil},
 		{"indian party head last", "The Kalinga Janata Dal opened its office.", "Kalinga Janata Dal", nil},
 	}
