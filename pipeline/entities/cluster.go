@@ -866,6 +866,8 @@ func (st *state) mergeAcronyms(cs []*ocluster) {
 			for _, ck := range t.keys {
 				k, in := ck.words, ck.initials
 				switch {
+				case t.acronym == acr:
+					r = max(r, 3) // spelled out in brackets
 				case len(k) >= 2 && in == acr:
 					r = max(r, 3)
 				case exp != nil && (slices.Equal(k, exp) || hasPrefix(exp, k) && len(k) >= 2):

@@ -207,6 +207,7 @@ func TestOrganizations(t *testing.T) {
 		{"two services under one place name", "The chief executive of the Marlow Hospital and Health Service said no surgery was cancelled.", "Marlow Hospital and Health Service", nil},
 		{"two bodies with the same head still split", "Members of the Kestrel Miners Union and Teachers Union marched.", "Kestrel Miners Union", nil},
 		{"second body after the still split", "The Kestrel Hospital and the Health Service signed a deal.", "Kestrel Hospital", nil},
+		{"acronym spelled out in brackets after it", "The Board of the KZMU (Kazakhstan Mining Union) met on Monday. The KZMU chairman spoke.", "Kazakhstan Mining Union", []string{"KZMU"}},
 		{"malay party head first", "Leaders of the Parti Maju Rakyat met in Ipoh.", "Parti Maju Rakyat", nil},
 		{"indian party head last", "The Kalinga Janata Dal opened its office.", "Kalinga Janata Dal", nil},
 	}

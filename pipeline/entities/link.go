@@ -1,5 +1,7 @@
 package entities
 
+import "unicode/utf8"
+
 // Linking titles to people across the runs of one sentence: apposition after
 // a name ("Koshanov, the Chairman of the Majilis"), before it ("The Chairman
 // of X, Zauresh Umirbayeva,"), chains ("the head of X – Deputy Chairman of Y
@@ -53,6 +55,18 @@ func (st *state) link(runs []runInfo, sentEnd int) {
 		if n := len(r.parts); n > 0 && r.parts[n-1].k == 'o' && r.b+2 < sentEnd &&
 			st.d.Tokens[r.b].Text == "(" && st.t[r.b+1].allCaps && st.d.Tokens[r.b+2].Text == ")" {
 			st.ments[r.parts[n-1].ment].acronym = st.t[r.b+1].text
+		}
+		// or the other way round: "the AZLC (Azerbaijan Labour
+		// Confederation)" spells out the acronym the run ends with
+		if x+1 < len(runs) && r.b < sentEnd && st.d.Tokens[r.b].Text == "(" && runs[x+1].a == r.b+1 {
+			nx := &runs[x+1]
+			last := r.b - 1
+			if n := len(nx.parts); n == 1 && nx.parts[0].k == 'o' && nx.b < sentEnd && st.d.Tokens[nx.b].Text == ")" &&
+				st.t[last].allCaps && !st.t[last].initial && utf8.RuneCountInString(st.t[last].text) >= 2 && !st.allCapsSentence(last) {
+				if m := &st.ments[nx.parts[0].ment]; m.acronym == "" && m.b-m.a >= 2 {
+					m.acronym = st.t[last].text
+				}
+			}
 		}
 	}
 	st.asTitles(runs)
