@@ -536,6 +536,12 @@ func (st *state) modifierTitle(i, n, end int) bool {
 // group", "the Labour faction", "the Progressive caucus").
 var groupWords = map[string]bool{"group": true, "faction": true, "caucus": true, "bloc": true}
 
+// quotedParty reports whether token j is a lower-case "party" right after a
+// quoted name: "the «Nur Zholy» party" names the party in the quotes.
+func (st *state) quotedParty(j int) bool {
+	return j > 1 && st.low[j] == "party" && !st.t[j].cap && st.t[j-1].quote && st.t[j-2].word
+}
+
 // groupName reports whether the capitalized words right before the group
 // word at j are one to three, follow "the" (or open the run at the sentence
 // start) and hold no title: "the Liberal Democrat group", "for the Green
@@ -736,6 +742,11 @@ func (st *state) sentence(a, b int) {
 			// a political group named by its party or colour: "the Green
 			// group", "the Liberal Democrat group" is a body, not a person
 			if groupWords[st.low[j]] && !st.t[j].cap && st.groupName(start, j) {
+				j++
+				break
+			}
+			// a quoted name with "party" after it: "the «Nur Zholy» party"
+			if st.quotedParty(j) {
 				j++
 				break
 			}
@@ -1704,6 +1715,9 @@ func (st *state) isOrg(a, b int) bool {
 		if i > a && i == b-1 && !t.cap && groupWords[t.low] {
 			return true // "Green group": the run was extended over it
 		}
+		if i > a && i == b-1 && st.quotedParty(i) {
+			return true
+		}
 		if st.knownOrg(i, b) > 0 && t.cap {
 			return true
 		}
@@ -1800,7 +1814,7 @@ func (st *state) orgPart(a, b int) part {
 			}
 		}
 		switch {
-		case innerHead && !legal:
+		case innerHead && !legal, qa == a && qb+2 == b && st.quotedParty(b-1):
 			name = inner
 			m.a, m.b = qa+1, qb
 		default:

@@ -208,6 +208,8 @@ func TestOrganizations(t *testing.T) {
 		{"two bodies with the same head still split", "Members of the Kestrel Miners Union and Teachers Union marched.", "Kestrel Miners Union", nil},
 		{"second body after the still split", "The Kestrel Hospital and the Health Service signed a deal.", "Kestrel Hospital", nil},
 		{"acronym spelled out in brackets after it", "The Board of the KZMU (Kazakhstan Mining Union) met on Monday. The KZMU chairman spoke.", "Kazakhstan Mining Union", []string{"KZMU"}},
+		{"quoted name before party", "The district branch of the «Birlik Zholy» party met voters on Friday.", "Birlik Zholy", nil},
+		{"body of a quoted party", "The session was opened by the Secretary of the Political Council of the “Birlik Zholy” party.", "Political Council of the Birlik Zholy party", nil},
 		{"malay party head first", "Leaders of the Parti Maju Rakyat met in Ipoh.", "Parti Maju Rakyat", nil},
 		{"indian party head last", "The Kalinga Janata Dal opened its office.", "Kalinga Janata Dal", nil},
 	}
