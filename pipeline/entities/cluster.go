@@ -662,6 +662,12 @@ func (st *state) clusterOrgs() [][]int {
 	st.mergeOuter(cs)
 	out := make([][]int, 0, len(cs))
 	for _, c := range cs {
+		if len(c.ments) > 0 && st.thingAcronym(c) {
+			for _, i := range c.ments {
+				st.ments[i].cluster = -1
+			}
+			continue
+		}
 		if len(c.ments) > 0 {
 			sort.Ints(c.ments)
 			out = append(out, c.ments)
@@ -826,6 +832,22 @@ func bagKey(key []string) string {
 	}
 	sort.Strings(ws)
 	return strings.Join(ws, " ")
+}
+
+// thingAcronym reports whether cluster c is an acronym that no list knows
+// and that the text uses only before a thing's noun ("the LRT project",
+// "the VAT rate"): it names a thing, not a body.
+func (st *state) thingAcronym(c *ocluster) bool {
+	if st.acronymOnly(c) == "" {
+		return false
+	}
+	for _, i := range c.ments {
+		m := &st.ments[i]
+		if m.method != "rule:acronym" || m.b >= len(st.t) || st.t[m.b].cap || !st.f.l.things[st.low[m.b]] {
+			return false
+		}
+	}
+	return true
 }
 
 // acronymOnly reports whether every mention of cluster c is one acronym.

@@ -210,6 +210,7 @@ func TestOrganizations(t *testing.T) {
 		{"acronym spelled out in brackets after it", "The Board of the KZMU (Kazakhstan Mining Union) met on Monday. The KZMU chairman spoke.", "Kazakhstan Mining Union", []string{"KZMU"}},
 		{"quoted name before party", "The district branch of the «Birlik Zholy» party met voters on Friday.", "Birlik Zholy", nil},
 		{"body of a quoted party", "The session was opened by the Secretary of the Political Council of the “Birlik Zholy” party.", "Political Council of the Birlik Zholy party", nil},
+		{"acronym used also on its own stays a body", "The KTWU project was launched in May. The KTWU said it would hire ten organizers.", "KTWU", nil},
 		{"malay party head first", "Leaders of the Parti Maju Rakyat met in Ipoh.", "Parti Maju Rakyat", nil},
 		{"indian party head last", "The Kalinga Janata Dal opened its office.", "Kalinga Janata Dal", nil},
 	}
@@ -551,6 +552,8 @@ func TestNotBodies(t *testing.T) {
 		{"amended bill", "The house passed the Northern Water Authority (Amendment) Bill, 2021 on Tuesday.", "Northern Water Authority"},
 		{"badge in quotes", "The best activists received the badge “Honored Railway Union Worker” at the end.", "Honored Railway Union Worker"},
 		{"medal in guillemets", "Five nurses were given the medal «Veteran of the Health Union» on Friday.", "Veteran of the Health Union"},
+		{"acronym of a project", "The mayor promised progress on the BRT project and on stable Internet.", "BRT"},
+		{"acronym of a tax", "Traders asked the council to cut the VAT rate next year.", "VAT"},
 		{"amended act, two words", "Members debated the Rural Transport Board (Second Amendment) Act last week.", "Rural Transport Board"},
 	}
 	for _, tc := range tests {

@@ -94,6 +94,7 @@ type lex struct {
 	ph         [4]phrases // pTitles, pHonorifics, pPlaces, pOrgs
 	heads      map[string]bool
 	alone      map[string]bool // heads that name a body on their own
+	things     map[string]bool // nouns an acronym modifies as a thing's: "LRT project"
 	synonyms   map[string]string
 	given      map[string]string // lowercase -> gender
 	surnames   map[string]bool
@@ -140,6 +141,7 @@ func buildLex(lx *lexicon.Lexicon) *lex {
 		cues:       lowerSet(lx, "person_cues"),
 		titleWords: map[string]bool{},
 		docWords:   lowerSet(lx, "doc_words"),
+		things:     lowerSet(lx, "thing_nouns"),
 		events:     map[string]string{},
 		titleMods:  lowerSet(lx, "title_modifiers"),
 		expansions: map[string][]string{},
