@@ -1589,7 +1589,9 @@ func (st *state) officialCountry(i, b int) int {
 // splitAnd splits "X Council and the Y Forum" into two bodies when both
 // sides have a head of their own, appending their parts to dst.
 func (st *state) splitAnd(dst []part, a, b int) []part {
-	for i := a + 1; i < b-1; i++ {
+	// the last "and" first: in "Ministry of Labour and Employment and the
+	// Social Security Fund" the first "and" joins two portfolios
+	for i := b - 2; i > a; i-- {
 		if st.low[i] != "and" || st.t[i].cap {
 			continue
 		}

@@ -211,6 +211,8 @@ func TestOrganizations(t *testing.T) {
 		{"quoted name before party", "The district branch of the «Birlik Zholy» party met voters on Friday.", "Birlik Zholy", nil},
 		{"body of a quoted party", "The session was opened by the Secretary of the Political Council of the “Birlik Zholy” party.", "Political Council of the Birlik Zholy party", nil},
 		{"acronym used also on its own stays a body", "The KTWU project was launched in May. The KTWU said it would hire ten organizers.", "KTWU", nil},
+		{"portfolio pair before a second body", "Officials of the Ministry of Labour and Employment and the Social Security Fund attended.", "Ministry of Labour and Employment", nil},
+		{"second body after a portfolio pair", "The Ministry of Health and Social Development and the Federation of Nurses signed it.", "Federation of Nurses", nil},
 		{"malay party head first", "Leaders of the Parti Maju Rakyat met in Ipoh.", "Parti Maju Rakyat", nil},
 		{"indian party head last", "The Kalinga Janata Dal opened its office.", "Kalinga Janata Dal", nil},
 	}
