@@ -304,6 +304,21 @@ var connectors = map[string]bool{
 	"bint": true, "oglu": true, "ogly": true, "oğlu": true, "kyzy": true, "qizi": true, "gizi": true, "uly": true, "ulu": true,
 }
 
+// venueWords end the name of a building or public place: "State Congress
+// Hall", "Unity Square" are where a meeting is held, not who holds it.
+var venueWords = map[string]bool{
+	"hall": true, "stadium": true, "square": true, "park": true, "plaza": true, "arena": true,
+	"auditorium": true, "grounds": true, "gardens": true, "street": true, "avenue": true,
+	"airport": true, "bridge": true,
+}
+
+// venue reports whether segment [a, b) ends in a capitalized venue word
+// (a venue with a body's word in it is still no body: "State Congress Hall").
+func (st *state) venue(a, b int) bool {
+	e := st.trimQuotes(b)
+	return e-a >= 2 && st.t[e-1].cap && venueWords[st.low[e-1]]
+}
+
 // awardWords before a quoted name make it an award's: the badge “Honored
 // Transport Worker” names no body.
 var awardWords = map[string]bool{
@@ -1402,7 +1417,7 @@ func (st *state) segment(dst []part, a, b int) []part {
 		// Union", "Federation Of Trade Unions Holds Plenum" no event)
 		b = st.orgEvidenceEnd(a, b)
 	}
-	if st.awardName(a) {
+	if st.awardName(a) || st.venue(a, b) && st.isOrg(a, b) {
 		return dst
 	}
 	if st.isEvent(a, b) {

@@ -556,6 +556,8 @@ func TestNotBodies(t *testing.T) {
 		{"medal in guillemets", "Five nurses were given the medal «Veteran of the Health Union» on Friday.", "Veteran of the Health Union"},
 		{"acronym of a project", "The mayor promised progress on the BRT project and on stable Internet.", "BRT"},
 		{"acronym of a tax", "Traders asked the council to cut the VAT rate next year.", "VAT"},
+		{"hall with a body word", "Delegates gathered at the State Assembly Hall on Friday.", "State Assembly Hall"},
+		{"square with a body word", "The march ended at Parliament Square before noon.", "Parliament Square"},
 		{"amended act, two words", "Members debated the Rural Transport Board (Second Amendment) Act last week.", "Rural Transport Board"},
 	}
 	for _, tc := range tests {
