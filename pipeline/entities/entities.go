@@ -1327,7 +1327,12 @@ func (st *state) personTail(a, b int, allCapsRun bool) int {
 // Working Professions", "Labor Risk Map"), not a person's.
 func (st *state) orgWordBefore(p int) bool {
 	i := p - 1
-	if i > 0 && st.low[i] == "of" {
+	if i > 0 && (st.low[i] == "of" || st.low[i] == "for") {
+		// "Rally For Decent Jobs": a capitalized "For" or "Of" between
+		// capitals is inside a Title Case name
+		if st.t[i].cap && st.t[i-1].cap && st.t[i-1].word && st.d.Tokens[i-1].Sentence == st.d.Tokens[i].Sentence {
+			return true
+		}
 		i--
 	}
 	if i < 0 {

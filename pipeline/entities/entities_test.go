@@ -94,6 +94,7 @@ func TestPeople(t *testing.T) {
 		{"board words are no name", "The union wrote to the Regional Tripartite Wages and Productivity Board last week.", nil, []string{"Tripartite Wages"}},
 		{"campaign title is no name", "Unions checked how the “Year of Rural Crafts,” was carried out in the district.", nil, []string{"Rural Crafts"}},
 		{"document after a qualifier is no name", "The inspectors updated the Labour Hazard Register this spring.", nil, []string{"Hazard Register"}},
+		{"title case slogan after For is no name", "Speaking at the Rally For Clean Rivers, union leader Mia Lopez thanked the crowd.", []string{"Mia Lopez"}, []string{"Clean Rivers"}},
 		{"title before a name still counts", "The Labour Minister Tomas Varga opened the forum.", []string{"Tomas Varga"}, nil},
 		{"headline phrase is no name", "SAULE BEKOVA: «EVERY WORKER NEEDS A WRITTEN EMPLOYMENT CONTRACT»", nil, []string{"Written Employment Contract", "Employment Contract"}},
 	}
@@ -242,10 +243,12 @@ func TestEventsAreNotBodies(t *testing.T) {
 		"The Digital Almaty Forum opened on Monday.",
 		"The Extraordinary Congress adopted the charter.",
 		"The V Congress of the ITUC was held in Melbourne.",
+		"The Miners Union Rally drew thousands.",
+		"The Trade Union Seminar opened on Monday.",
 	} {
 		r := find(t, text)
 		for _, o := range r.Organizations {
-			if strings.Contains(o.Name, "Forum") || strings.Contains(o.Name, "Congress") {
+			if strings.Contains(o.Name, "Forum") || strings.Contains(o.Name, "Congress") || strings.Contains(o.Name, "Rally") || strings.Contains(o.Name, "Seminar") {
 				t.Errorf("%q: event %q listed as a body", text, o.Name)
 			}
 		}
