@@ -1464,8 +1464,10 @@ func (st *state) segment(dst []part, a, b int) []part {
 	if st.isOrg(a, b) {
 		// a descriptor before "of the" is no part of the body's name:
 		// "Delegates of the Kenya National Progressive Alliance"
+		// (a Title Case headline capitalizes the "Of": "Rally Against
+		// Privatization Of State Power Company")
 		for i := a + 1; i+1 < b; i++ {
-			if st.low[i] == "of" && !st.t[i].cap {
+			if st.low[i] == "of" && (!st.t[i].cap || st.titleCaseHeadline(i)) {
 				if !st.hasHead(a, i) && !st.t[a].quote && st.hasHead(i+1, b) {
 					j := i + 1
 					for j < b && st.low[j] == "the" {

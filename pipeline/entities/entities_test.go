@@ -214,6 +214,7 @@ func TestOrganizations(t *testing.T) {
 		{"acronym used also on its own stays a body", "The KTWU project was launched in May. The KTWU said it would hire ten organizers.", "KTWU", nil},
 		{"portfolio pair before a second body", "Officials of the Ministry of Labour and Employment and the Social Security Fund attended.", "Ministry of Labour and Employment", nil},
 		{"second body after a portfolio pair", "The Ministry of Health and Social Development and the Federation of Nurses signed it.", "Federation of Nurses", nil},
+		{"headline descriptor before Of", "Dockers Protest Sale Of Northern Ferry Company\nLAGOS — Dockers marched on Monday.", "Northern Ferry Company", nil},
 		{"malay party head first", "Leaders of the Parti Maju Rakyat met in Ipoh.", "Parti Maju Rakyat", nil},
 		{"indian party head last", "The Kalinga Janata Dal opened its office.", "Kalinga Janata Dal", nil},
 	}
