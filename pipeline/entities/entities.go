@@ -304,6 +304,27 @@ var connectors = map[string]bool{
 	"bint": true, "oglu": true, "ogly": true, "oğlu": true, "kyzy": true, "qizi": true, "gizi": true, "uly": true, "ulu": true,
 }
 
+// pluralTitleAfterBody reports whether token i is a plural title right
+// after an acronym or a head that starts segment [a, i): "BJD MLAs" names
+// the party's members, whose body is the BJD.
+func (st *state) pluralTitleAfterBody(a, i int) bool {
+	t, prev := &st.t[i], &st.t[i-1]
+	if !t.cap || i-a > 2 || !(prev.allCaps && !prev.initial || prev.cap && prev.has(fHead)) {
+		return false
+	}
+	for k := a; k < i; k++ {
+		if st.t[k].has(fConnector) {
+			return false
+		}
+	}
+	w := st.low[i]
+	sg := singular(w)
+	if sg == w && len(t.text) >= 3 && t.text[len(t.text)-1] == 's' && strings.ToUpper(t.text[:len(t.text)-1]) == t.text[:len(t.text)-1] {
+		sg = w[:len(w)-1] // "MPs"
+	}
+	return sg != w && st.f.l.titleWords[sg] && !st.f.l.heads[w]
+}
+
 // venueWords end the name of a building or public place: "State Congress
 // Hall", "Unity Square" are where a meeting is held, not who holds it.
 var venueWords = map[string]bool{
@@ -1424,6 +1445,9 @@ func (st *state) segment(dst []part, a, b int) []part {
 	}
 	if st.awardName(a) || st.venue(a, b) && st.isOrg(a, b) {
 		return dst
+	}
+	if b-a >= 2 && st.pluralTitleAfterBody(a, b-1) {
+		b-- // "BJD MLAs", "Congress MPs": the members, not a body
 	}
 	if st.isEvent(a, b) {
 		// an acronym before the event names its body: "PERC General Assembly"

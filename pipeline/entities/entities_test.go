@@ -215,6 +215,8 @@ func TestOrganizations(t *testing.T) {
 		{"portfolio pair before a second body", "Officials of the Ministry of Labour and Employment and the Social Security Fund attended.", "Ministry of Labour and Employment", nil},
 		{"second body after a portfolio pair", "The Ministry of Health and Social Development and the Federation of Nurses signed it.", "Federation of Nurses", nil},
 		{"headline descriptor before Of", "Dockers Protest Sale Of Northern Ferry Company\nLAGOS — Dockers marched on Monday.", "Northern Ferry Company", nil},
+		{"party before its plural members", "The KJD MLAs walked out of the house on Tuesday.", "KJD", nil},
+		{"plural title inside a body's name stays", "The Council of Districts Chairpersons met in Gbarnga.", "Council of Districts Chairpersons", nil},
 		{"malay party head first", "Leaders of the Parti Maju Rakyat met in Ipoh.", "Parti Maju Rakyat", nil},
 		{"indian party head last", "The Kalinga Janata Dal opened its office.", "Kalinga Janata Dal", nil},
 	}
