@@ -1238,6 +1238,9 @@ func (st *state) nameWord(i int, allCapsRun bool) bool {
 	if t.has(fGiven) {
 		return true
 	}
+	if !t.has(fSurname|fSurnameEnd) && nounEnding(lw) {
+		return false
+	}
 	if n, _ := st.match(pPlaces, i, i+1); n > 0 {
 		return false
 	}
@@ -1256,6 +1259,21 @@ func (st *state) nameWord(i int, allCapsRun bool) bool {
 		return false
 	}
 	return true
+}
+
+// nounEndings are endings of abstract and plural common nouns that no
+// person's name in this genre has: "Professions", "Economy", "Partnership",
+// "Participants", "Students". Known surnames and given names are checked
+// before them.
+var nounEndings = []string{"tion", "tions", "sion", "sions", "ments", "ities", "ship", "ships", "ism", "isms", "ology", "nomy", "ants", "ents"}
+
+func nounEnding(w string) bool {
+	for _, e := range nounEndings {
+		if len(w) > len(e)+2 && strings.HasSuffix(w, e) {
+			return true
+		}
+	}
+	return false
 }
 
 // personTail returns where the person's name at the end of run [a, b) starts

@@ -95,6 +95,9 @@ func TestPeople(t *testing.T) {
 		{"campaign title is no name", "Unions checked how the “Year of Rural Crafts,” was carried out in the district.", nil, []string{"Rural Crafts"}},
 		{"document after a qualifier is no name", "The inspectors updated the Labour Hazard Register this spring.", nil, []string{"Hazard Register"}},
 		{"title case slogan after For is no name", "Speaking at the Rally For Clean Rivers, union leader Mia Lopez thanked the crowd.", []string{"Mia Lopez"}, []string{"Clean Rivers"}},
+		{"abstract noun is no surname", "Delegates debated Green Economy targets for the coast.", nil, []string{"Green Economy"}},
+		{"plural noun with a cue is no name", "Respondents said the fund was too small.", nil, []string{"Respondents"}},
+		{"partnership is no name", "Social Partnership was strengthened, Omarov said.", []string{"Omarov"}, []string{"Social Partnership"}},
 		{"title before a name still counts", "The Labour Minister Tomas Varga opened the forum.", []string{"Tomas Varga"}, nil},
 		{"headline phrase is no name", "SAULE BEKOVA: «EVERY WORKER NEEDS A WRITTEN EMPLOYMENT CONTRACT»", nil, []string{"Written Employment Contract", "Employment Contract"}},
 	}
