@@ -1265,7 +1265,7 @@ func (st *state) nameWord(i int, allCapsRun bool) bool {
 // person's name in this genre has: "Professions", "Economy", "Partnership",
 // "Participants", "Students". Known surnames and given names are checked
 // before them.
-var nounEndings = []string{"tion", "tions", "sion", "sions", "ments", "ities", "ship", "ships", "ism", "isms", "ology", "nomy", "ants", "ents"}
+var nounEndings = []string{"tion", "tions", "sion", "sions", "ments", "ities", "ship", "ships", "ism", "isms", "ology", "nomy", "ants", "ents", "ces"}
 
 func nounEnding(w string) bool {
 	for _, e := range nounEndings {

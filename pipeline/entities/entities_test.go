@@ -98,6 +98,8 @@ func TestPeople(t *testing.T) {
 		{"abstract noun is no surname", "Delegates debated Green Economy targets for the coast.", nil, []string{"Green Economy"}},
 		{"plural noun with a cue is no name", "Respondents said the fund was too small.", nil, []string{"Respondents"}},
 		{"partnership is no name", "Social Partnership was strengthened, Omarov said.", []string{"Omarov"}, []string{"Social Partnership"}},
+		{"head of a plural unit is no name", "Lina Ortiz, head of Human Resources, said the plan was fair.", []string{"Lina Ortiz"}, []string{"Human Resources"}},
+		{"given name with a noun ending", "Frances Odum, the branch secretary, said the vote was fair.", []string{"Frances Odum"}, nil},
 		{"title before a name still counts", "The Labour Minister Tomas Varga opened the forum.", []string{"Tomas Varga"}, nil},
 		{"headline phrase is no name", "SAULE BEKOVA: «EVERY WORKER NEEDS A WRITTEN EMPLOYMENT CONTRACT»", nil, []string{"Written Employment Contract", "Employment Contract"}},
 	}
