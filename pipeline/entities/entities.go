@@ -947,6 +947,13 @@ func (st *state) run(a, b, sentEnd int) {
 		if pe = st.nameEvidenceEnd(p, b); pe == p {
 			p, pe = b, b
 		}
+		// and starts with them: "Opposition Picks Grace Mwangi"
+		for k := p; k < pe-1; k++ {
+			if t := &st.t[k]; t.has(fGiven|fSurname|fSurnameEnd) || t.initial {
+				p = k
+				break
+			}
+		}
 	}
 	hon := 0
 	// descriptor [a, p): titles split it into segments

@@ -100,6 +100,7 @@ func TestPeople(t *testing.T) {
 		{"partnership is no name", "Social Partnership was strengthened, Omarov said.", []string{"Omarov"}, []string{"Social Partnership"}},
 		{"head of a plural unit is no name", "Lina Ortiz, head of Human Resources, said the plan was fair.", []string{"Lina Ortiz"}, []string{"Human Resources"}},
 		{"given name with a noun ending", "Frances Odum, the branch secretary, said the vote was fair.", []string{"Frances Odum"}, nil},
+		{"headline verb before a name", "Caucus Picks Grace Obi As Deputy\nABUJA — The caucus met on Monday.", []string{"Grace Obi"}, []string{"Picks Grace Obi"}},
 		{"title before a name still counts", "The Labour Minister Tomas Varga opened the forum.", []string{"Tomas Varga"}, nil},
 		{"headline phrase is no name", "SAULE BEKOVA: «EVERY WORKER NEEDS A WRITTEN EMPLOYMENT CONTRACT»", nil, []string{"Written Employment Contract", "Employment Contract"}},
 	}
