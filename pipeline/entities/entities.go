@@ -304,6 +304,42 @@ var connectors = map[string]bool{
 	"bint": true, "oglu": true, "ogly": true, "oğlu": true, "kyzy": true, "qizi": true, "gizi": true, "uly": true, "ulu": true,
 }
 
+// genericGroup reports whether segment [a, b) is an unnamed group of
+// bodies: its head (the last head before any "of" or "and") is plural and
+// every other capitalized word is a generic body or region word ("Local
+// Trade Unions", "Trade Unions of the region", "Primary Trade Union
+// Organizations"). FORMAT.md lists no such groups as organizations.
+func (st *state) genericGroup(a, b int) bool {
+	l := st.f.l
+	plural := false
+	inHead := true
+	for i := a; i < b; i++ {
+		t := &st.t[i]
+		w := st.low[i]
+		if t.quote || t.allCaps || !t.word && !t.has(fConnector) {
+			return false
+		}
+		if w == "of" || w == "and" {
+			inHead = false // a headline writes "Of"
+		}
+		if !t.cap {
+			if !t.has(fConnector) && !regionWords[w] {
+				return false
+			}
+			continue
+		}
+		sg := singular(w)
+		head := l.heads[w] || l.heads[sg]
+		if !(head || l.orgWords[w] || l.orgWords[sg] || regionWords[w] || t.has(fConnector|fStop)) {
+			return false
+		}
+		if inHead && head {
+			plural = sg != w && l.heads[sg] && !l.alone[w]
+		}
+	}
+	return plural && st.knownOrg(a, b) == 0
+}
+
 // pluralTitleAfterBody reports whether token i is a plural title right
 // after an acronym or a head that starts segment [a, i): "BJD MLAs" names
 // the party's members, whose body is the BJD.
@@ -1473,6 +1509,9 @@ func (st *state) segment(dst []part, a, b int) []part {
 	}
 	if b-a >= 2 && st.pluralTitleAfterBody(a, b-1) {
 		b-- // "BJD MLAs", "Congress MPs": the members, not a body
+	}
+	if st.genericGroup(a, b) {
+		return dst
 	}
 	if st.isEvent(a, b) {
 		// an acronym before the event names its body: "PERC General Assembly"

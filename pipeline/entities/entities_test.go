@@ -223,6 +223,8 @@ func TestOrganizations(t *testing.T) {
 		{"headline descriptor before Of", "Dockers Protest Sale Of Northern Ferry Company\nLAGOS — Dockers marched on Monday.", "Northern Ferry Company", nil},
 		{"party before its plural members", "The KJD MLAs walked out of the house on Tuesday.", "KJD", nil},
 		{"plural title inside a body's name stays", "The Council of Districts Chairpersons met in Gbarnga.", "Council of Districts Chairpersons", nil},
+		{"named plural body stays", "The Associated Dock Unions met in Cebu.", "Associated Dock Unions", nil},
+		{"plural inside of stays", "The Confederation of Free Trade Unions met.", "Confederation of Free Trade Unions", nil},
 		{"malay party head first", "Leaders of the Parti Maju Rakyat met in Ipoh.", "Parti Maju Rakyat", nil},
 		{"indian party head last", "The Kalinga Janata Dal opened its office.", "Kalinga Janata Dal", nil},
 	}
@@ -570,6 +572,9 @@ func TestNotBodies(t *testing.T) {
 		{"acronym of a tax", "Traders asked the council to cut the VAT rate next year.", "VAT"},
 		{"hall with a body word", "Delegates gathered at the State Assembly Hall on Friday.", "State Assembly Hall"},
 		{"square with a body word", "The march ended at Parliament Square before noon.", "Parliament Square"},
+		{"generic plural unions", "Local Trade Unions joined the march on Friday.", "Local Trade Unions"},
+		{"generic unions of the region", "The Trade Unions of the region met in June.", "Trade Unions of the region"},
+		{"generic plural organizations", "Primary Trade Union Organizations reported their results.", "Primary Trade Union Organizations"},
 		{"amended act, two words", "Members debated the Rural Transport Board (Second Amendment) Act last week.", "Rural Transport Board"},
 	}
 	for _, tc := range tests {
