@@ -376,11 +376,13 @@ func (st *state) venue(a, b int) bool {
 	return e-a >= 2 && st.t[e-1].cap && venueWords[st.low[e-1]]
 }
 
-// awardWords before a quoted name make it an award's: the badge “Honored
-// Transport Worker” names no body.
+// awardWords before a quoted name make it an award's or a slogan's: the
+// badge “Honored Transport Worker”, the slogan “Strong Union – Strong
+// Worker” name no body.
 var awardWords = map[string]bool{
 	"badge": true, "medal": true, "award": true, "prize": true, "diploma": true,
 	"certificate": true, "title": true, "order": true, "insignia": true, "cup": true,
+	"slogan": true, "motto": true, "theme": true, "hashtag": true,
 }
 
 // awardName reports whether the quoted segment starting at a follows an

@@ -575,6 +575,7 @@ func TestNotBodies(t *testing.T) {
 		{"generic plural unions", "Local Trade Unions joined the march on Friday.", "Local Trade Unions"},
 		{"generic unions of the region", "The Trade Unions of the region met in June.", "Trade Unions of the region"},
 		{"generic plural organizations", "Primary Trade Union Organizations reported their results.", "Primary Trade Union Organizations"},
+		{"slogan in quotes", "The plenum adopted the slogan “Fair Union – Fair Pay” for the year.", "Fair Union"},
 		{"amended act, two words", "Members debated the Rural Transport Board (Second Amendment) Act last week.", "Rural Transport Board"},
 	}
 	for _, tc := range tests {
