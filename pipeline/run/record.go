@@ -66,38 +66,30 @@ func appendRecord(dst []byte, x *doc.Extraction) []byte {
 	e.int(x.Stats.NTokens)
 	e.str(x.Stats.SHA256)
 
-	e.count(x.People == nil, len(x.People))
-	for i := range x.People {
-		p := &x.People[i]
+	encodeList(&e, x.People, func(p *doc.Person) {
 		e.str(p.ID)
 		e.str(p.Name)
 		e.strs(p.Aliases)
 		e.sym(symGender, p.Gender)
 		e.int(p.Mentions)
 		e.span(p.Span)
-	}
-	e.count(x.Organizations == nil, len(x.Organizations))
-	for i := range x.Organizations {
-		o := &x.Organizations[i]
+	})
+	encodeList(&e, x.Organizations, func(o *doc.Organization) {
 		e.str(o.ID)
 		e.str(o.Name)
 		e.strs(o.Aliases)
 		e.str(o.Acronym)
 		e.int(o.Mentions)
 		e.span(o.Span)
-	}
-	e.count(x.Locations == nil, len(x.Locations))
-	for i := range x.Locations {
-		l := &x.Locations[i]
+	})
+	encodeList(&e, x.Locations, func(l *doc.Location) {
 		e.str(l.ID)
 		e.str(l.Name)
 		e.strs(l.Aliases)
 		e.int(l.Mentions)
 		e.span(l.Span)
-	}
-	e.count(x.Roles == nil, len(x.Roles))
-	for i := range x.Roles {
-		r := &x.Roles[i]
+	})
+	encodeList(&e, x.Roles, func(r *doc.Role) {
 		e.str(r.PersonID)
 		e.str(r.PersonName)
 		e.str(r.Title)
@@ -106,10 +98,8 @@ func appendRecord(dst []byte, x *doc.Extraction) []byte {
 		e.span(r.Span)
 		e.str(r.Evidence)
 		e.sym(symRoleMethod, r.Method)
-	}
-	e.count(x.Dates == nil, len(x.Dates))
-	for i := range x.Dates {
-		t := &x.Dates[i]
+	})
+	encodeList(&e, x.Dates, func(t *doc.Date) {
 		e.str(t.ID)
 		e.span(t.Span)
 		e.spanText(t.Text, t.Span)
@@ -117,10 +107,8 @@ func appendRecord(dst []byte, x *doc.Extraction) []byte {
 		e.time(t.Date)
 		e.sym(symGranularity, t.Granularity)
 		e.sym(symDateMethod, t.Method)
-	}
-	e.count(x.Quotes == nil, len(x.Quotes))
-	for i := range x.Quotes {
-		q := &x.Quotes[i]
+	})
+	encodeList(&e, x.Quotes, func(q *doc.Quote) {
 		e.str(q.ID)
 		e.sym(symQuoteKind, q.Kind)
 		e.span(q.Span)
@@ -131,17 +119,15 @@ func appendRecord(dst []byte, x *doc.Extraction) []byte {
 		e.sym(symAttribution, q.Attribution)
 		e.sym(symCue, q.Cue)
 		e.b = binary.LittleEndian.AppendUint32(e.b, math.Float32bits(q.Confidence))
-	}
-	e.count(x.Mentions == nil, len(x.Mentions))
-	for i := range x.Mentions {
-		m := &x.Mentions[i]
+	})
+	encodeList(&e, x.Mentions, func(m *doc.Mention) {
 		e.str(m.EntityID)
 		e.sym(symEntityType, m.EntityType)
 		e.span(m.Span)
 		e.spanText(m.Text, m.Span)
 		e.int(m.Sentence)
 		e.sym(symMentionMethod, m.Method)
-	}
+	})
 	return binary.LittleEndian.AppendUint32(e.b, crc32.Checksum(e.b[start:], castagnoli))
 }
 
@@ -175,96 +161,68 @@ func decodeRecord(b []byte, text string) (doc.Extraction, error) {
 	x.Stats.NTokens = d.int()
 	x.Stats.SHA256 = d.str()
 
-	if n, ok := d.count(); ok {
-		x.People = make([]doc.Person, n)
-		for i := range x.People {
-			p := &x.People[i]
-			p.ID = d.str()
-			p.Name = d.str()
-			p.Aliases = d.strs()
-			p.Gender = d.sym(symGender)
-			p.Mentions = d.int()
-			p.Span = d.span()
-		}
-	}
-	if n, ok := d.count(); ok {
-		x.Organizations = make([]doc.Organization, n)
-		for i := range x.Organizations {
-			o := &x.Organizations[i]
-			o.ID = d.str()
-			o.Name = d.str()
-			o.Aliases = d.strs()
-			o.Acronym = d.str()
-			o.Mentions = d.int()
-			o.Span = d.span()
-		}
-	}
-	if n, ok := d.count(); ok {
-		x.Locations = make([]doc.Location, n)
-		for i := range x.Locations {
-			l := &x.Locations[i]
-			l.ID = d.str()
-			l.Name = d.str()
-			l.Aliases = d.strs()
-			l.Mentions = d.int()
-			l.Span = d.span()
-		}
-	}
-	if n, ok := d.count(); ok {
-		x.Roles = make([]doc.Role, n)
-		for i := range x.Roles {
-			r := &x.Roles[i]
-			r.PersonID = d.str()
-			r.PersonName = d.str()
-			r.Title = d.str()
-			r.OrgID = d.str()
-			r.OrgName = d.str()
-			r.Span = d.span()
-			r.Evidence = d.str()
-			r.Method = d.sym(symRoleMethod)
-		}
-	}
-	if n, ok := d.count(); ok {
-		x.Dates = make([]doc.Date, n)
-		for i := range x.Dates {
-			t := &x.Dates[i]
-			t.ID = d.str()
-			t.Span = d.span()
-			t.Text = d.spanText(t.Span)
-			t.Value = d.str()
-			t.Date = d.time()
-			t.Granularity = d.sym(symGranularity)
-			t.Method = d.sym(symDateMethod)
-		}
-	}
-	if n, ok := d.count(); ok {
-		x.Quotes = make([]doc.Quote, n)
-		for i := range x.Quotes {
-			q := &x.Quotes[i]
-			q.ID = d.str()
-			q.Kind = d.sym(symQuoteKind)
-			q.Span = d.span()
-			q.Text = d.spanText(q.Span)
-			q.SpeakerID = d.str()
-			q.SpeakerName = d.str()
-			q.SpeakerMention = d.str()
-			q.Attribution = d.sym(symAttribution)
-			q.Cue = d.sym(symCue)
-			q.Confidence = math.Float32frombits(d.u32())
-		}
-	}
-	if n, ok := d.count(); ok {
-		x.Mentions = make([]doc.Mention, n)
-		for i := range x.Mentions {
-			m := &x.Mentions[i]
-			m.EntityID = d.str()
-			m.EntityType = d.sym(symEntityType)
-			m.Span = d.span()
-			m.Text = d.spanText(m.Span)
-			m.Sentence = d.int()
-			m.Method = d.sym(symMentionMethod)
-		}
-	}
+	x.People = decodeList(&d, func(p *doc.Person) {
+		p.ID = d.str()
+		p.Name = d.str()
+		p.Aliases = d.strs()
+		p.Gender = d.sym(symGender)
+		p.Mentions = d.int()
+		p.Span = d.span()
+	})
+	x.Organizations = decodeList(&d, func(o *doc.Organization) {
+		o.ID = d.str()
+		o.Name = d.str()
+		o.Aliases = d.strs()
+		o.Acronym = d.str()
+		o.Mentions = d.int()
+		o.Span = d.span()
+	})
+	x.Locations = decodeList(&d, func(l *doc.Location) {
+		l.ID = d.str()
+		l.Name = d.str()
+		l.Aliases = d.strs()
+		l.Mentions = d.int()
+		l.Span = d.span()
+	})
+	x.Roles = decodeList(&d, func(r *doc.Role) {
+		r.PersonID = d.str()
+		r.PersonName = d.str()
+		r.Title = d.str()
+		r.OrgID = d.str()
+		r.OrgName = d.str()
+		r.Span = d.span()
+		r.Evidence = d.str()
+		r.Method = d.sym(symRoleMethod)
+	})
+	x.Dates = decodeList(&d, func(t *doc.Date) {
+		t.ID = d.str()
+		t.Span = d.span()
+		t.Text = d.spanText(t.Span)
+		t.Value = d.str()
+		t.Date = d.time()
+		t.Granularity = d.sym(symGranularity)
+		t.Method = d.sym(symDateMethod)
+	})
+	x.Quotes = decodeList(&d, func(q *doc.Quote) {
+		q.ID = d.str()
+		q.Kind = d.sym(symQuoteKind)
+		q.Span = d.span()
+		q.Text = d.spanText(q.Span)
+		q.SpeakerID = d.str()
+		q.SpeakerName = d.str()
+		q.SpeakerMention = d.str()
+		q.Attribution = d.sym(symAttribution)
+		q.Cue = d.sym(symCue)
+		q.Confidence = math.Float32frombits(d.u32())
+	})
+	x.Mentions = decodeList(&d, func(m *doc.Mention) {
+		m.EntityID = d.str()
+		m.EntityType = d.sym(symEntityType)
+		m.Span = d.span()
+		m.Text = d.spanText(m.Span)
+		m.Sentence = d.int()
+		m.Method = d.sym(symMentionMethod)
+	})
 	if d.err == nil && d.i != len(d.s) {
 		d.fail("%d bytes left over", len(d.s)-d.i)
 	}
@@ -362,9 +320,15 @@ func (e *recEnc) count(isNil bool, n int) {
 }
 
 func (e *recEnc) strs(ss []string) {
-	e.count(ss == nil, len(ss))
-	for _, s := range ss {
-		e.str(s)
+	encodeList(e, ss, func(s *string) { e.str(*s) })
+}
+
+// encodeList writes a slice: its header (see count), then each element
+// with put.
+func encodeList[T any](e *recEnc, xs []T, put func(*T)) {
+	e.count(xs == nil, len(xs))
+	for i := range xs {
+		put(&xs[i])
 	}
 }
 
@@ -513,15 +477,21 @@ func (d *recDec) count() (int, bool) {
 }
 
 func (d *recDec) strs() []string {
+	return decodeList(d, func(s *string) { *s = d.str() })
+}
+
+// decodeList reads a slice written by encodeList, filling each element
+// with get; nil when the record holds nil or is corrupt.
+func decodeList[T any](d *recDec, get func(*T)) []T {
 	n, ok := d.count()
 	if !ok {
 		return nil
 	}
-	ss := make([]string, n)
-	for i := range ss {
-		ss[i] = d.str()
+	xs := make([]T, n)
+	for i := range xs {
+		get(&xs[i])
 	}
-	return ss
+	return xs
 }
 
 func (d *recDec) u32() uint32 {
