@@ -98,6 +98,20 @@ func completeRun(t *testing.T, n int) (in, out string, want map[string][]string)
 	return in, out, readTables(t, out)
 }
 
+// resumeRun runs over in again with --resume into out; the extractor it
+// returns counts what was extracted anew.
+func resumeRun(t *testing.T, in, out string) (Summary, *fakeExtract) {
+	t.Helper()
+	fx := &fakeExtract{}
+	opt := options(in, out)
+	opt.Resume = true
+	sum, err := Run(opt, fx.extract)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return sum, fx
+}
+
 func options(in, out string) Options {
 	return Options{Inputs: []string{in}, Out: out, Format: tables.Parquet, Workers: 3, Quiet: true,
 		Progress: io.Discard, Version: "test", Fingerprint: "fp", CheckpointEvery: 4}
@@ -275,13 +289,7 @@ func TestResumeAfterStop(t *testing.T) {
 	}
 
 	done := sum.Documents.OK
-	fx2 := &fakeExtract{}
-	opt = options(in, out)
-	opt.Resume = true
-	sum, err = Run(opt, fx2.extract)
-	if err != nil {
-		t.Fatal(err)
-	}
+	sum, fx2 := resumeRun(t, in, out)
 	if !reflect.DeepEqual(readTables(t, out), want) {
 		t.Error("resumed tables differ from an uninterrupted run")
 	}
@@ -316,13 +324,7 @@ func TestResumeIncremental(t *testing.T) {
 	os.Remove(filepath.Join(in, "d0007.txt"))
 	os.WriteFile(filepath.Join(in, "d0011.meta.json"), []byte(`{"title":"New Title"}`), 0o644)
 
-	fx := &fakeExtract{}
-	opt := options(in, out)
-	opt.Resume = true
-	sum, err := Run(opt, fx.extract)
-	if err != nil {
-		t.Fatal(err)
-	}
+	sum, fx := resumeRun(t, in, out)
 	ref := filepath.Join(t.TempDir(), "ref")
 	if _, err := Run(options(in, ref), (&fakeExtract{}).extract); err != nil {
 		t.Fatal(err)
@@ -352,7 +354,8 @@ func TestResumeIncremental(t *testing.T) {
 
 	// Another fingerprint (new version, other lexicons): nothing is reused.
 	fx = &fakeExtract{}
-	opt.Fingerprint = "other"
+	opt := options(in, out)
+	opt.Resume, opt.Fingerprint = true, "other"
 	sum, err = Run(opt, fx.extract)
 	if err != nil {
 		t.Fatal(err)
@@ -385,13 +388,7 @@ func TestTornCheckpoint(t *testing.T) {
 	sb[off+1] = '#'
 	os.WriteFile(shard, sb, 0o644)
 
-	fx := &fakeExtract{}
-	opt := options(in, out)
-	opt.Resume = true
-	sum, err := Run(opt, fx.extract)
-	if err != nil {
-		t.Fatal(err)
-	}
+	sum, fx := resumeRun(t, in, out)
 	if !reflect.DeepEqual(readTables(t, out), want) {
 		t.Error("tables differ after resuming from a torn checkpoint")
 	}
@@ -400,10 +397,7 @@ func TestTornCheckpoint(t *testing.T) {
 	}
 	// The torn line was cut off, and the manifest rewritten at the end of
 	// the resume holds the 5 reused documents and the 5 extracted again.
-	fx = &fakeExtract{}
-	if sum, err = Run(opt, fx.extract); err != nil {
-		t.Fatal(err)
-	}
+	sum, fx = resumeRun(t, in, out)
 	if sum.Documents.Reused != 10 || fx.total() != 0 {
 		t.Errorf("second resume: reused %d, extracted %d; want 10 and 0", sum.Documents.Reused, fx.total())
 	}

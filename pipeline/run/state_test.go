@@ -49,13 +49,7 @@ func TestCheckpointFormatChange(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, fingerprintFile), []byte("fp"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	fx := &fakeExtract{}
-	opt := options(in, out)
-	opt.Resume = true
-	sum, err := Run(opt, fx.extract)
-	if err != nil {
-		t.Fatal(err)
-	}
+	sum, fx := resumeRun(t, in, out)
 	if sum.Resumed || sum.Documents.Reused != 0 || fx.total() != 12 {
 		t.Errorf("old format: resumed=%v reused %d extracted %d; want false, 0, 12", sum.Resumed, sum.Documents.Reused, fx.total())
 	}
@@ -68,10 +62,7 @@ func TestCheckpointFormatChange(t *testing.T) {
 
 	// Old shards left inside a current checkpoint: reuse it, then delete them.
 	plant()
-	fx = &fakeExtract{}
-	if sum, err = Run(opt, fx.extract); err != nil {
-		t.Fatal(err)
-	}
+	sum, fx = resumeRun(t, in, out)
 	if !sum.Resumed || sum.Documents.Reused != 12 || fx.total() != 0 {
 		t.Errorf("current format: resumed=%v reused %d extracted %d; want true, 12, 0", sum.Resumed, sum.Documents.Reused, fx.total())
 	}
