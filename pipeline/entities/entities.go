@@ -90,6 +90,7 @@ const (
 	fSurnameEnd
 	fRegion
 	fConnector
+	fNounEnd // an abstract or plural common noun's ending (nounEnding)
 )
 
 func (t *tok) has(f uint16) bool { return t.flags&f != 0 }
@@ -124,10 +125,13 @@ func (st *state) setFlags() {
 		}
 		t.first, t.flags = wi.first, wi.flags
 		if !t.cap || !t.word {
-			continue // surname endings matter for capitalized words only
+			continue // word endings matter for capitalized words only
 		}
 		if _, ok := l.surnameGender(t.low); ok {
 			t.flags |= fSurnameEnd
+		}
+		if nounEnding(t.low) {
+			t.flags |= fNounEnd
 		}
 	}
 }
@@ -1283,7 +1287,7 @@ func (st *state) nameWord(i int, allCapsRun bool) bool {
 	if t.has(fGiven) {
 		return true
 	}
-	if !t.has(fSurname|fSurnameEnd) && nounEnding(lw) {
+	if !t.has(fSurname|fSurnameEnd) && t.has(fNounEnd) {
 		return false
 	}
 	if n, _ := st.match(pPlaces, i, i+1); n > 0 {
