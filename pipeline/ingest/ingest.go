@@ -235,6 +235,13 @@ func (s *streamer) toSet(pos int) {
 	})
 }
 
+// duplicate is the error item that replaces document item it, whose id a
+// document from first already had.
+func duplicate(it Item, first string) Item {
+	return Item{Err: &doc.DocError{Source: it.Doc.Source, DocID: it.Doc.ID, Stage: Stage,
+		Message: fmt.Sprintf("duplicate doc_id (first seen in %s); document dropped", first)}, Bytes: it.Bytes}
+}
+
 func (s *streamer) emit(it Item) bool {
 	if s.stop {
 		return false
@@ -244,8 +251,7 @@ func (s *streamer) emit(it Item) bool {
 	}
 	if it.Doc != nil && s.adjacent {
 		if it.Doc.ID == s.lastID && s.lastFrom != "" {
-			it = Item{Err: &doc.DocError{Source: it.Doc.Source, DocID: it.Doc.ID, Stage: Stage,
-				Message: fmt.Sprintf("duplicate doc_id (first seen in %s); document dropped", s.lastFrom)}, Bytes: it.Bytes}
+			it = duplicate(it, s.lastFrom)
 		} else {
 			s.lastID, s.lastFrom = it.Doc.ID, it.Doc.Source
 		}
@@ -253,8 +259,7 @@ func (s *streamer) emit(it Item) bool {
 	if it.Doc != nil && s.seen != nil {
 		key := idKey(it.Doc.ID)
 		if first, dup := s.seen[key]; dup {
-			it = Item{Err: &doc.DocError{Source: it.Doc.Source, DocID: it.Doc.ID, Stage: Stage,
-				Message: fmt.Sprintf("duplicate doc_id (first seen in %s); document dropped", s.origin(first, it.Doc.ID))}, Bytes: it.Bytes}
+			it = duplicate(it, s.origin(first, it.Doc.ID))
 		} else {
 			s.seen[key] = s.ref
 		}
