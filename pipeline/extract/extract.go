@@ -29,7 +29,6 @@ import (
 // Extractor holds what every document shares: the lexicon and the models,
 // loaded once. It is read-only after New and safe for concurrent use.
 type Extractor struct {
-	lex *lexicon.Lexicon
 	// Every stage's lexicon tables, built once here and shared (read-only)
 	// by the workers.
 	seg    *segment.Segmenter
@@ -71,7 +70,7 @@ func New(lx *lexicon.Lexicon) (*Extractor, error) {
 	if err != nil {
 		return nil, fmt.Errorf("extract: segmenter: %w", err)
 	}
-	return &Extractor{lex: lx, seg: sg, ents: entities.New(lx), roles: roles.New(lx), dates: dates.New(lx), quotes: quotes.New(lx)}, nil
+	return &Extractor{seg: sg, ents: entities.New(lx), roles: roles.New(lx), dates: dates.New(lx), quotes: quotes.New(lx)}, nil
 }
 
 // Extract runs every stage over d. It does not fail on odd text (that is
