@@ -3,7 +3,6 @@ package dates
 import (
 	"strconv"
 	"strings"
-	"sync"
 
 	"plenary/pipeline/lexicon"
 )
@@ -100,18 +99,11 @@ func New(lx *lexicon.Lexicon) *Finder {
 	return f
 }
 
-var (
-	defaultOnce sync.Once
-	defaultLx   *lexicon.Lexicon
-)
-
 func defaultLexicon() *lexicon.Lexicon {
-	defaultOnce.Do(func() {
-		// The embedded files are part of the binary; on a (build) error we
-		// fall back to an empty table rather than panic on a document.
-		defaultLx, _ = lexicon.Load("")
-	})
-	return defaultLx
+	// The embedded files are part of the binary; on a (build) error we
+	// fall back to an empty table rather than panic on a document.
+	lx, _ := lexicon.Embedded()
+	return lx
 }
 
 // lookup returns the lexicon's information on word (ASCII, case-insensitive)

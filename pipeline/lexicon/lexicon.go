@@ -21,6 +21,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 )
 
 //go:embed data/*.txt
@@ -88,6 +89,11 @@ func Load(userDir string) (*Lexicon, error) {
 	}
 	return lx, nil
 }
+
+// Embedded is the lexicon of the embedded files alone, loaded once per
+// process and shared (a Lexicon is read-only after Load): what a stage's
+// New(nil) uses.
+var Embedded = sync.OnceValues(func() (*Lexicon, error) { return Load("") })
 
 // MustLoadEmbedded loads only the embedded files; for tests and benchmarks.
 // The embedded files are part of the binary, so failure is a build bug.

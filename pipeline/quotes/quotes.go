@@ -71,8 +71,10 @@ type Finder struct{ lx *lex }
 // New builds a Finder from lx (nil: the embedded lexicon).
 func New(l *lexicon.Lexicon) *Finder {
 	if l == nil {
-		defaultOnce.Do(func() { defaultLex = lexicon.MustLoadEmbedded() })
-		l = defaultLex
+		var err error
+		if l, err = lexicon.Embedded(); err != nil {
+			panic(err) // the embedded files are part of the binary: a build bug
+		}
 	}
 	return &Finder{lx: build(l)}
 }
@@ -147,11 +149,6 @@ type lex struct {
 	honorifics map[string]bool
 	intro      map[string][][]string // speaking-introduction phrases by first word
 }
-
-var (
-	defaultOnce sync.Once
-	defaultLex  *lexicon.Lexicon
-)
 
 func splitWords(s string) []string { return strings.Fields(strings.ToLower(s)) }
 
