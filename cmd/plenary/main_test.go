@@ -145,8 +145,13 @@ func TestRunBadInputsGoToErrors(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	// A file named in the folder that cannot be opened (an INPUT that does
+	// not exist is a usage error instead: see TestRunNothingToReadKeepsOut).
+	if err := os.Symlink("gone.txt", filepath.Join(in, "missing.txt")); err != nil {
+		t.Fatal(err)
+	}
 	out := t.TempDir()
-	if code := runCLI(t, "run", "--quiet", "-o", out, in, filepath.Join(in, "missing.txt")); code != 1 {
+	if code := runCLI(t, "run", "--quiet", "-o", out, in); code != 1 {
 		t.Fatalf("exit %d, want 1 (some documents failed)", code)
 	}
 	rj := readRunJSON(t, out)

@@ -2,6 +2,7 @@ package main
 
 import (
 	"crypto/sha256"
+	"errors"
 	"encoding/hex"
 	"fmt"
 	"io"
@@ -35,7 +36,7 @@ func runCmd() *cobra.Command {
 	var (
 		out, format, lexDir, cpuProf, memProf string
 		workers                               int
-		quiet, resume                         bool
+		quiet, resume, allowEmpty             bool
 		maxBytes                              int64
 		docTimeout                            time.Duration
 	)
@@ -76,7 +77,9 @@ documents in flight are finished, the tables of what was done are written
 with "interrupted": true in run.json; a second signal kills at once.
 
 Exit codes: 0 every document processed, 1 some failed, 2 usage or output
-errors, 130 interrupted by SIGINT, 143 by SIGTERM.
+errors, 130 interrupted by SIGINT, 143 by SIGTERM. An INPUT that does not
+exist, or inputs that yield no document (an empty folder, only .pdf files),
+are exit 2 with OUT left as it was; --allow-empty writes empty tables then.
 
 Examples:
   plenary run corpus/
@@ -140,6 +143,7 @@ Examples:
 
 				DocTimeout:   docTimeout,
 				Resume:       resume,
+				AllowEmpty:   allowEmpty,
 				Fingerprint:  fp,
 				Stop:         stop,
 				Stages:       ex.StageSeconds,
@@ -157,15 +161,14 @@ Examples:
 			if err == nil && profErr != nil {
 				err = profErr
 			}
+			if errors.Is(err, run.ErrStoppedBeforeInput) {
+				return &exitError{code: signalCode(caught()), err: err}
+			}
 			if err != nil {
 				return &exitError{code: 2, err: err}
 			}
 			if sum.Interrupted {
-				code := 130
-				if sig := caught(); sig == syscall.SIGTERM {
-					code = 143
-				}
-				return &exitError{code: code, err: fmt.Errorf("interrupted: tables in %s cover the %d documents done; rerun with --resume to finish", out, sum.Documents.OK+sum.Documents.Failed)}
+				return &exitError{code: signalCode(caught()), err: fmt.Errorf("interrupted: tables in %s cover the %d documents done; rerun with --resume to finish", out, sum.Documents.OK+sum.Documents.Failed)}
 			}
 			if sum.Documents.Failed > 0 {
 				return &exitError{code: 1, err: fmt.Errorf("%d document(s) failed; see %s/errors.%s", sum.Documents.Failed, out, format)}
@@ -184,10 +187,20 @@ Examples:
 	f.Int64Var(&maxBytes, "max-bytes", ingest.DefaultMaxBytes, "alias of --max-doc-bytes")
 	_ = f.MarkHidden("max-bytes")
 	f.DurationVar(&docTimeout, "doc-timeout", run.DefaultDocTimeout, "per-document extraction budget (0: none); a document over it becomes an error row")
+	f.BoolVar(&allowEmpty, "allow-empty", false, "write empty tables when the inputs hold no document (default: exit 2 and leave OUT as it was)")
 	f.BoolVar(&resume, "resume", false, "reuse the checkpoint in OUT/.plenary-state: extract only documents not done yet (new or changed)")
 	f.StringVar(&cpuProf, "cpuprofile", "", "write a CPU profile to this file")
 	f.StringVar(&memProf, "memprofile", "", "write a heap profile to this file once every document is written, before the tables close")
 	return c
+}
+
+// signalCode is the exit code of a run stopped by sig: 130 for SIGINT (and
+// by default), 143 for SIGTERM.
+func signalCode(sig os.Signal) int {
+	if sig == syscall.SIGTERM {
+		return 143
+	}
+	return 130
 }
 
 // limitCores makes --workers N a bound on the cores the whole run uses, not

@@ -21,6 +21,9 @@ const (
 	kindJSONL               // .jsonl, .ndjson
 )
 
+// Formats lists the extensions of the documents ingest reads, for messages.
+const Formats = ".txt .md .html .htm .jsonl .ndjson"
+
 func classify(name string) kind {
 	lower := strings.ToLower(name)
 	if strings.HasSuffix(lower, ".meta.json") || strings.HasSuffix(lower, ".gold.json") {

@@ -21,6 +21,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -82,6 +83,10 @@ type Options struct {
 	// depends on (version, lexicons). A checkpoint made under another
 	// fingerprint is not reused.
 	Fingerprint string
+	// AllowEmpty writes (empty) tables when the inputs hold no document;
+	// without it such a run returns a *NoDocumentsError and leaves OUT as
+	// it was.
+	AllowEmpty bool
 	// Stop, when closed, stops the run gracefully: no more input is read,
 	// documents in flight are finished, and what is complete is written,
 	// with Summary.Interrupted set.
@@ -153,9 +158,15 @@ type job struct {
 	slots  int  // taken in inflight
 }
 
-// Run processes every input and writes the tables. The returned error is an
-// output failure (the tables could not be written); per-document failures
-// are counted in the Summary and written to the errors table.
+// Run processes every input and writes the tables. The returned error is a
+// usage or output failure (nothing was published: an INPUT that does not
+// exist, an input without documents, the tables could not be written);
+// per-document failures are counted in the Summary and written to the
+// errors table.
+//
+// OUT is not touched before the input has yielded something to process (a
+// document or an error row): a typo in INPUT or an empty folder leaves the
+// previous tables and checkpoint as they were.
 func Run(opt Options, extract ExtractFunc) (sum Summary, err error) {
 	sum.Version = opt.Version
 	sum.Args = opt.Args
@@ -173,47 +184,48 @@ func Run(opt Options, extract ExtractFunc) (sum Summary, err error) {
 	if interval <= 0 {
 		interval = 2 * time.Second
 	}
-
-	if err := os.MkdirAll(opt.Out, 0o755); err != nil {
-		return sum, fmt.Errorf("run: create %s: %w", opt.Out, err)
+	if err := checkInputs(opt.Inputs); err != nil {
+		return sum, err
 	}
-	removeStaleTemps(opt.Out)
-	tmp := filepath.Join(opt.Out, tmpPrefix+strconv.Itoa(os.Getpid()))
-	if err := os.RemoveAll(tmp); err != nil {
-		return sum, fmt.Errorf("run: %w", err)
+	processStart := opt.ProcessStart
+	if processStart.IsZero() {
+		processStart = sum.Started
 	}
-	defer os.RemoveAll(tmp)
+	p := newProducer(opt, workers, processStart)
+	go p.run()
+	switch p.waitHead(opt.Stop) {
+	case headStopped:
+		return sum, ErrStoppedBeforeInput
+	case headEmpty:
+		if !opt.AllowEmpty {
+			e := p.noDocuments()
+			p.abandon()
+			return sum, e
+		}
+	}
+	sum.Documents.Skipped = p.headSkipped
 
-	st, reused, err := openState(filepath.Join(opt.Out, StateDir), opt.Fingerprint, opt.Resume)
+	o, err := openOutput(opt)
 	if err != nil {
+		p.abandon()
 		return sum, fmt.Errorf("run: %w", err)
 	}
-	sum.Resumed = reused
-	if opt.Resume && !reused && opt.Progress != nil {
+	defer o.cleanup()
+	st, set := o.st, o.set
+	sum.Resumed = o.reused
+	if opt.Resume && !o.reused && opt.Progress != nil {
 		fmt.Fprintf(opt.Progress, "plenary: no checkpoint for this version, lexicons and checkpoint format in %s; processing everything\n", opt.Out)
-	}
-
-	set, err := tables.Open(tmp, opt.Format, opt.Version, memory.DefaultAllocator)
-	if err != nil {
-		st.close(false)
-		return sum, fmt.Errorf("run: %w", err)
 	}
 
 	st.start(every, interval)
 	bar := newProgress(opt)
 	var timedOut atomic.Int64
-
-	// Bounded channels keep at most a few documents per worker in memory,
-	// so memory stays flat however large the corpus.
-	jobs := make(chan *job, workers*8)
-	done := make(chan *job, workers*8)
-	var wg sync.WaitGroup
 	for w := 0; w < workers; w++ {
-		wg.Add(1)
+		p.wg.Add(1)
 		go func() {
-			defer wg.Done()
+			defer p.wg.Done()
 			var enc recordEncoder
-			for j := range jobs {
+			for j := range p.jobs {
 				if j.doc != nil {
 					j.key = docKey(j.doc)
 					if x, ok := st.lookup(j.key, *j.doc); ok {
@@ -230,88 +242,13 @@ func Run(opt Options, extract ExtractFunc) (sum Summary, err error) {
 						}
 					}
 				}
-				done <- j
+				p.done <- j
 			}
 		}()
 	}
-
-	// inflight bounds documents read but not yet written: without it one
-	// slow document would let finished ones pile up in the reorder buffer.
-	// A document takes one slot per started 256 KiB of text (all slots at
-	// most), so the window holds 32 ordinary reports per worker, or a few
-	// large ones: ~16 MiB of text per 2 workers. With 4 slots per worker the
-	// workers waited whenever the writer flushed a batch of rows; at 32 they
-	// keep both cores ~5% busier (make bench).
-	inflight := make(chan struct{}, workers*32)
-	slots := func(j *job) int {
-		if j.doc == nil {
-			return 1
-		}
-		return min(1+len(j.doc.Text)/inflightSlotBytes, cap(inflight))
-	}
-	var interrupted atomic.Bool
-	var sent atomic.Int64 // jobs handed to the workers
-	processStart := opt.ProcessStart
-	if processStart.IsZero() {
-		processStart = sum.Started
-	}
-	var startup atomic.Int64 // ns from processStart to the first document
-
-	// The producer reads inputs in order and numbers them. On Stop it reads
-	// no further; what it has handed out is finished.
-	go func() {
-		defer func() {
-			close(jobs)
-			wg.Wait()
-			close(done)
-		}()
-		seq := 0
-		stopped := func() bool {
-			select {
-			case <-opt.Stop:
-				interrupted.Store(true)
-				return true
-			default:
-				return false
-			}
-		}
-		for it := range ingest.Stream(opt.Inputs, opt.Ingest, opt.Stdin) {
-			if stopped() {
-				return
-			}
-			var j *job
-			switch {
-			case it.Skipped != "":
-				done <- &job{seq: -1} // counted by the collector
-				continue
-			case it.Err != nil:
-				j = &job{seq: seq, err: it.Err}
-			case it.Doc != nil:
-				j = &job{seq: seq, doc: it.Doc}
-			default:
-				continue
-			}
-			if j.doc != nil && startup.Load() == 0 {
-				startup.Store(max(int64(time.Since(processStart)), 1))
-			}
-			j.slots = slots(j)
-			for range j.slots {
-				select {
-				case inflight <- struct{}{}:
-				case <-opt.Stop:
-					interrupted.Store(true)
-					return
-				}
-			}
-			jobs <- j
-			seq++
-			sent.Store(int64(seq))
-		}
-	}()
+	p.proceed <- true
 
 	// The collector restores input order, writes, and checkpoints.
-	pending := map[int]*job{}
-	next := 0
 	var writeErr error
 	var writeTime time.Duration
 	write := func(j *job) {
@@ -349,55 +286,14 @@ func Run(opt Options, extract ExtractFunc) (sum Summary, err error) {
 		}
 		bar.step(j, sum)
 	}
-	// After Stop, the producer may be blocked reading input that never ends
-	// (stdin held open by another process): once every job handed out is
-	// written, the collector stops waiting for it.
-	stopC := opt.Stop
-	var poll <-chan time.Time
-collect:
-	for {
-		var j *job
-		select {
-		case dj, ok := <-done:
-			if !ok {
-				break collect
-			}
-			j = dj
-		case <-stopC:
-			stopC = nil
-			tk := time.NewTicker(50 * time.Millisecond)
-			defer tk.Stop()
-			poll = tk.C
-			continue
-		case <-poll:
-			if int64(next) == sent.Load() && len(pending) == 0 {
-				interrupted.Store(true)
-				break collect
-			}
-			continue
-		}
-		if j.seq < 0 {
-			sum.Documents.Skipped++
-			continue
-		}
-		pending[j.seq] = j
-		for {
-			nj, ok := pending[next]
-			if !ok {
-				break
-			}
-			delete(pending, next)
-			t0 := time.Now()
-			write(nj)
-			writeTime += time.Since(t0)
-			for range nj.slots {
-				<-inflight
-			}
-			next++
-		}
-	}
+	skipped, interrupted := p.collect(opt.Stop, func(j *job) {
+		t0 := time.Now()
+		write(j)
+		writeTime += time.Since(t0)
+	})
+	sum.Documents.Skipped += skipped
 	bar.finish()
-	sum.Interrupted = interrupted.Load()
+	sum.Interrupted = interrupted
 	sum.Documents.TimedOut = int(timedOut.Load())
 	if serr := st.close(writeErr == nil && !sum.Interrupted); writeErr == nil && serr != nil {
 		writeErr = serr
@@ -416,7 +312,7 @@ collect:
 	sum.Finished = time.Now().UTC()
 	sum.Seconds = sum.Finished.Sub(sum.Started).Seconds()
 	sum.Counts = set.Counts()
-	sum.StartupSeconds = time.Duration(startup.Load()).Seconds()
+	sum.StartupSeconds = time.Duration(p.startup.Load()).Seconds()
 	if sum.StartupSeconds == 0 {
 		sum.StartupSeconds = sum.Finished.Sub(processStart).Seconds()
 	}
@@ -424,10 +320,10 @@ collect:
 		sum.StageSeconds = opt.Stages()
 		sum.StageSeconds["write"] = (writeTime + time.Since(closeStart)).Seconds()
 	}
-	if err := writeJSON(filepath.Join(tmp, "run.json"), sum); err != nil {
+	if err := writeJSON(filepath.Join(o.tmp, "run.json"), sum); err != nil {
 		return sum, fmt.Errorf("run: %w", err)
 	}
-	if err := publish(tmp, opt.Out); err != nil {
+	if err := publish(o.tmp, opt.Out, opt.Format); err != nil {
 		return sum, fmt.Errorf("run: %w", err)
 	}
 	if !opt.Terminal || opt.Quiet {
@@ -435,6 +331,43 @@ collect:
 	}
 	return sum, nil
 }
+
+// output is what a run holds in OUT while it writes: its temporary folder,
+// the checkpoint and the open tables.
+type output struct {
+	tmp    string
+	st     *state
+	set    *tables.Set
+	reused bool // an old checkpoint is reused
+}
+
+// openOutput creates OUT if needed and opens the run's temporary folder, the
+// checkpoint and the tables in it.
+func openOutput(opt Options) (*output, error) {
+	if err := os.MkdirAll(opt.Out, 0o755); err != nil {
+		return nil, fmt.Errorf("create %s: %w", opt.Out, err)
+	}
+	removeStaleTemps(opt.Out)
+	o := &output{tmp: filepath.Join(opt.Out, tmpPrefix+strconv.Itoa(os.Getpid()))}
+	if err := os.RemoveAll(o.tmp); err != nil {
+		return nil, err
+	}
+	var err error
+	o.st, o.reused, err = openState(filepath.Join(opt.Out, StateDir), opt.Fingerprint, opt.Resume)
+	if err != nil {
+		return nil, err
+	}
+	o.set, err = tables.Open(o.tmp, opt.Format, opt.Version, memory.DefaultAllocator)
+	if err != nil {
+		o.st.close(false)
+		os.RemoveAll(o.tmp)
+		return nil, err
+	}
+	return o, nil
+}
+
+// cleanup removes the temporary folder (empty after a publish).
+func (o *output) cleanup() { os.RemoveAll(o.tmp) }
 
 // extractOne runs extract on d in its own goroutine: a panic there becomes
 // an error with its stack, and a document over its budget is abandoned (an
@@ -476,8 +409,10 @@ func extractOne(extract ExtractFunc, d doc.Doc, budget time.Duration) (x doc.Ext
 // publish moves every file of tmp into out, run.json last: until then the
 // previous run's run.json describes the tables a reader finds. A reader
 // looking at the instant between two renames can see new and old tables
-// side by side; each file on its own is always whole.
-func publish(tmp, out string) error {
+// side by side; each file on its own is always whole. Then the tables of
+// the other format (an earlier run with another --format) go: OUT holds
+// one run.
+func publish(tmp, out, format string) error {
 	ents, err := os.ReadDir(tmp)
 	if err != nil {
 		return err
@@ -492,6 +427,16 @@ func publish(tmp, out string) error {
 	for _, n := range names {
 		if err := os.Rename(filepath.Join(tmp, n), filepath.Join(out, n)); err != nil {
 			return fmt.Errorf("publish %s: %w", n, err)
+		}
+	}
+	for _, f := range []string{tables.Parquet, tables.Arrow} {
+		if f == format {
+			continue
+		}
+		for _, t := range tables.Tables {
+			if err := os.Remove(filepath.Join(out, t+"."+f)); err != nil && !errors.Is(err, fs.ErrNotExist) {
+				return fmt.Errorf("remove the previous run's %s.%s: %w", t, f, err)
+			}
 		}
 	}
 	if d, err := os.Open(out); err == nil {

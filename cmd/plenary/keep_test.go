@@ -1,0 +1,146 @@
+package main
+
+import (
+	"bytes"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// captureStderr runs f with os.Stderr going to a pipe and returns what f wrote.
+func captureStderr(t *testing.T, f func()) string {
+	t.Helper()
+	r, w, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	old := os.Stderr
+	os.Stderr = w
+	done := make(chan string)
+	go func() {
+		b, _ := io.ReadAll(r)
+		done <- string(b)
+	}()
+	defer func() { os.Stderr = old }()
+	f()
+	w.Close()
+	os.Stderr = old
+	return <-done
+}
+
+// snapshot is every file under dir (hidden ones too: the checkpoint) by
+// relative path, with its bytes.
+func snapshot(t *testing.T, dir string) map[string][]byte {
+	t.Helper()
+	m := map[string][]byte{}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		m[rel] = b
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+func sameSnapshot(t *testing.T, what string, got, want map[string][]byte) {
+	t.Helper()
+	for name, b := range want {
+		if g, ok := got[name]; !ok {
+			t.Errorf("%s: %s is gone", what, name)
+		} else if !bytes.Equal(g, b) {
+			t.Errorf("%s: %s changed", what, name)
+		}
+	}
+	for name := range got {
+		if _, ok := want[name]; !ok && !strings.HasPrefix(name, ".plenary-lock") {
+			t.Errorf("%s: %s appeared", what, name)
+		}
+	}
+}
+
+// A typo in INPUT, or an INPUT with nothing plenary reads, is a usage error
+// (exit 2) that names what is wrong and leaves OUT as it was: the previous
+// tables, run.json and checkpoint. --allow-empty writes empty tables.
+func TestRunNothingToReadKeepsOut(t *testing.T) {
+	out := t.TempDir()
+	if code := runCLI(t, "run", "--quiet", "-o", out, "../../corpus"); code != 0 {
+		t.Fatalf("first run: exit %d", code)
+	}
+	before := snapshot(t, out)
+
+	empty := t.TempDir()
+	onlyOther := t.TempDir()
+	for _, n := range []string{"minutes.pdf", "agenda.docx"} {
+		writeCorpusFile(t, onlyOther, n, "not a report")
+	}
+	typo := filepath.Join(t.TempDir(), "corpu")
+	for _, tc := range []struct {
+		name  string
+		input string
+		want  []string // in the message
+	}{
+		{"missing", typo, []string{typo, "does not exist"}},
+		{"empty folder", empty, []string{empty, "no documents"}},
+		{"only other formats", onlyOther, []string{"no documents", "agenda.docx", "minutes.pdf", "--allow-empty"}},
+	} {
+		var code int
+		stderr := captureStderr(t, func() { code = runCLI(t, "run", "--quiet", "-o", out, tc.input) })
+		if code != 2 {
+			t.Errorf("%s: exit %d, want 2 (stderr %q)", tc.name, code, stderr)
+		}
+		for _, w := range tc.want {
+			if !strings.Contains(stderr, w) {
+				t.Errorf("%s: stderr does not say %q: %q", tc.name, w, stderr)
+			}
+		}
+		sameSnapshot(t, tc.name, snapshot(t, out), before)
+	}
+	// Also when another INPUT has documents: a missing one is a typo.
+	if code := runCLI(t, "run", "--quiet", "-o", out, "../../corpus", typo); code != 2 {
+		t.Errorf("corpus + missing INPUT: exit %d, want 2", code)
+	}
+	sameSnapshot(t, "corpus + missing", snapshot(t, out), before)
+
+	if code := runCLI(t, "run", "--quiet", "--allow-empty", "-o", out, onlyOther); code != 0 {
+		t.Fatalf("--allow-empty: exit %d, want 0", code)
+	}
+	rj := readRunJSON(t, out)
+	if d := rj["documents"].(map[string]any); d["ok"].(float64) != 0 || d["skipped"].(float64) != 2 {
+		t.Errorf("--allow-empty: documents = %v, want 0 ok and 2 skipped", d)
+	}
+	if _, rows := readTable(t, filepath.Join(out, "documents.parquet")); len(rows) != 0 {
+		t.Errorf("--allow-empty: %d document rows, want 0", len(rows))
+	}
+}
+
+// Switching --format in the same OUT leaves one run's tables: no table of
+// the other format stays beside the new ones.
+func TestRunFormatSwitchLeavesOneRun(t *testing.T) {
+	out := t.TempDir()
+	for _, format := range []string{"parquet", "arrow", "parquet"} {
+		if code := runCLI(t, "run", "--quiet", "--format", format, "-o", out, "../../corpus"); code != 0 {
+			t.Fatalf("%s: exit %d", format, code)
+		}
+		other := map[string]string{"parquet": "arrow", "arrow": "parquet"}[format]
+		for _, name := range allTables {
+			if _, err := os.Stat(filepath.Join(out, name+"."+format)); err != nil {
+				t.Errorf("after --format %s: %v", format, err)
+			}
+			if _, err := os.Stat(filepath.Join(out, name+"."+other)); err == nil {
+				t.Errorf("after --format %s: %s.%s of the previous run is still there", format, name, other)
+			}
+		}
+	}
+}
