@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // captureStderr runs f with os.Stderr going to a pipe and returns what f wrote.
@@ -142,5 +143,38 @@ func TestRunFormatSwitchLeavesOneRun(t *testing.T) {
 				t.Errorf("after --format %s: %s.%s of the previous run is still there", format, name, other)
 			}
 		}
+	}
+}
+
+// A file name that is not UTF-8 keeps its document under an escaped doc_id,
+// with a warning row; every string in every table is valid UTF-8, so
+// readers do not refuse the columns.
+func TestRunNonUTF8FileName(t *testing.T) {
+	in := t.TempDir()
+	writeCorpusFile(t, in, "caf\xe9-2022-05-23.txt", "Chairman of the Federation of Trade Unions Nurlan Seitkali met workers in Aktobe on May 6 of this year.\n“We will defend wages,” Seitkali said.\n")
+	writeCorpusFile(t, in, "plain.txt", "Akim Serik Nurov visited Taraz.\n")
+	out := t.TempDir()
+	if code := runCLI(t, "run", "--quiet", "-o", out, in); code != 0 {
+		t.Fatalf("exit %d, want 0 (a warning is no failure)", code)
+	}
+	for _, name := range allTables {
+		_, rows := readTable(t, filepath.Join(out, name+".parquet"))
+		for _, r := range rows {
+			if !utf8.ValidString(r) {
+				t.Errorf("%s: row %q is not UTF-8", name, r)
+			}
+		}
+	}
+	tbl, _ := readTable(t, filepath.Join(out, "documents.parquet"))
+	if ids := column(tbl, "doc_id"); strings.Join(ids, " ") != "caf%E9-2022-05-23 plain" {
+		t.Errorf("doc_ids = %q", ids)
+	}
+	tbl, _ = readTable(t, filepath.Join(out, "people.parquet"))
+	if ids := column(tbl, "doc_id"); len(ids) == 0 || ids[0] != "caf%E9-2022-05-23" {
+		t.Errorf("people of the escaped document: %q", ids)
+	}
+	_, errs := readTable(t, filepath.Join(out, "errors.parquet"))
+	if len(errs) != 1 || !strings.Contains(errs[0], `original path "`) || !strings.Contains(errs[0], "warning") {
+		t.Errorf("errors = %q, want one warning giving the original path", errs)
 	}
 }

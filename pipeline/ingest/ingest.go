@@ -191,10 +191,11 @@ func (s *streamer) origin(ref uint64, id string) string {
 	if ref&jsonlRef != 0 {
 		return fmt.Sprintf("%s:%d", s.jsonlSrc[hi], lo)
 	}
+	in, _ := escapePath(s.inputs[hi])
 	if lo == 0 {
-		return s.inputs[hi]
+		return in
 	}
-	return filepath.Join(s.inputs[hi], filepath.FromSlash(id+s.exts[lo-1]))
+	return filepath.Join(in, filepath.FromSlash(id+s.exts[lo-1]))
 }
 
 // idKey is the set's key for a doc_id.
@@ -337,6 +338,9 @@ func (s *streamer) jsonlFile(e entry) bool {
 		return s.fail(e.source(), "", e.size, "%s", describeOpenError(e.path(), err))
 	}
 	defer f.Close()
+	if e.escaped() && !s.warn(e.source(), "", "%s", nameWarning(e.path())) {
+		return false
+	}
 	return s.jsonl(f, e.source())
 }
 
@@ -375,6 +379,9 @@ func (s *streamer) file(e entry) bool {
 		}
 	}
 	warns = append(warns, fillMeta(d, e.path(), e.sidecars, page, s.opt.maxBytes())...)
+	if e.escaped() {
+		warns = append(warns, nameWarning(e.path()))
+	}
 	for _, w := range warns {
 		if !s.warn(e.source(), e.id, "%s", w) {
 			return false

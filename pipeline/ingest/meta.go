@@ -69,7 +69,7 @@ func first(vals ...string) string {
 // treated as absent.
 func readSidecar(path string, max int64, withTitle bool) (sidecar, error) {
 	var sc sidecar
-	name := filepath.Base(path)
+	name, _ := escapeName(filepath.Base(path))
 	if _, err := os.Lstat(path); errors.Is(err, fs.ErrNotExist) {
 		return sc, nil
 	}

@@ -48,11 +48,14 @@ func classify(name string) kind {
 // streamer sees it; id is a slice of rel.
 type entry struct {
 	root string // the INPUT as the user gave it
-	rel  string // '/'-separated path relative to the folder INPUT; "" for a file INPUT
+	rel  string // '/'-separated path relative to the folder INPUT, names escaped (see escapeName); "" for a file INPUT
 	id   string // doc_id for text/html files
 	kind kind
 	size int64
 	err  error // set when the path cannot be read; the entry becomes an error row
+	// open is the path to open when a name on it had to be escaped (rel
+	// and root then differ from the bytes on disk); "" otherwise.
+	open string
 	// sidecars: which of <stem>.meta.json and <stem>.gold.json the folder
 	// listing holds, so reading a document costs no lookup per sidecar;
 	// zero (not known) for a file INPUT.
@@ -71,16 +74,27 @@ const (
 // may reports whether the sidecar with bit has to be looked for.
 func (s sidecars) may(bit sidecars) bool { return s&sidecarsKnown == 0 || s&bit != 0 }
 
-// source is the path as the user gave it, joined with rel; it is also the
-// path to open.
+// source is the path as the user gave it, joined with rel, valid UTF-8:
+// the documents' source column. It is the path to open unless a name on it
+// was escaped.
 func (e entry) source() string {
+	root, _ := escapePath(e.root)
 	if e.rel == "" {
-		return e.root
+		return root
 	}
-	return filepath.Join(e.root, filepath.FromSlash(e.rel))
+	return filepath.Join(root, filepath.FromSlash(e.rel))
 }
 
-func (e entry) path() string { return e.source() }
+// path is the path to open.
+func (e entry) path() string {
+	if e.open != "" {
+		return e.open
+	}
+	return e.source()
+}
+
+// escaped reports whether the entry's source differs from its path.
+func (e entry) escaped() bool { return e.open != "" }
 
 // walk calls yield with the entries of one INPUT in the order Stream reads
 // them, until yield returns false (then walk does too). It stats files and
@@ -110,18 +124,22 @@ func walk(in string, yield func(entry) bool) bool {
 		return yield(fileInput(in, fi))
 	}
 	w := walker{root: in, yield: yield}
+	_, w.escaped = escapePath(in)
 	ents, err := os.ReadDir(in)
 	if err != nil && !w.errEntry("", listError(err)) {
 		return false
 	}
 	// A partial listing (an error and some names) is walked as far as it goes.
-	return w.dir(in, "", ents, []fs.FileInfo{fi})
+	return w.dir(in, "", ents, []fs.FileInfo{fi}, w.escaped)
 }
 
 // fileInput is the only entry of an INPUT that is a file.
 func fileInput(in string, fi fs.FileInfo) entry {
-	base := filepath.Base(in)
+	base, _ := escapeName(filepath.Base(in))
 	e := entry{root: in, id: stemOf(base), kind: classify(base), size: fi.Size()}
+	if _, esc := escapePath(in); esc {
+		e.open = in
+	}
 	if e.kind == kindSidecar {
 		// Named on its own, a sidecar is something the user asked for
 		// that ingest does not read: say so rather than stay silent.
@@ -142,6 +160,9 @@ func fileInput(in string, fi fs.FileInfo) entry {
 type walker struct {
 	root  string
 	yield func(entry) bool
+	// escaped: the INPUT itself is not valid UTF-8, so every entry needs
+	// its path to open (entry.open).
+	escaped bool
 }
 
 // place is one name of a folder at one of its places in the walk order. A
@@ -150,8 +171,9 @@ type walker struct {
 // name+"/", where its contents are walked.
 type place struct {
 	name, key string
-	node      *node // set for a name that had to be stat'ed to be placed
-	contents  bool  // a subfolder's second place
+	esc       string // name made valid UTF-8 (escapeName); key is made from it
+	node      *node  // set for a name that had to be stat'ed to be placed
+	contents  bool   // a subfolder's second place
 }
 
 // node is what is known of a folder or symbolic link before its place comes.
@@ -173,7 +195,7 @@ func nameKey(name string) string {
 // dir walks one folder whose names are ents; rel is its relative path ("" at
 // the root). ancestors are the folders on the way down, so a symbolic link
 // back to one of them is reported as a loop instead of being followed forever.
-func (w walker) dir(dirPath, rel string, ents []fs.DirEntry, ancestors []fs.FileInfo) bool {
+func (w walker) dir(dirPath, rel string, ents []fs.DirEntry, ancestors []fs.FileInfo, escaped bool) bool {
 	places := make([]place, 0, len(ents))
 	for _, de := range ents {
 		name := de.Name()
@@ -182,7 +204,9 @@ func (w walker) dir(dirPath, rel string, ents []fs.DirEntry, ancestors []fs.File
 		if strings.HasPrefix(name, ".") {
 			continue
 		}
-		p := place{name: name, key: nameKey(name)}
+		p := place{name: name}
+		p.esc, _ = escapeName(name)
+		p.key = nameKey(p.esc)
 		if de.IsDir() || de.Type()&fs.ModeSymlink != 0 {
 			// Only a stat tells where a symbolic link leads, and a
 			// folder needs its second place; plain files are stat'ed
@@ -190,7 +214,7 @@ func (w walker) dir(dirPath, rel string, ents []fs.DirEntry, ancestors []fs.File
 			fi, err := os.Stat(filepath.Join(dirPath, name)) // follows symbolic links
 			p.node = &node{fi: fi, err: err}
 			if err == nil && fi.IsDir() {
-				places = append(places, place{name: name, key: name + "/", node: p.node, contents: true})
+				places = append(places, place{name: name, esc: p.esc, key: p.esc + "/", node: p.node, contents: true})
 			}
 		}
 		places = append(places, p)
@@ -200,19 +224,25 @@ func (w walker) dir(dirPath, rel string, ents []fs.DirEntry, ancestors []fs.File
 		if c := strings.Compare(a.key, b.key); c != 0 {
 			return c
 		}
+		if c := strings.Compare(a.esc, b.esc); c != 0 {
+			return c
+		}
 		return strings.Compare(a.name, b.name)
 	})
 	for i := range places {
 		p := &places[i]
 		childPath := filepath.Join(dirPath, p.name)
-		childRel := p.name
+		childRel := p.esc
 		if rel != "" {
-			childRel = rel + "/" + p.name
+			childRel = rel + "/" + p.esc
 		}
+		// At and below an escaped name the path to open differs from the
+		// source.
+		childEscaped := escaped || p.esc != p.name
 		if p.contents {
 			sub := p.node.ents
 			p.node.ents = nil
-			if len(sub) > 0 && !w.dir(childPath, childRel, sub, append(ancestors[:len(ancestors):len(ancestors)], p.node.fi)) {
+			if len(sub) > 0 && !w.dir(childPath, childRel, sub, append(ancestors[:len(ancestors):len(ancestors)], p.node.fi), childEscaped) {
 				return false
 			}
 			continue
@@ -238,12 +268,15 @@ func (w walker) dir(dirPath, rel string, ents []fs.DirEntry, ancestors []fs.File
 		}
 		// A name that was no folder when listed is read as a file even if
 		// it has become one since.
-		k := classify(p.name)
+		k := classify(p.esc)
 		e := entry{root: w.root, rel: childRel, kind: k, size: fi.Size()}
+		if childEscaped {
+			e.open = childPath
+		}
 		if k == kindText || k == kindHTML {
 			// doc_id: the relative path without its last extension.
-			e.id = childRel[:len(childRel)-len(filepath.Ext(p.name))]
-			stem := stemOf(p.name)
+			e.id = childRel[:len(childRel)-len(filepath.Ext(p.esc))]
+			stem := stemOf(p.esc)
 			e.sidecars = sidecarsKnown
 			if listed(places, stem+".meta.json") {
 				e.sidecars |= hasMeta
@@ -263,16 +296,16 @@ func (w walker) dir(dirPath, rel string, ents []fs.DirEntry, ancestors []fs.File
 	return true
 }
 
-// listed reports whether a folder's sorted places hold name (a sidecar's,
-// whose key is the name itself).
+// listed reports whether a folder's sorted places hold name, escaped (a
+// sidecar's, whose key is the escaped name itself).
 func listed(places []place, name string) bool {
 	i, ok := slices.BinarySearchFunc(places, name, func(p place, name string) int {
 		if c := strings.Compare(p.key, name); c != 0 {
 			return c
 		}
-		return strings.Compare(p.name, name)
+		return strings.Compare(p.esc, name)
 	})
-	return ok && !places[i].contents && places[i].name == name
+	return ok && !places[i].contents && places[i].esc == name
 }
 
 // folder handles a subfolder at its first place: it reports a loop or a

@@ -1,6 +1,9 @@
 package tables
 
 import (
+	"strings"
+	"unicode/utf8"
+
 	"github.com/apache/arrow-go/v18/arrow"
 	"github.com/apache/arrow-go/v18/arrow/array"
 
@@ -339,7 +342,21 @@ func (c *cols) next() array.Builder {
 	return b
 }
 
-func (c *cols) str(s string) { c.next().(*array.StringBuilder).Append(s) }
+func (c *cols) str(s string) { c.next().(*array.StringBuilder).Append(utf8Str(s)) }
+
+// utf8Str is s with every byte that is not part of a valid UTF-8 character
+// replaced by U+FFFD. Every string column goes through it: Arrow and
+// Parquet strings are UTF-8 by contract, and one invalid value makes
+// readers such as DuckDB refuse the whole column. Ingest hands over valid
+// text and ids (file names are escaped there, reversibly); this is the
+// guarantee for whatever else a stage might produce. The check is a scan
+// of bytes the writer copies anyway, ASCII eight at a time.
+func utf8Str(s string) string {
+	if utf8.ValidString(s) {
+		return s
+	}
+	return strings.ToValidUTF8(s, "\uFFFD")
+}
 
 // optStr writes "" as null: the Go records use "" for "unknown".
 func (c *cols) optStr(s string) {
@@ -348,7 +365,7 @@ func (c *cols) optStr(s string) {
 		b.AppendNull()
 		return
 	}
-	b.Append(s)
+	b.Append(utf8Str(s))
 }
 
 func (c *cols) null()               { c.next().AppendNull() }
@@ -361,6 +378,6 @@ func (c *cols) strs(ss []string) {
 	b.Append(true)
 	vb := b.ValueBuilder().(*array.StringBuilder)
 	for _, s := range ss {
-		vb.Append(s)
+		vb.Append(utf8Str(s))
 	}
 }

@@ -11,8 +11,10 @@ import (
 	"path/filepath"
 	"reflect"
 	"sort"
+	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/apache/arrow-go/v18/arrow"
 	"github.com/apache/arrow-go/v18/arrow/array"
@@ -718,7 +720,8 @@ func TestMemoryBounded(t *testing.T) {
 
 // FuzzAdd puts arbitrary text in every string field and in the date value:
 // Add must accept it or reject it with ErrInvalid, never panic, and what is
-// written must read back byte for byte (strings are not normalized).
+// written must read back byte for byte (strings are not normalized) when
+// it is UTF-8, else with U+FFFD for each invalid byte (TestStringsAlwaysUTF8).
 func FuzzAdd(f *testing.F) {
 	f.Add("Қасым-Жомарт", "2024-05", int64(0))
 	f.Add("", "", int64(-1))
@@ -750,6 +753,7 @@ func FuzzAdd(f *testing.F) {
 		if err := s2.Close(); err != nil {
 			t.Fatal(err)
 		}
+		s = strings.ToValidUTF8(s, "\uFFFD")
 		_, people := readBack(t, filepath.Join(dir, "people.arrow"), Arrow)
 		if people[0]["name"] != s || !reflect.DeepEqual(people[0]["aliases"], []string{s, ""}) {
 			t.Errorf("people row = %v, want name and aliases %q", people[0], s)
@@ -895,6 +899,70 @@ func TestParquetDeterministic(t *testing.T) {
 						t.Errorf("run %d: %s.parquet differs from run 0's (%d vs %d bytes)", run, name, len(files[name]), len(first[name]))
 					}
 				}
+			}
+		})
+	}
+}
+
+// Every string the writer writes is valid UTF-8, whatever it is handed: a
+// string that is not (a raw file name, a stage's bug) has each invalid
+// byte replaced with U+FFFD, so one bad value cannot make a reader refuse
+// the whole column (DuckDB: "Invalid string encoding").
+func TestStringsAlwaysUTF8(t *testing.T) {
+	for _, format := range []string{Parquet, Arrow} {
+		t.Run(format, func(t *testing.T) {
+			mem := memory.NewCheckedAllocator(memory.NewGoAllocator())
+			defer mem.AssertSize(t, 0)
+			dir := t.TempDir()
+			s, err := Open(dir, format, testVersion, mem)
+			if err != nil {
+				t.Fatal(err)
+			}
+			xs := sample(3, 1)
+			bad := "caf\xe9"
+			x := &xs[1]
+			x.Doc.ID, x.Doc.Source, x.Doc.Title = bad, "in/"+bad+".txt", bad
+			x.People[0].Name, x.People[0].Aliases = bad, []string{"ok", bad}
+			x.Organizations[0].Acronym = bad
+			x.Quotes[0].Text, x.Quotes[0].Cue = bad, bad
+			x.Mentions[0].Text = bad
+			for _, x := range xs {
+				if err := s.Add(x); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if err := s.AddError(doc.DocError{Source: "in/" + bad, DocID: bad, Stage: "ingest", Message: "cannot open " + bad}); err != nil {
+				t.Fatal(err)
+			}
+			if err := s.Close(); err != nil {
+				t.Fatal(err)
+			}
+			want := "caf\uFFFD"
+			seen := 0
+			for _, name := range Tables {
+				_, rows := readBack(t, filepath.Join(dir, name+"."+format), format)
+				for _, row := range rows {
+					for col, v := range row {
+						var ss []string
+						switch v := v.(type) {
+						case string:
+							ss = []string{v}
+						case []string:
+							ss = v
+						}
+						for _, s := range ss {
+							if !utf8.ValidString(s) {
+								t.Errorf("%s.%s holds %q, not UTF-8", name, col, s)
+							}
+							if strings.Contains(s, want) {
+								seen++
+							}
+						}
+					}
+				}
+			}
+			if seen == 0 {
+				t.Error("the invalid strings were not written at all")
 			}
 		})
 	}

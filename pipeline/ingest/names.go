@@ -1,0 +1,81 @@
+package ingest
+
+import (
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// File and folder names are bytes; doc_id and source are table strings,
+// which must be UTF-8 (DuckDB refuses a whole column otherwise). A name
+// that is not valid UTF-8 (a Latin-1 name from a zip) is escaped,
+// reversibly, one name at a time:
+//
+//	each byte that is not part of a valid UTF-8 character -> %XX (hex, upper case)
+//	each %                                                  -> %25
+//
+// so "caf\xe9.txt" gives doc_id "caf%E9". A valid name is left as it is,
+// "%" and all: ordinary ids do not change. Because of that, an escaped name
+// can only be told from a valid one by its warning row, which gives the
+// original path Go-quoted ("caf\xe9.txt"); to get the bytes back, replace
+// each %XX of an escaped name with the byte XX (unescapeName).
+
+// escapeName returns name made valid UTF-8 and whether it had to be.
+func escapeName(name string) (string, bool) {
+	if utf8.ValidString(name) {
+		return name, false
+	}
+	const hex = "0123456789ABCDEF"
+	var b strings.Builder
+	b.Grow(len(name) + 8)
+	for i := 0; i < len(name); {
+		r, size := utf8.DecodeRuneInString(name[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			b.WriteByte('%')
+			b.WriteByte(hex[name[i]>>4])
+			b.WriteByte(hex[name[i]&15])
+		case r == '%':
+			b.WriteString("%25")
+		default:
+			b.WriteString(name[i : i+size])
+		}
+		i += size
+	}
+	return b.String(), true
+}
+
+// unescapeName reverses escapeName for a name that was escaped.
+func unescapeName(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] == '%' && i+3 <= len(s) {
+			if v, err := strconv.ParseUint(s[i+1:i+3], 16, 8); err == nil {
+				b.WriteByte(byte(v))
+				i += 2
+				continue
+			}
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
+}
+
+// escapePath escapes each '/'-separated name of a path given on the
+// command line (see escapeName).
+func escapePath(p string) (string, bool) {
+	if utf8.ValidString(p) {
+		return p, false
+	}
+	parts := strings.Split(p, "/")
+	for i, n := range parts {
+		parts[i], _ = escapeName(n)
+	}
+	return strings.Join(parts, "/"), true
+}
+
+// nameWarning is the warning row's message for a document (or JSON Lines
+// file) whose path had to be escaped; path is the original path.
+func nameWarning(path string) string {
+	return "file name is not valid UTF-8: doc_id and source write its bytes as %XX and % as %25; original path " + strconv.Quote(path)
+}
