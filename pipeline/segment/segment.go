@@ -137,23 +137,30 @@ type scratch struct {
 	paras  []doc.Span // the document's paragraphs and sentences,
 	sents  []doc.Span // before they are copied out
 	spans  [][2]int   // a paragraph's sentences (see sentences)
+	long   [][2]int32 // the pieces of the document's long runs (see fillLong)
 	cache  pieceCache
 }
 
 // wordRun is a maximal run of non-space characters, bytes [s, e); ent is
-// its pieceCache entry, or -1 when the run is plain (one token, see
-// rawTokens).
+// its pieceCache entry, plainRun when the run is one token (see rawTokens),
+// or longRunEnt when its pieces are scratch.long[off:off+n].
 type wordRun struct {
-	s, e int
-	ent  int32
+	s, e   int
+	ent    int32
+	off, n int32
 }
+
+const (
+	plainRun   = -1
+	longRunEnt = -2
+)
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
 
 // release returns sc to the pool, unless one huge document grew it: that
 // memory goes back to the GC so the pool stays small.
 func (sc *scratch) release() {
-	if cap(sc.b2r) > 1<<20 || len(sc.cache.ents) > 2*cacheMax {
+	if cap(sc.b2r) > 1<<20 || cap(sc.long) > 1<<16 || len(sc.cache.ents) > 2*cacheMax {
 		return
 	}
 	scratchPool.Put(sc)
@@ -340,7 +347,7 @@ func (s *Segmenter) rawTokens(d *Doc, sc *scratch) {
 	text, b2r := d.Text, sc.b2r
 	c := &sc.cache
 	c.bound()
-	runs, batch, misses := sc.runs[:0], sc.batch[:0], sc.misses[:0]
+	runs, batch, misses, long := sc.runs[:0], sc.batch[:0], sc.misses[:0], sc.long[:0]
 	nTok := 0
 	for i := 0; i < len(text); {
 		// Skip whitespace, then take the run up to the next; ASCII is
@@ -377,10 +384,18 @@ func (s *Segmenter) rawTokens(d *Doc, sc *scratch) {
 			}
 			j += n
 		}
-		rn := wordRun{s: i, e: j, ent: -1}
-		if plain {
+		rn := wordRun{s: i, e: j, ent: plainRun}
+		switch {
+		case plain:
 			nTok++
-		} else {
+		case j-i > longRun:
+			// Not cached: a long run hardly recurs, and it would keep
+			// its document's pieces alive in the pooled scratch.
+			rn.ent, rn.off = longRunEnt, int32(len(long))
+			long = s.fillLong(long, text[i:j])
+			rn.n = int32(len(long)) - rn.off
+			nTok += int(rn.n)
+		default:
 			run := text[i:j]
 			e, ok := c.idx[run]
 			switch {
@@ -407,7 +422,7 @@ func (s *Segmenter) rawTokens(d *Doc, sc *scratch) {
 			toks = c.fill(e, toks, true)
 		}
 	}
-	sc.runs, sc.batch, sc.misses = runs, batch, misses
+	sc.runs, sc.batch, sc.misses, sc.long = runs, batch, misses, long
 
 	for _, rn := range runs {
 		if rn.ent >= 0 {
@@ -429,14 +444,18 @@ func (s *Segmenter) rawTokens(d *Doc, sc *scratch) {
 		})
 	}
 	for _, rn := range runs {
-		if rn.ent < 0 {
+		if rn.ent == plainRun {
 			// Letters, digits and hyphens: splitPunct keeps it whole, and
 			// a run follows whitespace or starts the text.
 			add(rn.s, rn.e, true)
 			continue
 		}
-		en := c.ents[rn.ent]
-		for _, p := range c.pieces[en.off : en.off+en.n] {
+		pieces := long[rn.off : rn.off+rn.n]
+		if rn.ent >= 0 {
+			en := c.ents[rn.ent]
+			pieces = c.pieces[en.off : en.off+en.n]
+		}
+		for _, p := range pieces {
 			add(rn.s+int(p[0]), rn.s+int(p[1]), p[0] == 0)
 		}
 	}
@@ -502,16 +521,21 @@ func (c *pieceCache) fill(e int32, toks []prose.Token, marked bool) []prose.Toke
 		if marked && tok == "\x00" {
 			break // end of this run
 		}
-		at := align(run, cur, tok)
-		if at < 0 {
-			continue // a sanitizer rewrite we cannot place ("&rsquo;"): drop it
-		}
-		end := at + matchLen(run[at:], tok)
-		c.pieces = splitPunct(c.pieces, run, at, end)
-		cur = end
+		c.pieces, cur = place(c.pieces, run, cur, tok)
 	}
 	c.ents[e].off, c.ents[e].n = int32(off), int32(len(c.pieces)-off)
 	return toks
+}
+
+// place aligns tok, one of prose's tokens of run, at or after byte cur and
+// appends its pieces; it returns where the next token's search starts.
+func place(pieces [][2]int32, run string, cur int, tok string) ([][2]int32, int) {
+	at := align(run, cur, tok)
+	if at < 0 {
+		return pieces, cur // a sanitizer rewrite we cannot place ("&rsquo;"): drop it
+	}
+	end := at + matchLen(run[at:], tok)
+	return splitPunct(pieces, run, at, end), end
 }
 
 // sentTokens fills d.SentTokens from the tokens' sentence indexes.
@@ -536,8 +560,14 @@ func sentTokens(d *Doc) {
 	}
 }
 
+// proseSeen, when set (by tests), is shown every text handed to prose.
+var proseSeen func(text string)
+
 // prose tokenizes text with the prose model (tokenizer only).
 func (s *Segmenter) prose(text string) []prose.Token {
+	if proseSeen != nil {
+		proseSeen(text)
+	}
 	pd, err := prose.NewDocument(text,
 		prose.UsingModel(s.model),
 		prose.WithSegmentation(false),
