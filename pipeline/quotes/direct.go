@@ -327,33 +327,74 @@ func (st *state) prevQuote(c *cand) *cand {
 }
 
 // excerpts accepts short quoted phrases that repeat words of an accepted
-// quote (a headline quoting part of the body), with that quote's speaker.
+// quote (a headline quoting part of the body), with that quote's speaker:
+// the first quote, in text order, accepted by then whose words hold the
+// phrase's in a row. The accepted quotes' runs of words are indexed, not
+// searched for each phrase: a page of short quoted phrases made that
+// quadratic (3.1 s at 200 KB, 19.7 s at 400 KB).
 func (st *state) excerpts() {
+	longest := 0
+	for _, c := range st.cands {
+		if c.verdict == vShort {
+			longest = max(longest, len(c.words))
+		}
+	}
+	if longest == 0 {
+		return
+	}
+	first := map[string]int{}
+	for _, o := range st.cands {
+		if o.verdict == vQuote {
+			indexRuns(first, o, longest)
+		}
+	}
+	if len(first) == 0 {
+		return
+	}
+	var key []byte
 	for _, c := range st.cands {
 		if c.verdict != vShort {
 			continue
 		}
-		for _, o := range st.cands {
-			if o.verdict != vQuote || o == c || !containsSeq(o.words, c.words) {
-				continue
-			}
-			c.verdict = vQuote
-			if o.sp != nil {
-				c.sp = st.inherit(o.sp, confContinuation-0.1)
-			}
-			break
+		key = appendJoined(key[:0], c.words)
+		oi, ok := first[string(key)]
+		if !ok {
+			continue
 		}
+		c.verdict = vQuote
+		if o := st.cands[oi]; o.sp != nil {
+			c.sp = st.inherit(o.sp, confContinuation-0.1)
+		}
+		indexRuns(first, c, longest) // later phrases may repeat this one
 	}
 }
 
-func containsSeq(hay, needle []string) bool {
-	if len(needle) == 0 || len(needle) > len(hay) {
-		return false
-	}
-	for i := 0; i+len(needle) <= len(hay); i++ {
-		if wordsAt(hay, i, needle) {
-			return true
+// indexRuns enters every run of up to longest words of o, joined by
+// spaces, into first unless a quote before o holds it already.
+func indexRuns(first map[string]int, o *cand, longest int) {
+	joined := strings.Join(o.words, " ") // words hold no space
+	at := 0
+	for i := range o.words {
+		end := at
+		for k := 0; k < longest && i+k < len(o.words); k++ {
+			if k > 0 {
+				end++
+			}
+			end += len(o.words[i+k])
+			if j, ok := first[joined[at:end]]; !ok || o.idx < j {
+				first[joined[at:end]] = o.idx
+			}
 		}
+		at += len(o.words[i]) + 1
 	}
-	return false
+}
+
+func appendJoined(b []byte, words []string) []byte {
+	for i, w := range words {
+		if i > 0 {
+			b = append(b, ' ')
+		}
+		b = append(b, w...)
+	}
+	return b
 }

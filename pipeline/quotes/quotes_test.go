@@ -271,6 +271,18 @@ func TestFind(t *testing.T) {
 				d("Our goal is fair wages for every worker in every region,", "Asel Nurova", doc.AttrExplicit),
 			},
 		},
+		{
+			name: "an excerpt takes the speaker of the first quote holding its words",
+			text: "Unions want ‘fair wages’\n“We also want fair wages in the mines this year,” Ospanov said.\n" +
+				"“Our goal is fair wages for every worker in every region,” Nurova said.\nThe talks go on, with ‘fair wages’ first.",
+			ents: []ent{nurova, ospanov},
+			want: []want{
+				d("fair wages", "Marat Ospanov", ""),
+				d("We also want fair wages in the mines this year,", "Marat Ospanov", doc.AttrExplicit),
+				d("Our goal is fair wages for every worker in every region,", "Asel Nurova", doc.AttrExplicit),
+				d("fair wages", "Marat Ospanov", ""),
+			},
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
