@@ -42,24 +42,20 @@ func decodeHTML(data []byte) (text string, meta pageMeta, enc string, warns []st
 	} else if bytes.HasPrefix(data, []byte("\uFEFF")) {
 		enc = EncUTF8BOM
 	} else if !utf8.Valid(data) && bytes.IndexByte(data, 0) < 0 {
-		declared := false
-		if name := declaredCharset(data); name != "" {
-			if _, canon := charset.Lookup(name); canon != "" && canon != "utf-8" {
-				dec, err := decodeCharset(data, canon)
-				if err != nil {
-					return "", pageMeta{}, "", nil, err
-				}
-				data, enc, declared = dec, canon, true
-				warns = append(warns, "decoded as "+canon+" (declared by the page)")
+		if canon, why := declaredEncoding(data); canon != "" {
+			dec, err := decodeCharset(data, canon)
+			if err != nil {
+				return "", pageMeta{}, "", nil, err
 			}
-		}
-		if !declared {
+			data, enc = dec, canon
+			warns = append(warns, "decoded as "+canon+" ("+why+")")
+		} else {
 			d, err := decodeText(data)
 			if err != nil {
 				return "", pageMeta{}, "", nil, err
 			}
 			data, enc = []byte(d.text), d.enc
-			warns = append(warns, d.warn+" (the page declares no charset)")
+			warns = append(warns, d.warn+" ("+why+")")
 		}
 	}
 	if i := bytes.IndexByte(data, 0); i >= 0 {
@@ -91,6 +87,42 @@ func decodeCharset(data []byte, name string) ([]byte, error) {
 		return nil, fmt.Errorf("cannot decode %s text: %v", canon, err)
 	}
 	return bytes.TrimPrefix(out, []byte("\uFEFF")), nil
+}
+
+// declaredEncoding returns the encoding a page's <meta> declares, by its
+// canonical name ("" for none, an unknown one or UTF-8: the bytes decide),
+// and why, for the warning.
+func declaredEncoding(data []byte) (canon, why string) {
+	name := declaredCharset(data)
+	if name == "" {
+		return "", "the page declares no charset"
+	}
+	_, canon = charset.Lookup(name)
+	why = "declared by the page"
+	if meta := metaCharset(canon); meta != canon {
+		canon, why = meta, fmt.Sprintf("the page declares %s, read as %s as browsers do", canon, meta)
+	} else if canon == "" || canon == "utf-8" {
+		why = "the page declares no charset" // none the bytes can be decoded by
+	}
+	if canon == "utf-8" {
+		canon = ""
+	}
+	return canon, why
+}
+
+// metaCharset is the WHATWG rule for an encoding a page's <meta> declares
+// (the prescan of the HTML standard): a page whose tag can be read as ASCII
+// is not UTF-16, so utf-16le and utf-16be mean utf-8; x-user-defined means
+// windows-1252. Browsers decode an 8-bit page that says utf-16 as UTF-8,
+// never as UTF-16 (which turned its bytes into CJK characters).
+func metaCharset(canon string) string {
+	switch canon {
+	case "utf-16le", "utf-16be":
+		return "utf-8"
+	case "x-user-defined":
+		return "windows-1252"
+	}
+	return canon
 }
 
 // declaredCharset finds a <meta charset> or <meta http-equiv=Content-Type>
