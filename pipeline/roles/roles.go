@@ -16,6 +16,7 @@ package roles
 import (
 	"sort"
 	"strings"
+	"unicode"
 
 	"plenary/pipeline/doc"
 	"plenary/pipeline/entities"
@@ -52,6 +53,10 @@ func (f *Finder) Find(d *segment.Doc, ents entities.Result) []doc.Role {
 	lx := f.lx
 	var out []doc.Role
 	seen := map[key]bool{}
+	// the (person, title) pairs in seen, whatever the body: a scan of seen
+	// for them made many roles quadratic
+	titled := map[key]bool{}
+	ev := evidence{d: d}
 	// which people hold which titles and bodies, from attached titles
 	held := map[int][]entities.Title{}
 	add := func(t entities.Title, person int, method string) {
@@ -77,16 +82,15 @@ func (f *Finder) Find(d *segment.Doc, ents entities.Result) []doc.Role {
 			return
 		}
 		// the same title without a body is the same role as with one
-		for sk := range seen {
-			if sk.person == person && sk.title == k.title && (sk.org == "" || orgID == "") {
-				return
-			}
+		pt := key{person: person, title: k.title}
+		if orgID == "" && titled[pt] || orgID != "" && seen[pt] {
+			return
 		}
-		seen[k] = true
+		seen[k], titled[pt] = true, true
 		p := ents.People[person]
 		out = append(out, doc.Role{
 			PersonID: p.ID, PersonName: p.Name, Title: title, OrgID: orgID, OrgName: orgName,
-			Span: t.Span, Evidence: sentence(d, t.Sentence), Method: method,
+			Span: t.Span, Evidence: ev.of(t.Sentence, t.Span), Method: method,
 		})
 	}
 	// titles entities left without a holder across a lower-case unit
@@ -109,56 +113,81 @@ func (f *Finder) Find(d *segment.Doc, ents entities.Result) []doc.Role {
 			held[t.Person] = append(held[t.Person], t)
 		}
 	}
+	hs := newHolders(held, ents)
 	for _, t := range titles {
 		if t.Person >= 0 || lk != nil && lk.namesPost(t) {
 			continue
 		}
-		cand := -1
-		ambiguous := false
-		later := false
-		for p, ts := range held {
-			if ents.People[p].Start > t.Start {
-				// "the Head of State" before "President Nazarbayev" is
-				// named: a later holder counts only when no earlier one does
-				if t.Refers == "" {
-					continue
-				}
-			}
-			match := false
-			for _, h := range ts {
-				if t.Refers != "" && strings.EqualFold(cleanTitle(h.Text), t.Refers) && h.Org < 0 {
-					match = true
-				}
-				if t.Refers == "" && t.Org >= 0 && h.Org == t.Org {
-					match = true
-				}
-			}
-			if match {
-				isLater := ents.People[p].Start > t.Start
-				switch {
-				case cand < 0:
-					cand, later = p, isLater
-				case cand == p:
-				case later && !isLater:
-					cand, later, ambiguous = p, false, false
-				case later == isLater:
-					ambiguous = true
-				}
-			}
-		}
-		if cand >= 0 && !ambiguous {
-			add(t, cand, "role:title-reference")
+		// "the Head of State" before "President Nazarbayev" is named: a
+		// later holder counts only when no earlier one does
+		if p := hs.resolve(t); p >= 0 {
+			add(t, p, "role:title-reference")
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
 	return out
 }
 
-func sentence(d *segment.Doc, i int) string {
+// evidenceMax bounds a role's evidence, in code points. A report's
+// sentences are far shorter (the longest of the shared corpus: 622), but a
+// page without full stops is one sentence, and every role in it repeated
+// all of it: output quadratic in the page's length.
+const evidenceMax = 1000
+
+// evidence gives roles their evidence: the sentence stating the role, one
+// string per sentence whatever the number of roles in it; in a sentence
+// over evidenceMax, the evidenceMax code points around the role, cut at
+// spaces and marked with "…".
+type evidence struct {
+	d     *segment.Doc
+	sents map[int]string
+}
+
+func (e *evidence) of(i int, role doc.Span) string {
+	d := e.d
 	if d == nil || i < 0 || i >= len(d.Sentences) {
 		return ""
 	}
-	return d.Slice(d.Sentences[i])
+	sp := d.Sentences[i]
+	if sp.End-sp.Start > evidenceMax {
+		return window(d, sp, role)
+	}
+	if s, ok := e.sents[i]; ok {
+		return s
+	}
+	if e.sents == nil {
+		e.sents = map[int]string{}
+	}
+	s := d.Slice(sp)
+	e.sents[i] = s
+	return s
+}
+
+// window returns the evidenceMax code points of sentence sp centred on
+// role, cut back to whole words.
+func window(d *segment.Doc, sp, role doc.Span) string {
+	a := max(sp.Start, min(role.Start, (role.Start+role.End-evidenceMax)/2))
+	b := min(sp.End, a+evidenceMax)
+	a = max(sp.Start, min(a, b-evidenceMax))
+	rs := d.Runes
+	s := ""
+	if a > sp.Start {
+		for a < role.Start && !unicode.IsSpace(rs[a]) {
+			a++
+		}
+		s = "…"
+	}
+	cut := b < sp.End
+	if cut {
+		for b > role.End && !unicode.IsSpace(rs[b-1]) {
+			b--
+		}
+	}
+	s += strings.TrimSpace(string(rs[a:b]))
+	if cut {
+		s += "…"
+	}
+	return s
 }
 
 func cleanTitle(s string) string {
