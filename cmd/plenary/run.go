@@ -2,8 +2,8 @@ package main
 
 import (
 	"crypto/sha256"
-	"errors"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -50,9 +50,11 @@ run.json (version, arguments, times, counts).
 
 INPUT is a file, a folder (walked recursively, in sorted order) or - for
 JSON Lines on stdin ({"id":…, "text":…, "url":…, "published":"YYYY-MM-DD",
-"title":…} per line). By extension: .txt and .md are read as text; .html
-and .htm are reduced to their visible text; .jsonl and .ndjson hold one
-document per line. Other files are skipped and counted.
+"title":…} per line). By extension: .txt is read as text; .md is reduced
+to its text (link text kept; URLs, images and code dropped); .html and .htm
+are reduced to their visible text; .jsonl and .ndjson hold one document per
+line. Other files are skipped and counted. Offsets count code points of the
+reduced text.
 
 A text file's metadata comes from a sibling <stem>.meta.json (url,
 published, title), else <stem>.gold.json (url, published), else a

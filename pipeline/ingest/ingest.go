@@ -4,14 +4,16 @@
 // In: paths as given by the user. Each is a file, a folder (walked
 // recursively, one folder listed at a time; documents in doc_id order — the
 // '/'-separated relative path without extension — other files and ties by
-// relative path) or "-" (JSON Lines on stdin). Formats are chosen by extension: .txt and .md
-// as is, .html/.htm as visible text, .jsonl/.ndjson one record per line.
+// relative path) or "-" (JSON Lines on stdin). Formats are chosen by
+// extension: .txt as is, .md reduced to its text (markdown.go), .html/.htm
+// as visible text, .jsonl/.ndjson one record per line.
 //
 // Out: an iter.Seq of Items, each holding a doc.Doc, a doc.DocError (bad input
 // is data, never a reason to stop), or the source of a file skipped because
 // its format is not supported. Nothing here extracts anything; the text of
-// .txt/.md files and JSON Lines records is passed on byte for byte so that
-// code point offsets downstream match Python's str indexing of the same file.
+// .txt files and JSON Lines records is passed on byte for byte so that
+// code point offsets downstream match Python's str indexing of the same file
+// (those of .md and .html files point into their reduced text).
 //
 // Bytes are decoded to UTF-8: UTF-8 as is, UTF-16 with a byte order mark,
 // an HTML page's declared charset, else Windows-1251 or Windows-1252,
@@ -24,8 +26,9 @@
 //
 // Metadata for .txt/.md/.html files comes, field by field, from a sibling
 // <stem>.meta.json (url, published, title), then a sibling <stem>.gold.json
-// (url, published), then, for HTML only, the page's own <head> (canonical
-// link, og:/article: meta tags, <title>), then a YYYY-MM-DD inside the file
+// (url, published), then the page's own: an HTML <head> (canonical link,
+// og:/article: meta tags, <title>) or Markdown front matter (title, date,
+// url), then a YYYY-MM-DD inside the file
 // name (published only). Sidecars are metadata, never documents.
 package ingest
 
@@ -371,11 +374,17 @@ func (s *streamer) file(e entry) bool {
 		if dec.warn != "" {
 			warns = append(warns, dec.warn)
 		}
+		blank := isBlank(d.Text)
+		if isMarkdown(e.rel, e.root) {
+			d.Text, page = reduceMarkdown(d.Text)
+		}
 		switch {
 		case len(data) == 0:
 			warns = append(warns, "empty document (0 bytes); kept with zero counts")
-		case isBlank(d.Text):
+		case blank:
 			warns = append(warns, "document has only whitespace; kept with zero counts")
+		case isBlank(d.Text):
+			warns = append(warns, "Markdown has no text (only images, code, URLs or markup); kept with zero counts")
 		}
 	}
 	warns = append(warns, fillMeta(d, e.path(), e.sidecars, page, s.opt.maxBytes())...)
@@ -388,6 +397,15 @@ func (s *streamer) file(e entry) bool {
 		}
 	}
 	return s.emit(Item{Doc: d, Bytes: e.size})
+}
+
+// isMarkdown tells a .md file (by the extension of its relative path, or
+// of the INPUT itself for a file INPUT) from a .txt one.
+func isMarkdown(rel, root string) bool {
+	if rel == "" {
+		rel = root
+	}
+	return strings.EqualFold(filepath.Ext(rel), ".md")
 }
 
 // stemOf returns a file name without its last extension.

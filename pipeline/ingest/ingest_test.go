@@ -92,7 +92,7 @@ var corpusTree = map[string]string{
 	"b-2019-05-06-report.txt":       "Bravo report.\n",
 	"b-2019-05-06-report.gold.json": `{"url":"https://gold.example/b","published":null}`,
 	// meta.json with a bad date: warning row, then gold.json's date is used.
-	"c.md":        "# Charlie\n\nMarkdown kept as is.\n",
+	"c.md":        "# Charlie\n\nMarkdown reduced to its [text](https://example.org).\n",
 	"c.meta.json": `{"published":"2021-02-30","title":"C"}`,
 	"c.gold.json": `{"url":null,"published":"2018-03-04"}`,
 	// An impossible date in the name gives no date.
@@ -174,7 +174,7 @@ func TestStreamFolder(t *testing.T) {
 		{rel: "blank.txt", kind: "warn", id: "blank", msg: "only whitespace; kept with zero counts"},
 		{rel: "blank.txt", kind: "doc", id: "blank", text: corpusTree["blank.txt"]},
 		{rel: "c.md", kind: "warn", id: "c", msg: `published "2021-02-30" is not a YYYY-MM-DD date`},
-		{rel: "c.md", kind: "doc", id: "c", text: corpusTree["c.md"], title: "C", published: "2018-03-04"},
+		{rel: "c.md", kind: "doc", id: "c", text: "Charlie\n\nMarkdown reduced to its text.", title: "C", published: "2018-03-04"},
 		{rel: "control.txt", kind: "err", id: "control", msg: "binary content (mostly non-text"},
 		{rel: "d-2022-13-45.txt", kind: "doc", id: "d-2022-13-45", text: "Delta.\n"},
 		{rel: "dangling.txt", kind: "err", id: "dangling", msg: `broken symbolic link: its target "missing-target.txt" does not exist`},
