@@ -1,11 +1,12 @@
-# plenary — build, run, test. Every target works on a fresh machine after
-# .ci/run's installs (Go, Node.js/npm).
+# plenary — build, run, test. Every target needs only Go (1.26+) on a fresh
+# machine: the targets that need more (test, interop, browser-test) install it
+# first through scripts/setup.sh (Debian/Ubuntu packages, as root or with sudo).
 GO      ?= go
 BIN     := ./plenary
 INTEROP := pipeline/tables/interop
 TESTOUT := $(CURDIR)/.test-outputs
 
-.PHONY: bench-matrix all build run test fmt-check vet gotest interop eval eval-gate baseline bench clean browser-test
+.PHONY: bench-matrix all build run test test-short setup fmt-check vet gotest gotest-short interop eval eval-gate baseline bench clean browser-test
 
 all: build
 
@@ -16,16 +17,31 @@ build:
 run: build
 	$(BIN) run -o outputs corpus/
 
-test: fmt-check vet gotest interop eval-gate browser-test
+# Everything, as CI runs it: about 6 minutes on a quiet 2-core machine (see
+# README). The first run on a fresh machine also installs Node.js/npm,
+# Chromium and the DuckDB module (setup).
+test: setup fmt-check vet gotest interop eval-gate browser-test
+
+# The edit-test loop: under 3 minutes on a quiet 2-core machine, Go only. No
+# race detector, no browser, no DuckDB, no fuzzing, and the long kill-and-resume
+# trials skipped (go test -short); make test runs all of them.
+test-short: fmt-check vet gotest-short eval-gate
+
+# Installs what is missing for make test (quiet when nothing is).
+setup:
+	@GO=$(GO) scripts/setup.sh
 
 fmt-check:
-	@out=$$(gofmt -l cmd pipeline); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
+	@out=$$(gofmt -l cmd pipeline scripts); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
 
 vet:
 	$(GO) vet ./...
 
 gotest:
 	$(GO) test -race -count=1 ./...
+
+gotest-short:
+	$(GO) test -short -count=1 ./...
 
 # Every fuzz target (func FuzzX in any _test.go under cmd/ and pipeline/),
 # one at a time since go test -fuzz takes one package and one target:
@@ -59,17 +75,16 @@ fuzz:
 
 # Independent-engine check: DuckDB (npm @duckdb/node-api) reads the Parquet
 # tables written for corpus/ and checks column types and row counts.
-interop: build
+interop: setup build
 	rm -rf $(TESTOUT) && mkdir -p $(TESTOUT)
 	$(BIN) run --quiet -o $(TESTOUT) corpus/
-	cd $(INTEROP) && (test -d node_modules/@duckdb/node-api || npm install --no-audit --no-fund --loglevel=error)
 	node $(INTEROP)/check.mjs $(TESTOUT)
 
 # The HTML reports in headless Chromium (Debian package chromium, installed by
-# .ci/run): DOM after the scripts ran (charts, highlights, no markup from
+# setup): DOM after the scripts ran (charts, highlights, no markup from
 # document text) and screenshots, kept in $(TESTOUT)/screenshots. Fails,
 # rather than skips, when chromium is missing.
-browser-test:
+browser-test: setup
 	PLENARY_REQUIRE_BROWSER=1 PLENARY_SCREENSHOT_DIR=$(TESTOUT)/screenshots $(GO) test -count=1 -run Browser -v ./pipeline/report/
 
 # Figures against a gold corpus (default: the shared dev corpus).

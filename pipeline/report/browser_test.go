@@ -23,14 +23,19 @@ import (
 // chromium), checks the DOM after the page's script ran, and takes
 // screenshots. It skips when chromium is missing, unless
 // PLENARY_REQUIRE_BROWSER=1 (make browser-test), which makes that a failure.
+// go test -short (make test-short) skips it unless it is required.
 // PLENARY_SCREENSHOT_DIR keeps the screenshots for a person to look at.
 
 func chromiumPath(t *testing.T) string {
 	t.Helper()
+	required := os.Getenv("PLENARY_REQUIRE_BROWSER") == "1"
+	if testing.Short() && !required {
+		t.Skip("-short: no browser")
+	}
 	p, err := exec.LookPath("chromium")
 	if err != nil {
-		if os.Getenv("PLENARY_REQUIRE_BROWSER") == "1" {
-			t.Fatal("chromium is not installed and PLENARY_REQUIRE_BROWSER=1 (apt-get install chromium)")
+		if required {
+			t.Fatal("chromium is not installed and PLENARY_REQUIRE_BROWSER=1 (scripts/setup.sh installs it)")
 		}
 		t.Skip("chromium is not installed")
 	}
