@@ -87,8 +87,9 @@ interop: setup build
 browser-test: setup
 	PLENARY_REQUIRE_BROWSER=1 PLENARY_SCREENSHOT_DIR=$(TESTOUT)/screenshots $(GO) test -count=1 -run Browser -v ./pipeline/report/
 
-# Figures against a gold corpus (default: the shared dev corpus).
-CORPUS ?= ../shared/corpus
+# Figures against a gold corpus: the project's own by default, or yours with
+# make eval CORPUS=DIR (its format: docs/gold-format.md).
+CORPUS ?= corpus
 eval: build
 	$(BIN) eval $(CORPUS)
 

@@ -3,6 +3,7 @@ package scripts
 import (
 	"os"
 	"os/exec"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -54,6 +55,15 @@ func TestMakeTestShort(t *testing.T) {
 		if strings.Contains(out, bad) {
 			t.Errorf("make test-short runs %q:\n%s", bad, out)
 		}
+	}
+}
+
+// TestMakeEvalDefault: make eval scores the project's own corpus, not a
+// folder outside the repository.
+func TestMakeEvalDefault(t *testing.T) {
+	out := makeDryRun(t, "eval")
+	if !regexp.MustCompile(`(?m)plenary eval corpus$`).MatchString(out) {
+		t.Errorf("make eval does not default to corpus/:\n%s", out)
 	}
 }
 

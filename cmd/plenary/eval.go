@@ -30,19 +30,22 @@ func evalCmd() *cobra.Command {
 	)
 	c := &cobra.Command{
 		Use:   "eval [flags] CORPUS_DIR",
-		Short: "Score extraction against a gold corpus (FORMAT.md)",
+		Short: "Score extraction against a gold corpus (docs/gold-format.md)",
 		Long: `Run the pipeline over every <id>.txt in CORPUS_DIR that has an
 <id>.gold.json beside it (other files are ignored) and print, per table,
 gold / predicted / matched / precision / recall / F1, quote attribution
-accuracy and end-to-end quote F1, scored as ../shared/FORMAT.md defines
-(micro-averaged over the corpus). A SCOPE file in CORPUS_DIR limits the
-tables scored.
+accuracy and end-to-end quote F1 (micro-averaged over the corpus). A SCOPE
+file in CORPUS_DIR limits the tables scored. The gold format, the annotation
+conventions and exactly how each table is matched and scored are in the
+repository's docs/gold-format.md; docs/example-corpus is a two-report
+example to start from.
 
 Examples:
-  plenary eval ../shared/corpus
+  plenary eval corpus/                        # the project's own gold corpus
+  plenary eval docs/example-corpus
   plenary eval --errors 20 corpus/            # missed and spurious items, with their sentences
-  plenary eval corpus/ --json figures.json    # figures as score.py --json writes them
-  plenary eval corpus/ --predictions /tmp/p   # also write <id>.json predictions
+  plenary eval corpus/ --json figures.json    # the figures as JSON
+  plenary eval corpus/ --predictions preds/   # also write <id>.json predictions
 
 Regression testing: save a baseline once, then compare every later run with
 it. The comparison prints each table's F1 then and now, and per document the
@@ -125,8 +128,8 @@ or when a spurious item appears that the baseline did not have.
 					return &exitError{code: 2, err: fmt.Errorf("eval: --json: %w", err)}
 				}
 			}
-			// The figure table is score.py's; the error lists come with the
-			// sentence of each item instead of score.py's bare lists.
+			// The figure table is the reference scorer's; the error lists come
+			// with the sentence of each item instead of its bare lists.
 			figures := res
 			figures.HasErrors = false
 			if err := eval.Render(os.Stdout, figures); err != nil {
@@ -168,7 +171,7 @@ or when a spurious item appears that the baseline did not have.
 		},
 	}
 	f := c.Flags()
-	f.StringVar(&jsonOut, "json", "", "write the figures as JSON (score.py --json layout) to this file")
+	f.StringVar(&jsonOut, "json", "", "write the figures as JSON to this file (keys: docs/gold-format.md)")
 	f.IntVar(&nErrors, "errors", 0, "list up to N missed and spurious items per table, each with the sentence holding it")
 	f.BoolVar(&perDoc, "per-doc", false, "add per-document F1")
 	f.StringVar(&tables, "tables", "", "comma-separated tables to score (overrides SCOPE)")

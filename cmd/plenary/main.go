@@ -37,11 +37,8 @@ func usageErr(format string, a ...any) error {
 	return &exitError{code: 2, err: fmt.Errorf(format, a...)}
 }
 
-func main() {
-	os.Exit(execute(os.Args[1:]))
-}
-
-func execute(args []string) int {
+// rootCmd builds the command tree: plenary and its subcommands.
+func rootCmd() *cobra.Command {
 	root := &cobra.Command{
 		Use:   "plenary",
 		Short: "Extract people, roles, organizations, places, dates and quotes from meeting reports",
@@ -54,12 +51,21 @@ Examples:
   plenary run corpus/                      # every .txt/.md/.html/.jsonl under corpus/ -> outputs/
   plenary run -o out --format arrow a.txt  # Arrow IPC files instead of Parquet
   cat docs.jsonl | plenary run -           # JSON Lines on stdin
-  plenary eval ../shared/corpus            # precision/recall/F1 against gold`,
+  plenary eval corpus/                     # precision/recall/F1 against gold (docs/gold-format.md)`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
 	root.AddCommand(runCmd(), evalCmd(), synthCmd())
 	root.AddCommand(reportCmd())
+	return root
+}
+
+func main() {
+	os.Exit(execute(os.Args[1:]))
+}
+
+func execute(args []string) int {
+	root := rootCmd()
 	root.SetArgs(args)
 	err := root.Execute()
 	if err == nil {
