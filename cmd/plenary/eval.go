@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 	"runtime"
 	"strings"
 	"sync"
@@ -17,6 +18,7 @@ import (
 	"plenary/pipeline/eval"
 	"plenary/pipeline/extract"
 	"plenary/pipeline/lexicon"
+	"plenary/pipeline/registry"
 	"plenary/pipeline/segment"
 )
 
@@ -85,7 +87,7 @@ or when a spurious item appears that the baseline did not have.
 			if err != nil {
 				return &exitError{code: 2, err: err}
 			}
-			preds, failed := predict(corpus, ex, workers)
+			preds, people, failed := predict(corpus, ex, workers)
 			for _, f := range failed {
 				fmt.Fprintln(os.Stderr, "plenary: warning:", f)
 			}
@@ -93,6 +95,10 @@ or when a spurious item appears that the baseline did not have.
 				fmt.Fprintln(os.Stderr, "plenary: warning:", w)
 			}
 			res := eval.Score(corpus, preds, opt)
+			var predIdentity [][]eval.Member
+			if res.Identity, predIdentity, err = scoreIdentity(corpus, people, lx); err != nil {
+				return &exitError{code: 2, err: err}
+			}
 			texts := corpusTexts(corpus)
 			var comp *eval.Comparison
 			if base != nil {
@@ -109,6 +115,11 @@ or when a spurious item appears that the baseline did not have.
 				}
 				if err := eval.WritePredictions(predDir, list); err != nil {
 					return &exitError{code: 2, err: err}
+				}
+				if res.Identity != nil {
+					if err := eval.WriteIdentity(filepath.Join(predDir, eval.IdentityFile), predIdentity); err != nil {
+						return &exitError{code: 2, err: err}
+					}
 				}
 			}
 			if jsonOut != "" {
@@ -135,8 +146,14 @@ or when a spurious item appears that the baseline did not have.
 			if err := eval.Render(os.Stdout, figures); err != nil {
 				return &exitError{code: 2, err: err}
 			}
+
 			if nErrors > 0 {
 				if err := eval.RenderErrorLists(os.Stdout, eval.ErrorLists(res, nErrors, texts.source)); err != nil {
+					return &exitError{code: 2, err: err}
+				}
+			}
+			if res.Identity != nil {
+				if err := eval.RenderIdentity(os.Stdout, *res.Identity, nErrors); err != nil {
 					return &exitError{code: 2, err: err}
 				}
 			}
@@ -249,11 +266,12 @@ func (t *docTexts) source(id string) (string, []doc.Span, bool) {
 
 // predict runs the extractor over every gold document. A document that
 // cannot be read or extracted gets no prediction (scored as all missed).
-func predict(c *eval.Corpus, ex *extract.Extractor, workers int) (map[string]eval.Prediction, []string) {
+func predict(c *eval.Corpus, ex *extract.Extractor, workers int) (map[string]eval.Prediction, map[string]registry.DocPeople, []string) {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
 	preds := make(map[string]eval.Prediction, len(c.Docs))
+	people := make(map[string]registry.DocPeople, len(c.Docs))
 	var failed []string
 	var mu sync.Mutex
 	var wg sync.WaitGroup
@@ -263,12 +281,13 @@ func predict(c *eval.Corpus, ex *extract.Extractor, workers int) (map[string]eva
 		go func() {
 			defer wg.Done()
 			for gd := range ch {
-				p, err := predictOne(gd, ex)
+				p, dp, err := predictOne(gd, ex)
 				mu.Lock()
 				if err != nil {
 					failed = append(failed, err.Error())
 				} else {
 					preds[gd.ID] = p
+					people[gd.ID] = dp
 				}
 				mu.Unlock()
 			}
@@ -279,13 +298,13 @@ func predict(c *eval.Corpus, ex *extract.Extractor, workers int) (map[string]eva
 	}
 	close(ch)
 	wg.Wait()
-	return preds, failed
+	return preds, people, failed
 }
 
-func predictOne(gd eval.GoldDoc, ex *extract.Extractor) (eval.Prediction, error) {
+func predictOne(gd eval.GoldDoc, ex *extract.Extractor) (eval.Prediction, registry.DocPeople, error) {
 	b, err := os.ReadFile(gd.TextPath)
 	if err != nil {
-		return eval.Prediction{}, fmt.Errorf("eval %s: %w", gd.TextPath, err)
+		return eval.Prediction{}, registry.DocPeople{}, fmt.Errorf("eval %s: %w", gd.TextPath, err)
 	}
 	d := doc.Doc{ID: gd.ID, Source: gd.TextPath, Text: string(b)}
 	if gd.Gold.URL != nil {
@@ -298,7 +317,7 @@ func predictOne(gd eval.GoldDoc, ex *extract.Extractor) (eval.Prediction, error)
 	}
 	x, err := ex.Extract(d)
 	if err != nil {
-		return eval.Prediction{}, err
+		return eval.Prediction{}, registry.DocPeople{}, err
 	}
-	return eval.FromExtraction(x), nil
+	return eval.FromExtraction(x), registry.FromExtraction(&x), nil
 }

@@ -172,7 +172,7 @@ func evalReport(path, baseFile, corpusDir, predPath, lexDir string, workers int)
 			return nil, &exitError{code: 2, err: err}
 		}
 		var failed []string
-		preds, failed = predict(corpus, ex, workers)
+		preds, _, failed = predict(corpus, ex, workers)
 		e.Notes = append(e.Notes, failed...)
 	}
 	res := eval.Score(corpus, preds, eval.Options{Tables: meta.Scope})

@@ -23,6 +23,7 @@ import (
 	"plenary/pipeline/extract"
 	"plenary/pipeline/ingest"
 	"plenary/pipeline/lexicon"
+	"plenary/pipeline/registry"
 	"plenary/pipeline/run"
 	"plenary/pipeline/segment"
 )
@@ -124,6 +125,10 @@ Examples:
 			if err != nil {
 				return &exitError{code: 2, err: err}
 			}
+			persons, err := registry.New(lx)
+			if err != nil {
+				return usageErr("run: %v", err)
+			}
 			fp, err := fingerprint(lexDir)
 			if err != nil {
 				return usageErr("run: %v", err)
@@ -150,6 +155,7 @@ Examples:
 				Stop:         stop,
 				Stages:       ex.StageSeconds,
 				ProcessStart: processStart,
+				Registry:     persons,
 			}
 			defer limitCores(workers)()
 			var profErr error

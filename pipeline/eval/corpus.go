@@ -28,6 +28,7 @@ type GoldDoc struct {
 	TextPath string
 	GoldPath string
 	Gold     Prediction // read leniently; Gold.ID is the file stem
+	GoldID   string     // the gold file's own "id" ("" when none)
 }
 
 // LoadCorpus reads every <id>.txt in dir that has an <id>.gold.json beside it;
@@ -70,8 +71,9 @@ func LoadCorpus(dir string) (*Corpus, error) {
 		if g.ID != "" && g.ID != id {
 			c.Warnings = append(c.Warnings, fmt.Sprintf("%s: id %q differs from file name; using the file name", goldName, g.ID))
 		}
+		goldID := g.ID
 		g.ID = id
-		c.Docs = append(c.Docs, GoldDoc{ID: id, TextPath: filepath.Join(dir, name), GoldPath: goldPath, Gold: g})
+		c.Docs = append(c.Docs, GoldDoc{ID: id, TextPath: filepath.Join(dir, name), GoldPath: goldPath, Gold: g, GoldID: goldID})
 	}
 	slices.SortFunc(c.Docs, func(a, b GoldDoc) int { return strings.Compare(a.ID, b.ID) })
 	scope, ok, warns, err := readScope(filepath.Join(dir, "SCOPE"))

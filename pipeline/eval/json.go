@@ -201,6 +201,9 @@ func (r Result) MarshalJSON() ([]byte, error) {
 	}
 	o.add("scope", nonNil(r.Scope))
 	o.add("warnings", nonNil(r.Warnings))
+	if r.Identity != nil {
+		o.add("identity", r.Identity) // score_identity.py --json's object
+	}
 	return o.bytes()
 }
 

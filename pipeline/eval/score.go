@@ -117,6 +117,9 @@ type Result struct {
 	Scope                      []string
 	Warnings                   []string
 	Details                    []DocDetail
+	// Identity is set by the caller when the corpus has an identity.json
+	// (ScoreIdentity); marshalled as "identity", after score.py's keys.
+	Identity *IdentityResult
 }
 
 // Table returns the figures of one table.

@@ -13,6 +13,7 @@ import (
 	"plenary/pipeline/eval"
 	"plenary/pipeline/extract"
 	"plenary/pipeline/lexicon"
+	"plenary/pipeline/registry"
 	"plenary/pipeline/tables"
 )
 
@@ -145,18 +146,40 @@ func writeRun(t testing.TB, format string) (string, map[string]int64) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	var xs []doc.Extraction
 	for _, d := range fixtureDocs {
 		x, err := ex.Extract(doc.Doc{ID: d.id, Source: d.id + ".txt", Text: d.text})
 		if err != nil {
 			t.Fatal(err)
 		}
-		if err := set.Add(x); err != nil {
-			t.Fatal(err)
-		}
+		xs = append(xs, x)
 	}
 	// A hand-made document whose names and quote are markup, so the report
 	// surely holds hostile strings whatever the extractor finds.
-	if err := set.Add(hostileExtraction()); err != nil {
+	xs = append(xs, hostileExtraction())
+	// The people table and the persons come from the whole-run step, as in
+	// plenary run.
+	rv, err := registry.New(lx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var people []registry.DocPeople
+	for _, x := range xs {
+		if err := set.Add(x); err != nil {
+			t.Fatal(err)
+		}
+		people = append(people, registry.FromExtraction(&x))
+	}
+	reg := rv.ResolveSlice(people)
+	for i, x := range xs {
+		if err := set.AddPeople(x.Doc.ID, x.People, reg.UIDs(i)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := set.AddPersons(reg.Persons()); err != nil {
+		t.Fatal(err)
+	}
+	if err := set.AddTimeline(reg.Timeline()); err != nil {
 		t.Fatal(err)
 	}
 	if err := set.AddError(doc.DocError{Source: "bad.txt", Stage: "ingest", Message: "bad " + hostileScript, Severity: doc.SeverityError}); err != nil {

@@ -38,6 +38,7 @@ import (
 
 	"plenary/pipeline/doc"
 	"plenary/pipeline/ingest"
+	"plenary/pipeline/registry"
 	"plenary/pipeline/tables"
 )
 
@@ -106,6 +107,9 @@ type Options struct {
 	// startup_seconds runs from it to the first document handed to a
 	// worker. The zero value means Run's own start.
 	ProcessStart time.Time
+	// Registry resolves the persons across the run's documents at its end
+	// (nil: one built from the embedded lexicon).
+	Registry *registry.Resolver
 	// BeforeClose, when set, is called once every document is written and
 	// before the tables are finished: the writers still hold their buffers,
 	// so a heap profile taken here shows the run's working set.
@@ -217,6 +221,14 @@ func Run(opt Options, extract ExtractFunc) (sum Summary, err error) {
 		fmt.Fprintf(opt.Progress, "plenary: no checkpoint for this version, lexicons and checkpoint format in %s; processing everything\n", opt.Out)
 	}
 
+	people, err := newPersons(o.tmp, opt.Registry)
+	if err != nil {
+		set.Abort()
+		st.close(false)
+		p.abandon()
+		return sum, fmt.Errorf("run: %w", err)
+	}
+
 	st.start(every, interval)
 	bar := newProgress(opt)
 	var timedOut atomic.Int64
@@ -277,6 +289,9 @@ func Run(opt Options, extract ExtractFunc) (sum Summary, err error) {
 				writeErr = set.AddError(doc.DocError{Source: j.doc.Source, DocID: j.doc.ID, Stage: "tables", Message: err.Error()})
 				break
 			}
+			if writeErr = people.add(&j.out); writeErr != nil {
+				break
+			}
 			sum.Documents.OK++
 			sum.Bytes += int64(len(j.out.Doc.Text))
 			if j.reused {
@@ -298,6 +313,11 @@ func Run(opt Options, extract ExtractFunc) (sum Summary, err error) {
 	if serr := st.close(writeErr == nil && !sum.Interrupted); writeErr == nil && serr != nil {
 		writeErr = serr
 	}
+	regStart := time.Now()
+	if writeErr == nil {
+		writeErr = people.finish(set)
+	}
+	regTime := time.Since(regStart)
 	if writeErr != nil {
 		set.Abort()
 		return sum, fmt.Errorf("run: writing tables: %w", writeErr)
@@ -319,6 +339,7 @@ func Run(opt Options, extract ExtractFunc) (sum Summary, err error) {
 	if opt.Stages != nil {
 		sum.StageSeconds = opt.Stages()
 		sum.StageSeconds["write"] = (writeTime + time.Since(closeStart)).Seconds()
+		sum.StageSeconds["registry"] = regTime.Seconds()
 	}
 	if err := writeJSON(filepath.Join(o.tmp, "run.json"), sum); err != nil {
 		return sum, fmt.Errorf("run: %w", err)

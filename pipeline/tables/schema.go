@@ -2,6 +2,7 @@ package tables
 
 import (
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/apache/arrow-go/v18/arrow"
@@ -14,8 +15,9 @@ import (
 // MetaSchemaVersion. Bump it when a column is added, removed, renamed or
 // retyped, so readers can tell table layouts apart.
 //
-// Version 2 added documents.encoding, roles.method and errors.severity.
-const SchemaVersion = "2"
+// Version 2 added documents.encoding, roles.method and errors.severity;
+// version 3 people.person_uid and the persons and role_timeline tables.
+const SchemaVersion = "3"
 
 // Schema metadata keys carried by every file.
 const (
@@ -27,6 +29,7 @@ const (
 var Tables = []string{
 	"documents", "people", "organizations", "locations",
 	"roles", "dates", "quotes", "mentions", "errors",
+	"persons", "role_timeline",
 }
 
 // Column types, named once so the table definitions read like the contract.
@@ -92,7 +95,7 @@ func opt(name string, t arrow.DataType, s storage) column {
 type def struct {
 	name   string
 	fields []column
-	fill   func(c *cols, x *doc.Extraction) // nil for errors, which is fed by AddError
+	fill   func(c *cols, x *doc.Extraction) // nil for tables fed by their own method (AddError, AddPeople, AddPersons, AddTimeline)
 }
 
 var defs = []def{
@@ -123,22 +126,13 @@ var defs = []def{
 		},
 	},
 	{
+		// Written by AddPeople at the end of a run, when the registry has
+		// given every person its person_uid.
 		name: "people",
 		fields: []column{
 			req("doc_id", tString, key), req("person_id", tString, plain), req("name", tString, plain),
 			req("aliases", tStrings, plain), req("mentions", tInt32, delta), req("start", tInt32, delta), req("end", tInt32, delta),
-		},
-		fill: func(c *cols, x *doc.Extraction) {
-			for _, p := range x.People {
-				c.row()
-				c.str(x.Doc.ID)
-				c.str(p.ID)
-				c.str(p.Name)
-				c.strs(p.Aliases)
-				c.i32(p.Mentions)
-				c.i32(p.Start)
-				c.i32(p.End)
-			}
+			req("person_uid", tString, plain),
 		},
 	},
 	{
@@ -279,6 +273,59 @@ var defs = []def{
 			req("severity", tString, dict),
 		},
 	},
+	{
+		// Written by AddPersons: one row per real person across the run.
+		name: "persons",
+		fields: []column{
+			req("person_uid", tString, plain), req("name", tString, plain), req("variants", tStrings, plain),
+			req("documents", tInt32, delta), req("mentions", tInt32, delta),
+			opt("first_seen", tDate32, delta), opt("last_seen", tDate32, delta), req("merge_evidence", tStrings, plain),
+		},
+	},
+	{
+		// Written by AddTimeline: each position of each real person.
+		name: "role_timeline",
+		fields: []column{
+			req("person_uid", tString, dict), req("title", tString, dict), opt("org", tString, dict),
+			opt("first_seen", tDate32, delta), opt("last_seen", tDate32, delta), req("documents", tInt32, delta),
+		},
+	},
+}
+
+func fillPeople(c *cols, docID string, people []doc.Person, uids []string) {
+	for i, p := range people {
+		c.row()
+		c.str(docID)
+		c.str(p.ID)
+		c.str(p.Name)
+		c.strs(p.Aliases)
+		c.i32(p.Mentions)
+		c.i32(p.Start)
+		c.i32(p.End)
+		c.str(uids[i])
+	}
+}
+
+func fillPerson(c *cols, p doc.RegistryPerson) {
+	c.row()
+	c.str(p.UID)
+	c.str(p.Name)
+	c.strs(p.Variants)
+	c.i32(p.Documents)
+	c.i32(p.Mentions)
+	c.optDate(p.FirstSeen)
+	c.optDate(p.LastSeen)
+	c.strs(p.Evidence)
+}
+
+func fillRoleSpan(c *cols, r doc.RoleSpan) {
+	c.row()
+	c.str(r.UID)
+	c.str(r.Title)
+	c.optStr(r.Org)
+	c.optDate(r.FirstSeen)
+	c.optDate(r.LastSeen)
+	c.i32(r.Documents)
 }
 
 func fillError(c *cols, e doc.DocError) {
@@ -368,7 +415,16 @@ func (c *cols) optStr(s string) {
 	b.Append(utf8Str(s))
 }
 
-func (c *cols) null()               { c.next().AppendNull() }
+func (c *cols) null() { c.next().AppendNull() }
+
+// optDate writes the zero time as null.
+func (c *cols) optDate(t time.Time) {
+	if t.IsZero() {
+		c.null()
+		return
+	}
+	c.date(date32(t))
+}
 func (c *cols) i32(n int)           { c.next().(*array.Int32Builder).Append(int32(n)) }
 func (c *cols) f32(f float32)       { c.next().(*array.Float32Builder).Append(f) }
 func (c *cols) date(d arrow.Date32) { c.next().(*array.Date32Builder).Append(d) }

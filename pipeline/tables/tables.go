@@ -83,8 +83,8 @@ type table struct {
 	b     *array.RecordBuilder
 	c     cols
 	sink  sink
-	rows  int64 // appended so far, flushed or not
-	fill  func(c *cols, x *doc.Extraction)
+	rows  int64                            // appended so far, flushed or not
+	fill  func(c *cols, x *doc.Extraction) // nil: fed by its own Add method
 	flush int
 }
 
@@ -151,6 +151,54 @@ func (s *Set) Add(x doc.Extraction) error {
 		before := t.b.Field(0).Len()
 		t.fill(&t.c, &x)
 		t.rows += int64(t.b.Field(0).Len() - before)
+		if err := t.maybeFlush(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// AddPeople appends one document's people to the people table, each with
+// its person_uid (uids[i] for people[i]). A run calls it at the end, for
+// every document in the order of Add, once the registry has resolved them.
+func (s *Set) AddPeople(docID string, people []doc.Person, uids []string) error {
+	if s.done {
+		return errors.New("tables: add after close")
+	}
+	if len(uids) != len(people) {
+		return fmt.Errorf("tables: document %s: %d people but %d person_uids", docID, len(people), len(uids))
+	}
+	t := s.byName["people"]
+	fillPeople(&t.c, docID, people, uids)
+	t.rows += int64(len(people))
+	return t.maybeFlush()
+}
+
+// AddPersons appends rows to the persons table.
+func (s *Set) AddPersons(ps []doc.RegistryPerson) error {
+	t := s.byName["persons"]
+	for _, p := range ps {
+		if s.done {
+			return errors.New("tables: add after close")
+		}
+		fillPerson(&t.c, p)
+		t.rows++
+		if err := t.maybeFlush(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// AddTimeline appends rows to the role_timeline table.
+func (s *Set) AddTimeline(rs []doc.RoleSpan) error {
+	t := s.byName["role_timeline"]
+	for _, r := range rs {
+		if s.done {
+			return errors.New("tables: add after close")
+		}
+		fillRoleSpan(&t.c, r)
+		t.rows++
 		if err := t.maybeFlush(); err != nil {
 			return err
 		}

@@ -97,7 +97,31 @@ var sampleErrors = []doc.DocError{
 	{Source: "corpus/cp1251.txt", DocID: "cp1251", Stage: "ingest", Message: "decoded as windows-1251", Severity: doc.SeverityWarning},
 }
 
-// write writes xs and errs to a fresh Set in dir and closes it.
+// samplePersons and sampleTimeline are registry rows: one person seen
+// undated, one dated; a title without organization.
+var samplePersons = []doc.RegistryPerson{
+	{UID: "P00000000000000a1", Name: "Ayşe Öztürk", Variants: []string{"Ayşe Öztürk"}, Documents: 5, Mentions: 5},
+	{UID: "P00000000000000b2", Name: "Қасым-Жомарт Тоқаев", Variants: []string{"Қасым-Жомарт Тоқаев", "Тоқаев"}, Documents: 5, Mentions: 15,
+		FirstSeen: time.Date(2024, 5, 6, 0, 0, 0, 0, time.UTC), LastSeen: time.Date(2024, 5, 7, 0, 0, 0, 0, time.UTC),
+		Evidence: []string{"NAME-KEY: a ~ b"}},
+}
+
+var sampleTimeline = []doc.RoleSpan{
+	{UID: "P00000000000000a1", Title: "Chairwoman", Org: "Federation of Trade Unions", Documents: 5},
+	{UID: "P00000000000000b2", Title: "President", FirstSeen: time.Date(2024, 5, 6, 0, 0, 0, 0, time.UTC), LastSeen: time.Date(2024, 5, 6, 0, 0, 0, 0, time.UTC), Documents: 3},
+}
+
+// uidsOf gives each person of x an invented person_uid.
+func uidsOf(x doc.Extraction) []string {
+	out := make([]string, len(x.People))
+	for i, p := range x.People {
+		out[i] = "U-" + x.Doc.ID + "-" + p.ID
+	}
+	return out
+}
+
+// write writes xs (with their people), errs and the sample registry rows to
+// a fresh Set in dir and closes it.
 func write(t testing.TB, dir, format string, mem memory.Allocator, o options, xs []doc.Extraction, errs []doc.DocError) map[string]int64 {
 	t.Helper()
 	s, err := open(dir, format, testVersion, mem, o)
@@ -111,6 +135,19 @@ func write(t testing.TB, dir, format string, mem memory.Allocator, o options, xs
 	}
 	for _, e := range errs {
 		if err := s.AddError(e); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, x := range xs {
+		if err := s.AddPeople(x.Doc.ID, x.People, uidsOf(x)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if len(xs) > 0 {
+		if err := s.AddPersons(samplePersons); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.AddTimeline(sampleTimeline); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -245,6 +282,7 @@ func TestRoundTrip(t *testing.T) {
 			want := map[string]int64{
 				"documents": 5, "people": 10, "organizations": 10, "locations": 5, "roles": 10,
 				"dates": 10, "quotes": 10, "mentions": 25, "errors": 3,
+				"persons": 2, "role_timeline": 2,
 			}
 			if !reflect.DeepEqual(counts, want) {
 				t.Errorf("Counts() = %v, want %v", counts, want)
@@ -320,6 +358,20 @@ func TestRoundTrip(t *testing.T) {
 				{"documents", 1, "encoding", "windows-1251"},
 				{"roles", 0, "method", ""},
 				{"roles", 1, "method", "rule:title-of-org"},
+				{"people", 3, "person_uid", "U-doc001-p2"},
+				{"persons", 0, "first_seen", nil},
+				{"persons", 0, "merge_evidence", []string{}},
+				{"persons", 1, "variants", []string{"Қасым-Жомарт Тоқаев", "Тоқаев"}},
+				{"persons", 1, "documents", int32(5)},
+				{"persons", 1, "mentions", int32(15)},
+				{"persons", 1, "first_seen", "2024-05-06"},
+				{"persons", 1, "last_seen", "2024-05-07"},
+				{"persons", 1, "merge_evidence", []string{"NAME-KEY: a ~ b"}},
+				{"role_timeline", 0, "org", "Federation of Trade Unions"},
+				{"role_timeline", 0, "last_seen", nil},
+				{"role_timeline", 1, "org", nil},
+				{"role_timeline", 1, "person_uid", "P00000000000000b2"},
+				{"role_timeline", 1, "documents", int32(3)},
 			}
 			for _, c := range cells {
 				rows := got[c.table]
@@ -380,11 +432,11 @@ func TestSchemaContract(t *testing.T) {
 		for _, f := range s.Fields() {
 			var want arrow.DataType
 			switch f.Name {
-			case "start", "end", "mentions", "sentence", "n_chars", "n_sentences", "n_tokens":
+			case "start", "end", "mentions", "sentence", "n_chars", "n_sentences", "n_tokens", "documents":
 				want = arrow.PrimitiveTypes.Int32
-			case "published", "date":
+			case "published", "date", "first_seen", "last_seen":
 				want = arrow.FixedWidthTypes.Date32
-			case "aliases":
+			case "aliases", "variants", "merge_evidence":
 				want = arrow.ListOfNonNullable(arrow.BinaryTypes.String)
 			case "confidence":
 				want = arrow.PrimitiveTypes.Float32
@@ -749,6 +801,9 @@ func FuzzAdd(f *testing.F) {
 			}
 			s2.Abort()
 			return
+		}
+		if err := s2.AddPeople(x.Doc.ID, x.People, uidsOf(x)); err != nil {
+			t.Fatalf("AddPeople: %v", err)
 		}
 		if err := s2.Close(); err != nil {
 			t.Fatal(err)

@@ -10,14 +10,14 @@ import { join } from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
 
 // Must match tables.SchemaVersion in ../schema.go.
-const SCHEMA_VERSION = "2";
+const SCHEMA_VERSION = "3";
 
 // The table contract as DuckDB sees it; a trailing "?" marks a nullable column.
 const TABLES = {
   documents: ["doc_id VARCHAR", "source VARCHAR", "url? VARCHAR", "title? VARCHAR", "published? DATE",
     "n_chars INTEGER", "n_sentences INTEGER", "n_tokens INTEGER", "sha256 VARCHAR", "encoding VARCHAR"],
   people: ["doc_id VARCHAR", "person_id VARCHAR", "name VARCHAR", "aliases VARCHAR[]",
-    "mentions INTEGER", "start INTEGER", "end INTEGER"],
+    "mentions INTEGER", "start INTEGER", "end INTEGER", "person_uid VARCHAR"],
   organizations: ["doc_id VARCHAR", "org_id VARCHAR", "name VARCHAR", "aliases VARCHAR[]",
     "acronym? VARCHAR", "mentions INTEGER", "start INTEGER", "end INTEGER"],
   locations: ["doc_id VARCHAR", "location_id VARCHAR", "name VARCHAR", "aliases VARCHAR[]",
@@ -33,6 +33,10 @@ const TABLES = {
   mentions: ["doc_id VARCHAR", "entity_id VARCHAR", "entity_type VARCHAR", "text VARCHAR",
     "start INTEGER", "end INTEGER", "sentence INTEGER", "method VARCHAR"],
   errors: ["source VARCHAR", "doc_id? VARCHAR", "stage VARCHAR", "message VARCHAR", "severity VARCHAR"],
+  persons: ["person_uid VARCHAR", "name VARCHAR", "variants VARCHAR[]", "documents INTEGER",
+    "mentions INTEGER", "first_seen? DATE", "last_seen? DATE", "merge_evidence VARCHAR[]"],
+  role_timeline: ["person_uid VARCHAR", "title VARCHAR", "org? VARCHAR", "first_seen? DATE",
+    "last_seen? DATE", "documents INTEGER"],
 };
 
 function parseColumn(spec) {
@@ -144,6 +148,28 @@ async function main() {
       console.log(`FAIL ${table.padEnd(13)} ${problems.join("; ")}`);
     } else {
       console.log(`ok   ${table.padEnd(13)} ${detail}`);
+    }
+  }
+  // The registry's keys join: every document person has its person, every
+  // person and timeline row is some document person's, and a person's
+  // documents count is that of its document persons' documents.
+  const t = (name) => sqlString(join(dir, `${name}.parquet`));
+  const joins = [
+    ["people without a persons row", `SELECT count(*) AS n FROM read_parquet(${t("people")}) p ANTI JOIN read_parquet(${t("persons")}) USING (person_uid)`],
+    ["persons without people", `SELECT count(*) AS n FROM read_parquet(${t("persons")}) s ANTI JOIN read_parquet(${t("people")}) USING (person_uid)`],
+    ["role_timeline rows without a person", `SELECT count(*) AS n FROM read_parquet(${t("role_timeline")}) r ANTI JOIN read_parquet(${t("persons")}) USING (person_uid)`],
+    ["persons whose documents count differs", `SELECT count(*) AS n FROM read_parquet(${t("persons")}) s JOIN (SELECT person_uid, count(DISTINCT doc_id) AS d FROM read_parquet(${t("people")}) GROUP BY person_uid) USING (person_uid) WHERE s.documents <> d`],
+  ];
+  for (const [what, sql] of joins) {
+    try {
+      const [{ n }] = await rows(conn, sql);
+      if (Number(n) !== 0) {
+        failed = true;
+        console.log(`FAIL joins         ${Number(n)} ${what}`);
+      }
+    } catch (err) {
+      failed = true;
+      console.log(`FAIL joins         duckdb: ${err.message}`);
     }
   }
   for (const table of Object.keys(counts)) {

@@ -1,0 +1,163 @@
+package registry
+
+import "slices"
+
+// Evidence features: what two document persons may share that says they
+// are one person. A feature is its kind in the high 32 bits and an id in
+// the low ones, so sorted features list titles, then organizations, then
+// co-occurring persons.
+const (
+	featTitle    = 1 // a normalized title ("chairman")
+	featOrg      = 2 // a normalized organization of a role
+	featCoPerson = 3 // a person named in the same document (a snapshot cluster root)
+)
+
+func feature(kind int, id uint32) uint64 { return uint64(kind)<<32 | uint64(id) }
+
+// snapshot is the clustering at the start of a phase: the evidence a phase
+// weighs does not move under its own merges.
+type snapshot struct {
+	root    []int32 // record -> its cluster's root
+	start   []int32 // root -> first index of its members in members
+	count   []int32 // root -> members
+	members []int32 // records grouped by root, in processing order
+	docs    []int32 // root -> documents it is named in
+	gender  []byte  // root -> 'm', 'f', or 0 (unknown or disagreeing)
+	coMax   int32   // a co-occurring person is evidence when named in at most coMax documents
+	feats   map[int32][]uint64
+}
+
+func (rv *resolver) takeSnapshot() *snapshot {
+	n := len(rv.recs)
+	sn := &snapshot{root: make([]int32, n), start: make([]int32, n), count: make([]int32, n),
+		members: make([]int32, n), docs: make([]int32, n), gender: make([]byte, n), feats: map[int32][]uint64{}}
+	for i := range sn.root {
+		sn.root[i] = rv.find(int32(i))
+		sn.count[sn.root[i]]++
+	}
+	next := int32(0)
+	for _, r := range rv.order { // roots come first in processing order
+		if sn.root[r] == r {
+			sn.start[r] = next
+			next += sn.count[r]
+		}
+	}
+	fill := make([]int32, n)
+	lastDoc := make([]int32, n)
+	for i := range lastDoc {
+		lastDoc[i] = -1
+	}
+	for _, r := range rv.order {
+		root := sn.root[r]
+		sn.members[sn.start[root]+fill[root]] = r
+		fill[root]++
+		if d := rv.recs[r].doc; lastDoc[root] != d {
+			lastDoc[root] = d
+			sn.docs[root]++
+		}
+		switch g := rv.gender[r]; {
+		case g == 0 || sn.gender[root] == 'x':
+		case sn.gender[root] == 0:
+			sn.gender[root] = g
+		case sn.gender[root] != g:
+			sn.gender[root] = 'x'
+		}
+	}
+	for i, g := range sn.gender {
+		if g == 'x' {
+			sn.gender[i] = 0
+		}
+	}
+	sn.coMax = max(3, int32(len(rv.docs)/200))
+	return sn
+}
+
+func (sn *snapshot) group(root int32) []int32 {
+	return sn.members[sn.start[root] : sn.start[root]+sn.count[root]]
+}
+
+// recFeatures appends one record's features: its titles and organizations,
+// and the persons named beside it that are named in few documents (one
+// named everywhere, a head of state, is no evidence).
+func (rv *resolver) recFeatures(r int32, out []uint64) []uint64 {
+	rec := &rv.recs[r]
+	for _, ro := range rv.roles(rec) {
+		if t := rv.labelNorm[ro.title]; t != 0 {
+			out = append(out, feature(featTitle, t))
+		}
+		if o := rv.labelNorm[ro.org]; o != 0 {
+			out = append(out, feature(featOrg, o))
+		}
+	}
+	d := &rv.docs[rec.doc]
+	for x := d.first; x < d.first+d.n; x++ {
+		if x == r {
+			continue
+		}
+		if c := rv.snap.root[x]; rv.snap.docs[c] <= rv.snap.coMax {
+			out = append(out, feature(featCoPerson, uint32(c)))
+		}
+	}
+	return out
+}
+
+// clusterFeatures are a snapshot cluster's features, sorted, computed once.
+func (rv *resolver) clusterFeatures(root int32) []uint64 {
+	if f, ok := rv.snap.feats[root]; ok {
+		return f
+	}
+	var f []uint64
+	for _, m := range rv.snap.group(root) {
+		f = rv.recFeatures(m, f)
+	}
+	f = sortFeatures(f)
+	rv.snap.feats[root] = f
+	return f
+}
+
+func sortFeatures(f []uint64) []uint64 {
+	slices.Sort(f)
+	return slices.Compact(f)
+}
+
+// evidence is the first feature two sorted feature lists share, leaving out
+// the two clusters themselves as co-occurring persons; 0 when none.
+func evidence(fa []uint64, ra int32, fb []uint64, rb int32) uint64 {
+	skipA, skipB := feature(featCoPerson, uint32(ra)), feature(featCoPerson, uint32(rb))
+	i, j := 0, 0
+	for i < len(fa) && j < len(fb) {
+		switch {
+		case fa[i] < fb[j]:
+			i++
+		case fa[i] > fb[j]:
+			j++
+		default:
+			if fa[i] != skipA && fa[i] != skipB {
+				return fa[i]
+			}
+			i++
+			j++
+		}
+	}
+	return 0
+}
+
+// genderClash: the two sides are marked as of different sexes (BLOCK-GENDER).
+func genderClash(a, b byte) bool { return a != 0 && b != 0 && a != b }
+
+// sameDoc: some document names members of both snapshot clusters as two
+// people (BLOCK-SAME-DOC).
+func (rv *resolver) sameDoc(a, b int32) bool {
+	if rv.snap.count[a] > rv.snap.count[b] {
+		a, b = b, a
+	}
+	for _, m := range rv.snap.group(a) {
+		d := &rv.docs[rv.recs[m].doc]
+		for x := d.first; x < d.first+d.n; x++ {
+			if rv.snap.root[x] == b {
+				return true
+			}
+		}
+	}
+	return false
+}

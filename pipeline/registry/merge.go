@@ -1,0 +1,304 @@
+package registry
+
+import (
+	"hash/maphash"
+	"slices"
+)
+
+// mergeSubsets applies SUBSET-UNIQUE and SUBSET-EVIDENCE: a full name whose
+// key is part of a longer full name's key ("Donald Trump" in "Donald J.
+// Trump") is that person when exactly one such longer name fits, or
+// evidence picks one.
+func (rv *resolver) mergeSubsets() {
+	type pair struct{ sub, super int32 }
+	var pairs []pair
+	for ki := range rv.keys {
+		key := &rv.keys[ki]
+		nr := &rv.parsedN[key.name]
+		if key.join || len(key.words) < 3 {
+			continue
+		}
+		for _, sub := range subKeys(key.words, int(nr.nFull), nr.suffix != 0) {
+			if si, ok := rv.keyOf[keyString(sub)]; ok && !rv.keys[si].join && si != int32(ki) {
+				pairs = append(pairs, pair{sub: si, super: int32(ki)})
+			}
+		}
+	}
+	slices.SortFunc(pairs, func(a, b pair) int {
+		if a.sub != b.sub {
+			return int(a.sub - b.sub)
+		}
+		return int(rv.rank[rv.keys[a.super].rep] - rv.rank[rv.keys[b.super].rep])
+	})
+	for i := 0; i < len(pairs); {
+		j := i
+		for j < len(pairs) && pairs[j].sub == pairs[i].sub {
+			j++
+		}
+		a := rv.keys[pairs[i].sub].rep
+		var cands []int32 // representative records of the fitting longer names
+		for _, p := range pairs[i:j] {
+			cands = append(cands, rv.keys[p.super].rep)
+		}
+		rv.pick(a, cands, ruleSubsetUnique, ruleSubsetEvidence, false)
+		i = j
+	}
+}
+
+// subKeys lists the keys made by leaving words or initials out of a key
+// (never the suffix, and keeping two full words). Keys of up to six parts
+// give every such subset; longer ones, each single omission.
+func subKeys(words []uint32, nFull int, suffix bool) [][]uint32 {
+	removable := len(words)
+	if suffix {
+		removable--
+	}
+	var out [][]uint32
+	if removable > 6 {
+		for i := 0; i < removable; i++ {
+			if i < nFull && nFull-1 < 2 {
+				continue
+			}
+			out = append(out, slices.Concat(words[:i], words[i+1:]))
+		}
+		return out
+	}
+	for mask := 1; mask < 1<<removable; mask++ {
+		var sub []uint32
+		full := 0
+		for i, w := range words {
+			if i < removable && mask&(1<<i) != 0 {
+				continue
+			}
+			if i < nFull {
+				full++
+			}
+			sub = append(sub, w)
+		}
+		if full >= 2 {
+			out = append(out, sub)
+		}
+	}
+	return out
+}
+
+// pick merges record a's cluster with the one candidate cluster that fits:
+// candidates marked as of another sex, or named beside a in one document,
+// do not fit (BLOCK-GENDER, BLOCK-SAME-DOC). With several, or with
+// needEvidence, the one fitting candidate that shares evidence with a is
+// taken. cands are records; the snapshot's clusters are compared.
+func (rv *resolver) pick(a int32, cands []int32, unique, withEvidence uint8, needEvidence bool) bool {
+	sn := rv.snap
+	ra := sn.root[a]
+	var roots, reps []int32
+	for _, c := range cands {
+		rc := sn.root[c]
+		if rc == ra || slices.Contains(roots, rc) {
+			continue
+		}
+		if genderClash(sn.gender[ra], sn.gender[rc]) || rv.sameDoc(ra, rc) {
+			continue
+		}
+		roots = append(roots, rc)
+		reps = append(reps, c)
+	}
+	if len(roots) == 1 && !needEvidence {
+		return rv.union(a, reps[0], unique, 0)
+	}
+	if len(roots) == 0 {
+		return false
+	}
+	fa := rv.clusterFeatures(ra)
+	found, at := uint64(0), -1
+	for i, rc := range roots {
+		if ev := evidence(fa, ra, rv.clusterFeatures(rc), rc); ev != 0 {
+			if at >= 0 {
+				return false // evidence for two: undecided
+			}
+			found, at = ev, i
+		}
+	}
+	if at < 0 {
+		return false
+	}
+	return rv.union(a, reps[at], withEvidence, found)
+}
+
+// fuzzyEntry is one two-word full-name key seen from one of its words.
+type fuzzyEntry struct {
+	block uint64 // hash of the shared word and the key's initials and suffix
+	key   int32
+	other uint32 // the other word
+}
+
+// mergeFuzzy applies FUZZY-EVIDENCE to two-word full names: names that
+// share one word exactly (and their initials and suffix) and whose other
+// words differ by one letter, by vowels only, or as a nickname, are one
+// person when they share evidence. Candidates are found per shared word
+// through deletion variants, so the cost grows with the number of names,
+// not its square.
+func (rv *resolver) mergeFuzzy() {
+	seed := maphash.MakeSeed()
+	var entries []fuzzyEntry
+	for ki := range rv.keys {
+		key := &rv.keys[ki]
+		if key.join || rv.parsedN[key.name].nFull != 2 {
+			continue
+		}
+		rest := keyString(key.words[2:])
+		for i := 0; i < 2; i++ {
+			var h maphash.Hash
+			h.SetSeed(seed)
+			h.WriteString(rv.toks.strs[key.words[i]])
+			h.WriteByte(0)
+			h.WriteString(rest)
+			entries = append(entries, fuzzyEntry{block: h.Sum64(), key: int32(ki), other: key.words[1-i]})
+		}
+	}
+	slices.SortFunc(entries, func(a, b fuzzyEntry) int {
+		if a.block != b.block {
+			if a.block < b.block {
+				return -1
+			}
+			return 1
+		}
+		return int(rv.rank[rv.keys[a.key].rep] - rv.rank[rv.keys[b.key].rep])
+	})
+	type pair struct{ a, b int32 } // keys, a first in processing order
+	var pairs []pair
+	var vs []variantRef
+	for i := 0; i < len(entries); {
+		j := i
+		for j < len(entries) && entries[j].block == entries[i].block {
+			j++
+		}
+		if j-i > 1 {
+			vs = vs[:0]
+			for e := i; e < j; e++ {
+				vs = rv.variants(vs, seed, rv.toks.strs[entries[e].other], int32(e))
+			}
+			slices.SortFunc(vs, func(a, b variantRef) int {
+				if a.h != b.h {
+					if a.h < b.h {
+						return -1
+					}
+					return 1
+				}
+				return int(a.entry - b.entry)
+			})
+			for x := 0; x < len(vs); {
+				y := x
+				for y < len(vs) && vs[y].h == vs[x].h {
+					y++
+				}
+				for p := x; p < y; p++ {
+					for q := p + 1; q < y; q++ {
+						ea, eb := &entries[vs[p].entry], &entries[vs[q].entry]
+						if ea.key != eb.key && rv.fuzzyWords(rv.toks.strs[ea.other], rv.toks.strs[eb.other]) {
+							pairs = append(pairs, pair{ea.key, eb.key})
+						}
+					}
+				}
+				x = y
+			}
+		}
+		i = j
+	}
+	slices.SortFunc(pairs, func(a, b pair) int {
+		if a.a != b.a {
+			return int(rv.rank[rv.keys[a.a].rep] - rv.rank[rv.keys[b.a].rep])
+		}
+		return int(rv.rank[rv.keys[a.b].rep] - rv.rank[rv.keys[b.b].rep])
+	})
+	pairs = slices.Compact(pairs)
+	for _, p := range pairs {
+		a, b := rv.keys[p.a].rep, rv.keys[p.b].rep
+		if rv.find(a) == rv.find(b) {
+			continue
+		}
+		rv.pick(a, []int32{b}, ruleFuzzy, ruleFuzzy, true)
+	}
+}
+
+// variantRef is one way a word may be found again: itself, with one letter
+// dropped, its vowel skeleton, or its nickname group.
+type variantRef struct {
+	h     uint64
+	entry int32
+}
+
+func (rv *resolver) variants(out []variantRef, seed maphash.Seed, w string, e int32) []variantRef {
+	hash := func(tag byte, parts ...string) uint64 {
+		var h maphash.Hash
+		h.SetSeed(seed)
+		h.WriteByte(tag)
+		for _, p := range parts {
+			h.WriteString(p)
+		}
+		return h.Sum64()
+	}
+	if len(w) >= minFuzzyLen {
+		out = append(out, variantRef{hash('=', w), e})
+		for i := 0; i < len(w); i++ {
+			out = append(out, variantRef{hash('=', w[:i], w[i+1:]), e})
+		}
+	}
+	if sk := skeleton(w); len(sk) >= 3 {
+		out = append(out, variantRef{hash('#', sk), e})
+	}
+	if g, ok := rv.k.nickname[w]; ok {
+		out = append(out, variantRef{hash('@', g), e})
+	}
+	return out
+}
+
+// minFuzzyLen is the shortest word a one-letter difference is accepted in:
+// in shorter ones (Ali, Ari) one letter makes another name.
+const minFuzzyLen = 4
+
+// fuzzyWords reports whether two different words are one word misspelled
+// (one letter inserted, dropped, changed, or two neighbours swapped), the
+// same consonants, or nicknames of one name.
+func (rv *resolver) fuzzyWords(a, b string) bool {
+	if a == b {
+		return false
+	}
+	if min(len(a), len(b)) >= minFuzzyLen && oneEdit(a, b) {
+		return true
+	}
+	if sa := skeleton(a); len(sa) >= 3 && sa == skeleton(b) {
+		return true
+	}
+	ga, oka := rv.k.nickname[a]
+	gb, okb := rv.k.nickname[b]
+	return oka && okb && ga == gb
+}
+
+// oneEdit: a and b are one insertion, deletion, substitution or adjacent
+// transposition apart (Damerau-Levenshtein distance 1).
+func oneEdit(a, b string) bool {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	switch len(b) - len(a) {
+	case 0:
+		i := 0
+		for i < len(a) && a[i] == b[i] {
+			i++
+		}
+		if i == len(a) {
+			return false
+		}
+		if a[i+1:] == b[i+1:] {
+			return true
+		}
+		return i+1 < len(a) && a[i] == b[i+1] && a[i+1] == b[i] && a[i+2:] == b[i+2:]
+	case 1:
+		i := 0
+		for i < len(a) && a[i] == b[i] {
+			i++
+		}
+		return a[i:] == b[i+1:]
+	}
+	return false
+}

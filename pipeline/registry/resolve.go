@@ -1,0 +1,196 @@
+package registry
+
+import (
+	"encoding/binary"
+	"slices"
+	"strings"
+)
+
+// resolver runs the merge rules over a store's records. Records are
+// numbered as fed; every loop runs in processing order (documents by id,
+// people in document order) and a merged cluster's root is its member first
+// in that order, so the result does not depend on the feed order.
+type resolver struct {
+	*store
+	order  []int32 // records in processing order
+	rank   []int32 // record -> its place in order
+	parent []int32 // union-find over records
+	gender []byte  // record -> 'm', 'f' or 0
+	logs   []mergeLog
+
+	keys   []keyInfo        // distinct full-name keys, in order of first use
+	keyOf  map[string]int32 // key bytes -> index in keys
+	nameAt []int32          // name id -> first record using it as a full name, or -1
+
+	snap     *snapshot // clusters as the evidence of the current phase sees them
+	attached []bool    // partial-name records a full name took (attachPartials)
+}
+
+// keyInfo is one distinct key of full names.
+type keyInfo struct {
+	name  uint32 // a name with this key (the first one seen)
+	rep   int32  // its first record
+	join  bool   // made by joining two words (JOIN-KEY): a lookup key only
+	words []uint32
+}
+
+// mergeLog is one merge of two clusters, kept for the evidence column.
+type mergeLog struct {
+	a, b   int32  // the records whose names matched
+	detail uint64 // the evidence feature (see feature kinds), 0 when none
+	rule   uint8
+}
+
+func (s *store) resolve() *Registry {
+	n := len(s.recs)
+	rv := &resolver{store: s, rank: make([]int32, n), parent: make([]int32, n), gender: make([]byte, n),
+		keyOf: map[string]int32{}}
+	rv.order = s.processingOrder()
+	for i, r := range rv.order {
+		rv.rank[r] = int32(i)
+	}
+	for i := range rv.parent {
+		rv.parent[i] = int32(i)
+		g := s.recs[i].gender
+		if g == 0 {
+			g = s.parsedN[s.recs[i].name].gender
+		}
+		rv.gender[i] = g
+	}
+	rv.mergeKeys()
+	rv.snap = rv.takeSnapshot()
+	rv.mergeSubsets()
+	rv.mergeFuzzy()
+	rv.snap = rv.takeSnapshot()
+	rv.attachPartials()
+	rv.mergeLeftovers()
+	return rv.result()
+}
+
+// processingOrder sorts records by document id (then position): the order
+// every decision is taken in.
+func (s *store) processingOrder() []int32 {
+	docs := make([]int32, len(s.docs))
+	for i := range docs {
+		docs[i] = int32(i)
+	}
+	slices.SortStableFunc(docs, func(a, b int32) int { return strings.Compare(s.docs[a].id, s.docs[b].id) })
+	order := make([]int32, 0, len(s.recs))
+	for rank, d := range docs {
+		s.docs[d].sortedIndex = int32(rank)
+		for r := s.docs[d].first; r < s.docs[d].first+s.docs[d].n; r++ {
+			order = append(order, r)
+		}
+	}
+	return order
+}
+
+func (rv *resolver) find(x int32) int32 {
+	for rv.parent[x] != x {
+		rv.parent[x] = rv.parent[rv.parent[x]]
+		x = rv.parent[x]
+	}
+	return x
+}
+
+// union merges the clusters of a and b; the root is the member first in
+// processing order. It reports whether they were apart.
+func (rv *resolver) union(a, b int32, rule uint8, detail uint64) bool {
+	ra, rb := rv.find(a), rv.find(b)
+	if ra == rb {
+		return false
+	}
+	if rv.rank[rb] < rv.rank[ra] {
+		ra, rb = rb, ra
+	}
+	rv.parent[rb] = ra
+	if rule != ruleNameKey || rv.recs[a].name != rv.recs[b].name {
+		rv.logs = append(rv.logs, mergeLog{a: a, b: b, detail: detail, rule: rule})
+	}
+	return true
+}
+
+func keyString(words []uint32) string {
+	b := make([]byte, 4*len(words))
+	for i, w := range words {
+		binary.LittleEndian.PutUint32(b[4*i:], w)
+	}
+	return string(b)
+}
+
+// mergeKeys applies NAME-KEY, ALIAS-KEY and JOIN-KEY: full names (and
+// full-name aliases) with equal keys are one person.
+func (rv *resolver) mergeKeys() {
+	rv.nameAt = make([]int32, len(rv.parsedN))
+	for i := range rv.nameAt {
+		rv.nameAt[i] = -1
+	}
+	var names []uint32 // full names in order of first use
+	use := func(r int32, name uint32, rule uint8) {
+		if rv.parsedN[name].level != levelFull {
+			return
+		}
+		if first := rv.nameAt[name]; first >= 0 {
+			rv.union(first, r, rule, 0)
+			return
+		}
+		rv.nameAt[name] = r
+		names = append(names, name)
+	}
+	for _, r := range rv.order {
+		rec := &rv.recs[r]
+		use(r, rec.name, ruleNameKey)
+		for _, a := range rv.aliases(rec) {
+			use(r, a, ruleAliasKey)
+		}
+	}
+	for _, name := range names {
+		nr := &rv.parsedN[name]
+		r := rv.nameAt[name]
+		words := rv.key(nr)
+		k := keyString(words)
+		if ki, ok := rv.keyOf[k]; ok {
+			rv.union(rv.keys[ki].rep, r, ruleNameKey, 0)
+			if rv.keys[ki].join { // a real name now owns the key
+				rv.keys[ki] = keyInfo{name: name, rep: rv.keys[ki].rep, words: words}
+			}
+		} else {
+			rv.keyOf[k] = int32(len(rv.keys))
+			rv.keys = append(rv.keys, keyInfo{name: name, rep: r, words: words})
+		}
+		for _, jk := range rv.joinKeys(nr) {
+			k := keyString(jk)
+			if ki, ok := rv.keyOf[k]; ok {
+				rv.union(rv.keys[ki].rep, r, ruleJoinKey, 0)
+			} else {
+				rv.keyOf[k] = int32(len(rv.keys))
+				rv.keys = append(rv.keys, keyInfo{name: name, rep: r, join: true, words: jk})
+			}
+		}
+	}
+}
+
+// joinKeys gives the keys of a name of three words or more with two
+// neighbouring words written as one ("Kassym Jomart" -> Kassymjomart).
+func (rv *resolver) joinKeys(nr *nameRec) [][]uint32 {
+	if nr.nFull < 3 {
+		return nil
+	}
+	folded := rv.foldedWords(nr)
+	full := rv.fullWords(nr)
+	rest := rv.key(nr)[nr.nFull:] // initials and suffix
+	var out [][]uint32
+	for i := 0; i+1 < len(folded); i++ {
+		joined := rv.k.phonetic(rv.toks.strs[folded[i]] + rv.toks.strs[folded[i+1]])
+		if v, ok := rv.k.variant[joined]; ok {
+			joined = v
+		}
+		words := make([]uint32, 0, len(full)-1+len(rest))
+		words = append(words, full[:i]...)
+		words = append(words, rv.toks.id(joined))
+		words = append(words, full[i+2:]...)
+		sortU32(words)
+		out = append(out, append(words, rest...))
+	}
+	return out
+}
