@@ -391,16 +391,13 @@ func f3(x *float64) string {
 	return fmt.Sprintf("%.3f", *x)
 }
 
-// RenderIdentity prints the figures as score_identity.py does, and with
-// errors > 0 up to that many wrong merges and splits.
+// RenderIdentity prints the figures under a heading, in the three lines of
+// score_identity.py, and with errors > 0 up to that many wrong merges and
+// splits.
 func RenderIdentity(w io.Writer, r IdentityResult, errors int) error {
-	pw, b3 := r.Pairwise, r.BCubed
 	var b strings.Builder
-	fmt.Fprintf(&b, "\nidentity: %d members in %d clusters; prediction: %d matched (%d via alias), %d ignored, %d duplicate, %d gold members missing (scored as singletons)\n",
-		r.GoldMembers, r.GoldClusters, r.PredMembersMatched, r.PredMembersViaAlias, r.PredMembersIgnored, r.PredMembersDuplicate, r.GoldMembersMissing)
-	fmt.Fprintf(&b, "identity pairwise  P %s  R %s  F1 %s   (gold pairs %d, predicted pairs %d, common %d)\n",
-		f3(pw.Precision), f3(pw.Recall), f3(pw.F1), pw.GoldPairs, pw.PredPairs, pw.CommonPairs)
-	fmt.Fprintf(&b, "identity B-cubed   P %s  R %s  F1 %s\n", f3(b3.Precision), f3(b3.Recall), f3(b3.F1))
+	b.WriteString("\ncross-document identity (" + IdentityFile + "):\n")
+	b.WriteString(identityLines(r))
 	if errors > 0 {
 		list := func(title string, items [][][]string, sep string) {
 			fmt.Fprintf(&b, "\n%s: %d", title, len(items))
@@ -421,6 +418,16 @@ func RenderIdentity(w io.Writer, r IdentityResult, errors int) error {
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// identityLines are score_identity.py's three lines of figures.
+func identityLines(r IdentityResult) string {
+	pw, b3 := r.Pairwise, r.BCubed
+	return fmt.Sprintf("gold: %d members in %d clusters; prediction: %d matched (%d via alias), %d ignored, %d duplicate, %d gold members missing (scored as singletons)\n",
+		r.GoldMembers, r.GoldClusters, r.PredMembersMatched, r.PredMembersViaAlias, r.PredMembersIgnored, r.PredMembersDuplicate, r.GoldMembersMissing) +
+		fmt.Sprintf("pairwise  P %s  R %s  F1 %s   (gold pairs %d, predicted pairs %d, common %d)\n",
+			f3(pw.Precision), f3(pw.Recall), f3(pw.F1), pw.GoldPairs, pw.PredPairs, pw.CommonPairs) +
+		fmt.Sprintf("B-cubed   P %s  R %s  F1 %s\n", f3(b3.Precision), f3(b3.Recall), f3(b3.F1))
 }
 
 // WriteIdentity writes clusters as an identity file (the format of
