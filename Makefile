@@ -128,7 +128,7 @@ bench: build
 	  printf "  end to end %.2f s: %.2f MB/s, %.0f documents/s (user %.2f s, sys %.2f s)\n", v["wall"], v["bytes"] / 1e6 / v["wall"], v["docs"] / v["wall"], v["user"], v["sys"]; \
 	  printf "  peak RSS %.0f MB; start-up %.3f s\n", v["rss"] / 1024, v["startup"]; \
 	  printf "  stage seconds, summed over workers:"; \
-	  n = split("segment entities roles dates quotes assemble write", order, " "); \
+	  n = split("segment entities roles dates quotes assemble write registry", order, " "); \
 	  for (i = 1; i <= n; i++) if (order[i] in stage) printf " %s %.2f (%.0f%%)", order[i], stage[order[i]], 100 * stage[order[i]] / total; \
 	  printf "\n" }' load="$$(cut -d' ' -f1-3 /proc/loadavg)" $(BENCH_DIR)/figures.txt
 	@cp $(BENCH_DIR)/figures.txt $(BENCH_DIR)/figures-$(BENCH_MB)mb-$(or $(BENCH_WORKERS),all)w.txt

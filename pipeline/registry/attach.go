@@ -149,7 +149,7 @@ func (rv *resolver) mergeLeftovers() {
 		}
 		clear(bucket)
 		for _, r := range left[i:j] {
-			for _, f := range rv.clusterFeatures(r) {
+			for _, f := range rv.clusterFeatures(r, true) {
 				b, ok := bucket[f]
 				if !ok {
 					bucket[f] = r

@@ -17,20 +17,25 @@ func feature(kind int, id uint32) uint64 { return uint64(kind)<<32 | uint64(id) 
 // snapshot is the clustering at the start of a phase: the evidence a phase
 // weighs does not move under its own merges.
 type snapshot struct {
-	root    []int32 // record -> its cluster's root
-	start   []int32 // root -> first index of its members in members
-	count   []int32 // root -> members
-	members []int32 // records grouped by root, in processing order
-	docs    []int32 // root -> documents it is named in
-	gender  []byte  // root -> 'm', 'f', or 0 (unknown or disagreeing)
-	coMax   int32   // a co-occurring person is evidence when named in at most coMax documents
-	feats   map[int32][]uint64
+	root    []int32               // record -> its cluster's root
+	start   []int32               // root -> first index of its members in members
+	count   []int32               // root -> members
+	members []int32               // records grouped by root, in processing order
+	docs    []int32               // root -> documents it is named in
+	gender  []byte                // root -> 'm', 'f', or 0 (unknown or disagreeing)
+	coMax   int32                 // a co-occurring person is evidence when named in at most coMax documents
+	feats   [2]map[int32][]uint64 // root -> features: [0] roles only, [1] with co-occurring persons
+	// df counts the clusters holding each title and organization; one held
+	// by more than specMax ("chairman" in a large run) is no evidence.
+	df      map[uint64]int32
+	specMax int32
 }
 
 func (rv *resolver) takeSnapshot() *snapshot {
 	n := len(rv.recs)
 	sn := &snapshot{root: make([]int32, n), start: make([]int32, n), count: make([]int32, n),
-		members: make([]int32, n), docs: make([]int32, n), gender: make([]byte, n), feats: map[int32][]uint64{}}
+		members: make([]int32, n), docs: make([]int32, n), gender: make([]byte, n),
+		feats: [2]map[int32][]uint64{{}, {}}}
 	for i := range sn.root {
 		sn.root[i] = rv.find(int32(i))
 		sn.count[sn.root[i]]++
@@ -69,25 +74,63 @@ func (rv *resolver) takeSnapshot() *snapshot {
 		}
 	}
 	sn.coMax = max(3, int32(len(rv.docs)/200))
+	rv.countFeatures(sn)
 	return sn
 }
 
-func (sn *snapshot) group(root int32) []int32 {
-	return sn.members[sn.start[root] : sn.start[root]+sn.count[root]]
+// countFeatures fills the snapshot's title and organization counts.
+func (rv *resolver) countFeatures(sn *snapshot) {
+	sn.df = map[uint64]int32{}
+	roots := int32(0)
+	var fs []uint64
+	for _, r := range rv.order {
+		if sn.root[r] != r {
+			continue
+		}
+		roots++
+		fs = fs[:0]
+		for _, m := range sn.group(r) {
+			fs = rv.roleFeatures(m, fs)
+		}
+		for _, f := range sortFeatures(fs) {
+			sn.df[f]++
+		}
+	}
+	sn.specMax = max(20, roots/50)
 }
 
-// recFeatures appends one record's features: its titles and organizations,
-// and the persons named beside it that are named in few documents (one
-// named everywhere, a head of state, is no evidence).
-func (rv *resolver) recFeatures(r int32, out []uint64) []uint64 {
-	rec := &rv.recs[r]
-	for _, ro := range rv.roles(rec) {
+// roleFeatures appends a record's titles and organizations.
+func (rv *resolver) roleFeatures(r int32, out []uint64) []uint64 {
+	for _, ro := range rv.roles(&rv.recs[r]) {
 		if t := rv.labelNorm[ro.title]; t != 0 {
 			out = append(out, feature(featTitle, t))
 		}
 		if o := rv.labelNorm[ro.org]; o != 0 {
 			out = append(out, feature(featOrg, o))
 		}
+	}
+	return out
+}
+
+func (sn *snapshot) group(root int32) []int32 {
+	return sn.members[sn.start[root] : sn.start[root]+sn.count[root]]
+}
+
+// recFeatures appends one record's features: its titles and organizations
+// that few persons hold, and the persons named beside it that are named in
+// few documents (one named everywhere, a head of state, is no evidence).
+func (rv *resolver) recFeatures(r int32, out []uint64, withCo bool) []uint64 {
+	rec := &rv.recs[r]
+	for _, ro := range rv.roles(rec) {
+		if t := feature(featTitle, rv.labelNorm[ro.title]); uint32(t) != 0 && rv.snap.df[t] <= rv.snap.specMax {
+			out = append(out, t)
+		}
+		if o := feature(featOrg, rv.labelNorm[ro.org]); uint32(o) != 0 && rv.snap.df[o] <= rv.snap.specMax {
+			out = append(out, o)
+		}
+	}
+	if !withCo {
+		return out
 	}
 	d := &rv.docs[rec.doc]
 	for x := d.first; x < d.first+d.n; x++ {
@@ -101,17 +144,22 @@ func (rv *resolver) recFeatures(r int32, out []uint64) []uint64 {
 	return out
 }
 
-// clusterFeatures are a snapshot cluster's features, sorted, computed once.
-func (rv *resolver) clusterFeatures(root int32) []uint64 {
-	if f, ok := rv.snap.feats[root]; ok {
+// clusterFeatures are a snapshot cluster's features, sorted, computed once:
+// its titles and organizations, and with withCo its co-occurring persons.
+func (rv *resolver) clusterFeatures(root int32, withCo bool) []uint64 {
+	w := 0
+	if withCo {
+		w = 1
+	}
+	if f, ok := rv.snap.feats[w][root]; ok {
 		return f
 	}
 	var f []uint64
 	for _, m := range rv.snap.group(root) {
-		f = rv.recFeatures(m, f)
+		f = rv.recFeatures(m, f, withCo)
 	}
 	f = sortFeatures(f)
-	rv.snap.feats[root] = f
+	rv.snap.feats[w][root] = f
 	return f
 }
 

@@ -121,7 +121,9 @@ func (k *knowledge) phonetic(f string) string {
 }
 
 // skeleton drops the vowels after the first letter: Chaudhry, Chaudhary and
-// Choudhury meet at chdhr. Only a matching key that needs evidence uses it.
+// Choudhury (phonetic chaudhri, chaudhari, chudhuri) meet at chdhr. A
+// consonant written twice across a vowel stays twice (Kulalulov is klllv,
+// not Kulev's klv). Only a matching key that needs evidence uses it.
 func skeleton(p string) string {
 	if len(p) < 2 {
 		return p
@@ -132,9 +134,7 @@ func skeleton(p string) string {
 		switch p[i] {
 		case 'a', 'e', 'i', 'o', 'u':
 		default:
-			if p[i] != b[len(b)-1] {
-				b = append(b, p[i])
-			}
+			b = append(b, p[i])
 		}
 	}
 	return string(b)

@@ -1,9 +1,6 @@
 package registry
 
-import (
-	"hash/maphash"
-	"slices"
-)
+import "slices"
 
 // mergeSubsets applies SUBSET-UNIQUE and SUBSET-EVIDENCE: a full name whose
 // key is part of a longer full name's key ("Donald Trump" in "Donald J.
@@ -86,7 +83,8 @@ func subKeys(words []uint32, nFull int, suffix bool) [][]uint32 {
 // candidates marked as of another sex, or named beside a in one document,
 // do not fit (BLOCK-GENDER, BLOCK-SAME-DOC). With several, or with
 // needEvidence, the one fitting candidate that shares evidence with a is
-// taken. cands are records; the snapshot's clusters are compared.
+// taken, titles and organizations weighing before co-occurring persons.
+// cands are records; the snapshot's clusters are compared.
 func (rv *resolver) pick(a int32, cands []int32, unique, withEvidence uint8, needEvidence bool) bool {
 	sn := rv.snap
 	ra := sn.root[a]
@@ -108,27 +106,32 @@ func (rv *resolver) pick(a int32, cands []int32, unique, withEvidence uint8, nee
 	if len(roots) == 0 {
 		return false
 	}
-	fa := rv.clusterFeatures(ra)
-	found, at := uint64(0), -1
-	for i, rc := range roots {
-		if ev := evidence(fa, ra, rv.clusterFeatures(rc), rc); ev != 0 {
-			if at >= 0 {
-				return false // evidence for two: undecided
+	// Titles and organizations first; co-occurring persons only when no
+	// candidate shares one of those.
+	for _, withCo := range []bool{false, true} {
+		fa := rv.clusterFeatures(ra, withCo)
+		found, at := uint64(0), -1
+		for i, rc := range roots {
+			if ev := evidence(fa, ra, rv.clusterFeatures(rc, withCo), rc); ev != 0 {
+				if at >= 0 {
+					return false // evidence for two: undecided
+				}
+				found, at = ev, i
 			}
-			found, at = ev, i
+		}
+		if at >= 0 {
+			return rv.union(a, reps[at], withEvidence, found)
 		}
 	}
-	if at < 0 {
-		return false
-	}
-	return rv.union(a, reps[at], withEvidence, found)
+	return false
 }
 
 // fuzzyEntry is one two-word full-name key seen from one of its words.
 type fuzzyEntry struct {
-	block uint64 // hash of the shared word and the key's initials and suffix
-	key   int32
-	other uint32 // the other word
+	block  uint64 // hash of the shared word and the key's initials and suffix
+	key    int32
+	shared uint32 // the shared word
+	other  uint32 // the other word
 }
 
 // mergeFuzzy applies FUZZY-EVIDENCE to two-word full names: names that
@@ -138,21 +141,19 @@ type fuzzyEntry struct {
 // through deletion variants, so the cost grows with the number of names,
 // not its square.
 func (rv *resolver) mergeFuzzy() {
-	seed := maphash.MakeSeed()
 	var entries []fuzzyEntry
 	for ki := range rv.keys {
 		key := &rv.keys[ki]
 		if key.join || rv.parsedN[key.name].nFull != 2 {
 			continue
 		}
-		rest := keyString(key.words[2:])
+		var rest uint64 // the initials and suffix
+		for _, w := range key.words[2:] {
+			rest = rest*1099511628211 + uint64(w) + 1
+		}
 		for i := 0; i < 2; i++ {
-			var h maphash.Hash
-			h.SetSeed(seed)
-			h.WriteString(rv.toks.strs[key.words[i]])
-			h.WriteByte(0)
-			h.WriteString(rest)
-			entries = append(entries, fuzzyEntry{block: h.Sum64(), key: int32(ki), other: key.words[1-i]})
+			block := (uint64(key.words[i])+1)*0x9E3779B97F4A7C15 ^ rest
+			entries = append(entries, fuzzyEntry{block: block, key: int32(ki), shared: key.words[i], other: key.words[1-i]})
 		}
 	}
 	slices.SortFunc(entries, func(a, b fuzzyEntry) int {
@@ -175,7 +176,7 @@ func (rv *resolver) mergeFuzzy() {
 		if j-i > 1 {
 			vs = vs[:0]
 			for e := i; e < j; e++ {
-				vs = rv.variants(vs, seed, rv.toks.strs[entries[e].other], int32(e))
+				vs = rv.variants(vs, rv.toks.strs[entries[e].other], int32(e))
 			}
 			slices.SortFunc(vs, func(a, b variantRef) int {
 				if a.h != b.h {
@@ -194,7 +195,8 @@ func (rv *resolver) mergeFuzzy() {
 				for p := x; p < y; p++ {
 					for q := p + 1; q < y; q++ {
 						ea, eb := &entries[vs[p].entry], &entries[vs[q].entry]
-						if ea.key != eb.key && rv.fuzzyWords(rv.toks.strs[ea.other], rv.toks.strs[eb.other]) {
+						if ea.key != eb.key && ea.shared == eb.shared && slices.Equal(rv.keys[ea.key].words[2:], rv.keys[eb.key].words[2:]) &&
+							rv.fuzzyWords(rv.toks.strs[ea.other], rv.toks.strs[eb.other]) {
 							pairs = append(pairs, pair{ea.key, eb.key})
 						}
 					}
@@ -227,30 +229,39 @@ type variantRef struct {
 	entry int32
 }
 
-func (rv *resolver) variants(out []variantRef, seed maphash.Seed, w string, e int32) []variantRef {
-	hash := func(tag byte, parts ...string) uint64 {
-		var h maphash.Hash
-		h.SetSeed(seed)
-		h.WriteByte(tag)
-		for _, p := range parts {
-			h.WriteString(p)
-		}
-		return h.Sum64()
-	}
+func (rv *resolver) variants(out []variantRef, w string, e int32) []variantRef {
 	if len(w) >= minFuzzyLen {
-		out = append(out, variantRef{hash('=', w), e})
+		out = append(out, variantRef{fnv('=', w, -1), e})
 		for i := 0; i < len(w); i++ {
-			out = append(out, variantRef{hash('=', w[:i], w[i+1:]), e})
+			out = append(out, variantRef{fnv('=', w, i), e})
 		}
 	}
-	if sk := skeleton(w); len(sk) >= 3 {
-		out = append(out, variantRef{hash('#', sk), e})
+	if sk := skeleton(w); len(sk) >= minSkeleton {
+		out = append(out, variantRef{fnv('#', sk, -1), e})
 	}
 	if g, ok := rv.k.nickname[w]; ok {
-		out = append(out, variantRef{hash('@', g), e})
+		out = append(out, variantRef{fnv('@', g, -1), e})
 	}
 	return out
 }
+
+// fnv is the 64-bit FNV-1a hash of tag and w without its byte at skip
+// (none when skip < 0): "amanjolov" without its j and "amanzolov" without
+// its z hash alike.
+func fnv(tag byte, w string, skip int) uint64 {
+	h := uint64(14695981039346656037)
+	h = (h ^ uint64(tag)) * 1099511628211
+	for i := 0; i < len(w); i++ {
+		if i != skip {
+			h = (h ^ uint64(w[i])) * 1099511628211
+		}
+	}
+	return h
+}
+
+// minSkeleton is the fewest letters a vowel skeleton must keep to match:
+// with fewer, different names share one (Marat, Murat: mrt).
+const minSkeleton = 4
 
 // minFuzzyLen is the shortest word a one-letter difference is accepted in:
 // in shorter ones (Ali, Ari) one letter makes another name.
@@ -266,7 +277,7 @@ func (rv *resolver) fuzzyWords(a, b string) bool {
 	if min(len(a), len(b)) >= minFuzzyLen && oneEdit(a, b) {
 		return true
 	}
-	if sa := skeleton(a); len(sa) >= 3 && sa == skeleton(b) {
+	if sa := skeleton(a); len(sa) >= minSkeleton && sa == skeleton(b) && max(len(a), len(b))-min(len(a), len(b)) <= 2 {
 		return true
 	}
 	ga, oka := rv.k.nickname[a]

@@ -130,6 +130,9 @@ func (rv *resolver) mergeKeys() {
 		if rv.parsedN[name].level != levelFull {
 			return
 		}
+		if rule == ruleAliasKey && !rv.aliasFits(&rv.parsedN[rv.recs[r].name], &rv.parsedN[name]) {
+			return
+		}
 		if first := rv.nameAt[name]; first >= 0 {
 			rv.union(first, r, rule, 0)
 			return
@@ -168,6 +171,31 @@ func (rv *resolver) mergeKeys() {
 			}
 		}
 	}
+}
+
+// aliasFits: a full-name alias is a spelling of the document person's full
+// name (as many words, all but one of them equal), not another person the
+// document's coreference folded in ("Gas Employers" with the alias "Gas
+// Employers Erlan Bekov" must not link every "Gas Employers X").
+func (rv *resolver) aliasFits(name, alias *nameRec) bool {
+	if name.level != levelFull || name.nFull != alias.nFull {
+		return false
+	}
+	a, b := rv.key(name)[:name.nFull], rv.key(alias)[:alias.nFull]
+	same := 0
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		switch {
+		case a[i] == b[j]:
+			same++
+			i++
+			j++
+		case a[i] < b[j]:
+			i++
+		default:
+			j++
+		}
+	}
+	return same >= len(a)-1
 }
 
 // joinKeys gives the keys of a name of three words or more with two

@@ -93,10 +93,10 @@ func (rv *resolver) result() *Registry {
 	}
 	persons := make([]doc.RegistryPerson, len(roots))
 	keys := make([]string, len(roots))
-	counts := map[uint32]int{}
+	counts := &counter{}
 	for c := range roots {
 		ms := members[start[c]:start[c+1]]
-		clear(counts)
+		counts.reset()
 		persons[c], keys[c] = rv.person(ms, counts)
 		persons[c].Evidence = rv.renderEvidence(logs[c])
 	}
@@ -126,15 +126,15 @@ func (rv *resolver) result() *Registry {
 
 // person builds one persons row from its members (processing order) and
 // the key its person_uid derives from.
-func (rv *resolver) person(ms []int32, counts map[uint32]int) (doc.RegistryPerson, string) {
+func (rv *resolver) person(ms []int32, counts *counter) (doc.RegistryPerson, string) {
 	var p doc.RegistryPerson
 	first, last := int32(noDate), int32(noDate)
 	lastDoc := int32(-1)
 	for _, r := range ms {
 		rec := &rv.recs[r]
-		counts[rec.name] += 1 << 20 // a person's name outweighs any number of aliases
+		counts.add(rec.name, 1<<20) // a person's name outweighs any number of aliases
 		for _, a := range rv.aliases(rec) {
-			counts[a]++
+			counts.add(a, 1)
 		}
 		p.Mentions += int(rec.mentions)
 		if rec.doc != lastDoc {
@@ -148,18 +148,17 @@ func (rv *resolver) person(ms []int32, counts map[uint32]int) (doc.RegistryPerso
 			}
 		}
 	}
-	forms := make([]uint32, 0, len(counts))
-	for id := range counts {
-		forms = append(forms, id)
+	forms := slices.Clone(counts.ids) // sorted below; counts keeps its own order
+	if len(forms) > 1 {
+		// Variants, most used first; the name is the best of the forms
+		// used as a document's name (weight 1<<20 and up).
+		slices.SortFunc(forms, func(a, b uint32) int {
+			return cmp.Or(counts.get(b)-counts.get(a), strings.Compare(rv.names.strs[a], rv.names.strs[b]))
+		})
 	}
-	// Variants, most used first; the name is the best of the forms used as
-	// a document's name (weight 1<<20 and up).
-	slices.SortFunc(forms, func(a, b uint32) int {
-		return cmp.Or(counts[b]-counts[a], strings.Compare(rv.names.strs[a], rv.names.strs[b]))
-	})
 	best := forms[0]
 	for _, id := range forms[1:] {
-		if counts[id] >= 1<<20 && rv.better(id, best, counts) {
+		if counts.get(id) >= 1<<20 && rv.better(id, best, counts) {
 			best = id
 		}
 	}
@@ -172,10 +171,68 @@ func (rv *resolver) person(ms []int32, counts map[uint32]int) (doc.RegistryPerso
 	return p, rv.canonicalKey(best)
 }
 
+// counter counts forms of one person: a list while they are few (most
+// persons have one or two), a map beyond.
+type counter struct {
+	ids []uint32
+	ns  []int
+	m   map[uint32]int // index into ids, when many
+}
+
+func (c *counter) reset() {
+	c.ids, c.ns = c.ids[:0], c.ns[:0]
+	if c.m != nil {
+		clear(c.m)
+	}
+}
+
+func (c *counter) index(id uint32) int {
+	if c.m != nil && len(c.ids) > 16 {
+		if i, ok := c.m[id]; ok {
+			return i
+		}
+		return -1
+	}
+	for i, x := range c.ids {
+		if x == id {
+			return i
+		}
+	}
+	return -1
+}
+
+func (c *counter) add(id uint32, n int) {
+	if i := c.index(id); i >= 0 {
+		c.ns[i] += n
+		return
+	}
+	c.ids = append(c.ids, id)
+	c.ns = append(c.ns, n)
+	if len(c.ids) > 16 {
+		if c.m == nil {
+			c.m = map[uint32]int{}
+		}
+		if len(c.m) == 0 {
+			for i, x := range c.ids {
+				c.m[x] = i
+			}
+		} else {
+			c.m[id] = len(c.ids) - 1
+		}
+	}
+}
+
+func (c *counter) get(id uint32) int {
+	if i := c.index(id); i >= 0 {
+		return c.ns[i]
+	}
+	return 0
+}
+
 // better: name a is a better display name than b: fuller (more words, then
 // more initials), then used in more documents, then not all capitals and
 // not mixing scripts, then first in code-point order.
-func (rv *resolver) better(a, b uint32, counts map[uint32]int) bool {
+func (rv *resolver) better(a, b uint32, counts *counter) bool {
 	na, nb := &rv.parsedN[a], &rv.parsedN[b]
 	if na.level != nb.level {
 		return na.level > nb.level
@@ -186,8 +243,8 @@ func (rv *resolver) better(a, b uint32, counts map[uint32]int) bool {
 	if na.nInit != nb.nInit {
 		return na.nInit > nb.nInit
 	}
-	if counts[a] != counts[b] {
-		return counts[a] > counts[b]
+	if ca, cb := counts.get(a), counts.get(b); ca != cb {
+		return ca > cb
 	}
 	if qa, qb := na.flags&(nameShouting|nameMixed), nb.flags&(nameShouting|nameMixed); qa != qb {
 		return qa < qb

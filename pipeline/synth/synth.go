@@ -37,6 +37,7 @@ type data struct {
 	places    [][2]string // place, country
 	quotes    []string
 	templates map[string][]string // kind -> texts
+	variants  [][2]string         // from, to
 }
 
 func load() (*data, error) {
@@ -75,6 +76,7 @@ func load() (*data, error) {
 		read("places.txt", 2, func(f []string) { d.places = append(d.places, [2]string{f[0], f[1]}) }),
 		read("quotes.txt", 1, func(f []string) { d.quotes = append(d.quotes, f[0]) }),
 		read("templates.txt", 2, func(f []string) { d.templates[f[0]] = append(d.templates[f[0]], f[1]) }),
+		read("variants.txt", 2, func(f []string) { d.variants = append(d.variants, [2]string{f[0], f[1]}) }),
 	}
 	for _, err := range steps {
 		if err != nil {
@@ -92,10 +94,14 @@ func load() (*data, error) {
 	return d, nil
 }
 
+// castSize is the number of recurring persons.
+const castSize = 400
+
 // Generator produces reports; build it once with New.
 type Generator struct {
 	d    *data
 	seed uint64
+	cast []person
 	// DocBytes is the target size of one report (default 4000).
 	DocBytes int
 }
@@ -106,7 +112,12 @@ func New(seed uint64) (*Generator, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Generator{d: d, seed: seed, DocBytes: 4000}, nil
+	g := &Generator{d: d, seed: seed, DocBytes: 4000}
+	for i := range castSize {
+		rp := &report{r: rand.New(rand.NewPCG(seed, 1<<40+uint64(i))), d: d}
+		g.cast = append(g.cast, rp.newPerson())
+	}
+	return g, nil
 }
 
 var months = []string{"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"}
@@ -114,6 +125,7 @@ var months = []string{"January", "February", "March", "April", "May", "June", "J
 type person struct {
 	given, surname, title string
 	female                bool
+	full                  string // the name as this report writes it ("" : given + " " + surname)
 }
 
 // report holds one report's cast and settings.
@@ -149,6 +161,32 @@ func (rp *report) newPerson() person {
 	return person{given: g[0], surname: sur, title: pick(r, d.titles), female: female}
 }
 
+// respell writes a recurring person as one report does: mostly as always,
+// else re-romanized, as initial and surname, surname first, or with one
+// letter of the surname dropped (the title stays, as evidence).
+func (rp *report) respell(p person) person {
+	r := rp.r
+	switch r.IntN(12) {
+	case 0, 1:
+		v := rp.d.variants[r.IntN(len(rp.d.variants))]
+		if strings.Contains(p.surname, v[0]) {
+			p.surname = strings.Replace(p.surname, v[0], v[1], 1)
+		} else if strings.Contains(p.given, v[0]) {
+			p.given = strings.Replace(p.given, v[0], v[1], 1)
+		}
+	case 2:
+		p.full = p.given[:1] + ". " + p.surname
+	case 3:
+		p.full = p.surname + " " + p.given
+	case 4:
+		if n := len(p.surname); n > 5 {
+			i := 2 + r.IntN(n-4)
+			p.surname = p.surname[:i] + p.surname[i+1:]
+		}
+	}
+	return p
+}
+
 func (rp *report) newOrg(place string) (name, acr string) {
 	r, d := rp.r, rp.d
 	o := pick(r, d.orgs)
@@ -174,7 +212,13 @@ func (g *Generator) Report(i int) (name, text string) {
 		rp.acr = rp.org
 	}
 	rp.org2, _ = rp.newOrg(rp.place2)
+	used := map[int]bool{}
 	for k := range rp.people {
+		if c := r.IntN(3 * len(g.cast)); c < len(g.cast) && !used[c] {
+			used[c] = true
+			rp.people[k] = rp.respell(g.cast[c])
+			continue
+		}
 		rp.people[k] = rp.newPerson()
 	}
 	rp.year = 2015 + r.IntN(10)
@@ -299,6 +343,9 @@ func (rp *report) slot(s string) string {
 			p := rp.people[k]
 			switch s[:len(s)-1] {
 			case "P":
+				if p.full != "" {
+					return p.full
+				}
 				return p.given + " " + p.surname
 			case "S":
 				return p.surname
