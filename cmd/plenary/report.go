@@ -3,7 +3,9 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -14,6 +16,7 @@ import (
 	"plenary/pipeline/extract"
 	"plenary/pipeline/lexicon"
 	"plenary/pipeline/report"
+	"plenary/pipeline/run"
 )
 
 func reportCmd() *cobra.Command {
@@ -75,6 +78,9 @@ Examples:
 			if st.IsDir() {
 				if corpusDir != "" || predPath != "" || baseFile != "" {
 					return usageErr("report: --corpus, --predictions and --baseline go with an eval JSON, not an output folder")
+				}
+				if err := verifyRun(in); err != nil {
+					return err
 				}
 				r, err := report.ReadRun(in, topN)
 				if err != nil {
@@ -193,4 +199,24 @@ func evalReport(path, baseFile, corpusDir, predPath, lexDir string, workers int)
 		e.Docs = append(e.Docs, report.NewDocView(in))
 	}
 	return e, nil
+}
+
+// verifyRun checks an output folder's tables against its run.json (the
+// commit record) before they are shown: a folder where a run was killed
+// while publishing mixes two runs, and the report says so instead of
+// showing them. A folder without run.json, or with one from a plenary that
+// wrote no checksums, is shown with a warning.
+func verifyRun(dir string) error {
+	_, err := run.Verify(dir)
+	switch {
+	case err == nil:
+		return nil
+	case errors.Is(err, fs.ErrNotExist):
+		fmt.Fprintf(os.Stderr, "plenary: warning: %s has no run.json: its tables cannot be checked to be one run's\n", dir)
+		return nil
+	case errors.Is(err, run.ErrUnverifiable):
+		fmt.Fprintf(os.Stderr, "plenary: warning: %s: %v\n", dir, err)
+		return nil
+	}
+	return &exitError{code: 2, err: fmt.Errorf("report: %w", err)}
 }

@@ -69,9 +69,13 @@ not UTF-8 are decoded (UTF-16 with a byte order mark, Windows-1251 or
 Documents over --max-doc-bytes are refused unread; one whose extraction
 takes longer than --doc-timeout is dropped as an error.
 
-Output is atomic: tables and run.json are written into OUT/.plenary-tmp-PID
-and renamed into OUT only when all are complete (run.json last), so a
-killed run leaves the previous tables whole. Every extracted document is
+One run at a time: a run locks OUT (OUT/.plenary-lock); a second run on the
+same OUT exits 2 at once, saying which run holds it. Output is atomic:
+tables are written into OUT/.plenary-tmp-<random> and renamed into OUT only
+when all are complete, run.json last; run.json lists every table file with
+its size and SHA-256, so after a kill at any instant OUT holds the previous
+run, the new one, or tables that do not match run.json, which 'plenary
+report' (and sha256sum, see the README) detects. Every extracted document is
 also checkpointed in OUT/.plenary-state; after a crash, rerun with --resume
 to extract only what is missing (or, over a folder that has grown or
 changed, only new and changed documents) and get the same tables as an

@@ -101,7 +101,7 @@ func ReadRun(dir string, topN int) (*Run, error) {
 	}
 	found := 0
 	for _, t := range tables.Tables {
-		path, format := tablePath(dir, t)
+		path, format := tablePath(dir, t, r.Info)
 		if path == "" {
 			r.Counts = append(r.Counts, Count{Table: t, Missing: true})
 			continue
@@ -128,9 +128,14 @@ func ReadRun(dir string, topN int) (*Run, error) {
 	return r, err
 }
 
-// tablePath finds <table>.parquet or <table>.arrow in dir.
-func tablePath(dir, table string) (string, string) {
-	for _, f := range []string{"parquet", "arrow"} {
+// tablePath finds <table>.parquet or <table>.arrow in dir: of run.json's
+// format when there is one.
+func tablePath(dir, table string, info *RunInfo) (string, string) {
+	formats := []string{"parquet", "arrow"}
+	if info != nil && (info.Format == "parquet" || info.Format == "arrow") {
+		formats = []string{info.Format}
+	}
+	for _, f := range formats {
 		p := filepath.Join(dir, table+"."+f)
 		if st, err := os.Stat(p); err == nil && !st.IsDir() {
 			return p, f
@@ -205,7 +210,7 @@ func (c columns) num(name string, i int) (float64, bool) {
 // readTable reads the named columns of a table (missing table: no rows;
 // missing column: zero values).
 func (r *Run) readTable(table string, names ...string) (columns, error) {
-	path, format := tablePath(r.Dir, table)
+	path, format := tablePath(r.Dir, table, r.Info)
 	if path == "" {
 		return columns{}, nil
 	}

@@ -3,11 +3,16 @@ package run
 import (
 	"errors"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
+
+	"plenary/pipeline/tables"
 )
 
 // A run whose inputs yield nothing to process returns NoDocumentsError and
@@ -81,5 +86,82 @@ func TestNoDocumentsErrorListsSkipped(t *testing.T) {
 		if !strings.Contains(msg, want) {
 			t.Errorf("message %q does not say %q", msg, want)
 		}
+	}
+}
+
+// A run's temporary folder has an unpredictable name, not the pid: two
+// processes in two containers are both PID 1.
+func TestTempNamesUnpredictable(t *testing.T) {
+	seen := map[string]bool{}
+	for i := 0; i < 3; i++ {
+		out := t.TempDir()
+		o, err := openOutput(options(t.TempDir(), out))
+		if err != nil {
+			t.Fatal(err)
+		}
+		name := filepath.Base(o.tmp)
+		o.set.Abort()
+		o.st.close(false)
+		o.cleanup()
+		if strings.Contains(name, strconv.Itoa(os.Getpid())) || seen[name] {
+			t.Errorf("temporary folder %s: named after the pid, or twice the same", name)
+		}
+		seen[name] = true
+	}
+}
+
+// run.json lists every table with its size and SHA-256; Verify finds a
+// table that is not the one listed (a run killed while publishing leaves
+// such), and says when there is nothing to check.
+func TestVerify(t *testing.T) {
+	_, out, _ := completeRun(t, 4)
+	sum, err := Verify(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(sum.Files) != len(tables.Tables) {
+		t.Fatalf("run.json lists %d files, want %d", len(sum.Files), len(tables.Tables))
+	}
+	// Another run's people table.
+	_, other, _ := completeRun(t, 2)
+	b, _ := os.ReadFile(filepath.Join(other, "people.parquet"))
+	os.WriteFile(filepath.Join(out, "people.parquet"), b, 0o644)
+	os.Remove(filepath.Join(out, "quotes.parquet"))
+	_, err = Verify(out)
+	var me *MismatchError
+	if !errors.As(err, &me) || len(me.Problems) != 2 || !strings.Contains(me.Error(), "people.parquet: ") || !strings.Contains(me.Error(), "quotes.parquet: missing") {
+		t.Errorf("Verify after swapping a table: %v", err)
+	}
+	os.WriteFile(filepath.Join(out, "run.json"), []byte(`{"version": "old"}`), 0o644)
+	if _, err := Verify(out); !errors.Is(err, ErrUnverifiable) {
+		t.Errorf("Verify of a run.json without files: %v", err)
+	}
+	os.Remove(filepath.Join(out, "run.json"))
+	if _, err := Verify(out); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("Verify without run.json: %v", err)
+	}
+}
+
+// A second run on an OUT whose lock is held returns a BusyError before
+// touching anything; the lock goes with the run.
+func TestLockOut(t *testing.T) {
+	_, out, want := completeRun(t, 3)
+	unlock, err := lockOut(out, io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := filepath.Join(t.TempDir(), "in")
+	writeDocs(t, in, 5, docText)
+	_, err = Run(options(in, out), (&fakeExtract{}).extract)
+	var be *BusyError
+	if !errors.As(err, &be) || !strings.Contains(be.Holder, "pid "+strconv.Itoa(os.Getpid())) {
+		t.Fatalf("run on a locked OUT: %v", err)
+	}
+	if got := readTables(t, out); !reflect.DeepEqual(got, want) {
+		t.Error("the locked-out run changed the tables")
+	}
+	unlock()
+	if _, err := Run(options(in, out), (&fakeExtract{}).extract); err != nil {
+		t.Fatalf("after unlock: %v", err)
 	}
 }

@@ -7,9 +7,10 @@
 // function. Out: the tables and run.json in Options.Out, and a Summary.
 //
 // Unattended runs: a panic or a document over its time budget costs that
-// document (an error row), never the batch. Tables and run.json are written
-// to OUT/.plenary-tmp-<pid>/ and renamed into OUT only once all are
-// complete, run.json last, so a killed run leaves the previous tables whole.
+// document (an error row), never the batch. A run locks OUT; its tables are
+// written to a temporary folder and renamed into OUT only once all are
+// complete, run.json (the commit record, with every table's checksum)
+// last: see publish.go.
 // Every extracted document is also checkpointed in OUT/.plenary-state/
 // (see state.go); with Options.Resume a document whose content hash is there
 // is not extracted again, which makes a rerun after SIGKILL, or over a folder
@@ -17,23 +18,15 @@
 package run
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
-	"os"
-	"path/filepath"
 	"runtime"
 	"runtime/debug"
-	"strconv"
-	"strings"
 	"sync"
 	"sync/atomic"
-	"syscall"
 	"time"
 
-	"github.com/apache/arrow-go/v18/arrow/memory"
 	"github.com/schollz/progressbar/v3"
 
 	"plenary/pipeline/doc"
@@ -51,10 +44,6 @@ const DefaultDocTimeout = 30 * time.Second
 
 // inflightSlotBytes is the text one slot of the in-flight window stands for.
 const inflightSlotBytes = 256 << 10
-
-// tmpPrefix names the folder a run writes its tables into before they are
-// renamed into the output folder.
-const tmpPrefix = ".plenary-tmp-"
 
 // Options configure a run.
 type Options struct {
@@ -137,7 +126,12 @@ type Summary struct {
 	// StageSeconds: time per extraction stage summed over workers, and
 	// "write" for the collector (tables, checkpoint), for `make bench`.
 	StageSeconds map[string]float64 `json:"stage_seconds,omitempty"`
-	Documents    struct {
+	// Files is the commit record: every table file the run published,
+	// with its size and SHA-256. run.json is renamed into OUT after the
+	// tables, so a table that does not match its entry here belongs to
+	// another run (see Verify).
+	Files     []FileRecord `json:"files"`
+	Documents struct {
 		OK       int `json:"ok"`       // in the tables (with or without warnings)
 		Failed   int `json:"failed"`   // an error row instead
 		Skipped  int `json:"skipped"`  // not a supported format
@@ -341,10 +335,10 @@ func Run(opt Options, extract ExtractFunc) (sum Summary, err error) {
 		sum.StageSeconds["write"] = (writeTime + time.Since(closeStart)).Seconds()
 		sum.StageSeconds["registry"] = regTime.Seconds()
 	}
-	if err := writeJSON(filepath.Join(o.tmp, "run.json"), sum); err != nil {
-		return sum, fmt.Errorf("run: %w", err)
+	for _, f := range set.Files() {
+		sum.Files = append(sum.Files, FileRecord(f))
 	}
-	if err := publish(o.tmp, opt.Out, opt.Format); err != nil {
+	if err := o.publish(sum); err != nil {
 		return sum, fmt.Errorf("run: %w", err)
 	}
 	if !opt.Terminal || opt.Quiet {
@@ -352,43 +346,6 @@ func Run(opt Options, extract ExtractFunc) (sum Summary, err error) {
 	}
 	return sum, nil
 }
-
-// output is what a run holds in OUT while it writes: its temporary folder,
-// the checkpoint and the open tables.
-type output struct {
-	tmp    string
-	st     *state
-	set    *tables.Set
-	reused bool // an old checkpoint is reused
-}
-
-// openOutput creates OUT if needed and opens the run's temporary folder, the
-// checkpoint and the tables in it.
-func openOutput(opt Options) (*output, error) {
-	if err := os.MkdirAll(opt.Out, 0o755); err != nil {
-		return nil, fmt.Errorf("create %s: %w", opt.Out, err)
-	}
-	removeStaleTemps(opt.Out)
-	o := &output{tmp: filepath.Join(opt.Out, tmpPrefix+strconv.Itoa(os.Getpid()))}
-	if err := os.RemoveAll(o.tmp); err != nil {
-		return nil, err
-	}
-	var err error
-	o.st, o.reused, err = openState(filepath.Join(opt.Out, StateDir), opt.Fingerprint, opt.Resume)
-	if err != nil {
-		return nil, err
-	}
-	o.set, err = tables.Open(o.tmp, opt.Format, opt.Version, memory.DefaultAllocator)
-	if err != nil {
-		o.st.close(false)
-		os.RemoveAll(o.tmp)
-		return nil, err
-	}
-	return o, nil
-}
-
-// cleanup removes the temporary folder (empty after a publish).
-func (o *output) cleanup() { os.RemoveAll(o.tmp) }
 
 // extractOne runs extract on d in its own goroutine: a panic there becomes
 // an error with its stack, and a document over its budget is abandoned (an
@@ -427,65 +384,6 @@ func extractOne(extract ExtractFunc, d doc.Doc, budget time.Duration) (x doc.Ext
 	}
 }
 
-// publish moves every file of tmp into out, run.json last: until then the
-// previous run's run.json describes the tables a reader finds. A reader
-// looking at the instant between two renames can see new and old tables
-// side by side; each file on its own is always whole. Then the tables of
-// the other format (an earlier run with another --format) go: OUT holds
-// one run.
-func publish(tmp, out, format string) error {
-	ents, err := os.ReadDir(tmp)
-	if err != nil {
-		return err
-	}
-	var names []string
-	for _, e := range ents {
-		if e.Type().IsRegular() && e.Name() != "run.json" && !strings.HasSuffix(e.Name(), ".tmp") {
-			names = append(names, e.Name())
-		}
-	}
-	names = append(names, "run.json")
-	for _, n := range names {
-		if err := os.Rename(filepath.Join(tmp, n), filepath.Join(out, n)); err != nil {
-			return fmt.Errorf("publish %s: %w", n, err)
-		}
-	}
-	for _, f := range []string{tables.Parquet, tables.Arrow} {
-		if f == format {
-			continue
-		}
-		for _, t := range tables.Tables {
-			if err := os.Remove(filepath.Join(out, t+"."+f)); err != nil && !errors.Is(err, fs.ErrNotExist) {
-				return fmt.Errorf("remove the previous run's %s.%s: %w", t, f, err)
-			}
-		}
-	}
-	if d, err := os.Open(out); err == nil {
-		d.Sync() // make the renames durable
-		d.Close()
-	}
-	return nil
-}
-
-// removeStaleTemps deletes the temporary folders of runs that were killed:
-// those whose process is gone.
-func removeStaleTemps(out string) {
-	ents, err := os.ReadDir(out)
-	if err != nil {
-		return
-	}
-	for _, e := range ents {
-		if !e.IsDir() || !strings.HasPrefix(e.Name(), tmpPrefix) {
-			continue
-		}
-		pid, err := strconv.Atoi(strings.TrimPrefix(e.Name(), tmpPrefix))
-		if err == nil && pid != os.Getpid() && syscall.Kill(pid, 0) == nil {
-			continue // another live run writes there
-		}
-		os.RemoveAll(filepath.Join(out, e.Name()))
-	}
-}
-
 // Line is the one-line summary printed when there is no progress bar.
 func (s Summary) Line(out string) string {
 	mbs := 0.0
@@ -495,18 +393,6 @@ func (s Summary) Line(out string) string {
 	return fmt.Sprintf("plenary: %d documents (%d ok, %d failed, %d skipped), %.1f MB in %.2fs (%.2f MB/s) -> %s",
 		s.Documents.OK+s.Documents.Failed, s.Documents.OK, s.Documents.Failed, s.Documents.Skipped,
 		float64(s.Bytes)/1e6, s.Seconds, mbs, out)
-}
-
-func writeJSON(path string, v any) error {
-	b, err := json.MarshalIndent(v, "", "  ")
-	if err != nil {
-		return err
-	}
-	tmp := path + ".tmp"
-	if err := os.WriteFile(tmp, append(b, '\n'), 0o644); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	return os.Rename(tmp, path)
 }
 
 // progress draws a progressbar/v3 bar on a terminal; otherwise it is silent.

@@ -11,8 +11,11 @@
 package tables
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"math"
 	"os"
 	"path/filepath"
@@ -74,6 +77,16 @@ type Set struct {
 	tables []*table
 	byName map[string]*table
 	done   bool
+	files  []File // after a successful Close
+}
+
+// File is one finished table file: its name in the directory, size and
+// hex SHA-256, for the run's commit record (run.json), which readers check
+// the files against.
+type File struct {
+	Name   string `json:"path"`
+	Bytes  int64  `json:"bytes"`
+	SHA256 string `json:"sha256"`
 }
 
 type table struct {
@@ -239,6 +252,7 @@ func (s *Set) Close() error {
 	// workers are done and the other cores idle: close them all at once.
 	// (Pages still go through the one zstd encoder, which serialises.)
 	tableErrs := make([][]error, len(s.tables))
+	files := make([]File, len(s.tables))
 	var wg sync.WaitGroup
 	for i, t := range s.tables {
 		wg.Go(func() {
@@ -248,7 +262,15 @@ func (s *Set) Close() error {
 			t.b.Release()
 			if err := t.sink.close(); err != nil {
 				tableErrs[i] = append(tableErrs[i], fmt.Errorf("tables: close %s: %w", t.tmp, err))
+				return
 			}
+			// Read back, from the page cache, on the cores idle at the end.
+			f, err := checksum(t.tmp)
+			if err != nil {
+				tableErrs[i] = append(tableErrs[i], fmt.Errorf("tables: %w", err))
+			}
+			f.Name = filepath.Base(t.path)
+			files[i] = f
 		})
 	}
 	wg.Wait()
@@ -267,7 +289,26 @@ func (s *Set) Close() error {
 		}
 		return errors.Join(errs...)
 	}
+	s.files = files
 	return nil
+}
+
+// Files lists the finished files, in table order, once Close has succeeded.
+func (s *Set) Files() []File { return s.files }
+
+// checksum gives a file's size and hex SHA-256.
+func checksum(path string) (File, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return File{}, err
+	}
+	defer f.Close()
+	h := sha256.New()
+	n, err := io.Copy(h, f)
+	if err != nil {
+		return File{}, fmt.Errorf("checksum %s: %w", path, err)
+	}
+	return File{Bytes: n, SHA256: hex.EncodeToString(h.Sum(nil))}, nil
 }
 
 // Abort closes every file without finishing it and removes the temporary
