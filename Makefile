@@ -111,7 +111,7 @@ BENCH_MB      ?= 20
 BENCH_WORKERS ?=
 BENCH_DIR     ?= /tmp/plenary-bench
 bench: build
-	@test -x /usr/bin/time || { echo "bench: /usr/bin/time missing (apt-get install time)"; exit 2; }
+	@test -x /usr/bin/time || { echo "bench: /usr/bin/time missing (scripts/setup.sh installs it)"; exit 2; }
 	@rm -rf $(BENCH_DIR)/out && mkdir -p $(BENCH_DIR)
 	@# The corpus is deterministic: it is made again only when the binary is newer.
 	@test $(BENCH_DIR)/corpus-$(BENCH_MB)/.done -nt $(BIN) || { rm -rf $(BENCH_DIR)/corpus-$(BENCH_MB) && \
