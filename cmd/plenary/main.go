@@ -56,7 +56,7 @@ Examples:
 		SilenceErrors: true,
 	}
 	root.AddCommand(runCmd(), evalCmd(), synthCmd())
-	root.AddCommand(reportCmd())
+	root.AddCommand(reportCmd(), explainCmd())
 	return root
 }
 

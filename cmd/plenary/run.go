@@ -37,7 +37,7 @@ func runCmd() *cobra.Command {
 	var (
 		out, format, lexDir, cpuProf, memProf string
 		workers                               int
-		quiet, resume, allowEmpty             bool
+		quiet, resume, allowEmpty, trace      bool
 		maxBytes                              int64
 		docTimeout                            time.Duration
 	)
@@ -93,7 +93,8 @@ Examples:
   plenary run --workers 1 -o /tmp/out corpus/ extra/report.html
   plenary run --format arrow --quiet reports.jsonl
   plenary run --lexicon my-lexicons/ corpus/   # add your own titles, places, orgs
-  plenary run --resume -o out scraped/         # after a crash, or when scraped/ has grown`,
+  plenary run --resume -o out scraped/         # after a crash, or when scraped/ has grown
+  plenary run --trace -o out corpus/            # plus trace.parquet: which rule decided what`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if format != "parquet" && format != "arrow" {
@@ -137,6 +138,14 @@ Examples:
 			if err != nil {
 				return usageErr("run: %v", err)
 			}
+			extractFn := ex.Extract
+			var optional []string
+			if trace {
+				// checkpoints made with and without a trace differ
+				fp += "\ntrace"
+				extractFn = ex.ExtractTrace
+				optional = append(optional, "trace")
+			}
 			stop, caught, release := onSignals()
 			defer release()
 			opt := run.Options{
@@ -156,6 +165,7 @@ Examples:
 				Resume:       resume,
 				AllowEmpty:   allowEmpty,
 				Fingerprint:  fp,
+				Optional:     optional,
 				Stop:         stop,
 				Stages:       ex.StageSeconds,
 				ProcessStart: processStart,
@@ -169,7 +179,7 @@ Examples:
 				opt.BeforeClose = func() { profErr = writeMemProfile(memProf) }
 			}
 			defer setMemoryLimit(workers)()
-			sum, err := run.Run(opt, ex.Extract)
+			sum, err := run.Run(opt, extractFn)
 			if err == nil && profErr != nil {
 				err = profErr
 			}
@@ -200,6 +210,7 @@ Examples:
 	_ = f.MarkHidden("max-bytes")
 	f.DurationVar(&docTimeout, "doc-timeout", run.DefaultDocTimeout, "per-document extraction budget (0: none); a document over it becomes an error row")
 	f.BoolVar(&allowEmpty, "allow-empty", false, "write empty tables when the inputs hold no document (default: exit 2 and leave OUT as it was)")
+	f.BoolVar(&trace, "trace", false, "also write the trace table: every decision of a named rule, per document (see plenary explain)")
 	f.BoolVar(&resume, "resume", false, "reuse the checkpoint in OUT/.plenary-state: extract only documents not done yet (new or changed)")
 	f.StringVar(&cpuProf, "cpuprofile", "", "write a CPU profile to this file")
 	f.StringVar(&memProf, "memprofile", "", "write a heap profile to this file once every document is written, before the tables close")

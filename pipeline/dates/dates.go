@@ -7,8 +7,8 @@
 // offsets into the text (Sentence is left 0 for the caller to fill).
 //
 // Values follow FORMAT.md: YYYY-MM-DD, YYYY-MM or YYYY, granularity day,
-// month or year, Date = first day of the period. The rules, each named in the
-// mention's Method:
+// month or year, Date = first day of the period. The rules (pipeline/rules
+// IDs date.<form>, named in the mention's Method):
 //
 //   - month-day[-year]  "May 6, 2022", "Sept. 20, 2017", "Wednesday, July 26",
 //     "May 6 of this year", "August 23-24", "May 5 and 6"
@@ -47,6 +47,7 @@ import (
 
 	"plenary/pipeline/doc"
 	"plenary/pipeline/lexicon"
+	"plenary/pipeline/rules"
 )
 
 // Result is what Find returns.
@@ -97,20 +98,50 @@ const (
 	nForm
 )
 
+// The rules of the date finder: one per form, the year written or not
+// (the forms with a year of their own), and one per source of a year the
+// text does not write. A mention's Method is its form's rule ID, with the
+// year's source after a "+" ("date.month-day+published").
+var (
+	formRules = [nForm][2]*rules.Rule{
+		fMonthDay: {rules.New(rules.StageDates, rules.Detect, "date.month-day", "a month name and a day, the year not written", "on [May 6]"),
+			rules.New(rules.StageDates, rules.Detect, "date.month-day-year", "a month name, a day and a year", "[May 6, 2022]")},
+		fDayMonth: {rules.New(rules.StageDates, rules.Detect, "date.day-month", "a day and a month name, the year not written", "on [6 May]"),
+			rules.New(rules.StageDates, rules.Detect, "date.day-month-year", "a day, a month name and a year", "[6 May 2022]")},
+		fNumeric:   {rules.New(rules.StageDates, rules.Detect, "date.numeric-dmy", "a numeric date, day first unless the second number cannot be a month", "[05.06.2022]")},
+		fISO:       {rules.New(rules.StageDates, rules.Detect, "date.iso", "an ISO date", "[2022-06-05]")},
+		fMonthYear: {rules.New(rules.StageDates, rules.Detect, "date.month-year", "a month name and a year (or a year word)", "in [March 2021]")},
+		fMonth:     {rules.New(rules.StageDates, rules.Detect, "date.month", "a bare month name after a preposition or a relative word, or ending a range", "in [March]")},
+		fYear:      {rules.New(rules.StageDates, rules.Detect, "date.year", "a year in 1900-2100 that is no quantity, identifier or part of a name", "in [2019]")},
+		fYearRange: {rules.New(rules.StageDates, rules.Detect, "date.year-range", "two years joined by a dash", "[2021-2023]")},
+	}
+	yearRules = [nSrc]*rules.Rule{
+		yNone:      rules.New(rules.StageDates, rules.Policy, "date.year-from.published", "FORMAT: a date without a year takes the publication year, before or after the publication day", "on [12 October] (published 2023-07-26: 2023-10-12)"),
+		yRel:       rules.New(rules.StageDates, rules.Detect, "date.year-from.relative", "this/last/next year, last/next March shift the publication year", "[March of last year]"),
+		yRef:       rules.New(rules.StageDates, rules.Detect, "date.year-from.same-year", "the same year / that year take the last year the text stated", "The plant opened in 2019. In [May of the same year] it closed."),
+		yLastMonth: nil,
+		yNextMonth: nil,
+	}
+)
+
 var methods [nForm][nSrc]string
 
 func init() {
-	base := [nForm]string{"date:month-day", "date:day-month", "date:numeric-dmy", "date:iso", "date:month-year", "date:month", "date:year", "date:year-range"}
+	yearRules[yLastMonth], yearRules[yNextMonth] = yearRules[yRel], yearRules[yRel]
 	suffix := [nSrc]string{"", "+published", "+relative", "+same-year", "+relative", "+relative"}
 	for f := form(0); f < nForm; f++ {
 		for y := ysrc(0); y < nSrc; y++ {
-			m := base[f]
-			if y == yExplicit && (f == fMonthDay || f == fDayMonth) {
-				m += "-year"
-			}
-			methods[f][y] = m + suffix[y]
+			methods[f][y] = formRule(f, y).ID + suffix[y]
 		}
 	}
+}
+
+// formRule is the rule of form f with its year from y.
+func formRule(f form, y ysrc) *rules.Rule {
+	if y == yExplicit && formRules[f][1] != nil {
+		return formRules[f][1]
+	}
+	return formRules[f][0]
 }
 
 // item is one date of a hit: m == 0 for a year, d == 0 for a month.
@@ -136,11 +167,17 @@ type scan struct {
 	lastEnd int // end of the previous hit, -1 before the first
 	res     Result
 	conv    runeConv
+	tr      *rules.Trace
 }
 
 // Find is Find with this Finder's tables.
 func (f *Finder) Find(text string, published time.Time) Result {
-	st := scan{f: f, s: text, pub: published, hasPub: !published.IsZero(), lastEnd: -1, conv: runeConv{s: text}}
+	return f.FindTrace(text, published, nil)
+}
+
+// FindTrace is Find recording each date's rules in tr (nil: none).
+func (f *Finder) FindTrace(text string, published time.Time, tr *rules.Trace) Result {
+	st := scan{f: f, s: text, pub: published, hasPub: !published.IsZero(), lastEnd: -1, conv: runeConv{s: text}, tr: tr}
 	s := text
 	for i := 0; i < len(s); {
 		c := s[i]
@@ -833,6 +870,13 @@ func (st *scan) emit(h *hit) {
 			EntityID: id, EntityType: doc.TypeDate, Text: text,
 			Span: doc.Span{Start: rs, End: re}, Method: method,
 		})
+		if st.tr.On() {
+			sp := doc.Span{Start: rs, End: re}
+			st.tr.Note(formRule(h.form, h.src), sp, sp, value)
+			if r := yearRules[h.src]; r != nil {
+				st.tr.Note(r, sp, sp, value)
+			}
+		}
 	}
 }
 

@@ -161,7 +161,7 @@ func TestFindRecords(t *testing.T) {
 	sub := func(sp doc.Span) string { return string(runes[sp.Start:sp.End]) }
 	d := r.Dates[0]
 	if d.ID != "d1" || d.Value != "2022-05-06" || d.Text != "May 6 of this year" || d.Granularity != doc.Day ||
-		!d.Date.Equal(day("2022-05-06")) || sub(d.Span) != "May 6 of this year" || d.Method != "date:month-day+relative" {
+		!d.Date.Equal(day("2022-05-06")) || sub(d.Span) != "May 6 of this year" || d.Method != "date.month-day+relative" {
 		t.Errorf("first date = %+v", d)
 	}
 	if r.Dates[1].ID != "d2" || r.Dates[1].Value != "2021" || r.Dates[1].Text != "2021–2023" || r.Dates[1].Granularity != doc.Year {

@@ -131,6 +131,7 @@ type Quote struct {
 	Attribution    string // Attr*
 	Cue            string // "said", "noted", "according to"; "" when none
 	Confidence     float32
+	Sieve          string // ID of the attribution sieve (pipeline/rules) that chose the speaker
 }
 
 // Stats are document-level counts for the documents table.
@@ -153,6 +154,9 @@ type Extraction struct {
 	Dates         []Date
 	Quotes        []Quote
 	Mentions      []Mention
+	// Trace is the rules' decisions, in order; nil unless the extraction
+	// was asked for one.
+	Trace []TraceEvent
 }
 
 // DocError is a document that could not be processed, carried as data.
@@ -181,4 +185,17 @@ func (e DocError) Error() string {
 		return e.Stage + " " + e.Source + " (" + e.DocID + "): " + e.Message
 	}
 	return e.Stage + " " + e.Source + ": " + e.Message
+}
+
+// TraceEvent is one decision a named rule made about a candidate: which
+// rule (its ID in pipeline/rules), the candidate's span when the rule saw
+// it, the span it gave (a trimmed name, the speaker phrase of a quote, the
+// mention a merge joined it to; zero for a rejection) and a short note.
+// Events are kept only when a run asks for a trace (plenary explain, run
+// --trace), in the order the rules fired.
+type TraceEvent struct {
+	Rule string
+	Cand Span
+	Out  Span
+	Note string
 }

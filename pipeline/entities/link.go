@@ -1,6 +1,9 @@
 package entities
 
-import "unicode/utf8"
+import (
+	"plenary/pipeline/rules"
+	"unicode/utf8"
+)
 
 // Linking titles to people across the runs of one sentence: apposition after
 // a name ("Koshanov, the Chairman of the Majilis"), before it ("The Chairman
@@ -31,11 +34,36 @@ func (ri *runInfo) onlyPerson() bool {
 	return len(ri.parts) == 1 && ri.parts[0].k == 'p'
 }
 
-func (st *state) setPerson(ri *runInfo, p int, method string) {
+var (
+	ruleAcronymAfter = rules.New(rules.StageEntities, rules.Link, "org.link.acronym-after",
+		"an acronym in brackets right after a body's name is its acronym",
+		"the Federation of Trade Unions of Kazakhstan [(FPRK)]")
+	ruleAcronymSpelled = rules.New(rules.StageEntities, rules.Link, "org.link.acronym-spelled-out",
+		"a body's name in brackets right after an acronym spells the acronym out",
+		"the AZLC [(Azerbaijan Labour Confederation)]")
+	ruleTitleAppositionAfter = rules.New(rules.StageEntities, rules.Link, "title.link.name-title",
+		"a title run right after \"NAME,\" (articles allowed) belongs to that name",
+		"Koshanov, the [Chairman] of the Majilis, spoke.")
+	ruleTitleBeforeName = rules.New(rules.StageEntities, rules.Link, "title.link.before-name",
+		"a title run followed by \", NAME\" belongs to that name",
+		"The [Chairman] of the Union, Zauresh Umirbayeva, spoke.")
+	ruleTitleChainLink = rules.New(rules.StageEntities, rules.Link, "title.link.chain",
+		"a title chained to the next title of a person by a dash or comma belongs to that person",
+		"He met the [head] of the office – Deputy Chairman of the Union Nurlan Uteshev.")
+	ruleTitleAs = rules.New(rules.StageEntities, rules.Link, "title.link.as",
+		"a title after \"as\" (served as, appointed NAME as) belongs to the nearest person before",
+		"Bekov served as [deputy prime minister]")
+	ruleTitlePlural = rules.New(rules.StageEntities, rules.Link, "title.link.plural",
+		"a plural title before a list of people gives each of them the title in the singular",
+		"The [chairmen] of local trade unions of LLP Kezbi Ann Lee and LLP Munay Tom Hart spoke.")
+)
+
+func (st *state) setPerson(ri *runInfo, p int, r *rules.Rule) {
 	for _, pt := range ri.parts {
 		if pt.k == 't' && st.titles[pt.title].person < 0 {
 			st.titles[pt.title].person = p
-			st.titles[pt.title].method = method
+			st.titles[pt.title].link = r
+			st.fire(r, pt.a, pt.b, st.ments[p].a, st.ments[p].b)
 		}
 	}
 }
@@ -55,6 +83,7 @@ func (st *state) link(runs []runInfo, sentEnd int) {
 		if n := len(r.parts); n > 0 && r.parts[n-1].k == 'o' && r.b+2 < sentEnd &&
 			st.d.Tokens[r.b].Text == "(" && st.t[r.b+1].allCaps && st.d.Tokens[r.b+2].Text == ")" {
 			st.ments[r.parts[n-1].ment].acronym = st.t[r.b+1].text
+			st.fire(ruleAcronymAfter, r.parts[n-1].a, r.parts[n-1].b, r.b+1, r.b+2)
 		}
 		// or the other way round: "the AZLC (Azerbaijan Labour
 		// Confederation)" spells out the acronym the run ends with
@@ -65,6 +94,7 @@ func (st *state) link(runs []runInfo, sentEnd int) {
 				st.t[last].allCaps && !st.t[last].initial && utf8.RuneCountInString(st.t[last].text) >= 2 && !st.allCapsSentence(last) {
 				if m := &st.ments[nx.parts[0].ment]; m.acronym == "" && m.b-m.a >= 2 {
 					m.acronym = st.t[last].text
+					st.fire(ruleAcronymSpelled, last, last+1, m.a, m.b)
 				}
 			}
 		}
@@ -81,7 +111,7 @@ func (st *state) link(runs []runInfo, sentEnd int) {
 		if x > 0 && r.startsWithTitle() {
 			prev := &runs[x-1]
 			if p := prev.person(); p >= 0 && st.gapIs(prev.b, r.a, true) && !st.hasTitle(p) {
-				st.setPerson(r, p, "rule:name-title")
+				st.setPerson(r, p, ruleTitleAppositionAfter)
 				linked = true
 			}
 		}
@@ -90,7 +120,7 @@ func (st *state) link(runs []runInfo, sentEnd int) {
 		}
 		// before a name: "[The] TITLE of X, NAME"
 		if x+1 < len(runs) && runs[x+1].onlyPerson() && st.gapIs(r.b, runs[x+1].a, false) {
-			st.setPerson(r, runs[x+1].person(), "rule:title-name")
+			st.setPerson(r, runs[x+1].person(), ruleTitleBeforeName)
 			continue
 		}
 		// chain: "TITLE of X – TITLE of Y NAME", "deputy of ..., chairman of Y NAME"
@@ -119,7 +149,7 @@ func (st *state) link(runs []runInfo, sentEnd int) {
 			}
 			if sep {
 				if nx.startsWithTitle() && nx.person() >= 0 {
-					st.setPerson(r, nx.person(), "rule:title-chain")
+					st.setPerson(r, nx.person(), ruleTitleChainLink)
 				}
 				break
 			}
@@ -198,7 +228,7 @@ func (st *state) asTitles(runs []runInfo) {
 		if !(asVerbs[st.low[k-1]] || runs[prev].b == k) {
 			continue
 		}
-		st.setPerson(r, runs[prev].person(), "rule:as-title")
+		st.setPerson(r, runs[prev].person(), ruleTitleAs)
 	}
 }
 
@@ -237,7 +267,8 @@ func (st *state) pluralTitles(runs []runInfo, sentEnd int) {
 				break
 			}
 			if p := r.person(); p >= 0 {
-				st.titles = append(st.titles, titleRef{a: k, b: k + 1, text: sg, person: p, org: -1, method: "rule:plural-title"})
+				st.titles = append(st.titles, titleRef{a: k, b: k + 1, text: sg, person: p, org: -1, link: ruleTitlePlural})
+				st.fire(ruleTitlePlural, k, k+1, st.ments[p].a, st.ments[p].b)
 			}
 			// the next plural title takes over
 			if y+1 < len(runs) && st.pluralBetween(r.b, runs[y+1].a) {

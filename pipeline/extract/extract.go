@@ -23,6 +23,7 @@ import (
 	"plenary/pipeline/lexicon"
 	"plenary/pipeline/quotes"
 	"plenary/pipeline/roles"
+	"plenary/pipeline/rules"
 	"plenary/pipeline/segment"
 )
 
@@ -75,7 +76,20 @@ func New(lx *lexicon.Lexicon) (*Extractor, error) {
 
 // Extract runs every stage over d. It does not fail on odd text (that is
 // ingest's job); an error means a stage broke, and the caller records it.
-func (e *Extractor) Extract(d doc.Doc) (x doc.Extraction, err error) {
+func (e *Extractor) Extract(d doc.Doc) (doc.Extraction, error) { return e.extract(d, nil) }
+
+// ExtractTrace is Extract that also records, in x.Trace, every decision
+// the stages' named rules made (pipeline/rules), in order.
+func (e *Extractor) ExtractTrace(d doc.Doc) (doc.Extraction, error) {
+	tr := &rules.Trace{}
+	x, err := e.extract(d, tr)
+	if err == nil {
+		x.Trace = tr.Events()
+	}
+	return x, err
+}
+
+func (e *Extractor) extract(d doc.Doc, tr *rules.Trace) (x doc.Extraction, err error) {
 	defer func() {
 		// A bug in a stage must cost one document, not the batch; the
 		// stack goes into the error row so the bug can be found.
@@ -94,11 +108,11 @@ func (e *Extractor) Extract(d doc.Doc) (x doc.Extraction, err error) {
 	}
 	sd := e.seg.Segment(d.Text)
 	lap(stSegment)
-	ents := e.ents.Find(sd)
+	ents := e.ents.FindTrace(sd, tr)
 	lap(stEntities)
 	rl := e.roles.Find(sd, ents)
 	lap(stRoles)
-	dt := e.dates.Find(d.Text, d.Published)
+	dt := e.dates.FindTrace(d.Text, d.Published, tr)
 	lap(stDates)
 	qs := e.quotes.Find(quotes.Input{
 		Seg:      sd,
@@ -106,6 +120,7 @@ func (e *Extractor) Extract(d doc.Doc) (x doc.Extraction, err error) {
 		Mentions: ents.Mentions,
 		Roles:    rl,
 		Orgs:     ents.Organizations,
+		Trace:    tr,
 	})
 
 	lap(stQuotes)

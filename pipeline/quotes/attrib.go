@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"plenary/pipeline/doc"
+	"plenary/pipeline/rules"
 )
 
 // cueHit is a reporting cue found next to a quote, with the phrase that
@@ -466,9 +467,55 @@ func (st *state) prevColon(c *cand, from int) *cueHit {
 	return h
 }
 
+var (
+	ruleCueAfterTight = rules.New(rules.StageQuotes, rules.Detect, "quote.cue.after-tight",
+		"a reporting cue right after the closing mark (”, she said / ”, said X) is the quote's cue first",
+		"“We will win this fight,” [she] said.")
+	ruleCueBefore = rules.New(rules.StageQuotes, rules.Detect, "quote.cue.before",
+		"else the last reporting cue with a speaker phrase before the opening mark in its sentence",
+		"[Ann Lee] said: “We will win this fight.”")
+	ruleCueShared = rules.New(rules.StageQuotes, rules.Detect, "quote.cue.shared-verb",
+		"else a second reporting verb after the previous quote shares that quote's subject",
+		"Ann Lee said it had received “many letters from workers” and described the plan as [“a step toward fair pay for all”].")
+	ruleCueColon = rules.New(rules.StageQuotes, rules.Detect, "quote.cue.colon",
+		"else a short phrase with a person, capitals or a post before a colon (a headline's X: “…”)",
+		"[ANN LEE:] “WE WILL WIN”")
+	ruleCueAfterLoose = rules.New(rules.StageQuotes, rules.Detect, "quote.cue.after",
+		"else a reporting cue later after the closing mark in its sentence",
+		"“We will win this fight,” [Deputy Chairman of the Regional Branch of the Union of the Miners of the City] said.")
+	ruleCuePrevColon = rules.New(rules.StageQuotes, rules.Detect, "quote.cue.prev-colon",
+		"else a cue ending the sentence or paragraph before in a colon",
+		"[Ann Lee] said:¶“We will win this fight.”")
+)
+
 // findCue chooses the cue of a quote: a tight cue after it ("…,” he said")
 // first, then one before it, then a looser one after it.
 func (st *state) findCue(c *cand, prevClose, nextOpen int) *cueHit {
+	h := st.chooseCue(c, prevClose, nextOpen)
+	if h != nil && st.tr.On() {
+		r := ruleCueAfterLoose
+		switch {
+		case h.form == "after" && h.tight:
+			r = ruleCueAfterTight
+		case h.form == "before":
+			r = ruleCueBefore
+		case h.form == "shared":
+			r = ruleCueShared
+		case h.form == "colon":
+			r = ruleCueColon
+		case h.form == "prev":
+			r = ruleCuePrevColon
+		}
+		out := doc.Span{}
+		if h.npE > h.npS {
+			out = doc.Span{Start: st.toks[h.npS].Start, End: st.toks[h.npE-1].End}
+		}
+		st.tr.Note(r, c.span, out, h.cue)
+	}
+	return h
+}
+
+func (st *state) chooseCue(c *cand, prevClose, nextOpen int) *cueHit {
 	a := st.cueAfter(c, nextOpen)
 	if a != nil && a.tight {
 		return a
@@ -484,11 +531,21 @@ func (st *state) findCue(c *cand, prevClose, nextOpen int) *cueHit {
 
 // ---------------------------------------------------------------- resolving
 
-// resolveNP turns a speaker phrase into a speaker.
-func (st *state) resolveNP(s, e, pos int) *who {
+// resolveNP turns a speaker phrase, tokens [s, e), into a speaker;
+// byMention is the sieve that names a person mention found in the phrase
+// (the cue's form).
+func (st *state) resolveNP(s, e, pos int, byMention *rules.Rule) *who {
 	if s < 0 || e > len(st.toks) || s >= e {
 		return nil
 	}
+	w := st.resolvePhrase(s, e, pos, byMention)
+	if w != nil && w.src.End <= w.src.Start {
+		w.src = doc.Span{Start: st.toks[s].Start, End: st.toks[e-1].End} // for the trace
+	}
+	return w
+}
+
+func (st *state) resolvePhrase(s, e, pos int, byMention *rules.Rule) *who {
 	// 1. A person mention, preferring one that is not an object ("notice
 	// of ANP's Khushdil Khan").
 	var first doc.Mention // valid when haveFirst; a value, so it stays on the stack
@@ -502,12 +559,12 @@ func (st *state) resolveNP(s, e, pos int) *who {
 			first, haveFirst = m, true
 		}
 		if st.eligible(m) {
-			return st.personWho(m, doc.AttrExplicit, confExplicitBefore)
+			return st.personWho(m, doc.AttrExplicit, confExplicitBefore, byMention)
 		}
 		t = st.tokAt(m.End) - 1
 	}
 	if haveFirst {
-		return st.personWho(first, doc.AttrExplicit, confExplicitBefore-0.1)
+		return st.personWho(first, doc.AttrExplicit, confExplicitBefore-0.1, byMention)
 	}
 	text := st.textOf(s, e)
 	// 2. A pronoun ("he", "according to him", "his report").
@@ -542,30 +599,30 @@ func (st *state) resolveNP(s, e, pos int) *who {
 	}
 	// A group ("two of his rivals", "officials"): no person speaker.
 	if hasCaps == 0 && !hasPost && st.pluralNoun(e-1) {
-		return &who{mention: text, attr: doc.AttrNone, conf: confSource, at: st.toks[s].Start}
+		return &who{mention: text, attr: doc.AttrNone, conf: confSource, at: st.toks[s].Start, rule: sieveGroup}
 	}
 	// 3. A title reference; "a spokesperson for the ministry" is
 	// indefinite: someone the text does not name.
 	if hasPost && (st.low[s] == "a" || st.low[s] == "an") {
-		return &who{mention: text, attr: doc.AttrNone, conf: confUnknown, at: st.toks[s].Start}
+		return &who{mention: text, attr: doc.AttrNone, conf: confUnknown, at: st.toks[s].Start, rule: sieveIndefinite}
 	}
 	if hasPost {
 		if w := st.resolveTitle(s, e, pos); w != nil {
 			w.mention = text
 			return w
 		}
-		return &who{mention: text, attr: doc.AttrNone, conf: confUnknown, at: st.toks[s].Start}
+		return &who{mention: text, attr: doc.AttrNone, conf: confUnknown, at: st.toks[s].Start, rule: sieveTitleUnresolved}
 	}
 	// 4. A non-person source.
 	if hasSource {
-		return &who{mention: text, attr: doc.AttrNone, conf: confSource, at: st.toks[s].Start}
+		return &who{mention: text, attr: doc.AttrNone, conf: confSource, at: st.toks[s].Start, rule: sieveSource}
 	}
 	// 5. A name the entity stage missed: match it against the people's names.
 	if hasCaps > 0 && hasCaps <= 4 {
 		if p := st.personByName(s, e, pos); p != nil {
-			return &who{id: p.ID, name: p.Name, mention: text, attr: doc.AttrExplicit, conf: confExplicitBefore - 0.1, at: st.toks[s].Start}
+			return &who{id: p.ID, name: p.Name, mention: text, attr: doc.AttrExplicit, conf: confExplicitBefore - 0.1, at: st.toks[s].Start, rule: sieveNameMatch}
 		}
-		return &who{name: text, mention: text, attr: doc.AttrExplicit, conf: confNamedUnknown, at: st.toks[s].Start}
+		return &who{name: text, mention: text, attr: doc.AttrExplicit, conf: confNamedUnknown, at: st.toks[s].Start, rule: sieveNameUnknown}
 	}
 	return nil
 }
@@ -660,7 +717,7 @@ func (st *state) compatible(id, gender string) bool {
 func (st *state) resolvePronoun(word string, at, qpos int) *who {
 	pr := st.lx.pronouns[word]
 	if pr.plural {
-		return &who{mention: word, attr: doc.AttrNone, conf: confUnknown, at: at}
+		return &who{mention: word, attr: doc.AttrNone, conf: confUnknown, at: at, rule: sievePronounPlural}
 	}
 	sent := st.seg.SentenceOf(at)
 	if qs := st.seg.SentenceOf(qpos); qs < sent {
@@ -683,26 +740,27 @@ func (st *state) resolvePronoun(word string, at, qpos int) *who {
 	if subj == nil || dist > 2 {
 		intro = st.introduced(qpos, pr.gender)
 	}
+	rule := sievePronoun
 	switch {
 	case subj != nil && dist <= 2:
 		pick = subj
 		conf -= 0.05 * float32(dist-1)
 	case intro != nil:
-		pick = intro
+		pick, rule = intro, sieveIntroduced
 		conf -= 0.05
 	case st.last != nil && st.last.id != "" && st.compatible(st.last.id, pr.gender) && st.paraDist(st.lastAt, at) <= 3:
-		pick = st.last
+		pick, rule = st.last, sievePronounLastSpeaker
 		conf -= 0.05
 	case subj != nil:
 		pick = subj
 		conf -= 0.05 * float32(dist-1)
 	default:
 		if m, ok := st.recentPerson(at, pr.gender); ok {
-			return st.personWho(m, doc.AttrPronoun, conf-0.15)
+			return st.personWho(m, doc.AttrPronoun, conf-0.15, sievePronounNearest)
 		}
-		return &who{mention: word, attr: doc.AttrPronoun, conf: confUnknown, at: at}
+		return &who{mention: word, attr: doc.AttrPronoun, conf: confUnknown, at: at, rule: sievePronounUnresolved}
 	}
-	return &who{id: pick.id, name: pick.name, mention: word, attr: doc.AttrPronoun, conf: conf, at: at}
+	return &who{id: pick.id, name: pick.name, mention: word, attr: doc.AttrPronoun, conf: conf, at: at, rule: rule, src: pick.src}
 }
 
 func (st *state) paraDist(a, b int) int {
@@ -757,6 +815,10 @@ func (st *state) subject(k, depth int) *who {
 	}
 	w := st.findSubject(k, depth)
 	st.subj[k] = w
+	if w != nil && st.tr.On() {
+		sp := st.seg.Sentences[k]
+		st.tr.Note(ruleSubject, sp, st.whoSpan(w, nil), speakerNote(w))
+	}
 	return w
 }
 
@@ -787,7 +849,7 @@ func (st *state) findSubject(k, depth int) *who {
 			e++
 		}
 		if c, ok := st.cueAt(e); ok && !c.prep && !st.inMentionOrQuote(e) {
-			return st.personWho(m, doc.AttrExplicit, confExplicitBefore)
+			return st.personWho(m, doc.AttrExplicit, confExplicitBefore, ruleSubject)
 		}
 	}
 	t := a
@@ -810,13 +872,13 @@ func (st *state) findSubject(k, depth int) *who {
 		if e > t && e+1 < b && st.low[e] == "," {
 			// "The chairman of the union, John Smith, said": the apposition names him.
 			if m, ok := st.personAt(e + 1); ok && st.verbFollows(e, b) {
-				return st.personWho(m, doc.AttrExplicit, confExplicitBefore)
+				return st.personWho(m, doc.AttrExplicit, confExplicitBefore, ruleSubject)
 			}
 		}
 		if e > t && st.verbFollows(e, b) {
 			for j := t; j < e; j++ {
 				if m, ok := st.personAt(j); ok {
-					return st.personWho(m, doc.AttrExplicit, confExplicitBefore)
+					return st.personWho(m, doc.AttrExplicit, confExplicitBefore, ruleSubject)
 				}
 			}
 			// "The chairman of X shared his opinion … Toleubek Mukashev.":
@@ -824,7 +886,7 @@ func (st *state) findSubject(k, depth int) *who {
 			// (only with a verb of taking the floor, which has no person
 			// object: "the chairman thanked Askar Mamin" names the object).
 			if m, ok := st.trailingPerson(e, b); ok && st.introBetween(e, st.tokAt(m.Start)) {
-				return st.personWho(m, doc.AttrExplicit, confExplicitBefore)
+				return st.personWho(m, doc.AttrExplicit, confExplicitBefore, ruleSubject)
 			}
 			for j := t; j < e; j++ {
 				if st.lx.postWords[st.low[j]] {
@@ -845,7 +907,7 @@ func (st *state) findSubject(k, depth int) *who {
 		}
 		e := st.tokAt(m.End)
 		if st.eligible(m) && st.verbFollows(e, b) {
-			return st.personWho(m, doc.AttrExplicit, confExplicitBefore)
+			return st.personWho(m, doc.AttrExplicit, confExplicitBefore, ruleSubject)
 		}
 		j = e - 1
 	}

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"plenary/pipeline/doc"
+	"plenary/pipeline/rules"
 )
 
 // Verdicts on a quoted span.
@@ -14,6 +15,51 @@ const (
 	vCited         // words cited, not said by anyone in the text ("words like “…”")
 	vShort         // too short to tell; kept if another quote contains it
 )
+
+// Which quoted spans are reported speech: each verdict is a rule.
+var (
+	ruleQuoteNoWords = rules.New(rules.StageQuotes, rules.Reject, "quote.reject.no-words",
+		"quotation marks around no word are no quote",
+		"[“…”]")
+	ruleQuoteEntityName = rules.New(rules.StageQuotes, rules.Reject, "quote.reject.entity-name",
+		"quoted words mostly covered by an entity's mention are a name",
+		"the party [«AMANAT»]")
+	ruleQuoteNameShaped = rules.New(rules.StageQuotes, rules.Reject, "quote.reject.name-shaped",
+		"quoted words with every content word capitalized and no I/we/you are a name or a title",
+		"the programme [“Clean Water For All”]")
+	ruleQuoteCited = rules.New(rules.StageQuotes, rules.Accept, "quote.accept.cited",
+		"five or more words after a citation marker are cited words (kept, with no speaker)",
+		"words like [“we will never give up on our workers”]")
+	ruleQuoteCitedShort = rules.New(rules.StageQuotes, rules.Reject, "quote.reject.cited-short",
+		"fewer than five words after a citation marker are a term, not a quote",
+		"The union wrote with words like [“no more”].")
+	ruleQuoteNameMarker = rules.New(rules.StageQuotes, rules.Reject, "quote.reject.name-marker",
+		"quoted words after a name marker (named, entitled, the badge...) are a name, unless long or a lower-case fragment of five words",
+		"Members called it the so-called [“green list”] at the meeting.")
+	ruleQuoteCue = rules.New(rules.StageQuotes, rules.Accept, "quote.accept.cue",
+		"quoted words with a reporting cue around them are speech",
+		"[“We will win,”] she said.")
+	ruleQuoteSpeechShaped = rules.New(rules.StageQuotes, rules.Accept, "quote.accept.speech-shaped",
+		"six quoted words or more, or three in a sentence-like form, are speech without a cue",
+		"[“We will not stop until wages are paid.”]")
+	ruleQuoteShort = rules.New(rules.StageQuotes, rules.Reject, "quote.reject.short",
+		"shorter quoted words with no cue are kept only as an excerpt of an accepted quote",
+		"a [“fair wage”]")
+	ruleQuoteExcerpt = rules.New(rules.StageQuotes, rules.Accept, "quote.accept.excerpt",
+		"a short quoted phrase repeating words of an accepted quote is an excerpt of it",
+		"The workers want to [“win this fight”].¶“We will win this fight,” Ann Lee said.")
+	ruleIndirect = rules.New(rules.StageQuotes, rules.Detect, "quote.detect.indirect",
+		"reported speech without marks: \"According to X, CLAUSE\" and \"X said (that) CLAUSE\" in a sentence with no direct quote",
+		"Ann Lee said that [the plan will work].")
+)
+
+// sieveOf is the ID of the sieve that chose w (none when no one).
+func sieveOf(w *who) string {
+	if w == nil || w.rule == nil {
+		return sieveNone.ID
+	}
+	return w.rule.ID
+}
 
 // cand is a quoted span on its way to becoming a doc.Quote.
 type cand struct {
@@ -81,7 +127,7 @@ func (st *state) direct() []doc.Quote {
 			continue
 		}
 		q := doc.Quote{Kind: doc.Direct, Text: c.text, Span: c.span, Cue: c.cue,
-			Attribution: doc.AttrNone, Confidence: confUnknown}
+			Attribution: doc.AttrNone, Confidence: confUnknown, Sieve: sieveOf(c.sp)}
 		if c.sp != nil {
 			q.SpeakerID, q.SpeakerName, q.SpeakerMention = c.sp.id, c.sp.name, c.sp.mention
 			q.Attribution, q.Confidence = c.sp.attr, c.sp.conf
@@ -97,40 +143,48 @@ func (st *state) markInQ(c *cand) {
 	}
 }
 
-// judge decides whether a quoted span is reported speech.
+// judge decides whether a quoted span is reported speech, and records
+// the rule that decided.
 func (st *state) judge(c *cand, prevClose, nextOpen int) int {
+	v, r := st.verdict(c, prevClose, nextOpen)
+	st.tr.Add(r, c.span, c.span)
+	return v
+}
+
+// verdict is judge's decision and its rule.
+func (st *state) verdict(c *cand, prevClose, nextOpen int) (int, *rules.Rule) {
 	n := len(c.words)
 	if n == 0 {
-		return vReject
+		return vReject, ruleQuoteNoWords
 	}
 	if st.coveredByMention(c.span) {
-		return vReject
+		return vReject, ruleQuoteEntityName
 	}
 	if st.nameShaped(c) {
-		return vReject
+		return vReject, ruleQuoteNameShaped
 	}
 	if m, ok := st.markerNear(c); ok {
 		if m.cited {
 			if n >= 5 {
-				return vCited
+				return vCited, ruleQuoteCited
 			}
-			return vReject
+			return vReject, ruleQuoteCitedShort
 		}
 		// A name, a title or a slogan starts with a capital; a lowercase
 		// fragment of five words or more is speech ("would be named
 		// “within the next two weeks, after consultations …”").
 		if n < 12 && !(n >= 5 && isLowerWord(c.text)) {
-			return vReject
+			return vReject, ruleQuoteNameMarker
 		}
 	}
 	c.hit = st.findCue(c, prevClose, nextOpen)
 	if c.hit != nil {
-		return vQuote
+		return vQuote, ruleQuoteCue
 	}
 	if n >= 6 || (n >= 3 && sentenceLike(c.text)) {
-		return vQuote
+		return vQuote, ruleQuoteSpeechShaped
 	}
-	return vShort
+	return vShort, ruleQuoteShort
 }
 
 // coveredByMention reports a quoted span that is mostly an entity's name
@@ -222,179 +276,4 @@ func (st *state) markerNear(c *cand) (marker, bool) {
 		}
 	}
 	return marker{}, false
-}
-
-// attribute resolves the speaker of an accepted quote.
-func (st *state) attribute(c *cand) {
-	if c.verdict == vCited {
-		c.sp = &who{attr: doc.AttrNone, conf: confSource}
-		return
-	}
-	if h := c.hit; h != nil && h.form == "shared" {
-		c.cue = h.cue
-		if prev := st.prevQuote(c); prev != nil && prev.sp != nil {
-			c.sp = st.inherit(prev.sp, prev.sp.conf-0.05)
-			c.sp.attr = prev.sp.attr
-			return
-		}
-	}
-	if h := c.hit; h != nil && h.form != "shared" {
-		c.cue = h.cue
-		if h.cue == ":" {
-			c.cue = ""
-		}
-		w := st.resolveNP(h.npS, h.npE, c.span.Start)
-		if w == nil {
-			w = st.nearestSubject(h, c)
-		}
-		if w != nil {
-			if w.attr == doc.AttrExplicit {
-				switch h.form {
-				case "after":
-					w.conf = max32(w.conf, confExplicitAfter)
-				case "colon":
-					w.conf = confHeadline
-				}
-			}
-			c.sp = w
-			return
-		}
-	}
-	c.sp = st.continuation(c)
-}
-
-func max32(a, b float32) float32 {
-	if a > b {
-		return a
-	}
-	return b
-}
-
-// nearestSubject is the fallback when the speaker phrase did not resolve: an
-// eligible person mention before the cue in the same window.
-func (st *state) nearestSubject(h *cueHit, c *cand) *who {
-	if h.form == "after" {
-		return nil
-	}
-	for t := h.npS - 1; t >= 0 && t >= h.npS-25; t-- {
-		if st.low[t] == "." {
-			break
-		}
-		if m, ok := st.personAt(t); ok && st.eligible(m) {
-			return st.personWho(m, doc.AttrExplicit, confExplicitBefore-0.15)
-		}
-	}
-	return nil
-}
-
-// continuation attributes a quote with no cue: the previous quote's speaker
-// when it is in the same or the previous paragraph, else the subject of the
-// sentence before, else the previous quote's speaker within three paragraphs.
-func (st *state) continuation(c *cand) *who {
-	prev := st.prevQuote(c)
-	if prev != nil && prev.sp != nil && st.paraDist(prev.span.End, c.span.Start) <= 1 {
-		return st.inherit(prev.sp, confContinuation)
-	}
-	sent := st.seg.SentenceOf(c.q.open)
-	for k := sent - 1; k >= 0 && k >= sent-2; k-- {
-		if st.sentInQuote(k) {
-			break
-		}
-		if w := st.subject(k, 0); w != nil && w.id != "" {
-			return &who{id: w.id, name: w.name, mention: w.mention, attr: doc.AttrContinuation, conf: confContext, at: w.at}
-		}
-	}
-	if prev != nil && prev.sp != nil && st.paraDist(prev.span.End, c.span.Start) <= 3 {
-		return st.inherit(prev.sp, confContext)
-	}
-	return nil
-}
-
-func (st *state) inherit(p *who, conf float32) *who {
-	if p.id == "" && p.name == "" {
-		return &who{mention: p.mention, attr: doc.AttrNone, conf: confSource}
-	}
-	return &who{id: p.id, name: p.name, mention: p.mention, attr: doc.AttrContinuation, conf: conf, at: p.at}
-}
-
-func (st *state) prevQuote(c *cand) *cand {
-	for i := c.idx - 1; i >= 0; i-- {
-		if st.cands[i].verdict == vQuote {
-			return st.cands[i]
-		}
-	}
-	return nil
-}
-
-// excerpts accepts short quoted phrases that repeat words of an accepted
-// quote (a headline quoting part of the body), with that quote's speaker:
-// the first quote, in text order, accepted by then whose words hold the
-// phrase's in a row. The accepted quotes' runs of words are indexed, not
-// searched for each phrase: a page of short quoted phrases made that
-// quadratic (3.1 s at 200 KB, 19.7 s at 400 KB).
-func (st *state) excerpts() {
-	longest := 0
-	for _, c := range st.cands {
-		if c.verdict == vShort {
-			longest = max(longest, len(c.words))
-		}
-	}
-	if longest == 0 {
-		return
-	}
-	first := map[string]int{}
-	for _, o := range st.cands {
-		if o.verdict == vQuote {
-			indexRuns(first, o, longest)
-		}
-	}
-	if len(first) == 0 {
-		return
-	}
-	var key []byte
-	for _, c := range st.cands {
-		if c.verdict != vShort {
-			continue
-		}
-		key = appendJoined(key[:0], c.words)
-		oi, ok := first[string(key)]
-		if !ok {
-			continue
-		}
-		c.verdict = vQuote
-		if o := st.cands[oi]; o.sp != nil {
-			c.sp = st.inherit(o.sp, confContinuation-0.1)
-		}
-		indexRuns(first, c, longest) // later phrases may repeat this one
-	}
-}
-
-// indexRuns enters every run of up to longest words of o, joined by
-// spaces, into first unless a quote before o holds it already.
-func indexRuns(first map[string]int, o *cand, longest int) {
-	joined := strings.Join(o.words, " ") // words hold no space
-	at := 0
-	for i := range o.words {
-		end := at
-		for k := 0; k < longest && i+k < len(o.words); k++ {
-			if k > 0 {
-				end++
-			}
-			end += len(o.words[i+k])
-			if j, ok := first[joined[at:end]]; !ok || o.idx < j {
-				first[joined[at:end]] = o.idx
-			}
-		}
-		at += len(o.words[i]) + 1
-	}
-}
-
-func appendJoined(b []byte, words []string) []byte {
-	for i, w := range words {
-		if i > 0 {
-			b = append(b, ' ')
-		}
-		b = append(b, w...)
-	}
-	return b
 }

@@ -74,7 +74,7 @@ func (st *state) accordingTo(k, a, b int) (doc.Quote, bool) {
 	if npE >= b || st.low[npE] != "," || npE <= npS {
 		return doc.Quote{}, false
 	}
-	w := st.resolveNP(npS, npE, st.toks[npS].Start)
+	w := st.resolveNP(npS, npE, st.toks[npS].Start, sieveAccordingTo)
 	if w == nil {
 		return doc.Quote{}, false
 	}
@@ -111,7 +111,7 @@ func (st *state) saidThat(a, b int) (doc.Quote, bool) {
 		if npE <= npS {
 			continue
 		}
-		w := st.resolveNP(npS, npE, st.toks[npS].Start)
+		w := st.resolveNP(npS, npE, st.toks[npS].Start, sieveSaidThat)
 		if w == nil {
 			continue
 		}
@@ -129,6 +129,11 @@ func (st *state) indirectQuote(sp doc.Span, text, cue string, w *who) doc.Quote 
 	if conf < 0.1 {
 		conf = 0.1
 	}
-	return doc.Quote{Kind: doc.Indirect, Text: text, Span: sp, SpeakerID: w.id, SpeakerName: w.name,
-		SpeakerMention: w.mention, Attribution: w.attr, Cue: cue, Confidence: conf}
+	q := doc.Quote{Kind: doc.Indirect, Text: text, Span: sp, SpeakerID: w.id, SpeakerName: w.name,
+		SpeakerMention: w.mention, Attribution: w.attr, Cue: cue, Confidence: conf, Sieve: sieveOf(w)}
+	if st.tr.On() {
+		st.tr.Add(ruleIndirect, sp, sp)
+		st.tr.Note(w.rule, sp, st.whoSpan(w, nil), speakerNote(w))
+	}
+	return q
 }

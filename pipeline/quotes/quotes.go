@@ -36,6 +36,7 @@ import (
 
 	"plenary/pipeline/doc"
 	"plenary/pipeline/lexicon"
+	"plenary/pipeline/rules"
 	"plenary/pipeline/segment"
 )
 
@@ -47,6 +48,7 @@ type Input struct {
 	Roles    []doc.Role         // (person, title, org) with Span where stated
 	Orgs     []doc.Organization // with Aliases
 	Lex      *lexicon.Lexicon   // nil: the embedded lexicon
+	Trace    *rules.Trace       // nil: no trace of the rules' decisions
 }
 
 // Confidence levels by how the speaker was found. They are a ranking, not
@@ -272,6 +274,7 @@ type state struct {
 	// person ID -> indices into in.Mentions of its mentions, ascending,
 	// built at first use
 	personMents map[string][]int
+	tr          *rules.Trace // nil unless the caller asked for a trace
 }
 
 // who is a resolved speaker.
@@ -279,7 +282,9 @@ type who struct {
 	id, name, mention string
 	attr              string
 	conf              float32
-	at                int // rune offset of the phrase that named them
+	at                int         // rune offset of the phrase that named them
+	rule              *rules.Rule // the sieve that chose them (quotes.sieve)
+	src               doc.Span    // the person mention that named them, when one did (for the trace)
 }
 
 // scratch is per-token state reused across documents (nothing returned
@@ -299,7 +304,7 @@ var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
 func newState(in Input, lx *lex) *state {
 	st := &state{in: in, lx: lx, seg: in.Seg, toks: in.Seg.Tokens,
 		people: make(map[string]*doc.Person, len(in.People)), orgs: make(map[string]*doc.Organization, len(in.Orgs)),
-		subj: map[int]*who{}}
+		subj: map[int]*who{}, tr: in.Trace}
 	sc := scratchPool.Get().(*scratch)
 	n := len(st.toks)
 	st.low, sc.lowered = lowerTokens(sc.low, sc.lowered, st.toks, len(in.Seg.Text))
@@ -380,8 +385,8 @@ func (st *state) collapsedSpan(sp doc.Span) string {
 	return c.String()
 }
 
-func (st *state) personWho(m doc.Mention, attr string, conf float32) *who {
-	w := &who{id: m.EntityID, name: m.Text, mention: m.Text, attr: attr, conf: conf, at: m.Start}
+func (st *state) personWho(m doc.Mention, attr string, conf float32, r *rules.Rule) *who {
+	w := &who{id: m.EntityID, name: m.Text, mention: m.Text, attr: attr, conf: conf, at: m.Start, rule: r, src: m.Span}
 	if p, ok := st.people[m.EntityID]; ok && p.Name != "" {
 		w.name = p.Name
 	}

@@ -211,7 +211,7 @@ func (st *state) resolveTitle(s, e, pos int) *who {
 		if bestScore < 2.5 {
 			conf -= 0.1
 		}
-		w := &who{id: bestID, name: bestID, attr: doc.AttrTitle, conf: conf, at: st.toks[s].Start}
+		w := &who{id: bestID, name: bestID, attr: doc.AttrTitle, conf: conf, at: st.toks[s].Start, rule: sieveTitleRole}
 		if p, ok := st.people[bestID]; ok {
 			w.name = p.Name
 		}
@@ -221,7 +221,7 @@ func (st *state) resolveTitle(s, e, pos int) *who {
 		return w
 	}
 	if weakID != "" {
-		w := &who{id: weakID, name: weakID, attr: doc.AttrTitle, conf: confTitle - 0.25, at: st.toks[s].Start}
+		w := &who{id: weakID, name: weakID, attr: doc.AttrTitle, conf: confTitle - 0.25, at: st.toks[s].Start, rule: sieveTitleWeak}
 		if p, ok := st.people[weakID]; ok {
 			w.name = p.Name
 		}
@@ -369,11 +369,11 @@ func (st *state) titleNear(np titleKey, pos int, backward bool) *who {
 			}
 		}
 		if k := st.lx.key(near, nil); st.postsMatch(np, near) && (len(np.quals) == 0 || overlap(np.quals, k.quals) > 0) {
-			return st.personWho(m, doc.AttrTitle, confTitle-0.15)
+			return st.personWho(m, doc.AttrTitle, confTitle-0.15, sieveTitleNear)
 		}
 		if len(np.quals) > 0 {
 			if k := st.lx.key(wide, nil); st.postsMatch(np, wide) && overlap(np.quals, k.quals) >= 0.5 {
-				return st.personWho(m, doc.AttrTitle, confTitle-0.2)
+				return st.personWho(m, doc.AttrTitle, confTitle-0.2, sieveTitleNear)
 			}
 		}
 	}
@@ -440,9 +440,9 @@ func (st *state) speakerRef(pos int) *who {
 		if !ok {
 			return nil
 		}
-		return st.personWho(m, doc.AttrTitle, confTitle-0.2)
+		return st.personWho(m, doc.AttrTitle, confTitle-0.2, sieveSpeakerRef)
 	}
-	return &who{id: pick.id, name: pick.name, attr: doc.AttrTitle, conf: confTitle - 0.1, at: pos}
+	return &who{id: pick.id, name: pick.name, attr: doc.AttrTitle, conf: confTitle - 0.1, at: pos, rule: sieveSpeakerRef, src: pick.src}
 }
 
 // introAt reports a phrase at token t that introduces someone as taking the
@@ -514,7 +514,7 @@ func (st *state) introduced(pos int, gender string) *who {
 			}
 		}
 		if best != nil {
-			return st.personWho(*best, doc.AttrExplicit, confExplicitBefore)
+			return st.personWho(*best, doc.AttrExplicit, confExplicitBefore, sieveIntroduced)
 		}
 	}
 	return nil

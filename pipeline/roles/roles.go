@@ -200,17 +200,17 @@ func cleanTitle(s string) string {
 // over a list.
 func roleMethod(m string) string {
 	switch m {
-	case "rule:title-name":
+	case "title.link.title-name", "title.link.before-name":
 		return "role:title-before"
-	case "rule:name-title":
+	case "title.link.name-title":
 		return "role:apposition"
-	case "rule:title-chain":
+	case "title.link.chain":
 		return "role:chained"
-	case "rule:title-only":
+	case "":
 		return "role:title-reference"
-	case "rule:as-title":
+	case "title.link.as":
 		return "role:as-title"
-	case "rule:plural-title":
+	case "title.link.plural":
 		return "role:plural-title"
 	}
 	return "role:title-before"

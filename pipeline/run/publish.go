@@ -83,7 +83,7 @@ func openOutput(opt Options) (_ *output, err error) {
 	if err != nil {
 		return nil, err
 	}
-	o.set, err = tables.Open(o.tmp, opt.Format, opt.Version, memory.DefaultAllocator)
+	o.set, err = tables.Open(o.tmp, opt.Format, opt.Version, memory.DefaultAllocator, opt.Optional...)
 	if err != nil {
 		o.st.close(false)
 		return nil, err

@@ -42,7 +42,7 @@ import (
 )
 
 // recordVersion is the first byte of every record.
-const recordVersion = 1
+const recordVersion = 2
 
 var castagnoli = crc32.MakeTable(crc32.Castagnoli)
 
@@ -119,6 +119,7 @@ func appendRecord(dst []byte, x *doc.Extraction) []byte {
 		e.sym(symAttribution, q.Attribution)
 		e.sym(symCue, q.Cue)
 		e.b = binary.LittleEndian.AppendUint32(e.b, math.Float32bits(q.Confidence))
+		e.sym(symSieve, q.Sieve)
 	})
 	encodeList(&e, x.Mentions, func(m *doc.Mention) {
 		e.str(m.EntityID)
@@ -127,6 +128,12 @@ func appendRecord(dst []byte, x *doc.Extraction) []byte {
 		e.spanText(m.Text, m.Span)
 		e.int(m.Sentence)
 		e.sym(symMentionMethod, m.Method)
+	})
+	encodeList(&e, x.Trace, func(t *doc.TraceEvent) {
+		e.sym(symTraceRule, t.Rule)
+		e.span(t.Cand)
+		e.span(t.Out)
+		e.str(t.Note)
 	})
 	return binary.LittleEndian.AppendUint32(e.b, crc32.Checksum(e.b[start:], castagnoli))
 }
@@ -214,6 +221,7 @@ func decodeRecord(b []byte, text string) (doc.Extraction, error) {
 		q.Attribution = d.sym(symAttribution)
 		q.Cue = d.sym(symCue)
 		q.Confidence = math.Float32frombits(d.u32())
+		q.Sieve = d.sym(symSieve)
 	})
 	x.Mentions = decodeList(&d, func(m *doc.Mention) {
 		m.EntityID = d.str()
@@ -222,6 +230,12 @@ func decodeRecord(b []byte, text string) (doc.Extraction, error) {
 		m.Text = d.spanText(m.Span)
 		m.Sentence = d.int()
 		m.Method = d.sym(symMentionMethod)
+	})
+	x.Trace = decodeList(&d, func(t *doc.TraceEvent) {
+		t.Rule = d.sym(symTraceRule)
+		t.Cand = d.span()
+		t.Out = d.span()
+		t.Note = d.str()
 	})
 	if d.err == nil && d.i != len(d.s) {
 		d.fail("%d bytes left over", len(d.s)-d.i)
@@ -244,6 +258,8 @@ const (
 	symCue
 	symEntityType
 	symMentionMethod
+	symSieve
+	symTraceRule
 	nSymFields
 )
 

@@ -271,7 +271,7 @@ func TestDecodeRecordRejects(t *testing.T) {
 	// valid twin decodes, so the rejection is that field's.
 	doc0 := []byte{recordVersion, 0, 0, 0, 0} // ID, Source, URL, Title
 	rest := []byte{0, 0, 0, 0, 0}             // Encoding, Stats
-	slices := []byte{0, 0, 0, 0, 0, 0, 0}     // nil People..Mentions
+	slices := []byte{0, 0, 0, 0, 0, 0, 0, 0}  // nil People..Mentions, Trace
 	build := func(parts ...[]byte) []byte {
 		var b []byte
 		for _, p := range parts {

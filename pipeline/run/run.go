@@ -77,6 +77,9 @@ type Options struct {
 	// without it such a run returns a *NoDocumentsError and leaves OUT as
 	// it was.
 	AllowEmpty bool
+	// Optional names the optional tables to write (tables.Optional):
+	// "trace" for plenary run --trace.
+	Optional []string
 	// Stop, when closed, stops the run gracefully: no more input is read,
 	// documents in flight are finished, and what is complete is written,
 	// with Summary.Interrupted set.

@@ -92,7 +92,7 @@ type ckItem struct {
 // into the fingerprint file with the caller's fingerprint, so a checkpoint
 // of another format (JSON+zstd before it, or a later one) is not reused;
 // change it with recordVersion, shardExt or the compression.
-const checkpointFormat = "plenary checkpoint 2: binary record v1, s2 block"
+const checkpointFormat = "plenary checkpoint 2: binary record v2, s2 block"
 
 // shardExt names this format's shard files. Shard files of any other name
 // are an older format's: they are deleted when the manifest is rewritten.

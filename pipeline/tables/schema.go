@@ -9,6 +9,7 @@ import (
 	"github.com/apache/arrow-go/v18/arrow/array"
 
 	"plenary/pipeline/doc"
+	"plenary/pipeline/rules"
 )
 
 // SchemaVersion is written into every file's schema metadata as
@@ -16,8 +17,10 @@ import (
 // retyped, so readers can tell table layouts apart.
 //
 // Version 2 added documents.encoding, roles.method and errors.severity;
-// version 3 people.person_uid and the persons and role_timeline tables.
-const SchemaVersion = "3"
+// version 3 people.person_uid and the persons and role_timeline tables;
+// version 4 quotes.sieve, mentions.method named after the rules of
+// pipeline/rules, and the optional trace table.
+const SchemaVersion = "4"
 
 // Schema metadata keys carried by every file.
 const (
@@ -31,6 +34,10 @@ var Tables = []string{
 	"roles", "dates", "quotes", "mentions", "errors",
 	"persons", "role_timeline",
 }
+
+// Optional lists the tables written only when asked for (Open's optional):
+// trace, the rules' decisions (plenary run --trace).
+var Optional = []string{"trace"}
 
 // Column types, named once so the table definitions read like the contract.
 var (
@@ -93,9 +100,10 @@ func opt(name string, t arrow.DataType, s storage) column {
 // fill functions must append values in exactly the column order of fields;
 // the round-trip tests check every column of every table.
 type def struct {
-	name   string
-	fields []column
-	fill   func(c *cols, x *doc.Extraction) // nil for tables fed by their own method (AddError, AddPeople, AddPersons, AddTimeline)
+	name     string
+	fields   []column
+	fill     func(c *cols, x *doc.Extraction) // nil for tables fed by their own method (AddError, AddPeople, AddPersons, AddTimeline)
+	optional bool                             // written only when Open is asked for it
 }
 
 var defs = []def{
@@ -225,7 +233,7 @@ var defs = []def{
 			req("doc_id", tString, key), req("quote_id", tString, plain), req("kind", tString, dict), req("text", tString, plain),
 			req("start", tInt32, delta), req("end", tInt32, delta), opt("speaker_id", tString, plain),
 			opt("speaker_name", tString, dict), opt("speaker_mention", tString, dict), req("attribution", tString, dict),
-			opt("cue", tString, dict), req("confidence", tFloat32, dict),
+			opt("cue", tString, dict), req("confidence", tFloat32, dict), req("sieve", tString, dict),
 		},
 		fill: func(c *cols, x *doc.Extraction) {
 			for _, q := range x.Quotes {
@@ -242,6 +250,7 @@ var defs = []def{
 				c.str(q.Attribution)
 				c.optStr(q.Cue)
 				c.f32(q.Confidence)
+				c.str(q.Sieve)
 			}
 		},
 	},
@@ -265,6 +274,19 @@ var defs = []def{
 				c.str(m.Method)
 			}
 		},
+	},
+	{
+		// trace: one row per decision of a named rule (pipeline/rules), in
+		// the order the rules fired; out_start/out_end are null for a
+		// rejection.
+		name:     "trace",
+		optional: true,
+		fields: []column{
+			req("doc_id", tString, key), req("seq", tInt32, delta), req("rule", tString, dict), req("stage", tString, dict),
+			req("decision", tString, dict), req("start", tInt32, plain), req("end", tInt32, plain),
+			opt("out_start", tInt32, plain), opt("out_end", tInt32, plain), opt("note", tString, dict),
+		},
+		fill: fillTrace,
 	},
 	{
 		name: "errors",
@@ -326,6 +348,31 @@ func fillRoleSpan(c *cols, r doc.RoleSpan) {
 	c.optDate(r.FirstSeen)
 	c.optDate(r.LastSeen)
 	c.i32(r.Documents)
+}
+
+func fillTrace(c *cols, x *doc.Extraction) {
+	for i, t := range x.Trace {
+		stage, decision := "", ""
+		if r, ok := rules.Lookup(t.Rule); ok {
+			stage, decision = r.Stage, string(r.Decision)
+		}
+		c.row()
+		c.str(x.Doc.ID)
+		c.i32(i)
+		c.str(t.Rule)
+		c.str(stage)
+		c.str(decision)
+		c.i32(t.Cand.Start)
+		c.i32(t.Cand.End)
+		if t.Out == (doc.Span{}) {
+			c.null()
+			c.null()
+		} else {
+			c.i32(t.Out.Start)
+			c.i32(t.Out.End)
+		}
+		c.optStr(t.Note)
+	}
 }
 
 func fillError(c *cols, e doc.DocError) {

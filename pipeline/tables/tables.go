@@ -67,7 +67,8 @@ type options struct {
 	flushRows    int
 	rowGroupRows int64
 	rowGroupSize int64
-	dictBudget   int64 // 0 means defaultDictBudget
+	dictBudget   int64    // 0 means defaultDictBudget
+	optional     []string // the optional tables to write
 }
 
 // Set is the open set of table files in one output directory. It is not
@@ -102,14 +103,16 @@ type table struct {
 }
 
 // Open creates dir if needed and starts one file per table, named
-// <table>.parquet or <table>.arrow by format. version is recorded in every
+// <table>.parquet or <table>.arrow by format: every table of Tables, and
+// the tables of Optional named in optional. version is recorded in every
 // file's schema metadata. alloc is used for all Arrow buffers (nil means
 // memory.DefaultAllocator).
-func Open(dir, format, version string, alloc memory.Allocator) (*Set, error) {
+func Open(dir, format, version string, alloc memory.Allocator, optional ...string) (*Set, error) {
 	return open(dir, format, version, alloc, options{
 		flushRows:    defaultFlushRows,
 		rowGroupRows: defaultRowGroupRows,
 		rowGroupSize: defaultRowGroupSize,
+		optional:     optional,
 	})
 }
 
@@ -128,6 +131,9 @@ func open(dir, format, version string, alloc memory.Allocator, o options) (*Set,
 	}
 	s := &Set{byName: make(map[string]*table, len(defs))}
 	for _, d := range defs {
+		if d.optional && !slices.Contains(o.optional, d.name) {
+			continue
+		}
 		schema := schemaOf(d, version)
 		path := filepath.Join(dir, d.name+"."+format)
 		t := &table{name: d.name, path: path, tmp: path + ".tmp", fill: d.fill, flush: o.flushRows}

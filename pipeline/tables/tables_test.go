@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -25,6 +26,7 @@ import (
 	"github.com/apache/arrow-go/v18/parquet/pqarrow"
 
 	"plenary/pipeline/doc"
+	"plenary/pipeline/rules"
 )
 
 const testVersion = "test-0.0.1"
@@ -64,7 +66,7 @@ func sample(n, extraMentions int) []doc.Extraction {
 				{ID: "d2", Text: "March 1969", Value: "1969-03", Granularity: doc.Month, Span: doc.Span{Start: 120, End: 130}},
 			},
 			Quotes: []doc.Quote{
-				{ID: "q1", Kind: doc.Direct, Text: "«Мы работаем» together", Span: doc.Span{Start: 140, End: 160}, SpeakerID: "p1", SpeakerName: "Қасым-Жомарт Тоқаев", SpeakerMention: "the Head of State", Attribution: doc.AttrTitle, Cue: "said", Confidence: 0.75},
+				{ID: "q1", Kind: doc.Direct, Text: "«Мы работаем» together", Span: doc.Span{Start: 140, End: 160}, SpeakerID: "p1", SpeakerName: "Қасым-Жомарт Тоқаев", SpeakerMention: "the Head of State", Attribution: doc.AttrTitle, Cue: "said", Confidence: 0.75, Sieve: "quote.sieve.title-reference"},
 				{ID: "q2", Kind: doc.Indirect, Text: "wages will rise", Span: doc.Span{Start: 170, End: 185}, Attribution: doc.AttrNone, Confidence: 0.25},
 			},
 			Mentions: []doc.Mention{
@@ -346,6 +348,7 @@ func TestRoundTrip(t *testing.T) {
 				{"quotes", 1, "speaker_mention", nil},
 				{"quotes", 1, "cue", nil},
 				{"quotes", 1, "attribution", "none"},
+				{"quotes", 0, "sieve", "quote.sieve.title-reference"},
 				{"mentions", 4, "sentence", int32(1)},
 				{"mentions", 4, "method", "acronym"},
 				{"mentions", 1, "text", "Тоқаев"},
@@ -451,13 +454,16 @@ func TestSchemaContract(t *testing.T) {
 	if Schema("nope", "v") != nil {
 		t.Error("Schema of an unknown table is not nil")
 	}
-	if len(defs) != len(Tables) {
-		t.Fatalf("%d defs for %d tables", len(defs), len(Tables))
-	}
-	for i, d := range defs {
-		if d.name != Tables[i] {
-			t.Errorf("defs[%d] is %s, Tables[%d] is %s", i, d.name, i, Tables[i])
+	var always, optional []string
+	for _, d := range defs {
+		if d.optional {
+			optional = append(optional, d.name)
+		} else {
+			always = append(always, d.name)
 		}
+	}
+	if !slices.Equal(always, Tables) || !slices.Equal(optional, Optional) {
+		t.Errorf("defs give tables %v and optional %v, want %v and %v", always, optional, Tables, Optional)
 	}
 }
 
@@ -1020,5 +1026,41 @@ func TestStringsAlwaysUTF8(t *testing.T) {
 				t.Error("the invalid strings were not written at all")
 			}
 		})
+	}
+}
+
+var testRule = rules.New(rules.StageEntities, rules.Reject, "test.reject.sample", "a rule for the trace table's test", "[x]")
+
+// The trace table is written only when asked for, one row per event with
+// the rule's stage and decision, null outs for a rejection.
+func TestTraceTable(t *testing.T) {
+	xs := sample(2, 0)
+	xs[1].Trace = []doc.TraceEvent{
+		{Rule: testRule.ID, Cand: doc.Span{Start: 3, End: 9}, Note: "Almaty"},
+		{Rule: "no.such.rule", Cand: doc.Span{Start: 1, End: 2}, Out: doc.Span{Start: 1, End: 4}},
+	}
+	mem := memory.NewCheckedAllocator(memory.NewGoAllocator())
+	defer mem.AssertSize(t, 0)
+	plain := filepath.Join(t.TempDir(), "plain")
+	write(t, plain, Parquet, mem, defaults(), xs, nil)
+	if _, err := os.Stat(filepath.Join(plain, "trace.parquet")); !os.IsNotExist(err) {
+		t.Errorf("trace table written though not asked for (%v)", err)
+	}
+	dir := filepath.Join(t.TempDir(), "traced")
+	o := defaults()
+	o.optional = []string{"trace"}
+	if counts := write(t, dir, Parquet, mem, o, xs, nil); counts["trace"] != 2 {
+		t.Errorf("trace rows = %d, want 2", counts["trace"])
+	}
+	schema, rows := readBack(t, filepath.Join(dir, "trace.parquet"), Parquet)
+	checkSchema(t, "trace", schema)
+	want := []map[string]any{
+		{"doc_id": "doc001", "seq": int32(0), "rule": testRule.ID, "stage": "entities", "decision": "reject",
+			"start": int32(3), "end": int32(9), "out_start": nil, "out_end": nil, "note": "Almaty"},
+		{"doc_id": "doc001", "seq": int32(1), "rule": "no.such.rule", "stage": "", "decision": "",
+			"start": int32(1), "end": int32(2), "out_start": int32(1), "out_end": int32(4), "note": nil},
+	}
+	if !reflect.DeepEqual(rows, want) {
+		t.Errorf("trace rows\n%v\nwant\n%v", rows, want)
 	}
 }

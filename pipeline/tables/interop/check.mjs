@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
 
 // Must match tables.SchemaVersion in ../schema.go.
-const SCHEMA_VERSION = "3";
+const SCHEMA_VERSION = "4";
 
 // The table contract as DuckDB sees it; a trailing "?" marks a nullable column.
 const TABLES = {
@@ -29,7 +29,7 @@ const TABLES = {
     "granularity VARCHAR", "start INTEGER", "end INTEGER"],
   quotes: ["doc_id VARCHAR", "quote_id VARCHAR", "kind VARCHAR", "text VARCHAR", "start INTEGER",
     "end INTEGER", "speaker_id? VARCHAR", "speaker_name? VARCHAR", "speaker_mention? VARCHAR",
-    "attribution VARCHAR", "cue? VARCHAR", "confidence FLOAT"],
+    "attribution VARCHAR", "cue? VARCHAR", "confidence FLOAT", "sieve VARCHAR"],
   mentions: ["doc_id VARCHAR", "entity_id VARCHAR", "entity_type VARCHAR", "text VARCHAR",
     "start INTEGER", "end INTEGER", "sentence INTEGER", "method VARCHAR"],
   errors: ["source VARCHAR", "doc_id? VARCHAR", "stage VARCHAR", "message VARCHAR", "severity VARCHAR"],

@@ -1,0 +1,261 @@
+package entities
+
+import (
+	"plenary/pipeline/rules"
+	"strings"
+)
+
+// Every rule that rejects a candidate: names of venues, awards, events and
+// documents are no bodies; a group of bodies is no body; words that look
+// like a name but are not a person's; an acronym that names a thing.
+
+var (
+	rulePersonRejectHeadline = rules.New(rules.StageEntities, rules.Reject, "person.reject.headline-no-evidence",
+		"capitals in a Title Case headline with no known name word make no name",
+		"Union [Holds Plenum] In Astana Today")
+	rulePersonRejectPlace = rules.New(rules.StageEntities, rules.Reject, "person.reject.gazetteer-place",
+		"name words that are exactly a place of the gazetteer are no person",
+		"in [Petaling Jaya]")
+	rulePersonRejectThingAfter = rules.New(rules.StageEntities, rules.Reject, "person.reject.thing-after",
+		"a name right before a lower-case thing's noun (mine, plant, street, prize...) names the thing",
+		"the [Vasil Levski] stadium")
+	rulePersonRejectLoneWord = rules.New(rules.StageEntities, rules.Reject, "person.reject.lone-word-in-run",
+		"a lone trailing name word inside a longer run with no evidence and no title before it is no person",
+		"The Budget [Row] continued.")
+	ruleRejectAward = rules.New(rules.StageEntities, rules.Reject, "segment.reject.award",
+		"a quoted name after a lower-case award, badge or slogan word names an award or a slogan, not a body",
+		"the badge [“Honored Transport Worker”]")
+	ruleRejectVenue = rules.New(rules.StageEntities, rules.Reject, "org.reject.venue",
+		"a body's name ending in a venue word (Hall, Square, Stadium...) is a place of meeting, not a body",
+		"in the [State Congress Hall]")
+	ruleRejectGenericGroup = rules.New(rules.StageEntities, rules.Reject, "org.reject.generic-group",
+		"a plural head with only generic body and region words around it is an unnamed group, not a body",
+		"[Local Trade Unions of the region] met.")
+	ruleRejectEvent = rules.New(rules.StageEntities, rules.Reject, "segment.reject.event",
+		"the name of an event (forum, summit, numbered congress) is no body; the body holding it may be named inside",
+		"the [Digital Almaty Forum]")
+	ruleRejectDocument = rules.New(rules.StageEntities, rules.Reject, "segment.reject.document",
+		"a name starting with a document word (Law, Code, Programme), a capitalized On or a roman numeral names a document or a numbered event",
+		"The [Law of the Republic of Kazakhstan “On Trade Unions”] was adopted.")
+	ruleRejectDocumentEnd = rules.New(rules.StageEntities, rules.Reject, "segment.reject.document-end",
+		"a name ending in a document word names a document",
+		"the [RK Constitution]")
+	ruleRejectAmendedDoc = rules.New(rules.StageEntities, rules.Reject, "segment.reject.amended-document",
+		"a name before a bracketed capitalized insert and a document word names a bill",
+		"the [Public Service Commission] (Amendment) Bill")
+	ruleRejectThingAcronym = rules.New(rules.StageEntities, rules.Reject, "org.reject.thing-acronym",
+		"an acronym no list knows, used only before a thing's noun, names a thing",
+		"the [LRT] project")
+	rulePersonRejectNoEvidence = rules.New(rules.StageEntities, rules.Reject, "person.reject.no-evidence",
+		"unknown capitalized words after a body's qualifier, with no name evidence and no cue verb, are no person",
+		"The Labor [Risk Map] was published.")
+)
+
+// venueWords end the name of a building or public place: "State Congress
+// Hall", "Unity Square" are where a meeting is held, not who holds it.
+var venueWords = map[string]bool{
+	"hall": true, "stadium": true, "square": true, "park": true, "plaza": true, "arena": true,
+	"auditorium": true, "grounds": true, "gardens": true, "street": true, "avenue": true,
+	"airport": true, "bridge": true,
+}
+
+// venue reports whether segment [a, b) ends in a capitalized venue word
+// (a venue with a body's word in it is still no body: "State Congress Hall").
+func (st *state) venue(a, b int) bool {
+	e := st.trimQuotes(b)
+	return e-a >= 2 && st.t[e-1].cap && venueWords[st.low[e-1]]
+}
+
+// awardWords before a quoted name make it an award's or a slogan's: the
+// badge “Honored Transport Worker”, the slogan “Strong Union – Strong
+// Worker” name no body.
+var awardWords = map[string]bool{
+	"badge": true, "medal": true, "award": true, "prize": true, "diploma": true,
+	"certificate": true, "title": true, "order": true, "insignia": true, "cup": true,
+	"slogan": true, "motto": true, "theme": true, "hashtag": true,
+}
+
+// awardName reports whether the quoted segment starting at a follows an
+// award word written in lower case.
+func (st *state) awardName(a int) bool {
+	if !st.t[a].quote {
+		if a == 0 || !st.t[a-1].quote {
+			return false
+		}
+		a--
+	}
+	return a > 0 && !st.t[a-1].cap && awardWords[st.low[a-1]]
+}
+
+// genericGroup reports whether segment [a, b) is an unnamed group of
+// bodies: its head (the last head before any "of" or "and") is plural and
+// every other capitalized word is a generic body or region word ("Local
+// Trade Unions", "Trade Unions of the region", "Primary Trade Union
+// Organizations"). FORMAT.md lists no such groups as organizations.
+func (st *state) genericGroup(a, b int) bool {
+	l := st.f.l
+	plural := false
+	inHead := true
+	for i := a; i < b; i++ {
+		t := &st.t[i]
+		w := st.low[i]
+		if t.quote || t.allCaps || !t.word && !t.has(fConnector) {
+			return false
+		}
+		if w == "of" || w == "and" {
+			inHead = false // a headline writes "Of"
+		}
+		if !t.cap {
+			if !t.has(fConnector) && !regionWords[w] {
+				return false
+			}
+			continue
+		}
+		sg := singular(w)
+		head := l.heads[w] || l.heads[sg]
+		if !(head || l.orgWords[w] || l.orgWords[sg] || regionWords[w] || t.has(fConnector|fStop)) {
+			return false
+		}
+		if inHead && head {
+			plural = sg != w && l.heads[sg] && !l.alone[w]
+		}
+	}
+	return plural && st.knownOrg(a, b) == 0
+}
+
+// isEvent reports whether segment [a, b) names an event (events.txt): its
+// head is an event word ("Digital Almaty Forum"), or a numbered one after a
+// number or modifier ("V Congress", "Extraordinary Congress").
+func (st *state) isEvent(a, b int) bool {
+	l := st.f.l
+	for i := a; i < b; i++ {
+		w := st.low[i]
+		if connectors[w] && !st.t[i].cap {
+			return false // the name's head came before "of"
+		}
+		switch l.events[w] {
+		case "event":
+			if i+1 < b && (st.low[i+1] == "on" || st.low[i+1] == "for") {
+				return false // "Forum on Population and Development": a standing body
+			}
+			return st.t[i].cap
+		case "numbered":
+			if i > 0 && (l.events[st.low[i-1]] == "modifier" || st.t[i-1].cap && romanNumeral(st.t[i-1].text) || ordinal(st.low[i-1])) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// amendedDoc reports whether a bracketed capitalized insert and a document
+// word follow token b: "Public Service Commission (Amendment) Bill" names a
+// bill, not the commission.
+func (st *state) amendedDoc(b int) bool {
+	if b >= len(st.t) || st.low[b] != "(" {
+		return false
+	}
+	for i := b + 1; i < len(st.t) && i <= b+4; i++ {
+		if st.low[i] == ")" {
+			return i > b+1 && i+1 < len(st.t) && st.t[i+1].cap && st.t[i+1].has(fDocWord)
+		}
+		if !st.t[i].cap || !st.t[i].word {
+			return false
+		}
+	}
+	return false
+}
+
+// thingAcronym reports whether cluster c is an acronym that no list knows
+// and that the text uses only before a thing's noun ("the LRT project",
+// "the VAT rate"): it names a thing, not a body.
+func (st *state) thingAcronym(c *ocluster) bool {
+	if st.acronymOnly(c) == "" {
+		return false
+	}
+	for _, i := range c.ments {
+		m := &st.ments[i]
+		if m.det != ruleOrgAcronym || m.b >= len(st.t) || st.t[m.b].cap || !st.f.l.things[st.low[m.b]] {
+			return false
+		}
+	}
+	return true
+}
+
+// acronymOnly reports whether every mention of cluster c is one acronym.
+func (st *state) acronymOnly(c *ocluster) string {
+	acr := ""
+	for _, i := range c.ments {
+		m := &st.ments[i]
+		if m.b-m.a != 1 || !st.t[m.a].allCaps {
+			return ""
+		}
+		k := strings.ToLower(m.name)
+		if acr != "" && k != acr {
+			return ""
+		}
+		acr = k
+	}
+	return acr
+}
+
+// rejectAwardVenue: an award's or slogan's quoted name, a venue.
+func (st *state) rejectAwardVenue(dst []part, a, b int) ([]part, int, int, bool) {
+	if st.awardName(a) {
+		st.fire(ruleRejectAward, a, b, 0, 0)
+		return dst, a, b, true
+	}
+	if st.venue(a, b) && st.isOrg(a, b) {
+		st.fire(ruleRejectVenue, a, b, 0, 0)
+		return dst, a, b, true
+	}
+	return dst, a, b, false
+}
+
+// rejectGenericGroup: "Local Trade Unions" names no one body.
+func (st *state) rejectGenericGroup(dst []part, a, b int) ([]part, int, int, bool) {
+	if st.genericGroup(a, b) {
+		st.fire(ruleRejectGenericGroup, a, b, 0, 0)
+		return dst, a, b, true
+	}
+	return dst, a, b, false
+}
+
+// event: an event's name is no body, but may name the body holding it
+// (org.go's eventBody).
+func (st *state) event(dst []part, a, b int) ([]part, int, int, bool) {
+	if !st.isEvent(a, b) {
+		return dst, a, b, false
+	}
+	if out, ok := st.eventBody(dst, a, b); ok {
+		return out, a, b, true
+	}
+	st.fire(ruleRejectEvent, a, b, 0, 0)
+	return dst, a, b, true
+}
+
+// rejectDocument: names of documents ("Law of the Republic of Kazakhstan
+// “On Trade Unions”", "RK Constitution") and numbered events ("XVII
+// Forum") hold neither bodies nor places.
+func (st *state) rejectDocument(dst []part, a, b int) ([]part, int, int, bool) {
+	for i := a; i < b; i++ {
+		w := st.low[i]
+		if st.t[i].quote || connectors[w] {
+			continue
+		}
+		if st.t[i].has(fDocWord) || w == "on" && st.t[i].cap || romanNumeral(st.t[i].text) && st.t[i].allCaps && i == a {
+			st.fire(ruleRejectDocument, a, b, 0, 0)
+			return dst, a, b, true
+		}
+		break
+	}
+	if e := st.trimQuotes(b); e > a && st.t[e-1].has(fDocWord) {
+		st.fire(ruleRejectDocumentEnd, a, b, 0, 0)
+		return dst, a, b, true
+	}
+	if st.amendedDoc(b) {
+		st.fire(ruleRejectAmendedDoc, a, b, 0, 0)
+		return dst, a, b, true
+	}
+	return dst, a, b, false
+}

@@ -1,0 +1,675 @@
+package entities
+
+import (
+	"plenary/pipeline/rules"
+	"strings"
+	"unicode/utf8"
+)
+
+// Every rule that decides where an organization's name starts and ends:
+// how far a run reaches because a body's name goes on, which part of a
+// descriptor is the body (the "of the" cut, headline ends, plural titles,
+// places peeled off, lists split at "and"), quoted names and the bodies
+// named inside a body's name. Rules that reject a candidate body are in
+// filters.go; how mentions of one body are joined, in orgs.go.
+
+var (
+	ruleOrgRegionOfThe = rules.New(rules.StageEntities, rules.End, "org.end.of-the-region",
+		"a head followed by \"of the region/oblast/city/district\" names a body of the region the text is about",
+		"[Trade Union Center of the region]")
+	ruleOrgPortfolioList = rules.New(rules.StageEntities, rules.End, "org.end.portfolio-list",
+		"a comma list of capitalized portfolios ending in \"and\" stays in a ministry's or committee's name",
+		"The [Ministry of Digital Development, Defense and] Aerospace Industry met.")
+	ruleOrgGroupWord = rules.New(rules.StageEntities, rules.End, "org.end.group-word",
+		"a lower-case group word (group, faction, caucus, bloc) after one to three capitalized words after \"the\" ends a body's name",
+		"the [Liberal Democrat group]")
+	ruleOrgQuotedParty = rules.New(rules.StageEntities, rules.End, "org.end.quoted-party",
+		"a lower-case \"party\" right after a quoted name ends the party's name",
+		"the [«Nur Zholy» party]")
+	ruleOrgRegionHead = rules.New(rules.StageEntities, rules.End, "org.end.region-head",
+		"a lower-case head after a region word ends a body's name",
+		"[Zhetysu oblast maslikhat]")
+	ruleOrgHeadPreposition = rules.New(rules.StageEntities, rules.End, "org.end.head-preposition",
+		"capitalized words after a head and a lower-case on/for/of complete the body's name, they are no person",
+		"The Committee on [Inland Shipping] met.")
+	ruleOrgLeader = rules.New(rules.StageEntities, rules.Start, "org.start.name-leader",
+		"a capitalized All/Great/New before a capitalized non-head word starts a body's name when its head is singular",
+		"[New Democratic Party] members met.")
+)
+
+// regionOfThe extends run [start, j) over "of the region" after a head:
+// "Trade Union Center of the region" is a body of the region the text is
+// about. The run ends there.
+func (st *state) regionOfThe(_, j, b int) (int, bool) {
+	if j+2 < b && st.low[j] == "of" && st.low[j+1] == "the" && (st.low[j+2] == "region" || st.low[j+2] == "oblast" || st.low[j+2] == "city" || st.low[j+2] == "district") &&
+		st.f.l.heads[st.low[j-1]] && (j+3 >= b || !st.t[j+3].cap) {
+		return 3, true
+	}
+	return 0, false
+}
+
+// groupWordGrow ends a run with a political group named by its party or
+// colour: "the Green group", "the Liberal Democrat group" is a body, not a
+// person.
+func (st *state) groupWordGrow(start, j, _ int) (int, bool) {
+	if groupWords[st.low[j]] && !st.t[j].cap && st.groupName(start, j) {
+		return 1, true
+	}
+	return 0, false
+}
+
+// headPreposition reports whether the words from p on follow a body's head
+// and a lower-case preposition ("Committee on Inland Shipping", "Fund for
+// Rural Schools"): they complete its name.
+func (st *state) headPreposition(a, p int) bool {
+	return p-1 > a && !st.t[p-1].cap && (st.low[p-1] == "on" || st.low[p-1] == "for" || st.low[p-1] == "of") && st.f.l.heads[st.low[p-2]]
+}
+
+// nameLeaders are function words that begin a body's name in Title Case
+// ("All Pakistan Trade Union Federation", "Great Lakes Regional Council",
+// "New Democratic Party").
+var nameLeaders = map[string]bool{"all": true, "great": true, "new": true}
+
+// leader reports whether the name leader at i begins a body's name: written
+// in Title Case, a capitalized word that is no head follows ("New
+// Government" is a new government), and the first head word after it is
+// singular ("All Trade Unions" is every union).
+func (st *state) leader(i, end int) bool {
+	t := st.t[i]
+	if !nameLeaders[t.low] || !t.cap || t.allCaps || t.poss || i+1 >= end {
+		return false
+	}
+	n := st.t[i+1]
+	if !n.cap || !n.word || n.quote || n.has(fStop|fHead) || st.unitAtTitle(i+1, end) > 0 {
+		return false
+	}
+	l := st.f.l
+	for j := i + 1; j < end && j < i+9; j++ {
+		w := st.t[j]
+		if w.cap && l.heads[w.low] {
+			sg := singular(w.low)
+			return sg == w.low || !l.heads[sg]
+		}
+		if w.poss || !(w.cap && w.word || w.has(fConnector) || w.ppos) {
+			return false
+		}
+	}
+	return false
+}
+
+// groupWords name a political group by its party or colour ("the Green
+// group", "the Labour faction", "the Progressive caucus").
+var groupWords = map[string]bool{"group": true, "faction": true, "caucus": true, "bloc": true}
+
+// quotedParty reports whether token j is a lower-case "party" right after a
+// quoted name: "the «Nur Zholy» party" names the party in the quotes.
+func (st *state) quotedParty(j int) bool {
+	return j > 1 && st.low[j] == "party" && !st.t[j].cap && st.t[j-1].quote && st.t[j-2].word
+}
+
+// groupName reports whether the capitalized words right before the group
+// word at j are one to three, follow "the" (or open the run at the sentence
+// start) and hold no title: "the Liberal Democrat group", "for the Green
+// group", not "Tom Hart group" nor "the Chairman group".
+func (st *state) groupName(start, j int) bool {
+	c := j - 1
+	for c > start && st.t[c-1].cap && st.t[c-1].word {
+		c--
+	}
+	if j-c > 3 || !st.t[j-1].cap || !st.t[j-1].word {
+		return false
+	}
+	for i := c; i < j; i++ {
+		if st.t[i].has(fTitleWord) || st.t[i].has(fGiven) {
+			return false
+		}
+	}
+	if c == 0 || st.d.Tokens[c-1].Sentence != st.d.Tokens[c].Sentence {
+		return true
+	}
+	return st.low[c-1] == "the" || st.low[c-1] == "a"
+}
+
+// withNouns take "with" inside a body's name.
+var withNouns = map[string]bool{"cooperation": true, "interaction": true, "relations": true, "communication": true, "work": true, "contacts": true}
+
+// portfolioList returns the length of ", Word ... and Word ..." continuing
+// run [start, j) that names a ministry or committee "of" a list of
+// portfolios; 0 when the comma does not continue the name.
+func (st *state) portfolioList(start, j, b int) (int, bool) {
+	return st.portfolioListLen(start, j, b), false
+}
+
+func (st *state) portfolioListLen(start, j, b int) int {
+	if st.low[j] != "," {
+		return 0
+	}
+	of := -1
+	for i := start; i < j; i++ {
+		if st.low[i] == "of" && i > start && (st.low[i-1] == "ministry" || st.low[i-1] == "committee" || st.low[i-1] == "department") {
+			of = i
+		}
+	}
+	if of < 0 {
+		return 0
+	}
+	for i := of + 1; i < j; i++ {
+		if !st.t[i].cap && st.low[i] != "and" {
+			return 0
+		}
+	}
+	// capitalized words, then "and", then a capitalized word
+	k := j + 1
+	for k < b && st.t[k].cap && !st.nameWord(k, false) || k < b && st.t[k].cap && st.f.l.orgWords[st.low[k]] {
+		k++
+	}
+	if k == j+1 || k+1 >= b || st.low[k] != "and" || !st.t[k+1].cap {
+		return 0
+	}
+	return k + 1 - j
+}
+
+// pluralTitleAfterBody reports whether token i is a plural title right
+// after an acronym or a head that starts segment [a, i): "BJD MLAs" names
+// the party's members, whose body is the BJD.
+func (st *state) pluralTitleAfterBody(a, i int) bool {
+	t, prev := &st.t[i], &st.t[i-1]
+	if !t.cap || i-a > 2 || !(prev.allCaps && !prev.initial || prev.cap && prev.has(fHead)) {
+		return false
+	}
+	for k := a; k < i; k++ {
+		if st.t[k].has(fConnector) {
+			return false
+		}
+	}
+	w := st.low[i]
+	sg := singular(w)
+	if sg == w && len(t.text) >= 3 && t.text[len(t.text)-1] == 's' && strings.ToUpper(t.text[:len(t.text)-1]) == t.text[:len(t.text)-1] {
+		sg = w[:len(w)-1] // "MPs"
+	}
+	return sg != w && st.f.l.titleWords[sg] && !st.f.l.heads[w]
+}
+
+// splitAnd splits "X Council and the Y Forum" into two bodies when both
+// sides have a head of their own, appending their parts to dst.
+func (st *state) splitAnd(dst []part, a, b int) []part {
+	// the last "and" first: in "Ministry of Labour and Employment and the
+	// Social Security Fund" the first "and" joins two portfolios
+	for i := b - 2; i > a; i-- {
+		if st.low[i] != "and" || st.t[i].cap {
+			continue
+		}
+		j := i + 1
+		for j < b && connectors[st.low[j]] {
+			j++
+		}
+		if j < b && st.isOrg(a, i) && st.isOrg(j, b) && st.bodyAlone(a, i) && st.bodyAlone(j, b) {
+			if st.sharedName(a, i, j, b) {
+				st.fire(ruleOrgSharedName, a, b, a, b)
+				continue
+			}
+			n0 := len(dst)
+			st.fire(ruleOrgSplitAnd, a, b, a, i)
+			st.segCut = nil
+			out := st.segment(st.segment(dst, a, i), j, b)
+			st.markBy(out[n0:], ruleOrgSplitAnd)
+			return out
+		}
+	}
+	return dst
+}
+
+// sharedName reports whether "[a, i) and [j, b)" is one body's name that
+// joins two services under one place or proper name: "Townsville Hospital
+// and Health Service", "Lakeside Fire and Rescue Service". The second part
+// follows "and" directly, is only generic capitalized words (heads and
+// body words) and ends in another head than the first; the first starts
+// with a proper word.
+func (st *state) sharedName(a, i, j, b int) bool {
+	l := st.f.l
+	if j != i+1 || b-j < 2 {
+		return false
+	}
+	for k := j; k < b; k++ {
+		if !st.t[k].cap || st.t[k].allCaps || !(l.heads[st.low[k]] || l.orgWords[st.low[k]]) {
+			return false
+		}
+	}
+	f := st.t[a]
+	if !f.cap || f.allCaps || f.has(fStop|fOrgWord|fHead|fTitleWord|fDemonym) {
+		return false
+	}
+	return st.low[i-1] != st.low[b-1]
+}
+
+// bodyAlone reports whether [a, b) names a body by itself: it has a head
+// word or is one acronym ("the GUAW and the FTURK").
+func (st *state) bodyAlone(a, b int) bool {
+	if b-a == 1 && st.t[a].allCaps && !st.t[a].initial && !st.allCapsSentence(a) && len(st.t[a].text) >= 2 {
+		return true
+	}
+	return st.hasHead(a, b)
+}
+
+func (st *state) hasHead(a, b int) bool {
+	for i := a; i < b; i++ {
+		if st.knownOrg(i, b) > 0 {
+			return true
+		}
+		if n := st.placeSpan(i, b); n > 0 {
+			i += n - 1
+			continue
+		}
+		if st.f.l.heads[st.low[i]] {
+			return true
+		}
+	}
+	return false
+}
+
+// placeSpan returns the length of a gazetteer place of two or more words at
+// i: a head word inside it ("Russian Federation") names a country, not a
+// body. A known organization at i ("European Union") is left to knownOrg.
+func (st *state) placeSpan(i, b int) int {
+	if !st.t[i].cap {
+		return 0
+	}
+	if n, _ := st.match(pPlaces, i, b); n >= 2 && st.knownOrg(i, b) == 0 {
+		return n
+	}
+	return 0
+}
+
+func (st *state) knownOrg(i, b int) int {
+	n, _ := st.match(pOrgs, i, b)
+	return n
+}
+
+var tlds = []string{".kz", ".kg", ".uz", ".tj", ".ru", ".com", ".org", ".net", ".in", ".my", ".pk", ".gov", ".info", ".news"}
+
+func isDomain(s string) bool {
+	if strings.IndexByte(s, '.') < 0 {
+		return false
+	}
+	s = strings.TrimSuffix(strings.ToLower(s), ".")
+	for _, tld := range tlds {
+		if strings.HasSuffix(s, tld) && len(s) > len(tld)+1 {
+			return true
+		}
+	}
+	return false
+}
+
+// isOrg reports whether segment [a, b) names an organization.
+func (st *state) isOrg(a, b int) bool {
+	l := st.f.l
+	for i := a; i < b; i++ {
+		t := st.t[i]
+		if n := st.placeSpan(i, b); n > 0 {
+			i += n - 1
+			continue
+		}
+		if l.heads[t.low] && (t.cap || (i > a && regionWords[st.low[i-1]])) {
+			return true
+		}
+		if i > a && i == b-1 && !t.cap && groupWords[t.low] {
+			return true // "Green group": the run was extended over it
+		}
+		if i > a && i == b-1 && st.quotedParty(i) {
+			return true
+		}
+		if st.knownOrg(i, b) > 0 && t.cap {
+			return true
+		}
+		if t.allCaps && !t.initial && utf8.RuneCountInString(t.text) >= 2 && !st.allCapsSentence(i) {
+			// "CITY", "REGION" in an all-caps dateline are place words, not acronyms.
+			if n, _ := st.match(pPlaces, i, i+1); n == 0 && !l.titleWords[t.low] && !regionWords[t.low] {
+				if _, ok := l.demonyms[t.low]; !ok && !romanNumeral(t.text) {
+					return true
+				}
+			}
+		}
+		if isDomain(t.text) {
+			return true
+		}
+	}
+	return false
+}
+
+// orgEvidenceEnd returns the end of the last word in [a, b) that isOrg
+// takes as evidence of a body: a head, a known organization, an acronym, a
+// domain. It is b when none is found (isOrg said there is one).
+func (st *state) orgEvidenceEnd(a, b int) int {
+	l := st.f.l
+	e := a
+	for i := a; i < b; i++ {
+		t := st.t[i]
+		if n := st.placeSpan(i, b); n > 0 {
+			i += n - 1
+			continue
+		}
+		if n := st.knownOrg(i, b); n > 0 && t.cap {
+			e = max(e, i+n)
+		}
+		if (l.heads[t.low] && t.cap) || isDomain(t.text) ||
+			(t.allCaps && !t.initial && utf8.RuneCountInString(t.text) >= 2 && !romanNumeral(t.text) && !l.titleWords[t.low]) {
+			e = max(e, i+1)
+		}
+	}
+	if e == a {
+		return b
+	}
+	return e
+}
+
+// orgPart records an organization mention for segment [a, b). A quoted name
+// after a generic descriptor ("public association “Organization of
+// Veterans”") is the name when it has a head of its own; after a legal form
+// the form stays ("LLP Munayfield Service", "Kezbi LLP").
+func (st *state) orgPart(a, b int) part {
+	l := st.f.l
+	// drop a leading demonym only when it is not all there is
+	m := ment{k: kOrg, a: a, b: b, det: ruleOrgHead, by: st.boundaryRule(a, b)}
+	qa, qb := -1, -1
+	for i := a; i < b; i++ {
+		if st.t[i].quote {
+			if qa < 0 {
+				qa = i
+			} else {
+				qb = i
+				break
+			}
+		}
+	}
+	name := st.slice(a, b)
+	if qa >= 0 && qb > qa+1 {
+		inner := st.slice(qa+1, qb)
+		innerHead := false
+		for i := qa + 1; i < qb; i++ {
+			if l.heads[st.low[i]] {
+				innerHead = true
+			}
+		}
+		legal := false
+		for i := a; i < b; i++ {
+			if (i < qa || i > qb) && isLegalForm(st.low[i]) {
+				legal = true
+			}
+		}
+		switch {
+		case innerHead && !legal, qa == a && qb+2 == b && st.quotedParty(b-1):
+			name = inner
+			m.a, m.b = qa+1, qb
+			m.by = ruleOrgQuotedInner
+			st.fire(ruleOrgQuotedInner, a, b, qa+1, qb)
+		default:
+			var parts []string
+			if qa > a {
+				parts = append(parts, st.slice(a, qa))
+			}
+			parts = append(parts, inner)
+			if qb+1 < b {
+				parts = append(parts, st.slice(qb+1, b))
+			}
+			name = strings.Join(parts, " ")
+			m.alias = inner
+		}
+		m.det = ruleOrgQuoted
+	}
+	m.name = strings.TrimSpace(name)
+	if b-a == 1 {
+		switch {
+		case st.knownOrg(a, b) > 0:
+			m.det = ruleOrgKnown
+		case isDomain(st.t[a].text):
+			m.det = ruleOrgDomain
+		case st.t[a].allCaps:
+			m.det = ruleOrgAcronym
+		case l.heads[st.low[a]]:
+			m.headOnly = true
+			m.det = ruleOrgHeadOnly
+		}
+	}
+	st.ments = append(st.ments, m)
+	idx := len(st.ments) - 1
+	st.fire(m.det, a, b, m.a, m.b)
+	if m.by != nil && m.by == st.segCut {
+		st.fire(m.by, a, b, m.a, m.b) // the other boundary rules fired where they applied
+	}
+	if qa < 0 {
+		st.innerOrgs(a, b)
+	}
+	return part{k: 'o', a: a, b: b, ment: idx}
+}
+
+// innerOrgs records the bodies named inside org name [a, b) after "of the":
+// "Executive Committee of the Federation of Trade Unions" names the
+// Federation too, "Council of the Parliamentary Assembly of the CSTO" the
+// Assembly and the CSTO.
+func (st *state) innerOrgs(a, b int) {
+	outer := len(st.ments) - 1
+	for i := a + 1; i+1 < b; i++ {
+		if (st.low[i] != "of" && st.low[i] != "under") || st.t[i].cap || st.low[i+1] != "the" {
+			continue
+		}
+		j := i + 2
+		if j >= b || !st.t[j].cap || !st.hasHead(a, i) {
+			continue
+		}
+		if !st.hasHead(j, b) && !(j+1 == b && st.t[j].allCaps && !st.allCapsSentence(j)) {
+			continue
+		}
+		if n, _ := st.match(pPlaces, j, b); n == b-j {
+			continue
+		}
+		st.ments = append(st.ments, ment{k: kOrg, a: j, b: b, name: st.slice(j, b), det: ruleOrgNested})
+		st.fire(ruleOrgNested, a, b, j, b)
+		// each body points to the next one inside it, so that "Youth
+		// Council of the Federation" nested in a longer name still joins
+		// "Youth Council of the FTURK" (mergeOuter)
+		if o := &st.ments[outer]; o.inner == 0 {
+			o.inner = len(st.ments)
+			o.prefix = i - o.a
+		}
+		outer = len(st.ments) - 1
+	}
+}
+
+func isLegalForm(s string) bool {
+	switch strings.TrimSuffix(s, ".") {
+	case "llp", "jsc", "llc", "ltd", "inc", "corp", "plc", "gmbh", "ag", "ngo", "ojsc", "cjsc", "pjsc":
+		return true
+	}
+	return false
+}
+
+var (
+	ruleOrgHead = rules.New(rules.StageEntities, rules.Detect, "org.detect.head",
+		"a segment holding a capitalized head word (Federation, Ministry, Party, Maslikhat...) names a body",
+		"the [Federation of Trade Unions]")
+	ruleOrgHeadOnly = rules.New(rules.StageEntities, rules.Detect, "org.detect.head-only",
+		"a bare head word refers to a body named elsewhere (or names one alone: the Government, the Senate)",
+		"The Government met. The [Government] said so.")
+	ruleOrgKnown = rules.New(rules.StageEntities, rules.Detect, "org.detect.known",
+		"a body of orgs.txt, named without a head word",
+		"[Kazinform] reports")
+	ruleOrgDomain = rules.New(rules.StageEntities, rules.Detect, "org.detect.domain",
+		"a web domain names the outlet",
+		"[Zakon.kz] reported")
+	ruleOrgAcronym = rules.New(rules.StageEntities, rules.Detect, "org.detect.acronym",
+		"a word in capitals (outside a headline in capitals) is an acronym of a body",
+		"The [KSPU] met.")
+	ruleOrgQuoted = rules.New(rules.StageEntities, rules.Detect, "org.detect.quoted",
+		"a body named with a quoted name after a descriptor keeps descriptor and name, the quoted name as an alias",
+		"[LLP «Kezbi»]")
+	ruleOrgQuotedInner = rules.New(rules.StageEntities, rules.Start, "org.start.quoted-name",
+		"a quoted name with a head of its own (and no legal form outside the quotes) is the body's name without its descriptor",
+		"public association “[Organization of Veterans]”")
+	ruleOrgNested = rules.New(rules.StageEntities, rules.Detect, "org.detect.nested",
+		"a body named after \"of the\"/\"under the\" inside a body's name is a body too",
+		"Executive Committee of the [Federation of Trade Unions]")
+	ruleOrgEndTitle = rules.New(rules.StageEntities, rules.End, "org.end.before-title",
+		"a title phrase inside a run ends the body named before it",
+		"The [Water Council] Chairman Ann Lee spoke.")
+	ruleOrgEndPerson = rules.New(rules.StageEntities, rules.End, "org.end.before-person",
+		"the person's name at the end of a run ends the body named before it",
+		"Chairman of the [Water Council] Nurlan Bekov spoke.")
+	ruleOrgStartTitle = rules.New(rules.StageEntities, rules.Start, "org.start.after-title",
+		"a body named after a title starts after it (and after its of/the)",
+		"Chairman of the [Federation of Trade Unions]")
+	ruleOrgHeadlineEnd = rules.New(rules.StageEntities, rules.End, "org.end.headline-evidence",
+		"in a Title Case headline a body's name ends with its last evidence (head, acronym, known body, domain)",
+		"[Teachers Union] Backs Governor In Budget Row")
+	ruleOrgPluralTitle = rules.New(rules.StageEntities, rules.End, "org.end.plural-title",
+		"a plural title right after an acronym or a head names the body's members: the body ends before it",
+		"[BJD] MLAs")
+	ruleOrgEventAcronym = rules.New(rules.StageEntities, rules.Detect, "org.detect.event-acronym",
+		"an acronym before an event's name names the body holding it",
+		"[PERC] General Assembly")
+	ruleOrgEventHolder = rules.New(rules.StageEntities, rules.Start, "org.start.event-holder",
+		"the body after a lower-case \"of\" in an event's name is still named",
+		"V Congress of the [ITUC]")
+	ruleOrgOfTheCut = rules.New(rules.StageEntities, rules.Start, "org.start.of-the-cut",
+		"a descriptor with no head before \"of (the)\" is no part of the body named after it",
+		"The Delegates of the [Kenya National Progressive Alliance] met.")
+	ruleOrgSplitAnd = rules.New(rules.StageEntities, rules.Split, "org.split.and",
+		"\"X and (the) Y\" where both sides name a body alone is two bodies; the last \"and\" is tried first",
+		"the [Ministry of Labour and Employment] and the [Social Security Fund]")
+	ruleOrgSharedName = rules.New(rules.StageEntities, rules.Accept, "org.split.shared-name",
+		"\"Proper Head and Generic Head\" joins two services under one name: no split",
+		"[Townsville Hospital and Health Service]")
+	ruleOrgPlacePeel = rules.New(rules.StageEntities, rules.Start, "org.start.place-peel",
+		"leading gazetteer places before an acronym or a known body are places, not part of its name",
+		"Meghalaya [BJP]")
+)
+
+// headlineOrgEnd: in a Title Case headline every word is capitalized, so a
+// body's name ends with its last evidence ("Teachers Union Backs" is
+// "Teachers Union", "Federation Of Trade Unions Holds Plenum" no event).
+func (st *state) headlineOrgEnd(dst []part, a, b int) ([]part, int, int, bool) {
+	if st.titleCaseHeadline(a) && st.isOrg(a, b) {
+		if e := st.orgEvidenceEnd(a, b); e < b {
+			st.fire(ruleOrgHeadlineEnd, a, b, a, e)
+			st.segBy = ruleOrgHeadlineEnd
+			b = e
+		}
+	}
+	return dst, a, b, false
+}
+
+// pluralTitleEnd: "BJD MLAs", "Congress MPs" name the members, not a body;
+// the body ends before the plural title.
+func (st *state) pluralTitleEnd(dst []part, a, b int) ([]part, int, int, bool) {
+	if b-a >= 2 && st.pluralTitleAfterBody(a, b-1) {
+		st.fire(ruleOrgPluralTitle, a, b, a, b-1)
+		st.segBy = ruleOrgPluralTitle
+		b--
+	}
+	return dst, a, b, false
+}
+
+// eventBody returns the parts of the body an event's name [a, b) names:
+// an acronym before it ("PERC General Assembly") or the body after "of"
+// ("V Congress of the ITUC"); ok is false when it names none.
+func (st *state) eventBody(dst []part, a, b int) ([]part, bool) {
+	if st.t[a].allCaps && !st.t[a].initial && a+1 < b && !st.allCapsSentence(a) && !romanNumeral(st.t[a].text) {
+		st.fire(ruleOrgEventAcronym, a, b, a, a+1)
+		st.segBy = ruleOrgEventAcronym
+		return append(dst, st.orgPart(a, a+1)), true
+	}
+	for i := a + 1; i < b-1; i++ {
+		if st.low[i] == "of" && !st.t[i].cap {
+			j := i + 1
+			for j < b && st.low[j] == "the" {
+				j++
+			}
+			if j < b && st.isOrg(j, b) {
+				st.fire(ruleOrgEventHolder, a, b, j, b)
+				st.segCut = nil
+				n0 := len(dst)
+				out := st.segment(dst, j, b)
+				st.markBy(out[n0:], ruleOrgEventHolder)
+				return out, true
+			}
+		}
+	}
+	return dst, false
+}
+
+// org: a segment with evidence of a body (isOrg) is one, or two joined by
+// "and", after the "of the" cut and with leading places peeled off.
+func (st *state) org(dst []part, a, b int) ([]part, int, int, bool) {
+	if !st.isOrg(a, b) {
+		return dst, a, b, false
+	}
+	a = st.ofTheCut(a, b)
+	n0 := len(dst)
+	if parts := st.splitAnd(dst, a, b); len(parts) > n0 {
+		return parts, a, b, true
+	}
+	// peel leading places before an acronym or known org: "Meghalaya BJP"
+	out := dst
+	for a < b {
+		n, _ := st.match(pPlaces, a, b)
+		if n == 0 || a+n >= b || !(st.t[a+n].allCaps || st.knownOrg(a+n, b) > 0) {
+			break
+		}
+		m := ment{k: kPlace, a: a, b: a + n, name: st.placeName(a, a+n), det: rulePlaceGazetteer, by: ruleOrgPlacePeel}
+		st.ments = append(st.ments, m)
+		st.fire(ruleOrgPlacePeel, a, b, a+n, b)
+		out = append(out, part{k: 'l', a: a, b: a + n, ment: len(st.ments) - 1})
+		a += n
+		st.segBy = ruleOrgPlacePeel
+	}
+	return append(out, st.orgPart(a, b)), a, b, true
+}
+
+// ofTheCut returns where the body of segment [a, b) starts: a descriptor
+// before "of the" is no part of its name ("Delegates of the Kenya National
+// Progressive Alliance"; a Title Case headline capitalizes the "Of":
+// "Rally Against Privatization Of State Power Company").
+func (st *state) ofTheCut(a, b int) int {
+	for i := a + 1; i+1 < b; i++ {
+		if st.low[i] == "of" && (!st.t[i].cap || st.titleCaseHeadline(i)) {
+			if !st.hasHead(a, i) && !st.t[a].quote && st.hasHead(i+1, b) {
+				j := i + 1
+				for j < b && st.low[j] == "the" {
+					j++
+				}
+				if j < b && st.t[j].cap {
+					st.fire(ruleOrgOfTheCut, a, b, j, b)
+					st.segBy = ruleOrgOfTheCut
+					return j
+				}
+			}
+			break
+		}
+	}
+	return a
+}
+
+// markBy names rule as what gave the body mentions of parts their
+// boundary, unless a rule of their own did.
+func (st *state) markBy(parts []part, r *rules.Rule) {
+	for _, pt := range parts {
+		if pt.k == 'o' && st.ments[pt.ment].by == nil {
+			st.ments[pt.ment].by = r
+		}
+	}
+}
+
+// boundaryRule is the rule that last moved a boundary of the body [a, b)
+// being recorded: one of the segment's steps, else a rule that let the run
+// reach its end, else what bounds the segment in its run (a title, the
+// person), else none.
+func (st *state) boundaryRule(a, b int) *rules.Rule {
+	if st.segBy != nil || b-a == 1 {
+		return st.segBy // one word: how it was found says more
+	}
+	for k := len(st.grown) - 1; k >= 0; k-- {
+		if g := st.grown[k]; g.from >= a && g.to <= b && g.to > a {
+			return g.rule
+		}
+	}
+	return st.segCut
+}

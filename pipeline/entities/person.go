@@ -1,0 +1,359 @@
+package entities
+
+import (
+	"plenary/pipeline/rules"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// nameParticles stand between parts of one person's name.
+// Turkic patronymic markers ("Rauf Gasim oglu Aliyev", "Aizhan Serik kyzy")
+// stand between a father's name and the surname.
+var nameParticles = map[string]bool{"bin": true, "binti": true, "bint": true, "ibn": true, "van": true, "von": true, "de": true, "da": true, "al": true,
+	"oglu": true, "ogly": true, "oğlu": true, "kyzy": true, "qizi": true, "gizi": true, "uly": true, "ulu": true}
+
+// particleStart reports whether a capitalized name particle at a starts a
+// name rather than joining two: "Da Nang", "Van Tuan" after a stripped
+// "the"; a capitalized word must follow.
+func (st *state) particleStart(a, b int) bool {
+	return st.t[a].cap && nameParticles[st.low[a]] && a+1 < b && st.t[a+1].cap && st.t[a+1].word
+}
+
+// articledName reports whether token i is an Arabic surname written with its
+// article in lower case: "al-Mutairi", "el-Sayed", "ad-Din".
+func (st *state) articledName(i int) bool {
+	w := st.t[i].text
+	for _, pre := range [...]string{"al-", "el-", "ad-", "ar-", "as-", "ash-", "at-", "az-", "an-", "ud-"} {
+		if strings.HasPrefix(w, pre) && len(w) > len(pre) {
+			r, _ := utf8.DecodeRuneInString(w[len(pre):])
+			return unicode.IsUpper(r)
+		}
+	}
+	return false
+}
+
+// notPersonAfter are lowercase nouns after which a name names a thing.
+var notPersonAfter = map[string]bool{
+	"mine": true, "plant": true, "factory": true, "street": true, "avenue": true,
+	"square": true, "airport": true, "stadium": true, "museum": true, "park": true,
+	"prize": true, "award": true, "school": true, "university": true, "field": true,
+}
+
+// nameWord reports whether token i can be part of a person's name.
+func (st *state) nameWord(i int, allCapsRun bool) bool {
+	l := st.f.l
+	t := st.t[i]
+	if !t.cap || !t.word || t.quote {
+		return false
+	}
+	lw := t.low
+	if n, _ := st.match(pHonorifics, i, i+1); n > 0 {
+		return false
+	}
+	if t.has(fStop|fOrgWord|fHead|fTitleWord|fDocWord|fRegion|fDemonym) || (t.has(fConnector) && !t.allCaps) || isDomain(lw) {
+		return false
+	}
+	if sg := singular(lw); sg != lw && (l.titleWords[sg] || l.heads[sg] || l.orgWords[sg] || regionWords[sg]) {
+		return false
+	}
+	if t.has(fGiven) {
+		return true
+	}
+	if !t.has(fSurname|fSurnameEnd) && t.has(fNounEnd) {
+		return false
+	}
+	if n, _ := st.match(pPlaces, i, i+1); n > 0 {
+		return false
+	}
+	if n, _ := st.match(pOrgs, i, i+1); n > 0 {
+		return false
+	}
+	if t.allCaps && !allCapsRun && !t.initial {
+		// "JP Nadda", "AL Hek": two capitals before a name are initials
+		r := utf8.RuneCountInString(t.text)
+		if r <= 2 && i+1 < len(st.t) && st.t[i+1].cap && !st.t[i+1].allCaps {
+			return true
+		}
+		return false
+	}
+	if strings.ContainsAny(t.text, "0123456789") {
+		return false
+	}
+	return true
+}
+
+// nounEndings are endings of abstract and plural common nouns that no
+// person's name in this genre has: "Professions", "Economy", "Partnership",
+// "Participants", "Students". Known surnames and given names are checked
+// before them.
+var nounEndings = []string{"tion", "tions", "sion", "sions", "ments", "ities", "ship", "ships", "ism", "isms", "ology", "nomy", "ants", "ents", "ces"}
+
+func nounEnding(w string) bool {
+	for _, e := range nounEndings {
+		if len(w) > len(e)+2 && strings.HasSuffix(w, e) {
+			return true
+		}
+	}
+	return false
+}
+
+// Where a person's name at the end of a run starts and ends, and what
+// makes a name.
+
+var (
+	rulePersonAfterTitle = rules.New(rules.StageEntities, rules.Start, "person.start.after-title",
+		"a title phrase reaching into the name words ends before the person",
+		"Chief Whip [Nurlan Bekov]")
+	rulePersonAfterHonorific = rules.New(rules.StageEntities, rules.Start, "person.start.after-honorific",
+		"an honorific phrase reaching into the name words ends before the person",
+		"Datuk Seri [Anwar Ibrahim]")
+	rulePersonSingle = rules.New(rules.StageEntities, rules.Accept, "person.accept.single-word",
+		"a lone name word is a candidate when it is the whole run, has name evidence or follows a title or a form of address",
+		"Chairman [Bekov]")
+	rulePersonStrong = rules.New(rules.StageEntities, rules.Accept, "person.accept.evidence",
+		"name words with evidence (a known given name or surname, a surname ending, an initial, a hyphen) or after a title make a person",
+		"[Aigerim Sultanova] spoke")
+	rulePersonCueVerb = rules.New(rules.StageEntities, rules.Accept, "person.accept.cue-verb",
+		"two unknown capitalized words are a name when a cue verb or a comma follows",
+		"[Tom Hart] said")
+	rulePersonHeadlineEnd = rules.New(rules.StageEntities, rules.End, "person.end.headline-evidence",
+		"in a Title Case headline a name ends with its last known name word",
+		"[Maria Santos] Opens Plenum In Capital Today")
+	rulePersonHeadlineStart = rules.New(rules.StageEntities, rules.Start, "person.start.headline-evidence",
+		"in a Title Case headline a name starts at its first known name word",
+		"Opposition Picks [Grace Mwangi] As New Chair")
+	rulePersonName = rules.New(rules.StageEntities, rules.Detect, "person.detect.name",
+		"name words at the end of a run, with nothing before them that says more",
+		"[Nurlan Bekov] opened the meeting")
+	rulePersonHonorific = rules.New(rules.StageEntities, rules.Detect, "person.detect.honorific",
+		"a name after a form of address (kept as an alias)",
+		"Mr [Bekov] said")
+	rulePersonTitleName = rules.New(rules.StageEntities, rules.Detect, "person.detect.title-name",
+		"a name right after a title in the run",
+		"Chairman [Nurlan Bekov]")
+	rulePersonInitials = rules.New(rules.StageEntities, rules.Detect, "person.detect.initials",
+		"a name with initials, before or after the surname",
+		"[S. Dauletov] opened the session")
+)
+
+// personSpan returns where the person of run [a, b) starts and ends (b, b
+// when there is none).
+func (st *state) personSpan(a, b int, allCapsRun bool) (p, pe int) {
+	p = st.personTail(a, b, allCapsRun)
+	pe = b // where the person's name ends
+	if p < b && st.titleCaseHeadline(a) {
+		// capitals in a Title Case headline make no name ("Holds
+		// Plenum"); a name ends with its known words ("Maria Santos
+		// Opens Plenum")
+		if pe = st.nameEvidenceEnd(p, b); pe == p {
+			st.fire(rulePersonRejectHeadline, p, b, 0, 0)
+			return b, b
+		}
+		if pe < b {
+			st.fire(rulePersonHeadlineEnd, p, b, p, pe)
+		}
+		// and starts with them: "Opposition Picks Grace Mwangi"
+		for k := p; k < pe-1; k++ {
+			if t := &st.t[k]; t.has(fGiven|fSurname|fSurnameEnd) || t.initial {
+				if k > p {
+					st.fire(rulePersonHeadlineStart, p, pe, k, pe)
+				}
+				p = k
+				break
+			}
+		}
+	}
+	return p, pe
+}
+
+// personPart records the person mention [p, pe) of a run whose descriptor
+// parts are parts and that has hon tokens of address before the name.
+func (st *state) personPart(parts []part, p, pe, hon, sentEnd int) part {
+	l := st.f.l
+	b := pe
+	m := ment{k: kPerson, a: p, b: b, name: st.slice(p, b), det: rulePersonName}
+	if hon > 0 {
+		m.alias = st.slice(p-hon, b)
+		m.det = rulePersonHonorific
+	}
+	afterTitle := len(parts) > 0 && parts[len(parts)-1].k == 't'
+	if afterTitle {
+		m.det = rulePersonTitleName
+	}
+	if b-p == 1 {
+		m.weak = !(hon > 0 || afterTitle)
+		m.cued = b < sentEnd && (l.cues[st.low[b]] || (b+1 < sentEnd && l.cues[st.low[b+1]] && (st.low[b] == "also" || st.low[b] == "has")))
+	}
+	if st.t[p].initial || strings.Contains(st.t[p].text, ".") || (b-p > 1 && st.t[b-1].initial) {
+		m.det = rulePersonInitials
+	}
+	st.ments = append(st.ments, m)
+	st.fire(m.det, p, b, p, b)
+	return part{k: 'p', a: p, b: b, ment: len(st.ments) - 1}
+}
+
+// personTail returns where the person's name at the end of run [a, b) starts
+// (b when there is none).
+func (st *state) personTail(a, b int, allCapsRun bool) int {
+	l := st.f.l
+	p := b
+	for p > a && b-p < 5 {
+		if st.nameWord(p-1, allCapsRun) || p == b && st.articledName(p-1) {
+			p--
+			continue
+		}
+		// "Khalid bin Saeed", "Ludwig van Beethoven"
+		if p-1 > a && p < b && nameParticles[st.low[p-1]] && st.nameWord(p-2, allCapsRun) {
+			p -= 2
+			continue
+		}
+		break
+	}
+	if p == b {
+		return b
+	}
+	if st.headPreposition(a, p) {
+		st.fire(ruleOrgHeadPreposition, p, b, 0, 0)
+		st.grown = append(st.grown, growMark{p, b, ruleOrgHeadPreposition})
+		return b
+	}
+	// a place the gazetteer knows is no name: "Petaling Jaya"
+	if n, _ := st.match(pPlaces, p, b); n == b-p {
+		st.fire(rulePersonRejectPlace, p, b, 0, 0)
+		return b
+	}
+	p = st.tailStart(a, p, b)
+	// a name never ends in an initial unless it is written surname-first
+	// ("Nurymbetov B. B."); strip leading honorific-like words.
+	n := b - p
+	strong := st.nameEvidence(p, b, allCapsRun)
+	// what precedes inside the run: a title or honorific supports a name
+	before := p > a && !st.orgWordBefore(p)
+	if b < len(st.t) && notPersonAfter[st.low[b]] {
+		st.fire(rulePersonRejectThingAfter, p, b, 0, 0)
+		return b
+	}
+	if n == 1 {
+		// judged later (weak unless a title precedes); inside a longer run a
+		// lone trailing word is a name only with a cue of its own
+		if p == a || strong || st.titleEndsAt(a, p) || (st.t[p-1].cap && !st.nameWord(p-1, allCapsRun) && st.t[p-1].first&(1<<pHonorifics) != 0) {
+			st.fire(rulePersonSingle, p, b, p, b)
+			return p
+		}
+		st.fire(rulePersonRejectLoneWord, p, b, 0, 0)
+		return b
+	}
+	if strong || before {
+		st.fire(rulePersonStrong, p, b, p, b)
+		return p
+	}
+	// two unknown capitalized words alone: a name when a cue verb follows
+	if b < len(st.t) && (l.cues[st.low[b]] || st.low[b] == ",") && !st.orgWordBefore(p) {
+		st.fire(rulePersonCueVerb, p, b, p, b)
+		return p
+	}
+	st.fire(rulePersonRejectNoEvidence, p, b, 0, 0)
+	return b
+}
+
+// tailStart moves the start p of the name words [p, b) past a title or an
+// honorific phrase that reaches into them: "Chief Whip Nurlan Bekov" (also
+// a title that starts with a form of address before it), "Datuk Seri Anwar
+// Ibrahim".
+func (st *state) tailStart(a, p, b int) int {
+	p0 := p
+	for j := max(a, p-1); j < b; j++ {
+		if n, _ := st.match(pTitles, j, b); n > 0 && j+n < b && j+n > p {
+			p = j + n
+		}
+	}
+	if p > p0 {
+		st.fire(rulePersonAfterTitle, p0, b, p, b)
+	}
+	p1 := p
+	for j := max(a, p-3); j < b; j++ {
+		if n, _ := st.match(pHonorifics, j, b); n > 0 && j+n > p && j+n < b {
+			p = j + n
+		}
+	}
+	if p > p1 {
+		st.fire(rulePersonAfterHonorific, p1, b, p, b)
+	}
+	return p
+}
+
+// nameEvidence reports whether the name words [p, b) hold evidence of a
+// person's name: a known given name or surname, a surname ending, an
+// initial or a dot, a hyphen, two capitals outside a headline in capitals.
+func (st *state) nameEvidence(p, b int, allCapsRun bool) bool {
+	strong := false
+	for i := p; i < b; i++ {
+		t := &st.t[i]
+		if t.has(fGiven | fSurnameEnd | fSurname) {
+			strong = true
+		}
+		if t.initial || strings.Contains(t.text, ".") {
+			strong = true
+		}
+		if strings.Contains(t.text, "-") && !t.allCaps {
+			strong = true
+		}
+		if t.allCaps && utf8.RuneCountInString(t.text) <= 2 && !allCapsRun {
+			strong = true
+		}
+	}
+	return strong
+}
+
+// orgWordBefore reports whether the capitalized word before a name at p,
+// past an "of", is a body's qualifier rather than a title or a head: unknown
+// capitals after it continue a campaign's or a document's name ("Year of
+// Working Professions", "Labor Risk Map"), not a person's.
+func (st *state) orgWordBefore(p int) bool {
+	i := p - 1
+	if i > 0 && (st.low[i] == "of" || st.low[i] == "for") {
+		// "Rally For Decent Jobs": a capitalized "For" or "Of" between
+		// capitals is inside a Title Case name
+		if st.t[i].cap && st.t[i-1].cap && st.t[i-1].word && st.d.Tokens[i-1].Sentence == st.d.Tokens[i].Sentence {
+			return true
+		}
+		i--
+	}
+	if i < 0 {
+		return false
+	}
+	t := &st.t[i]
+	return t.cap && t.has(fOrgWord) && !t.has(fHead|fTitleWord) && !st.titleEndsAt(0, i+1)
+}
+
+// nameEvidenceEnd returns where the name starting at p ends when only its
+// known words count: the last given name (with the word after it, the
+// surname), surname or initial in [p, b); p when there is none.
+func (st *state) nameEvidenceEnd(p, b int) int {
+	e := p
+	for i := p; i < b; i++ {
+		switch t := st.t[i]; {
+		case t.has(fGiven) && i+1 < b:
+			e = max(e, i+2)
+		case t.has(fGiven | fSurname | fSurnameEnd), t.initial:
+			e = max(e, i+1)
+		}
+	}
+	return e
+}
+
+// honorificNameBefore reports whether the tokens right before j are one to
+// four name words that follow an honorific ("Datuk Seri", "Tan Sri", "Mr").
+func (st *state) honorificNameBefore(start, j int) bool {
+	k := j
+	for k > start && j-k < 4 && st.nameWord(k-1, false) && !st.f.l.heads[st.low[k-1]] {
+		k--
+		for h := max(start, k-3); h < k; h++ {
+			if n, _ := st.match(pHonorifics, h, k); n > 0 && h+n == k && st.t[h].cap {
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -1,0 +1,303 @@
+package entities
+
+import (
+	"plenary/pipeline/rules"
+	"strings"
+)
+
+// Places: where a place's name starts and ends, and the places a
+// gazetteer cannot know.
+
+var (
+	rulePlaceDateline = rules.New(rules.StageEntities, rules.Detect, "place.detect.dateline-state",
+		"a US state abbreviation after the dateline's city, before the dash, is that state",
+		"TUCSON, [Ariz.] —")
+	rulePlaceOfficialCountry = rules.New(rules.StageEntities, rules.Detect, "place.detect.official-country",
+		"a country's official form the gazetteer lacks (United Republic of X, Kingdom of X) is that country, named as written",
+		"the [United Republic of Tanzania]")
+	rulePlaceGazetteerRegion = rules.New(rules.StageEntities, rules.Detect, "place.detect.gazetteer-region",
+		"a gazetteer place with its region word after it (the name is the place's)",
+		"the [Almaty region]")
+	rulePlaceConstituency = rules.New(rules.StageEntities, rules.End, "place.end.constituency",
+		"capitalized compass words after a place before or after MP/constituency make an electoral seat",
+		"the MP for [Leeds North East]")
+	rulePlaceWord = rules.New(rules.StageEntities, rules.Detect, "place.detect.region-word",
+		"a capitalized unknown word before a region word (county, district, region) is a place the gazetteer lacks",
+		"Workers of [Borlytobe district] met.")
+	rulePlaceAndList = rules.New(rules.StageEntities, rules.Detect, "place.detect.and-list",
+		"one unknown word joined by \"and\" to a place after in/near ends the list and is a place too",
+		"The clinics in Olgii and [Tsengel] opened.")
+	rulePlaceAfterIn = rules.New(rules.StageEntities, rules.Detect, "place.detect.after-in",
+		"one or two unknown capitalized words after in/near or \"the village of\" name a place the gazetteer lacks",
+		"The meeting was held in [Borlytobe] and ended.")
+)
+
+// runPlace reads run [a, b) (first token ra before its leading words were
+// dropped) as one place by a rule of its own: a dateline's state or an
+// unknown place after "in".
+func (st *state) runPlace(ra, a, b int) (part, bool) {
+	l := st.f.l
+	if n := st.datelineState(ra, b); n > 0 {
+		m := ment{k: kPlace, a: a, b: a + n, name: l.stateAbbr[st.low[a]], det: rulePlaceDateline}
+		st.ments = append(st.ments, m)
+		st.fire(m.det, a, a+n, a, a+n)
+		return part{k: 'l', a: a, b: a + n, ment: len(st.ments) - 1}, true
+	}
+	// "the village of Baitik", "the town of Kentau": so do one or two after
+	// a settlement word and "of"
+	afterSettlement := ra > 1 && st.low[ra-1] == "of" && settlementWords[st.low[ra-2]]
+	if ra > 0 && (st.low[ra-1] == "in" || st.low[ra-1] == "near" || afterSettlement) && b-a <= 2 && st.unknownPlace(a, b) {
+		m := ment{k: kPlace, a: a, b: b, name: st.slice(a, b), det: rulePlaceAfterIn}
+		st.ments = append(st.ments, m)
+		st.fire(m.det, a, b, a, b)
+		return part{k: 'l', a: a, b: b, ment: len(st.ments) - 1}, true
+	}
+	return part{}, false
+}
+
+// settlementWords before "of" introduce a place: "the village of Baitik".
+var settlementWords = map[string]bool{
+	"village": true, "town": true, "settlement": true, "aul": true, "township": true, "hamlet": true,
+}
+
+// regionWords follow a place ("Almaty region") or stand between a place and
+// a head ("Turkestan regional Maslikhat").
+var regionWords = map[string]bool{
+	"region": true, "regions": true, "oblast": true, "oblasts": true, "regional": true,
+	"city": true, "district": true, "districts": true, "province": true, "state": true,
+	"village": true, "county": true,
+}
+
+// listPreps introduce a list of places ("in Olgii and Tsengel").
+var listPreps = map[string]bool{"in": true, "near": true}
+
+// compassWords name a part of a place in a constituency ("Kisumu Central",
+// "Leeds North East").
+var compassWords = map[string]bool{"north": true, "south": true, "east": true, "west": true, "central": true,
+	"northeast": true, "northwest": true, "southeast": true, "southwest": true}
+
+// datelineState returns the length (with its period) of a state
+// abbreviation run [a, b) that follows "CITY," at the start of a sentence
+// and precedes a dash, or 0.
+func (st *state) datelineState(a, b int) int {
+	if b != a+1 || a < 2 || a+2 >= len(st.low) || st.low[a-1] != "," || st.low[a+1] != "." {
+		return 0
+	}
+	if _, ok := st.f.l.stateAbbr[st.low[a]]; !ok {
+		return 0
+	}
+	if s := st.d.Tokens[a].Sentence; s >= len(st.d.SentTokens) || st.d.SentTokens[s][0] > a-2 {
+		return 0
+	}
+	city := a - 2
+	for city > 0 && st.t[city-1].cap && st.low[city-1] != "," {
+		city--
+	}
+	if s := st.d.Tokens[a].Sentence; st.d.SentTokens[s][0] != city || !st.t[city].cap {
+		return 0
+	}
+	switch st.d.Tokens[a+2].Text {
+	case "—", "–", "-", "--":
+		return 2
+	}
+	return 0
+}
+
+// constituency returns how many capitalized compass words follow the place
+// [a, e) when they make an electoral seat: "Kisumu Central MP", "the MP for
+// Leeds North East". Elsewhere ("Almaty East district") it returns 0.
+func (st *state) constituency(a, e, b int) int {
+	k := e
+	for k < b && k < e+2 && st.t[k].cap && compassWords[st.low[k]] {
+		k++
+	}
+	if k == e {
+		return 0
+	}
+	before := a >= 2 && st.low[a-1] == "for" && (st.low[a-2] == "mp" || st.low[a-2] == "member")
+	after := k < len(st.low) && (st.low[k] == "mp" || st.low[k] == "constituency")
+	if !before && !after {
+		return 0
+	}
+	return k - e
+}
+
+// stopPlace returns the length of a gazetteer place of two or more tokens
+// that starts at i with a capitalized function word, or 0.
+func (st *state) stopPlace(i, end int) int {
+	if !st.t[i].cap {
+		return 0
+	}
+	if n, _ := st.match(pPlaces, i, end); n >= 2 {
+		return n
+	}
+	return 0
+}
+
+// unknownPlace reports whether [a, b) holds only capitalized words that no
+// list knows and that do not look like a person's name.
+func (st *state) unknownPlace(a, b int) bool {
+	l := st.f.l
+	for i := a; i < b; i++ {
+		t := st.t[i]
+		w := t.low
+		if !t.cap || t.allCaps || t.quote || l.stop[w] || l.orgWords[w] || l.heads[w] || l.titleWords[w] || l.docWords[w] || l.surnames[w] {
+			return false
+		}
+		if strings.ContainsAny(w, "0123456789") {
+			return false // "in Q3", "in F1": codes, not places
+		}
+		if _, ok := l.given[w]; ok {
+			return false
+		}
+		if _, ok := l.surnameGender(w); ok {
+			return false
+		}
+		if _, ok := l.demonyms[w]; ok {
+			return false
+		}
+		if st.knownOrg(i, b) > 0 || isDomain(w) {
+			return false
+		}
+		if n, _ := st.match(pPlaces, i, b); n > 0 {
+			return false // the gazetteer path handles it
+		}
+	}
+	return b < len(st.t) && !st.t[b].cap
+}
+
+// polityMods qualify a state's form in its official name ("United Republic
+// of", "Islamic Republic of", "Hashemite Kingdom of").
+var polityMods = map[string]bool{"united": true, "islamic": true, "federal": true, "democratic": true, "socialist": true,
+	"arab": true, "federative": true, "bolivarian": true, "hashemite": true, "plurinational": true, "cooperative": true, "oriental": true}
+
+// polityForms are a state's forms; only some stand without a modifier, as
+// "Republic of X" is the gazetteer's.
+var polityForms = map[string]bool{"republic": false, "state": false, "kingdom": true, "sultanate": true, "emirate": true,
+	"principality": true, "commonwealth": true}
+
+// officialCountry returns the length of a country's official name at i
+// that the gazetteer lacks: "United Republic of Tanzania", "Federal
+// Republic of Germany", "Kingdom of Saudi Arabia" — a place, named as
+// written (like "Russian Federation"); 0 when there is none.
+func (st *state) officialCountry(i, b int) int {
+	j := i
+	for j < b && j < i+3 && st.t[j].cap && polityMods[st.low[j]] {
+		j++
+	}
+	if j+2 >= b || !st.t[j].cap || st.low[j+1] != "of" {
+		return 0
+	}
+	if bare, ok := polityForms[st.low[j]]; !ok || j == i && !bare {
+		return 0
+	}
+	k := j + 2
+	if k < b && st.low[k] == "the" {
+		k++
+	}
+	n, e := st.match(pPlaces, k, b)
+	if n == 0 || e.Field(1) != "country" || !st.t[k].cap {
+		return 0
+	}
+	return k + n - i
+}
+
+// placeName is the bare name as written; all-caps datelines are recased
+// from the gazetteer entry.
+func (st *state) placeName(a, b int) string {
+	if b-a > 2 && st.low[a] == "republic" && st.low[a+1] == "of" {
+		a += 2
+	}
+	s := st.slice(a, b)
+	if st.t[a].allCaps {
+		if _, e := st.match(pPlaces, a, b); e != nil {
+			return e.Key()
+		}
+	}
+	return s
+}
+
+// places reads segment [a, b), which names no body, as places: several
+// joined by "and", official country names, gazetteer places with their
+// region word, unknown places before a region word or at the end of a
+// list after "in". Demonyms become parts of their own.
+func (st *state) places(dst []part, a, b int) []part {
+	l := st.f.l
+	n0 := len(dst) // out[n0:] are this segment's parts
+	out := dst
+	i := a
+	other := false // a capitalized word that is no place: "People of Kazakhstan"
+	for i < b {
+		if n := st.officialCountry(i, b); n > 0 && !other {
+			_, e := st.match(pPlaces, i+n-1, b) // the country ends the form
+			for k := i + n - 1; k > i && e == nil; k-- {
+				_, e = st.match(pPlaces, k, i+n)
+			}
+			m := ment{k: kPlace, a: i, b: i + n, name: st.slice(i, i+n), alias: e.Key(), det: rulePlaceOfficialCountry}
+			st.ments = append(st.ments, m)
+			st.fire(m.det, i, i+n, i, i+n)
+			out = append(out, part{k: 'l', a: i, b: i + n, ment: len(st.ments) - 1})
+			i += n
+			continue
+		}
+		if n, _ := st.match(pPlaces, i, b); n > 0 && st.t[i].cap && !other {
+			if c := st.constituency(i, i+n, b); c > 0 {
+				st.fire(rulePlaceConstituency, i, i+n, i, i+n+c)
+				n += c
+			}
+			j := i + n
+			for j < b && regionWords[st.low[j]] && st.low[j] != "regional" {
+				j++
+			}
+			m := ment{k: kPlace, a: i, b: j, name: st.placeName(i, i+n), det: rulePlaceGazetteer}
+			if j > i+n {
+				m.det = rulePlaceGazetteerRegion
+			}
+			st.ments = append(st.ments, m)
+			st.fire(m.det, i, j, i, j)
+			out = append(out, part{k: 'l', a: i, b: j, ment: len(st.ments) - 1})
+			i = j
+			continue
+		}
+		// "Bungoma County", "Auliekol district": a place the gazetteer lacks
+		if st.t[i].cap && !other && i+1 < b+1 && i+1 < len(st.low) && regionWords[st.low[i+1]] && st.low[i+1] != "regional" &&
+			!l.stop[st.low[i]] && !l.orgWords[st.low[i]] && !l.heads[st.low[i]] && (i+1 < b || !st.t[i+1].cap) {
+			j := i + 2
+			if j > b && !st.t[i+1].cap {
+				j = i + 2
+			}
+			name := st.slice(i, i+1)
+			if st.low[i+1] == "county" {
+				// a county keeps its word ("Pima County"), as the in-place
+				// rule names it; "X region/district" fold onto X
+				name = st.slice(i, i+2)
+			}
+			m := ment{k: kPlace, a: i, b: min(j, len(st.low)), name: name, det: rulePlaceWord}
+			st.ments = append(st.ments, m)
+			st.fire(m.det, i, m.b, i, m.b)
+			out = append(out, part{k: 'l', a: i, b: m.b, ment: len(st.ments) - 1})
+			i = m.b
+			continue
+		}
+		// "in Olgii and Tsengel": one unknown word joined by "and" to a
+		// place after "in/near" ends the list and is a place too
+		if !other && i+1 == b && i-1 > a && st.low[i-1] == "and" && len(out) > n0 && out[len(out)-1].k == 'l' && out[len(out)-1].b == i-1 &&
+			a > 0 && listPreps[st.low[a-1]] && st.unknownPlace(i, i+1) {
+			m := ment{k: kPlace, a: i, b: i + 1, name: st.slice(i, i+1), det: rulePlaceAndList}
+			st.ments = append(st.ments, m)
+			st.fire(m.det, i, i+1, i, i+1)
+			out = append(out, part{k: 'l', a: i, b: i + 1, ment: len(st.ments) - 1})
+			i++
+			continue
+		}
+		if _, ok := l.demonyms[st.low[i]]; ok {
+			out = append(out, part{k: 'd', a: i, b: i + 1, ment: -1})
+		} else if st.t[i].cap && !l.stop[st.low[i]] && st.low[i] != "republic" {
+			other = true
+		} else if st.low[i] == "and" || st.t[i].quote {
+			other = false
+		}
+		i++
+	}
+	return out
+}

@@ -1,0 +1,222 @@
+package entities
+
+import (
+	"plenary/pipeline/lexicon"
+	"plenary/pipeline/rules"
+)
+
+// modifierTitle reports whether a one-word title at i that also modifies
+// titles ("chief", "deputy") is written in lower case before a lower-case
+// modifier or title: "chief state labor inspector" is one post, whose
+// title is found at its last word, not a "chief".
+func (st *state) modifierTitle(i, n, end int) bool {
+	if n != 1 || st.t[i].cap || !st.f.l.titleMods[st.low[i]] || i+1 >= end || st.t[i+1].cap {
+		return false
+	}
+	return st.f.l.titleMods[st.low[i+1]] || st.isTitleStart(i+1)
+}
+
+func (st *state) unitAtTitle(i, b int) int {
+	n, _ := st.match(pTitles, i, b)
+	return n
+}
+
+// extendMinister keeps a ministry's portfolio in the title when no ministry
+// is named: "Minister of Labor and Social Protection".
+func (st *state) extendMinister(i, n, p int) int {
+	if (st.low[i+n-1] != "minister" && st.low[i+n-1] != "commissioner") || i+n >= p || (st.low[i+n] != "of" && st.low[i+n] != "for") {
+		return n
+	}
+	j := i + n + 1
+	for j < p && (st.t[j].cap || st.low[j] == "and" || st.portfolioOf(j, p)) {
+		if st.f.l.heads[st.low[j]] {
+			return n
+		}
+		if k, _ := st.match(pPlaces, j, p); k > 0 {
+			break
+		}
+		if st.low[j] == "of" && st.low[j+1] == "the" {
+			j++
+		}
+		j++
+	}
+	if j == i+n+1 {
+		return n
+	}
+	return j - i
+}
+
+// portfolioOf reports whether "of" at j continues a portfolio and does not
+// end it: "Social Protection of the Population" (an org word follows), not
+// "Minister of Energy of Kazakhstan".
+func (st *state) portfolioOf(j, p int) bool {
+	if st.low[j] != "of" {
+		return false
+	}
+	k := j + 1
+	if k < p && st.low[k] == "the" {
+		k++
+	}
+	return k < p && st.t[k].cap && st.f.l.orgWords[st.low[k]] && !st.f.l.heads[st.low[k]]
+}
+
+func (st *state) attach(tr *titleRef, pt part) {
+	m := st.ments[pt.ment]
+	if pt.k == 'o' {
+		tr.org = pt.ment
+		tr.orgText = m.name
+	} else {
+		tr.place = m.name
+	}
+}
+
+// titleEndsAt reports whether a title phrase ends right before token p.
+func (st *state) titleEndsAt(a, p int) bool {
+	for i := max(a, p-4); i < p; i++ {
+		if n, _ := st.match(pTitles, i, p); i+n == p && n > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// portfolio reports whether [a, b) is a portfolio word or two before a
+// title ("Labor", "Foreign Affairs"): org words that name neither a body nor
+// a place.
+func (st *state) portfolio(a, b int) bool {
+	l := st.f.l
+	for i := a; i < b; i++ {
+		w := st.low[i]
+		if !st.t[i].cap || !l.orgWords[w] || l.heads[w] || regionWords[w] {
+			return false
+		}
+		if n, _ := st.match(pPlaces, i, b); n > 0 {
+			return false
+		}
+		switch w {
+		case "national", "international", "regional", "republican", "public", "state", "executive", "general", "north", "south", "east", "west":
+			return false
+		}
+	}
+	return true
+}
+
+// Titles inside a run: where a title phrase starts and ends, and which
+// body, place and person of the run it belongs to.
+
+var (
+	ruleTitle = rules.New(rules.StageEntities, rules.Detect, "title.detect.lexicon",
+		"a phrase of titles.txt inside a run is a title",
+		"[Deputy Chairman] of the Union Nurlan Bekov")
+	ruleTitlePortfolio = rules.New(rules.StageEntities, rules.Start, "title.start.portfolio",
+		"one or two portfolio words (org words naming neither body nor place) before a title belong to it",
+		"[Labor Secretary] Ann Lee")
+	ruleTitleLowerModifiers = rules.New(rules.StageEntities, rules.Start, "title.start.lower-modifiers",
+		"lower-case title modifiers right before a run belong to its first title",
+		"the [national general secretary] Anil Rao")
+	ruleTitleChain = rules.New(rules.StageEntities, rules.End, "title.extend.chain",
+		"titles that follow each other make one title",
+		"[Deputy Prime Minister] Foreign Minister Anil Rao spoke.")
+	ruleTitleMinisterPortfolio = rules.New(rules.StagePolicy, rules.Policy, "policy.title.minister-portfolio",
+		"FORMAT: a minister's portfolio stays in the title when no ministry is named as a body",
+		"[Minister of Labor and Social Protection] Anna Li")
+	ruleTitleBodyWordOut = rules.New(rules.StageEntities, rules.Start, "title.start.body-word-out",
+		"a body word opening a title (party, Mazhilis) is no part of it",
+		"party [president] Anil Rao")
+	ruleTitleHolderInRun = rules.New(rules.StageEntities, rules.Link, "title.link.title-name",
+		"a title inside a run belongs to the person the run ends with",
+		"[Chairman] of the Union [Nurlan Bekov]")
+	ruleTitleBodyAfter = rules.New(rules.StageEntities, rules.Link, "title.body.after",
+		"a title takes the body or place right after it in the run",
+		"[Chairman] of the [Union]")
+	ruleTitleBodyBefore = rules.New(rules.StageEntities, rules.Link, "title.body.before",
+		"a title with no body after it takes the body or place right before it",
+		"[Senate] [Speaker]")
+)
+
+// titlePart parses the title phrase of n tokens found at i in the
+// descriptor [a, p) whose current segment starts at segStart: the segment
+// is classified first unless it is the title's portfolio. It returns the
+// parts with that segment's and the title's part.
+func (st *state) titlePart(parts []part, a, segStart, i, n, p int, e lexicon.Entry) ([]part, part) {
+	l := st.f.l
+	ta := i
+	// a portfolio before the title: "Labor Secretary", "Finance Minister"
+	if segStart < i && i-segStart <= 2 && st.portfolio(segStart, i) {
+		ta = segStart
+		st.fire(ruleTitlePortfolio, i, i+n, ta, i+n)
+	} else {
+		st.segCut = st.cutRule(a, segStart, ruleOrgEndTitle)
+		parts = st.flush(parts, segStart, i)
+	}
+	// modifiers written in lower case before the run: "working
+	// president", "national general secretary", "deputy akim"
+	// ("a former state Attorney General" keeps its own capitals)
+	if ta == a && !st.t[i].cap {
+		t0 := ta
+		for ta > 0 && ta > a-3 && st.d.Tokens[ta-1].Sentence == st.d.Tokens[a].Sentence && l.titleMods[st.low[ta-1]] && !st.t[ta-1].cap {
+			ta--
+		}
+		if ta < t0 {
+			st.fire(ruleTitleLowerModifiers, t0, i+n, ta, i+n)
+		}
+	}
+	// titles that follow each other make one: "deputy president"
+	n0 := n
+	for i+n < p {
+		m, _ := st.match(pTitles, i+n, p)
+		if m == 0 {
+			break
+		}
+		n += m
+	}
+	if n > n0 {
+		st.fire(ruleTitleChain, i, i+n0, i, i+n)
+	}
+	if n1 := st.extendMinister(i, n, p); n1 > n {
+		st.fire(ruleTitleMinisterPortfolio, i, i+n, i, i+n1)
+		n = n1
+	}
+	// a body word inside the title is no part of it: "party
+	// president", "Mazhilis deputy"
+	tb := ta
+	if tb < i+n-1 && (st.low[tb] == "party" || l.alone[st.low[tb]]) {
+		tb++
+		st.fire(ruleTitleBodyWordOut, ta, i+n, tb, i+n)
+	}
+	st.titles = append(st.titles, titleRef{a: tb, b: i + n, text: st.slice(tb, i+n), entry: e, person: -1, org: -1})
+	st.fire(ruleTitle, tb, i+n, tb, i+n)
+	return parts, part{k: 't', a: i, b: i + n, title: len(st.titles) - 1}
+}
+
+// attachTitles gives each title of a run the person at the run's end, and
+// the body after it ("Chairman of the X"), else the body or place before
+// it ("Senate Speaker").
+func (st *state) attachTitles(parts []part) {
+	pi := -1
+	if n := len(parts); n > 0 && parts[n-1].k == 'p' {
+		pi = parts[n-1].ment
+	}
+	for x, pt := range parts {
+		if pt.k != 't' {
+			continue
+		}
+		tr := &st.titles[pt.title]
+		tr.person = pi
+		if pi >= 0 {
+			tr.link = ruleTitleHolderInRun
+			st.fire(ruleTitleHolderInRun, tr.a, tr.b, st.ments[pi].a, st.ments[pi].b)
+		}
+		// body after: "of/to the X"
+		if x+1 < len(parts) && (parts[x+1].k == 'o' || parts[x+1].k == 'l') {
+			st.attach(tr, parts[x+1])
+			st.fire(ruleTitleBodyAfter, tr.a, tr.b, parts[x+1].a, parts[x+1].b)
+		} else if x > 0 && (parts[x-1].k == 'o' || parts[x-1].k == 'l') {
+			st.attach(tr, parts[x-1])
+			st.fire(ruleTitleBodyBefore, tr.a, tr.b, parts[x-1].a, parts[x-1].b)
+			if x > 1 && parts[x-2].k == 'l' && parts[x-1].k == 'o' {
+				tr.place = st.ments[parts[x-2].ment].name
+			}
+		}
+	}
+}

@@ -1,0 +1,393 @@
+package entities
+
+import (
+	"plenary/pipeline/lexicon"
+	"plenary/pipeline/segment"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// token features computed once per document.
+type tok struct {
+	low     string // lowercased, possessive stripped
+	text    string // possessive stripped
+	cap     bool   // starts with an upper-case letter
+	allCaps bool   // two or more letters, all upper case
+	initial bool   // "N.", "T.B.", "B", "JP" before a name
+	quote   bool
+	poss    bool  // ended in 's
+	ppos    bool  // a plural possessive's apostrophe inside a name: "Workers' Unions"
+	trim    int   // runes of a possessive inside the token
+	bs, be  int   // byte offsets of the token in the text
+	beTrim  int   // byte offset of the token's end without the possessive
+	word    bool  // has a letter
+	first   uint8 // bit k: a phrase of list k may start here (see match)
+	flags   uint16
+}
+
+// Token flags: lexicon memberships of the lower-cased token, looked up once.
+const (
+	fStop uint16 = 1 << iota
+	fOrgWord
+	fHead
+	fTitleWord
+	fDocWord
+	fDemonym
+	fSurname
+	fGiven
+	fSurnameEnd
+	fRegion
+	fConnector
+	fNounEnd // an abstract or plural common noun's ending (nounEnding)
+)
+
+func (t *tok) has(f uint16) bool { return t.flags&f != 0 }
+
+// Phrase lists matched on tokens.
+const (
+	pTitles = iota
+	pHonorifics
+	pPlaces
+	pOrgs
+)
+
+// match returns the longest phrase of list k starting at token i, within
+// [i, end); the per-token first bits stand for the list's first-word set
+// (st.low[i] is st.t[i].low), so only the trie is walked.
+func (st *state) match(k, i, end int) (int, lexicon.Entry) {
+	if i >= end || st.t[i].first&(1<<k) == 0 {
+		return 0, nil
+	}
+	return st.f.l.ph[k].walk(st.low, i, end)
+}
+
+// setFlags looks every token up in the lexicon once.
+func (st *state) setFlags() {
+	l := st.f.l
+	for i := range st.t {
+		t := &st.t[i]
+		var wi winfo
+		if t.low == "" || l.wordStart[t.low[0]] {
+			// a sixth of the tokens (punctuation, numbers) skip the map
+			wi = l.words[t.low]
+		}
+		t.first, t.flags = wi.first, wi.flags
+		if !t.cap || !t.word {
+			continue // word endings matter for capitalized words only
+		}
+		if _, ok := l.surnameGender(t.low); ok {
+			t.flags |= fSurnameEnd
+		}
+		if nounEnding(t.low) {
+			t.flags |= fNounEnd
+		}
+	}
+}
+
+func isQuote(r rune) bool {
+	switch r {
+	case '"', '\'', '“', '”', '«', '»', '„', '‘', '’', '‹', '›':
+		return true
+	}
+	return false
+}
+
+// lowSpan is where token i's lower-case form lies in features' buffer.
+type lowSpan struct{ i, a, b int }
+
+// features fills st.t and st.low (reused from an earlier document when
+// large enough) for d's tokens.
+func (st *state) features(d *segment.Doc) {
+	ts, low := st.t, st.low
+	if cap(ts) < len(d.Tokens) {
+		ts = make([]tok, len(d.Tokens))
+		low = make([]string, len(d.Tokens))
+	}
+	ts, low = ts[:len(d.Tokens)], low[:len(d.Tokens)]
+	// byte offsets from rune offsets, in one walk over the text, so names
+	// are substrings of the text rather than new strings
+	text := d.Text
+	bpos, rpos := 0, 0
+	toByte := func(r int) int {
+		for rpos < r && bpos < len(text) {
+			_, w := utf8.DecodeRuneInString(text[bpos:])
+			bpos += w
+			rpos++
+		}
+		return bpos
+	}
+	// lower-case forms that differ from the text go into one buffer (kept
+	// for the next document), converted to a string once
+	buf := st.lowBuf[:0]
+	lowered := st.lowered[:0]
+	for i, t := range d.Tokens {
+		s := t.Text
+		var f tok
+		f.bs = toByte(t.Start)
+		if strings.HasSuffix(s, "’s") || strings.HasSuffix(s, "'s") {
+			if n := utf8.RuneCountInString(s); n > 2 {
+				f.poss = true
+				f.trim = 2
+				s = strings.TrimSuffix(strings.TrimSuffix(s, "’s"), "'s")
+			}
+		}
+		f.text = s
+		letters, upper, ascii := 0, 0, true
+		for k := 0; k < len(s); k++ {
+			if c := s[k]; c >= utf8.RuneSelf {
+				ascii = false
+				break
+			} else if c >= 'a' && c <= 'z' {
+				letters++
+			} else if c >= 'A' && c <= 'Z' {
+				letters++
+				upper++
+			}
+		}
+		if !ascii {
+			letters, upper = 0, 0
+			for _, c := range s {
+				if unicode.IsLetter(c) {
+					letters++
+					if unicode.IsUpper(c) {
+						upper++
+					}
+				}
+			}
+		}
+		if upper == 0 && ascii {
+			f.low = s
+		} else {
+			a := len(buf)
+			if ascii {
+				for k := 0; k < len(s); k++ {
+					c := s[k]
+					if c >= 'A' && c <= 'Z' {
+						c += 'a' - 'A'
+					}
+					buf = append(buf, c)
+				}
+			} else {
+				for _, c := range s {
+					buf = utf8.AppendRune(buf, unicode.ToLower(c))
+				}
+			}
+			lowered = append(lowered, lowSpan{i, a, len(buf)})
+		}
+		r, _ := utf8.DecodeRuneInString(s)
+		f.cap = unicode.IsUpper(r)
+		f.word = letters > 0
+		f.allCaps = letters >= 2 && upper == letters
+		if isQuote(r) && utf8.RuneCountInString(s) == 1 {
+			f.quote = true
+		}
+		// "N.", "T.B.", "T.C."
+		if f.cap && strings.HasSuffix(s, ".") && letters == upper && letters <= 3 && letters >= 1 {
+			f.initial = true
+		}
+		f.beTrim = toByte(t.End - f.trim)
+		f.be = toByte(t.End)
+		ts[i] = f
+	}
+	all := string(buf)
+	st.lowBuf, st.lowered = buf[:0], lowered[:0]
+	for _, sp := range lowered {
+		ts[sp.i].low = all[sp.a:sp.b]
+	}
+	for i := range ts {
+		low[i] = ts[i].low
+	}
+	// a possessive the tokenizer split off: "Senate" "’" "s"
+	for i := 1; i+1 < len(ts); i++ {
+		if (d.Tokens[i].Text == "’" || d.Tokens[i].Text == "'") && d.Tokens[i+1].Text == "s" &&
+			d.Tokens[i].Start == d.Tokens[i-1].End && d.Tokens[i+1].Start == d.Tokens[i].End && ts[i-1].word {
+			ts[i-1].poss = true
+			ts[i] = tok{low: "’", text: "’", bs: ts[i].bs, be: ts[i].be, beTrim: ts[i].be}
+			ts[i+1] = tok{low: "'s", text: "'s", bs: ts[i+1].bs, be: ts[i+1].be, beTrim: ts[i+1].be}
+			low[i], low[i+1] = "’", "'s"
+		}
+	}
+	st.pluralPossessives(d, ts)
+	st.t, st.low = ts, low
+}
+
+// pluralPossessives marks the apostrophe of a plural possessive that joins
+// two capitalized words of one name ("Federation of Workers' Unions",
+// "Korean Workers' Party"): glued to a word ending in s, a space after it,
+// a capitalized word next, and no single quote left open before it in the
+// paragraph (else it closes that quote).
+func (st *state) pluralPossessives(d *segment.Doc, ts []tok) {
+	open, para := false, -1
+	for i := range ts {
+		tx := d.Tokens[i].Text
+		if tx != "'" && tx != "’" && tx != "‘" {
+			continue
+		}
+		// a quote may run over sentences, not over paragraphs
+		if p := d.ParagraphOf(d.Tokens[i].Start); p != para {
+			open, para = false, p
+		}
+		sent := d.Tokens[i].Sentence
+		glued := i > 0 && d.Tokens[i].Start == d.Tokens[i-1].End
+		if glued && i+1 < len(ts) && d.Tokens[i+1].Start == d.Tokens[i].End {
+			continue // inside a word: "Senate’s", "C’ttee"
+		}
+		if !glued || tx == "‘" {
+			open = true // an opening mark: space (or nothing) before it
+			continue
+		}
+		if open {
+			open = false
+			continue
+		}
+		prev := ts[i-1].text
+		if i+1 < len(ts) && d.Tokens[i+1].SpaceBefore && d.Tokens[i+1].Sentence == sent && ts[i+1].cap && ts[i+1].word &&
+			ts[i-1].cap && !ts[i-1].poss && (strings.HasSuffix(prev, "s") || strings.HasSuffix(prev, "S")) {
+			ts[i].ppos, ts[i].quote = true, false
+		}
+	}
+}
+
+// connectors may stand inside a name when a capitalized word follows.
+var connectors = map[string]bool{
+	"of": true, "the": true, "for": true, "on": true, "and": true, "under": true,
+	"to": true, "de": true, "da": true, "al": true, "el": true, "bin": true, "binti": true,
+	"ibn": true, "van": true, "von": true, "der": true, "&": true, "with": true,
+	"bint": true, "oglu": true, "ogly": true, "oğlu": true, "kyzy": true, "qizi": true, "gizi": true, "uly": true, "ulu": true,
+}
+
+// allCapsSentence reports whether the sentence holding token i is written in
+// capitals (a headline), where capitals say nothing about acronyms.
+func (st *state) allCapsSentence(i int) bool {
+	return st.sentenceIs(&st.caps, i, st.capsSentence)
+}
+
+// sentenceIs answers test for the sentence holding token i, once per
+// sentence: memo maps a sentence to 0 (not asked yet), 1 (true) or 2.
+func (st *state) sentenceIs(memo *[]int8, i int, test func(s int) bool) bool {
+	s := st.d.Tokens[i].Sentence
+	if s >= len(st.d.SentTokens) {
+		return false
+	}
+	if len(*memo) == 0 {
+		*memo = append((*memo)[:0], make([]int8, len(st.d.SentTokens))...)
+	}
+	if c := (*memo)[s]; c != 0 {
+		return c == 1
+	}
+	v := test(s)
+	(*memo)[s] = 2
+	if v {
+		(*memo)[s] = 1
+	}
+	return v
+}
+
+// titleCaseHeadline reports whether the sentence holding token i is a
+// headline in Title Case: the only sentence of its paragraph, four words or
+// more, every word capitalized, a capitalized function word past the first
+// ("Union Backs Governor In Budget Row"). There capitals say nothing about
+// where a name ends.
+func (st *state) titleCaseHeadline(i int) bool {
+	return st.sentenceIs(&st.tcase, i, st.titleCaseSentence)
+}
+
+func (st *state) titleCaseSentence(s int) bool {
+	d := st.d
+	a, b := d.SentTokens[s][0], d.SentTokens[s][1]
+	if a >= b || st.allCapsSentence(a) {
+		return false
+	}
+	p := d.ParagraphOf(d.Sentences[s].Start)
+	if s > 0 && d.ParagraphOf(d.Sentences[s-1].Start) == p || s+1 < len(d.Sentences) && d.ParagraphOf(d.Sentences[s+1].Start) == p {
+		return false
+	}
+	words, fn := 0, false
+	for j := a; j < b; j++ {
+		t := st.t[j]
+		if !t.word || st.low[j] == "'s" {
+			continue
+		}
+		if !t.cap {
+			r, _ := utf8.DecodeRuneInString(t.text)
+			if unicode.IsLetter(r) {
+				return false
+			}
+			continue
+		}
+		words++
+		if j > a && t.has(fStop|fConnector) {
+			fn = true
+		}
+	}
+	return words >= 4 && fn
+}
+
+func (st *state) capsSentence(s int) bool {
+	a, b := st.d.SentTokens[s][0], st.d.SentTokens[s][1]
+	words, caps := 0, 0
+	for j := a; j < b; j++ {
+		if st.t[j].word && utf8.RuneCountInString(st.t[j].text) > 1 {
+			words++
+			if st.t[j].allCaps {
+				caps++
+			}
+		}
+	}
+	return words >= 3 && caps*10 >= words*7
+}
+
+// singular strips an English plural ending: "chairpersons", "counties".
+func singular(s string) string {
+	switch {
+	case strings.HasSuffix(s, "ies") && len(s) > 4:
+		return s[:len(s)-3] + "y"
+	case strings.HasSuffix(s, "men") && len(s) > 4:
+		return s[:len(s)-3] + "man"
+	case strings.HasSuffix(s, "s") && !strings.HasSuffix(s, "ss") && len(s) > 3:
+		return s[:len(s)-1]
+	}
+	return s
+}
+
+func romanNumeral(s string) bool {
+	return s != "" && strings.Trim(s, "IVXLC") == ""
+}
+
+// ordinal reports whether w is a numeric ordinal: "5th", "21st", "xvii".
+func ordinal(w string) bool {
+	n := 0
+	for n < len(w) && w[n] >= '0' && w[n] <= '9' {
+		n++
+	}
+	if n == 0 {
+		return false
+	}
+	switch w[n:] {
+	case "st", "nd", "rd", "th", "-th":
+		return true
+	}
+	return false
+}
+
+// closes reports whether quote mark c can close a quote opened by o.
+func closes(o, c string) bool {
+	switch o {
+	case "«":
+		return c == "»"
+	case "‘", "’":
+		return c == "’"
+	case "'":
+		return c == "'"
+	}
+	return c == "”" || c == "\"" || c == "“"
+}
+
+// trimQuotes returns b moved back over quotation marks.
+func (st *state) trimQuotes(b int) int {
+	for b > 0 && st.t[b-1].quote {
+		b--
+	}
+	return b
+}
