@@ -9,6 +9,7 @@ import (
 
 	"plenary/pipeline/doc"
 	"plenary/pipeline/lexicon"
+	"plenary/pipeline/rules"
 	"plenary/pipeline/segment"
 )
 
@@ -587,5 +588,28 @@ func TestNotBodies(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// With no trace the rules' decisions cost nothing: fire returns at its nil
+// test, and Find allocates the same with or without the trace argument.
+func TestTraceOffIsFree(t *testing.T) {
+	s, f := setup(t)
+	d := s.Segment("The Deputy Chairman of the Federation of Trade Unions Nurlan Bekov met the delegates of the Kenya National Progressive Alliance in Astana.")
+	st := &state{f: f, d: d}
+	st.features(d)
+	if n := testing.AllocsPerRun(100, func() { st.fire(ruleOrgOfTheCut, 0, 3, 1, 3) }); n != 0 {
+		t.Errorf("fire with no trace allocates %v", n)
+	}
+	f.Find(d) // warm the pool
+	plain := testing.AllocsPerRun(50, func() { f.Find(d) })
+	off := testing.AllocsPerRun(50, func() { f.FindTrace(d, nil) })
+	if off != plain {
+		t.Errorf("FindTrace(nil) allocates %v, Find %v", off, plain)
+	}
+	tr := &rules.Trace{}
+	f.FindTrace(d, tr)
+	if tr.Len() == 0 {
+		t.Error("a trace recorded nothing")
 	}
 }
