@@ -13,7 +13,6 @@
 package lexicon
 
 import (
-	"bufio"
 	"embed"
 	"fmt"
 	"io/fs"
@@ -46,17 +45,26 @@ func (e Entry) Field(i int) string {
 	return ""
 }
 
-// Lexicon holds every loaded file by name (file name without ".txt").
+// Lexicon holds every loaded file by name (file name without ".txt"). A
+// file is parsed into its list and key set on first use, so files a stage
+// never asks for (or reads with Each) cost no start-up time or memory beyond
+// their text. Safe for concurrent use.
 type Lexicon struct {
-	lists map[string][]Entry
-	sets  map[string]map[string]Entry // lowercased key -> entry
+	files map[string]*file
+}
+
+type file struct {
+	chunks []string // contents, embedded first
+	once   sync.Once
+	list   []Entry
+	set    map[string]Entry // lowercased key -> first entry
 }
 
 // Load reads the embedded files and, when userDir is not "", every *.txt file
 // in userDir, whose entries are appended to the embedded file of the same name
 // (or form a new list).
 func Load(userDir string) (*Lexicon, error) {
-	lx := &Lexicon{lists: map[string][]Entry{}, sets: map[string]map[string]Entry{}}
+	lx := &Lexicon{files: map[string]*file{}}
 	names, err := fs.Glob(embedded, "data/*.txt")
 	if err != nil {
 		return nil, fmt.Errorf("lexicon: %w", err)
@@ -106,52 +114,97 @@ func MustLoadEmbedded() *Lexicon {
 }
 
 func (lx *Lexicon) add(name, content string) {
-	set := lx.sets[name]
-	if set == nil {
-		set = map[string]Entry{}
-		lx.sets[name] = set
+	f := lx.files[name]
+	if f == nil {
+		f = &file{}
+		lx.files[name] = f
 	}
-	sc := bufio.NewScanner(strings.NewReader(content))
-	sc.Buffer(make([]byte, 64*1024), 1024*1024)
-	for sc.Scan() {
-		line := strings.TrimRight(sc.Text(), "\r")
-		if strings.TrimSpace(line) == "" || strings.HasPrefix(strings.TrimSpace(line), "#") {
-			continue
-		}
-		parts := strings.Split(line, "\t")
-		e := make(Entry, 0, len(parts))
-		for _, p := range parts {
-			e = append(e, strings.TrimSpace(p))
-		}
-		if e.Key() == "" {
-			continue
-		}
-		lx.lists[name] = append(lx.lists[name], e)
-		k := strings.ToLower(e.Key())
-		if _, dup := set[k]; !dup {
-			set[k] = e
+	f.chunks = append(f.chunks, content)
+}
+
+// each calls fn for every entry of f's contents in order; e is reused.
+func (f *file) each(fn func(e Entry)) {
+	var e Entry
+	for _, content := range f.chunks {
+		for len(content) > 0 {
+			line, rest, _ := strings.Cut(content, "\n")
+			content = rest
+			if t := strings.TrimSpace(line); t == "" || t[0] == '#' {
+				continue
+			}
+			e = e[:0]
+			for {
+				field, more, ok := strings.Cut(line, "\t")
+				e = append(e, strings.TrimSpace(field))
+				if !ok {
+					break
+				}
+				line = more
+			}
+			if e.Key() != "" {
+				fn(e)
+			}
 		}
 	}
 }
 
+// parsed returns f with its list and set built.
+func (lx *Lexicon) parsed(name string) *file {
+	f := lx.files[name]
+	if f == nil {
+		return nil
+	}
+	f.once.Do(func() {
+		f.set = map[string]Entry{}
+		f.each(func(e Entry) {
+			e = append(Entry(nil), e...)
+			f.list = append(f.list, e)
+			k := strings.ToLower(e.Key())
+			if _, dup := f.set[k]; !dup {
+				f.set[k] = e
+			}
+		})
+	})
+	return f
+}
+
+// Each calls fn for every entry of file name in file order (embedded first)
+// without keeping the file's list in memory: for the large generated files
+// a stage turns into its own tables. fn must not keep e (it is reused), but
+// may keep its strings.
+func (lx *Lexicon) Each(name string, fn func(e Entry)) {
+	if f := lx.files[name]; f != nil {
+		f.each(fn)
+	}
+}
+
 // List returns the entries of file name in file order (embedded first).
-func (lx *Lexicon) List(name string) []Entry { return lx.lists[name] }
+func (lx *Lexicon) List(name string) []Entry {
+	if f := lx.parsed(name); f != nil {
+		return f.list
+	}
+	return nil
+}
 
 // Lookup finds an entry of file name by its key, case-insensitively.
 func (lx *Lexicon) Lookup(name, key string) (Entry, bool) {
-	e, ok := lx.sets[name][strings.ToLower(key)]
+	f := lx.parsed(name)
+	if f == nil {
+		return nil, false
+	}
+	e, ok := f.set[strings.ToLower(key)]
 	return e, ok
 }
 
 // Has reports whether file name has an entry with this key (case-insensitive).
 func (lx *Lexicon) Has(name, key string) bool {
-	_, ok := lx.sets[name][strings.ToLower(key)]
+	_, ok := lx.Lookup(name, key)
 	return ok
 }
 
 // Keys returns the keys of file name in file order.
 func (lx *Lexicon) Keys(name string) []string {
-	l := lx.lists[name]
+	l := lx.List(name)
 	out := make([]string, len(l))
 	for i, e := range l {
 		out[i] = e.Key()
@@ -161,8 +214,8 @@ func (lx *Lexicon) Keys(name string) []string {
 
 // Names lists the loaded files, sorted.
 func (lx *Lexicon) Names() []string {
-	out := make([]string, 0, len(lx.lists))
-	for n := range lx.lists {
+	out := make([]string, 0, len(lx.files))
+	for n := range lx.files {
 		out = append(out, n)
 	}
 	sort.Strings(out)
