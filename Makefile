@@ -6,7 +6,7 @@ BIN     := ./plenary
 INTEROP := pipeline/tables/interop
 TESTOUT := $(CURDIR)/.test-outputs
 
-.PHONY: bench-matrix all build run test test-short setup fmt-check vet gotest gotest-short interop eval eval-gate baseline bench clean browser-test
+.PHONY: lexicons lexicons-check bench-matrix all build run test test-short setup fmt-check vet gotest gotest-short interop eval eval-gate baseline bench clean browser-test
 
 all: build
 
@@ -86,6 +86,23 @@ interop: setup build
 # rather than skips, when chromium is missing.
 browser-test: setup
 	PLENARY_REQUIRE_BROWSER=1 PLENARY_SCREENSHOT_DIR=$(TESTOUT)/screenshots $(GO) test -count=1 -run Browser -v ./pipeline/report/
+
+# The generated lexicons (pipeline/lexicon/data/gen_*.txt) from open-data
+# npm packages pinned in scripts/lexicons/package-lock.json; see NOTICE for
+# their sources and licences. Needs the npm registry; normal builds and tests
+# use the committed files. lexicons-check regenerates them aside and fails
+# when a committed file differs (a hand edit, or a generator changed without
+# regenerating).
+LEXGEN := scripts/lexicons
+lexicons:
+	cd $(LEXGEN) && npm ci --no-audit --no-fund --loglevel=error
+	node $(LEXGEN)/generate.mjs pipeline/lexicon/data
+
+lexicons-check:
+	cd $(LEXGEN) && npm ci --no-audit --no-fund --loglevel=error
+	rm -rf $(TESTOUT)/lexicons && node $(LEXGEN)/generate.mjs $(TESTOUT)/lexicons
+	@for f in $(TESTOUT)/lexicons/gen_*.txt; do cmp $$f pipeline/lexicon/data/$$(basename $$f) || exit 1; done; \
+	  echo "lexicons-check: the committed gen_*.txt are what make lexicons writes"
 
 # Figures against a gold corpus: the project's own by default, or yours with
 # make eval CORPUS=DIR (its format: docs/gold-format.md).
