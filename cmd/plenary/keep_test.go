@@ -7,7 +7,9 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 	"unicode/utf8"
 )
 
@@ -176,5 +178,49 @@ func TestRunNonUTF8FileName(t *testing.T) {
 	_, errs := readTable(t, filepath.Join(out, "errors.parquet"))
 	if len(errs) != 1 || !strings.Contains(errs[0], `original path "`) || !strings.Contains(errs[0], "warning") {
 		t.Errorf("errors = %q, want one warning giving the original path", errs)
+	}
+}
+
+// runCLIWithin runs the CLI and fails the test if it does not return in d
+// (a FIFO opened for reading blocks until a writer comes).
+func runCLIWithin(t *testing.T, d time.Duration, args ...string) int {
+	t.Helper()
+	ch := make(chan int, 1)
+	go func() { ch <- execute(args) }()
+	select {
+	case code := <-ch:
+		return code
+	case <-time.After(d):
+		t.Fatalf("plenary %v did not finish within %v (blocked on a FIFO?)", args, d)
+		return -1
+	}
+}
+
+// A FIFO sidecar, or a link to one, is refused with a warning as a FIFO
+// document is, by run and by run --resume: the batch finishes.
+func TestRunFIFOSidecar(t *testing.T) {
+	in := t.TempDir()
+	writeCorpusFile(t, in, "a.txt", "Akim Serik Nurov visited Taraz.\n")
+	writeCorpusFile(t, in, "b.txt", "Akim Serik Nurov visited Almaty.\n")
+	if err := syscall.Mkfifo(filepath.Join(in, "a.meta.json"), 0o644); err != nil {
+		t.Skipf("no FIFOs: %v", err)
+	}
+	fifo := filepath.Join(t.TempDir(), "fifo")
+	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(fifo, filepath.Join(in, "b.gold.json")); err != nil {
+		t.Fatal(err)
+	}
+	out := t.TempDir()
+	for _, args := range [][]string{{}, {"--resume"}} {
+		code := runCLIWithin(t, 20*time.Second, append([]string{"run", "--quiet", "-o", out, in}, args...)...)
+		if code != 0 {
+			t.Fatalf("run %v: exit %d", args, code)
+		}
+		_, errs := readTable(t, filepath.Join(out, "errors.parquet"))
+		if len(errs) != 2 || !strings.Contains(strings.Join(errs, "\n"), "not a regular file") {
+			t.Errorf("run %v: errors = %q, want two warnings about the sidecars", args, errs)
+		}
 	}
 }

@@ -117,3 +117,50 @@ func TestHugeDocumentNotRead(t *testing.T) {
 		t.Errorf("ingest allocated %d bytes for a refused 100 MB file", alloc)
 	}
 }
+
+// A sidecar that is a FIFO, or a symbolic link to one, or to a device,
+// gets the regular-file check a document gets: a warning, never a read
+// that blocks (or, from /dev/zero, never ends).
+func TestSidecarNotRegular(t *testing.T) {
+	dir := t.TempDir()
+	writeTree(t, dir, map[string]string{
+		"a.txt": "The union met in Almaty.\n",
+		"b.txt": "The union met in Astana.\n",
+		"c.txt": "The union met in Taraz.\n",
+	})
+	if err := syscall.Mkfifo(filepath.Join(dir, "a.meta.json"), 0o644); err != nil {
+		t.Skipf("no FIFOs here: %v", err)
+	}
+	if err := syscall.Mkfifo(filepath.Join(dir, ".pipe"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(".pipe", filepath.Join(dir, "b.gold.json")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink("/dev/zero", filepath.Join(dir, "c.meta.json")); err != nil {
+		t.Fatal(err)
+	}
+	items := collectWithin(t, 10*time.Second, []string{dir}, Options{})
+	var docs, warns []string
+	for _, it := range items {
+		switch {
+		case it.Doc != nil:
+			docs = append(docs, it.Doc.ID)
+		case it.Err != nil && it.Err.IsWarning():
+			warns = append(warns, it.Err.DocID+": "+it.Err.Message)
+		default:
+			t.Errorf("unexpected item %+v", it)
+		}
+	}
+	if strings.Join(docs, " ") != "a b c" {
+		t.Errorf("documents %q, want a b c", docs)
+	}
+	if len(warns) != 3 {
+		t.Fatalf("warnings %q, want one per sidecar", warns)
+	}
+	for _, w := range warns {
+		if !strings.Contains(w, "not a regular file") {
+			t.Errorf("warning %q does not say the sidecar is not a regular file", w)
+		}
+	}
+}

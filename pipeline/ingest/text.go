@@ -12,31 +12,41 @@ import (
 	"unicode/utf8"
 )
 
-// readLimited reads a whole file, refusing (without reading it) one larger
-// than max bytes. A file whose size the file system does not report (a pipe)
-// is read up to max+1 bytes, which is enough to tell.
+// ReadFile reads a whole regular file as ingest does: it refuses, without
+// reading them, a file larger than max bytes and anything that is not a
+// regular file (a FIFO, a device such as /dev/zero, reached directly or
+// through a symbolic link). Other commands reading user files (eval) use it
+// for the same limits.
+func ReadFile(path string, max int64) ([]byte, error) { return readLimited(path, max) }
+
+// readLimited is ReadFile. The file is opened non-blocking, so that opening
+// a FIFO returns at once (a plain open waits for a writer, forever), and
+// its type is checked on the open file, so a file swapped for a FIFO after
+// the folder was listed is refused too. O_NONBLOCK does not change reads
+// of a regular file.
 func readLimited(path string, max int64) ([]byte, error) {
-	f, err := os.Open(path)
+	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 	if err != nil {
 		return nil, errors.New(describeOpenError(path, err))
 	}
 	defer f.Close()
-	size := int64(512) // unknown: io.ReadAll's first guess
-	if fi, err := f.Stat(); err == nil {
-		if fi.IsDir() {
-			return nil, errors.New("is a folder, not a file")
-		}
-		if fi.Mode().IsRegular() && fi.Size() > max {
-			return nil, tooLarge(fi.Size(), max)
-		}
-		if fi.Mode().IsRegular() {
-			// One buffer of the file's size, and one more byte so that the
-			// read that meets the end needs no larger one (as os.ReadFile):
-			// io.ReadAll grew from 512 bytes, ~7 reads and copies a report.
-			size = fi.Size() + 1
-		}
+	fi, err := f.Stat()
+	if err != nil {
+		return nil, fmt.Errorf("read failed: %w", unwrapPath(err))
 	}
-	data, err := readAll(io.LimitReader(f, max+1), make([]byte, 0, size))
+	switch {
+	case fi.IsDir():
+		return nil, errors.New("is a folder, not a file")
+	case !fi.Mode().IsRegular():
+		return nil, errNotRegularFile
+	case fi.Size() > max:
+		return nil, tooLarge(fi.Size(), max)
+	}
+	// One buffer of the file's size, and one more byte so that the read
+	// that meets the end needs no larger one (as os.ReadFile): io.ReadAll
+	// grew from 512 bytes, ~7 reads and copies a report. The limit still
+	// holds for a file that grows while it is read.
+	data, err := readAll(io.LimitReader(f, max+1), make([]byte, 0, fi.Size()+1))
 	if err != nil {
 		return nil, fmt.Errorf("read failed: %w", unwrapPath(err))
 	}
@@ -45,6 +55,9 @@ func readLimited(path string, max int64) ([]byte, error) {
 	}
 	return data, nil
 }
+
+// errNotRegularFile is what reading a FIFO or device would be refused with.
+var errNotRegularFile = errors.New("not a regular file (a FIFO or device); not read")
 
 // readAll is io.ReadAll into buf, which it grows only when full.
 func readAll(r io.Reader, buf []byte) ([]byte, error) {

@@ -56,8 +56,8 @@ type state struct {
 	// Read side: the checkpoint as found at start (read-only during the run,
 	// so workers look it up without locks).
 	old    map[string]loc
-	shards map[int]*os.File // opened lazily for reads
-	mu     sync.Mutex       // guards shards
+	shards map[int]*oldShard // opened lazily for reads
+	mu     sync.Mutex        // guards shards
 
 	// Write side, used by the checkpoint goroutine only (after start) and
 	// by close once it has stopped.
@@ -145,6 +145,13 @@ type loc struct {
 	n     int64
 }
 
+// oldShard is a shard of the old checkpoint, open for reads, with its size
+// when opened: a manifest entry must lie within it.
+type oldShard struct {
+	f    *os.File
+	size int64
+}
+
 const (
 	fingerprintFile = "fingerprint"
 	manifestFile    = "manifest"
@@ -168,7 +175,7 @@ func openState(dir, fingerprint string, resume bool) (st *state, reused bool, er
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, false, fmt.Errorf("checkpoint %s: %w", dir, err)
 	}
-	st = &state{dir: dir, old: map[string]loc{}, shards: map[int]*os.File{}, kept: map[string]loc{}}
+	st = &state{dir: dir, old: map[string]loc{}, shards: map[int]*oldShard{}, kept: map[string]loc{}}
 	if !reused {
 		if err := writeFileSync(filepath.Join(dir, fingerprintFile), []byte(fingerprint)); err != nil {
 			return nil, false, err
@@ -223,8 +230,8 @@ func (st *state) readManifest() (int64, error) {
 		shard, e1 := strconv.Atoi(f[1])
 		off, e2 := strconv.ParseInt(f[2], 10, 64)
 		n, e3 := strconv.ParseInt(f[3], 10, 64)
-		if e1 != nil || e2 != nil || e3 != nil {
-			continue
+		if e1 != nil || e2 != nil || e3 != nil || off < 0 || n <= 0 {
+			continue // a corrupt line: its document is extracted again
 		}
 		key, e4 := hex.DecodeString(f[0])
 		if e4 != nil || len(key) != sha256.Size {
@@ -273,19 +280,27 @@ func (st *state) lookup(key string, d doc.Doc) (doc.Extraction, bool) {
 		return doc.Extraction{}, false
 	}
 	st.mu.Lock()
-	f := st.shards[l.shard]
-	if f == nil {
-		var err error
-		f, err = os.Open(st.shardPath(l.shard))
+	sh := st.shards[l.shard]
+	if sh == nil {
+		f, err := os.Open(st.shardPath(l.shard))
 		if err != nil {
 			st.mu.Unlock()
 			return doc.Extraction{}, false
 		}
-		st.shards[l.shard] = f
+		sh = &oldShard{f: f, size: -1}
+		if fi, err := f.Stat(); err == nil {
+			sh.size = fi.Size()
+		}
+		st.shards[l.shard] = sh
 	}
 	st.mu.Unlock()
+	// A corrupt manifest line must not make a huge (or negative)
+	// allocation: the record lies within its shard or it is a miss.
+	if l.off < 0 || l.n <= 0 || l.n > sh.size || l.off > sh.size-l.n {
+		return doc.Extraction{}, false
+	}
 	buf := make([]byte, l.n)
-	if _, err := f.ReadAt(buf, l.off); err != nil {
+	if _, err := sh.f.ReadAt(buf, l.off); err != nil {
 		return doc.Extraction{}, false
 	}
 	x, err := decodeStored(buf, d.Text)
@@ -421,8 +436,8 @@ func (st *state) close(complete bool) error {
 		err = errors.Join(err, st.shard.Close())
 	}
 	err = errors.Join(err, st.manifest.Close())
-	for _, f := range st.shards {
-		f.Close()
+	for _, sh := range st.shards {
+		sh.f.Close()
 	}
 	if err != nil || !complete {
 		return err

@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"sort"
+	"strings"
 	"testing"
 )
 
@@ -93,5 +94,39 @@ func TestParseShardName(t *testing.T) {
 		if n, ok := parseShardName(c.name); n != c.n && c.ok || ok != c.ok {
 			t.Errorf("parseShardName(%q) = %d, %v; want %d, %v", c.name, n, ok, c.n, c.ok)
 		}
+	}
+}
+
+// A manifest line whose offset or length is corrupt (negative, beyond the
+// shard, absurdly large) is a miss: its document is extracted again, the
+// others are reused, the tables are the same, and nothing panics or
+// allocates the claimed size.
+func TestCorruptManifestLengths(t *testing.T) {
+	in, out, want := completeRun(t, 8)
+	path := filepath.Join(out, StateDir, manifestFile)
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.SplitAfter(string(b), "\n") // the last one is ""
+	bad := []string{"-5", "99999999999999", "0"}
+	for i, n := range bad {
+		f := strings.Split(strings.TrimSuffix(lines[i], "\n"), "\t")
+		f[3] = n
+		lines[i] = strings.Join(f, "\t") + "\n"
+	}
+	// An offset past the shard's end, with its real length.
+	f := strings.Split(strings.TrimSuffix(lines[3], "\n"), "\t")
+	f[2] = "99999999999"
+	lines[3] = strings.Join(f, "\t") + "\n"
+	if err := os.WriteFile(path, []byte(strings.Join(lines, "")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	sum, fx := resumeRun(t, in, out)
+	if sum.Documents.Reused != 4 || fx.total() != 4 {
+		t.Errorf("reused %d, extracted %d; want 4 and 4 (the corrupt entries again)", sum.Documents.Reused, fx.total())
+	}
+	if !reflect.DeepEqual(readTables(t, out), want) {
+		t.Error("tables differ")
 	}
 }
