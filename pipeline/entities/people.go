@@ -145,15 +145,6 @@ func similar(a, b string) bool {
 	return withinEdits(a, b, max)
 }
 
-// surnameBucket groups clusters by what similar needs equal: the first byte
-// of the surname (256 for none). Only clusters in p's bucket can match p.
-func surnameBucket(s string) int {
-	if s == "" {
-		return 256
-	}
-	return int(s[0])
-}
-
 type pcluster struct {
 	surname, given string
 	initial        rune
@@ -187,9 +178,7 @@ func (st *state) clusterPeople() [][]int {
 	st.pn = st.pn[:len(st.ments)]
 	names := st.pn
 	var singles []int
-	// per surname bucket, the clusters in it in order: scanning only those
-	// finds the same first match as scanning all
-	var byFirst [257][]int
+	idx := newSurnameIndex()
 	for i := range st.ments {
 		m := &st.ments[i]
 		if m.k != kPerson {
@@ -205,13 +194,7 @@ func (st *state) clusterPeople() [][]int {
 			singles = append(singles, i)
 			continue
 		}
-		found := -1
-		for _, ci := range byFirst[surnameBucket(p.surname)] {
-			if cs[ci].compatible(p) {
-				found = ci
-				break
-			}
-		}
+		found := idx.first(p.surname, func(ci int) bool { return cs[ci].compatible(p) })
 		if found < 0 {
 			c := &pcluster{surname: p.surname, given: p.given}
 			if p.nInit > 0 {
@@ -219,8 +202,7 @@ func (st *state) clusterPeople() [][]int {
 			}
 			cs = append(cs, c)
 			found = len(cs) - 1
-			b := surnameBucket(p.surname)
-			byFirst[b] = append(byFirst[b], found)
+			idx.add(found, p.surname)
 		}
 		c := cs[found]
 		if c.given == "" && p.given != "" {
@@ -230,14 +212,11 @@ func (st *state) clusterPeople() [][]int {
 		st.ments[i].cluster = found
 	}
 	cs = mergeShortForms(cs, names)
-	for b := range byFirst {
-		byFirst[b] = byFirst[b][:0]
-	}
+	idx = newSurnameIndex()
 	// the first cluster with each given name; givens do not change below
 	givenAt := map[string]int{}
 	for ci, c := range cs {
-		b := surnameBucket(c.surname)
-		byFirst[b] = append(byFirst[b], ci)
+		idx.add(ci, c.surname)
 		if _, ok := givenAt[c.given]; !ok {
 			givenAt[c.given] = ci
 		}
@@ -245,13 +224,7 @@ func (st *state) clusterPeople() [][]int {
 	for _, i := range singles {
 		m := &st.ments[i]
 		p := names[i]
-		found := -1
-		for _, ci := range byFirst[surnameBucket(p.surname)] {
-			if similar(cs[ci].surname, p.surname) {
-				found = ci
-				break
-			}
-		}
+		found := idx.first(p.surname, func(ci int) bool { return similar(cs[ci].surname, p.surname) })
 		if found < 0 {
 			if ci, ok := givenAt[p.surname]; ok {
 				found = ci
@@ -264,8 +237,7 @@ func (st *state) clusterPeople() [][]int {
 			}
 			cs = append(cs, &pcluster{surname: p.surname})
 			found = len(cs) - 1
-			b := surnameBucket(p.surname)
-			byFirst[b] = append(byFirst[b], found)
+			idx.add(found, p.surname)
 			if _, ok := givenAt[""]; !ok {
 				givenAt[""] = found
 			}
