@@ -275,6 +275,7 @@ type state struct {
 	// built at first use
 	personMents map[string][]int
 	tr          *rules.Trace // nil unless the caller asked for a trace
+	byName      *nameIndex   // built on first use by personByName
 }
 
 // who is a resolved speaker.
