@@ -138,12 +138,12 @@ Examples:
 			if err != nil {
 				return usageErr("run: %v", err)
 			}
-			extractFn := ex.Extract
+			extractFn := ex.ExtractContext
 			var optional []string
 			if trace {
 				// checkpoints made with and without a trace differ
 				fp += "\ntrace"
-				extractFn = ex.ExtractTrace
+				extractFn = ex.ExtractTraceContext
 				optional = append(optional, "trace")
 			}
 			stop, caught, release := onSignals()

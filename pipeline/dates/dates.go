@@ -45,6 +45,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"plenary/pipeline/budget"
 	"plenary/pipeline/doc"
 	"plenary/pipeline/lexicon"
 	"plenary/pipeline/rules"
@@ -177,9 +178,15 @@ func (f *Finder) Find(text string, published time.Time) Result {
 
 // FindTrace is Find recording each date's rules in tr (nil: none).
 func (f *Finder) FindTrace(text string, published time.Time, tr *rules.Trace) Result {
+	return f.FindBudget(text, published, tr, nil)
+}
+
+// FindBudget is FindTrace under budget b: once b is stopped it returns
+// early, with the dates found so far.
+func (f *Finder) FindBudget(text string, published time.Time, tr *rules.Trace, b *budget.Budget) Result {
 	st := scan{f: f, s: text, pub: published, hasPub: !published.IsZero(), lastEnd: -1, conv: runeConv{s: text}, tr: tr}
 	s := text
-	for i := 0; i < len(s); {
+	for i := 0; i < len(s) && !b.Step(); {
 		c := s[i]
 		switch {
 		case isDigit(c):

@@ -160,6 +160,9 @@ func (f *Finder) FindTrace(d *segment.Doc, tr *rules.Trace) Result {
 		if a < b {
 			st.sentence(a, b)
 		}
+		if d.Budget.Stopped() {
+			return Result{} // dropped by the caller: no use finishing
+		}
 	}
 	return st.result()
 }

@@ -250,6 +250,9 @@ func (st *state) clusterOrgs() [][]int {
 		}
 	}
 	for i := range st.ments {
+		if st.d.Budget.Step() {
+			return nil
+		}
 		m := &st.ments[i]
 		if m.k != kOrg {
 			continue

@@ -180,6 +180,9 @@ func (st *state) clusterPeople() [][]int {
 	var singles []int
 	idx := newSurnameIndex()
 	for i := range st.ments {
+		if st.d.Budget.Step() {
+			return nil
+		}
 		m := &st.ments[i]
 		if m.k != kPerson {
 			continue
@@ -222,6 +225,9 @@ func (st *state) clusterPeople() [][]int {
 		}
 	}
 	for _, i := range singles {
+		if st.d.Budget.Step() {
+			return nil
+		}
 		m := &st.ments[i]
 		p := names[i]
 		found := idx.first(p.surname, func(ci int) bool { return similar(cs[ci].surname, p.surname) })

@@ -26,6 +26,9 @@ func (st *state) result() Result {
 	pcl := st.clusterPeople()
 	ocl := st.clusterOrgs()
 	lcl := st.clusterPlaces()
+	if st.d.Budget.Stopped() {
+		return res // the clusters may be partial; the caller drops the document
+	}
 	ocl = st.mergeByRole(ocl)
 	// order clusters by first mention; map cluster -> output index
 	type cl struct {

@@ -87,7 +87,7 @@ func (st *state) sentence(a, b int) {
 	runs := st.runTmp[:0]
 	st.grown = st.grown[:0]
 	i := a
-	for i < b {
+	for i < b && !st.d.Budget.Step() {
 		n := st.unitAt(i, b, true)
 		if n == 0 {
 			i++

@@ -7,6 +7,7 @@ package extract
 
 import (
 	"cmp"
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
@@ -17,6 +18,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"plenary/pipeline/budget"
 	"plenary/pipeline/dates"
 	"plenary/pipeline/doc"
 	"plenary/pipeline/entities"
@@ -76,20 +78,35 @@ func New(lx *lexicon.Lexicon) (*Extractor, error) {
 
 // Extract runs every stage over d. It does not fail on odd text (that is
 // ingest's job); an error means a stage broke, and the caller records it.
-func (e *Extractor) Extract(d doc.Doc) (doc.Extraction, error) { return e.extract(d, nil) }
+func (e *Extractor) Extract(d doc.Doc) (doc.Extraction, error) {
+	return e.extract(context.Background(), d, nil)
+}
+
+// ExtractContext is Extract until ctx is done: then the stages' loops stop
+// within a few thousand turns (see pipeline/budget), and the error wraps
+// ctx's, so a document over its time budget stops using CPU and memory
+// instead of running on unseen.
+func (e *Extractor) ExtractContext(ctx context.Context, d doc.Doc) (doc.Extraction, error) {
+	return e.extract(ctx, d, nil)
+}
 
 // ExtractTrace is Extract that also records, in x.Trace, every decision
 // the stages' named rules made (pipeline/rules), in order.
 func (e *Extractor) ExtractTrace(d doc.Doc) (doc.Extraction, error) {
+	return e.ExtractTraceContext(context.Background(), d)
+}
+
+// ExtractTraceContext is ExtractTrace until ctx is done (see ExtractContext).
+func (e *Extractor) ExtractTraceContext(ctx context.Context, d doc.Doc) (doc.Extraction, error) {
 	tr := &rules.Trace{}
-	x, err := e.extract(d, tr)
+	x, err := e.extract(ctx, d, tr)
 	if err == nil {
 		x.Trace = tr.Events()
 	}
 	return x, err
 }
 
-func (e *Extractor) extract(d doc.Doc, tr *rules.Trace) (x doc.Extraction, err error) {
+func (e *Extractor) extract(ctx context.Context, d doc.Doc, tr *rules.Trace) (x doc.Extraction, err error) {
 	defer func() {
 		// A bug in a stage must cost one document, not the batch; the
 		// stack goes into the error row so the bug can be found.
@@ -100,20 +117,36 @@ func (e *Extractor) extract(d doc.Doc, tr *rules.Trace) (x doc.Extraction, err e
 	if !utf8.ValidString(d.Text) {
 		return x, fmt.Errorf("extract %s: text is not valid UTF-8", d.ID)
 	}
+	var bg budget.Budget
+	defer context.AfterFunc(ctx, bg.Stop)()
 	t := time.Now()
-	lap := func(stage int) {
+	// lap books the stage's time and reports whether the document stopped
+	// (a stage's output is then partial, and no later stage may use it).
+	lap := func(stage int) bool {
 		now := time.Now()
 		e.stageNS[stage].Add(int64(now.Sub(t)))
 		t = now
+		return bg.Stopped()
 	}
-	sd := e.seg.Segment(d.Text)
-	lap(stSegment)
+	stopped := func(stage int) error {
+		return fmt.Errorf("extract %s: stopped in %s after %d steps: %w", d.ID, stageNames[stage], bg.Steps(), context.Cause(ctx))
+	}
+	sd := e.seg.SegmentBudget(d.Text, &bg)
+	if lap(stSegment) {
+		return x, stopped(stSegment)
+	}
 	ents := e.ents.FindTrace(sd, tr)
-	lap(stEntities)
+	if lap(stEntities) {
+		return x, stopped(stEntities)
+	}
 	rl := e.roles.Find(sd, ents)
-	lap(stRoles)
-	dt := e.dates.FindTrace(d.Text, d.Published, tr)
-	lap(stDates)
+	if lap(stRoles) {
+		return x, stopped(stRoles)
+	}
+	dt := e.dates.FindBudget(d.Text, d.Published, tr, &bg)
+	if lap(stDates) {
+		return x, stopped(stDates)
+	}
 	qs := e.quotes.Find(quotes.Input{
 		Seg:      sd,
 		People:   ents.People,
@@ -122,8 +155,9 @@ func (e *Extractor) extract(d doc.Doc, tr *rules.Trace) (x doc.Extraction, err e
 		Orgs:     ents.Organizations,
 		Trace:    tr,
 	})
-
-	lap(stQuotes)
+	if lap(stQuotes) {
+		return x, stopped(stQuotes)
+	}
 	defer lap(stAssemble)
 
 	sum := sha256.Sum256([]byte(d.Text))

@@ -95,6 +95,9 @@ func (st *state) direct() []doc.Quote {
 		st.cands = append(st.cands, c)
 	}
 	for i, c := range st.cands {
+		if st.seg.Budget.Step() {
+			return nil
+		}
 		prevClose, nextOpen := 0, len(st.toks)
 		if i > 0 {
 			prevClose = st.cands[i-1].closeTok + 1
@@ -109,6 +112,9 @@ func (st *state) direct() []doc.Quote {
 	}
 	n := 0
 	for _, c := range st.cands {
+		if st.seg.Budget.Step() {
+			return nil
+		}
 		if c.verdict != vQuote && c.verdict != vCited {
 			continue
 		}

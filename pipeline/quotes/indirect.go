@@ -19,6 +19,9 @@ var notClauseStart = map[string]bool{"this": true, "so": true, "nothing": true, 
 // (that) CLAUSE".
 func (st *state) indirect(out []doc.Quote) []doc.Quote {
 	for k, se := range st.seg.SentTokens {
+		if st.seg.Budget.Step() {
+			return out
+		}
 		a, b := se[0], se[1]
 		if a >= b || st.sentHasQuote(a, b) {
 			continue

@@ -95,6 +95,9 @@ func (f *Finder) Find(in Input) []doc.Quote {
 	st := newState(in, lx)
 	defer st.release()
 	quotes := st.direct()
+	if in.Seg.Budget.Stopped() {
+		return nil // the caller drops the document
+	}
 	quotes = st.indirect(quotes)
 	slices.SortStableFunc(quotes, func(a, b doc.Quote) int {
 		return cmp.Or(cmp.Compare(a.Start, b.Start), cmp.Compare(a.End, b.End))

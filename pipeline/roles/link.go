@@ -363,6 +363,9 @@ func (k *linker) modifier(t entities.Title, lx *lexicon.Lexicon) (string, doc.Sp
 // of unattached titles linked.
 func (k *linker) linkAll(titles []entities.Title, lx *lexicon.Lexicon) {
 	for i, t := range titles {
+		if k.d.Budget.Step() {
+			return
+		}
 		titles[i].Text, titles[i].Span = k.modifier(t, lx)
 		titles[i].Text, titles[i].Span = k.complement(titles[i])
 		if t.Person >= 0 || t.Refers != "" {

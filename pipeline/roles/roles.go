@@ -18,6 +18,7 @@ import (
 	"strings"
 	"unicode"
 
+	"plenary/pipeline/budget"
 	"plenary/pipeline/doc"
 	"plenary/pipeline/entities"
 	"plenary/pipeline/lexicon"
@@ -57,6 +58,10 @@ func (f *Finder) Find(d *segment.Doc, ents entities.Result) []doc.Role {
 	// for them made many roles quadratic
 	titled := map[key]bool{}
 	ev := evidence{d: d}
+	var bg *budget.Budget // nil: never stops
+	if d != nil {
+		bg = d.Budget
+	}
 	// which people hold which titles and bodies, from attached titles
 	held := map[int][]entities.Title{}
 	add := func(t entities.Title, person int, method string) {
@@ -104,6 +109,9 @@ func (f *Finder) Find(d *segment.Doc, ents entities.Result) []doc.Role {
 		lk.linkAll(titles, lx)
 	}
 	for _, t := range titles {
+		if bg.Step() {
+			return nil // the caller drops the document
+		}
 		if t.Person >= 0 {
 			method := roleMethod(t.Method)
 			if strings.HasPrefix(t.Method, "role:") {
@@ -115,6 +123,9 @@ func (f *Finder) Find(d *segment.Doc, ents entities.Result) []doc.Role {
 	}
 	hs := newHolders(held, ents)
 	for _, t := range titles {
+		if bg.Step() {
+			return nil
+		}
 		if t.Person >= 0 || lk != nil && lk.namesPost(t) {
 			continue
 		}

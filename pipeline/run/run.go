@@ -18,6 +18,7 @@
 package run
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -26,6 +27,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+	"unicode/utf8"
 
 	"github.com/schollz/progressbar/v3"
 
@@ -36,8 +38,9 @@ import (
 )
 
 // ExtractFunc turns one document into its records. It must be safe for
-// concurrent use.
-type ExtractFunc func(doc.Doc) (doc.Extraction, error)
+// concurrent use, and should return soon after ctx is done (the document's
+// time budget ran out), with an error.
+type ExtractFunc func(ctx context.Context, d doc.Doc) (doc.Extraction, error)
 
 // DefaultDocTimeout is the default per-document time budget.
 const DefaultDocTimeout = 30 * time.Second
@@ -350,15 +353,25 @@ func Run(opt Options, extract ExtractFunc) (sum Summary, err error) {
 	return sum, nil
 }
 
+// stopGrace is how long a worker waits, once a document's budget has run
+// out and its extraction was told to stop, for the extraction to return:
+// the stages check every few thousand turns of their loops (see
+// pipeline/budget), far within this. Waiting frees the document's memory
+// before the worker takes the next one.
+var stopGrace = 5 * time.Second // a variable for tests
+
 // extractOne runs extract on d in its own goroutine: a panic there becomes
-// an error with its stack, and a document over its budget is abandoned (an
-// error now; its goroutine runs on until extract returns, since Go cannot
-// kill it).
+// an error with its stack, and a document over its budget is told to stop
+// (its context is cancelled) and dropped, an error row. An extraction that
+// does not stop within stopGrace is abandoned, its goroutine running on
+// (Go cannot kill it), and the row says so.
 func extractOne(extract ExtractFunc, d doc.Doc, budget time.Duration) (x doc.Extraction, fail *doc.DocError, late bool) {
 	type result struct {
 		x   doc.Extraction
 		err error
 	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
 	ch := make(chan result, 1) // buffered: an abandoned goroutine never blocks
 	go func() {
 		defer func() {
@@ -366,7 +379,7 @@ func extractOne(extract ExtractFunc, d doc.Doc, budget time.Duration) (x doc.Ext
 				ch <- result{err: fmt.Errorf("internal error (recovered panic): %v\n%s", p, debug.Stack())}
 			}
 		}()
-		x, err := extract(d)
+		x, err := extract(ctx, d)
 		ch <- result{x: x, err: err}
 	}()
 	var timeout <-chan time.Time
@@ -382,8 +395,17 @@ func extractOne(extract ExtractFunc, d doc.Doc, budget time.Duration) (x doc.Ext
 		}
 		return r.x, nil, false
 	case <-timeout:
-		return doc.Extraction{}, &doc.DocError{Source: d.Source, DocID: d.ID, Stage: "extract",
-			Message: fmt.Sprintf("extraction took longer than the %v per-document budget (--doc-timeout); document dropped (%d code points)", budget, len([]rune(d.Text)))}, true
+		cancel()
+		msg := fmt.Sprintf("extraction took longer than the %v per-document budget (--doc-timeout); document dropped (%d code points)",
+			budget, utf8.RuneCountInString(d.Text))
+		grace := time.NewTimer(stopGrace)
+		defer grace.Stop()
+		select {
+		case <-ch:
+		case <-grace.C:
+			msg += fmt.Sprintf("; its extraction did not stop within %v of being told to and runs on", stopGrace)
+		}
+		return doc.Extraction{}, &doc.DocError{Source: d.Source, DocID: d.ID, Stage: "extract", Message: msg}, true
 	}
 }
 

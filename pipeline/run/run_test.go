@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"runtime"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -30,7 +31,7 @@ type fakeExtract struct {
 	hook  func(d doc.Doc) // runs first: may panic or sleep
 }
 
-func (f *fakeExtract) extract(d doc.Doc) (doc.Extraction, error) {
+func (f *fakeExtract) extract(_ context.Context, d doc.Doc) (doc.Extraction, error) {
 	f.mu.Lock()
 	if f.calls == nil {
 		f.calls = map[string]int{}
@@ -166,6 +167,8 @@ func readSummary(t *testing.T, out string) Summary {
 }
 
 func TestPanicAndTimeoutCostOneDocument(t *testing.T) {
+	defer func(g time.Duration) { stopGrace = g }(stopGrace)
+	stopGrace = 100 * time.Millisecond // d0003 never stops
 	in, out := filepath.Join(t.TempDir(), "in"), filepath.Join(t.TempDir(), "out")
 	writeDocs(t, in, 6, docText)
 	release := make(chan struct{})
@@ -202,6 +205,55 @@ func TestPanicAndTimeoutCostOneDocument(t *testing.T) {
 		if !strings.Contains(lateRow, want) {
 			t.Errorf("timeout row lacks %q: %q", want, lateRow)
 		}
+	}
+}
+
+// TestTimedOutDocumentStops: a document over its budget is told to stop
+// (its context is done), and its worker waits for it to return before it
+// takes the next, so it burns no core and holds no memory afterwards; one
+// that ignores the signal is abandoned after stopGrace, and its row says so.
+func TestTimedOutDocumentStops(t *testing.T) {
+	defer func(g time.Duration) { stopGrace = g }(stopGrace)
+	stopGrace = 2 * time.Second
+	in, out := filepath.Join(t.TempDir(), "in"), filepath.Join(t.TempDir(), "out")
+	writeDocs(t, in, 4, docText)
+	stopped := make(chan struct{}) // closed when d0001's extraction returns
+	release := make(chan struct{})
+	defer close(release)
+	extract := func(ctx context.Context, d doc.Doc) (doc.Extraction, error) {
+		switch d.ID {
+		case "d0001": // stops when told to
+			defer close(stopped)
+			for ctx.Err() == nil {
+				runtime.Gosched()
+			}
+			return doc.Extraction{}, ctx.Err()
+		case "d0002": // ignores it
+			<-release
+		}
+		return (&fakeExtract{}).extract(ctx, d)
+	}
+	opt := options(in, out)
+	opt.Workers, opt.DocTimeout = 1, 150*time.Millisecond
+	start := time.Now()
+	sum, err := Run(opt, extract)
+	if err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case <-stopped:
+	default:
+		t.Error("the timed-out extraction was still running when its worker moved on")
+	}
+	if sum.Documents.OK != 2 || sum.Documents.TimedOut != 2 {
+		t.Errorf("documents = %+v, want 2 ok, 2 timed out", sum.Documents)
+	}
+	if d := time.Since(start); d < stopGrace {
+		t.Errorf("run took %v: it did not wait %v for the extraction that ignores its context", d, stopGrace)
+	}
+	rows := readTables(t, out)["errors"]
+	if len(rows) != 2 || strings.Contains(rows[0], "runs on") || !strings.Contains(rows[1], "runs on") {
+		t.Errorf("error rows: %q", rows)
 	}
 }
 
@@ -441,8 +493,8 @@ func TestInvalidExtractionFailsOneDocument(t *testing.T) {
 	in, out := filepath.Join(t.TempDir(), "in"), filepath.Join(t.TempDir(), "out")
 	writeDocs(t, in, 3, docText)
 	fx := &fakeExtract{}
-	bad := func(d doc.Doc) (doc.Extraction, error) {
-		x, err := fx.extract(d)
+	bad := func(ctx context.Context, d doc.Doc) (doc.Extraction, error) {
+		x, err := fx.extract(ctx, d)
 		if d.ID == "d0001" {
 			x.Dates = []doc.Date{{ID: "d1", Text: "someday", Value: "someday"}}
 		}
@@ -560,9 +612,9 @@ func TestInflightWindowCountsText(t *testing.T) {
 func TestStartupRunsToFirstDocument(t *testing.T) {
 	in := filepath.Join(t.TempDir(), "in")
 	writeDocs(t, in, 4, docText)
-	slow := func(d doc.Doc) (doc.Extraction, error) {
+	slow := func(ctx context.Context, d doc.Doc) (doc.Extraction, error) {
 		time.Sleep(300 * time.Millisecond)
-		return (&fakeExtract{}).extract(d)
+		return (&fakeExtract{}).extract(ctx, d)
 	}
 	cases := []struct {
 		name     string
@@ -616,9 +668,9 @@ func (l *lockedBuffer) String() string {
 func TestProgressTotalsArriveLate(t *testing.T) {
 	in := filepath.Join(t.TempDir(), "in")
 	writeDocs(t, in, 6, docText)
-	slow := func(d doc.Doc) (doc.Extraction, error) {
+	slow := func(ctx context.Context, d doc.Doc) (doc.Extraction, error) {
 		time.Sleep(40 * time.Millisecond) // the plan of 6 files ends first
-		return (&fakeExtract{}).extract(d)
+		return (&fakeExtract{}).extract(ctx, d)
 	}
 	var term lockedBuffer
 	opt := options(in, filepath.Join(t.TempDir(), "out"))

@@ -26,6 +26,7 @@ import (
 	"gopkg.in/neurosnap/sentences.v1"
 	"gopkg.in/neurosnap/sentences.v1/english"
 
+	"plenary/pipeline/budget"
 	"plenary/pipeline/doc"
 )
 
@@ -45,6 +46,9 @@ type Doc struct {
 	Sentences  []doc.Span
 	Tokens     []Token
 	SentTokens [][2]int // per sentence, the [first, last+1) token indexes
+	// Budget stops the document's stages early (nil: never); every stage
+	// after this one gets it with the Doc.
+	Budget *budget.Budget
 }
 
 // Slice returns the text of a span.
@@ -109,7 +113,11 @@ func New() (*Segmenter, error) {
 
 // Segment splits text. It never fails: any text, even invalid UTF-8, gives a
 // (possibly empty) Doc.
-func (s *Segmenter) Segment(text string) *Doc {
+func (s *Segmenter) Segment(text string) *Doc { return s.SegmentBudget(text, nil) }
+
+// SegmentBudget is Segment under budget b: once b is stopped it returns
+// early, with a Doc that is partial (and no use but to be dropped).
+func (s *Segmenter) SegmentBudget(text string, b *budget.Budget) *Doc {
 	if !utf8.ValidString(text) {
 		// Ingest never hands over invalid UTF-8, but Segment must not
 		// break on it: each invalid byte becomes U+FFFD, as []rune(text)
@@ -117,10 +125,12 @@ func (s *Segmenter) Segment(text string) *Doc {
 		text = string([]rune(text))
 	}
 	sc := scratchPool.Get().(*scratch)
-	d := &Doc{Text: text}
+	d := &Doc{Text: text, Budget: b}
 	d.Runes, sc.b2r = decode(sc.b2r, text)
 	s.paragraphs(d, sc)
-	s.tokens(d, sc)
+	if !b.Stopped() {
+		s.tokens(d, sc)
+	}
 	sc.release()
 	return d
 }
@@ -198,7 +208,7 @@ func (s *Segmenter) paragraphs(d *Doc, sc *scratch) {
 	text, b2r := d.Text, sc.b2r
 	paras, sents := sc.paras[:0], sc.sents[:0]
 	start := 0
-	for start < len(text) {
+	for start < len(text) && !d.Budget.Step() {
 		end := strings.IndexByte(text[start:], '\n')
 		if end < 0 {
 			end = len(text)
@@ -350,6 +360,9 @@ func (s *Segmenter) rawTokens(d *Doc, sc *scratch) {
 	runs, batch, misses, long := sc.runs[:0], sc.batch[:0], sc.misses[:0], sc.long[:0]
 	nTok := 0
 	for i := 0; i < len(text); {
+		if d.Budget.Step() {
+			break // the Doc is dropped: its tokens need not be whole
+		}
 		// Skip whitespace, then take the run up to the next; ASCII is
 		// classified by table, the rest by unicode.
 		if b := text[i]; b < utf8.RuneSelf {
