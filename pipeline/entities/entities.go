@@ -109,11 +109,9 @@ type state struct {
 	wordArena []string // backing store of pname.words
 	initArena []rune   // backing store of pname.initials
 
-	partArena []part    // backing store of runInfo.parts
-	partTmp   []part    // the parts of the run being parsed
-	runTmp    [][2]int  // the runs of the sentence being scanned
-	lowered   []lowSpan // scratch of features
-	lowBuf    []byte    // scratch of features
+	partArena []part   // backing store of runInfo.parts
+	partTmp   []part   // the parts of the run being parsed
+	runTmp    [][2]int // the runs of the sentence being scanned
 
 	tr *rules.Trace // nil unless the caller asked for a trace
 

@@ -93,11 +93,9 @@ func isQuote(r rune) bool {
 	return false
 }
 
-// lowSpan is where token i's lower-case form lies in features' buffer.
-type lowSpan struct{ i, a, b int }
-
 // features fills st.t and st.low (reused from an earlier document when
-// large enough) for d's tokens.
+// large enough) for d's tokens, from the lower-cased forms and letter
+// counts segment computed once.
 func (st *state) features(d *segment.Doc) {
 	ts, low := st.t, st.low
 	if cap(ts) < len(d.Tokens) {
@@ -117,86 +115,14 @@ func (st *state) features(d *segment.Doc) {
 		}
 		return bpos
 	}
-	// lower-case forms that differ from the text go into one buffer (kept
-	// for the next document), converted to a string once
-	buf := st.lowBuf[:0]
-	lowered := st.lowered[:0]
-	for i, t := range d.Tokens {
-		s := t.Text
-		var f tok
+	for i := range d.Tokens {
+		t := &d.Tokens[i]
+		f := tokFeatures(t, d.Low[i])
 		f.bs = toByte(t.Start)
-		if strings.HasSuffix(s, "’s") || strings.HasSuffix(s, "'s") {
-			if n := utf8.RuneCountInString(s); n > 2 {
-				f.poss = true
-				f.trim = 2
-				s = strings.TrimSuffix(strings.TrimSuffix(s, "’s"), "'s")
-			}
-		}
-		f.text = s
-		letters, upper, ascii := 0, 0, true
-		for k := 0; k < len(s); k++ {
-			if c := s[k]; c >= utf8.RuneSelf {
-				ascii = false
-				break
-			} else if c >= 'a' && c <= 'z' {
-				letters++
-			} else if c >= 'A' && c <= 'Z' {
-				letters++
-				upper++
-			}
-		}
-		if !ascii {
-			letters, upper = 0, 0
-			for _, c := range s {
-				if unicode.IsLetter(c) {
-					letters++
-					if unicode.IsUpper(c) {
-						upper++
-					}
-				}
-			}
-		}
-		if upper == 0 && ascii {
-			f.low = s
-		} else {
-			a := len(buf)
-			if ascii {
-				for k := 0; k < len(s); k++ {
-					c := s[k]
-					if c >= 'A' && c <= 'Z' {
-						c += 'a' - 'A'
-					}
-					buf = append(buf, c)
-				}
-			} else {
-				for _, c := range s {
-					buf = utf8.AppendRune(buf, unicode.ToLower(c))
-				}
-			}
-			lowered = append(lowered, lowSpan{i, a, len(buf)})
-		}
-		r, _ := utf8.DecodeRuneInString(s)
-		f.cap = unicode.IsUpper(r)
-		f.word = letters > 0
-		f.allCaps = letters >= 2 && upper == letters
-		if isQuote(r) && utf8.RuneCountInString(s) == 1 {
-			f.quote = true
-		}
-		// "N.", "T.B.", "T.C."
-		if f.cap && strings.HasSuffix(s, ".") && letters == upper && letters <= 3 && letters >= 1 {
-			f.initial = true
-		}
 		f.beTrim = toByte(t.End - f.trim)
 		f.be = toByte(t.End)
 		ts[i] = f
-	}
-	all := string(buf)
-	st.lowBuf, st.lowered = buf[:0], lowered[:0]
-	for _, sp := range lowered {
-		ts[sp.i].low = all[sp.a:sp.b]
-	}
-	for i := range ts {
-		low[i] = ts[i].low
+		low[i] = f.low
 	}
 	// a possessive the tokenizer split off: "Senate" "’" "s"
 	for i := 1; i+1 < len(ts); i++ {
@@ -210,6 +136,38 @@ func (st *state) features(d *segment.Doc) {
 	}
 	st.pluralPossessives(d, ts)
 	st.t, st.low = ts, low
+}
+
+// tokFeatures is what entities reads of token t (lower-cased: low) besides
+// its offsets: a possessive ending ("Senate’s") is cut off the text, the
+// lower-cased form and the letter counts.
+func tokFeatures(t *segment.Token, low string) tok {
+	var f tok
+	s := t.Text
+	letters, upper := t.Letters, t.Upper
+	if strings.HasSuffix(s, "’s") || strings.HasSuffix(s, "'s") {
+		if n := utf8.RuneCountInString(s); n > 2 {
+			f.poss = true
+			f.trim = 2
+			s = strings.TrimSuffix(strings.TrimSuffix(s, "’s"), "'s")
+			// the ending lower-cases to itself, so low loses as many bytes
+			low = low[:len(low)-(len(t.Text)-len(s))]
+			letters, upper = segment.Letters(s)
+		}
+	}
+	f.text, f.low = s, low
+	r, _ := utf8.DecodeRuneInString(s)
+	f.cap = unicode.IsUpper(r)
+	f.word = letters > 0
+	f.allCaps = letters >= 2 && upper == letters
+	if isQuote(r) && utf8.RuneCountInString(s) == 1 {
+		f.quote = true
+	}
+	// "N.", "T.B.", "T.C."
+	if f.cap && strings.HasSuffix(s, ".") && letters == upper && letters <= 3 && letters >= 1 {
+		f.initial = true
+	}
+	return f
 }
 
 // pluralPossessives marks the apostrophe of a plural possessive that joins

@@ -6,6 +6,7 @@ import (
 
 	"plenary/pipeline/doc"
 	"plenary/pipeline/rules"
+	"plenary/pipeline/segment"
 )
 
 // Verdicts on a quoted span.
@@ -236,7 +237,7 @@ func (st *state) nameShaped(c *cand) bool {
 			continue
 		}
 		// the map lookups of string(bytes) do not allocate
-		lw := appendLower(lowBuf[:0], w)
+		lw := segment.AppendLower(lowBuf[:0], w)
 		if speechPronouns[string(lw)] {
 			return false
 		}

@@ -261,12 +261,11 @@ type state struct {
 	lx      *lex
 	seg     *segment.Doc
 	toks    []segment.Token
-	low     []string // lowercased token texts
+	low     []string // lowercased token texts (the segmented document's)
 	ment    []int    // per token: index into in.Mentions covering it, -1 for none
 	people  map[string]*doc.Person
 	orgs    map[string]*doc.Organization
 	inQ     []bool            // per token: inside an accepted direct quote
-	lowered []loweredTok      // scratch of lowerTokens, kept for reuse
 	subj    map[int]*who      // sentence index -> subject (cached; nil = none)
 	cands   []*cand           // direct-quote candidates in text order
 	roles   []roleKey         // prepared roles, built at first use
@@ -294,14 +293,9 @@ type who struct {
 // scratch is per-token state reused across documents (nothing returned
 // points into it).
 type scratch struct {
-	low     []string
-	ment    []int
-	inQ     []bool
-	lowered []loweredTok
+	ment []int
+	inQ  []bool
 }
-
-// loweredTok is where token i's lower-case form lies in lowerTokens' buffer.
-type loweredTok struct{ i, a, b int }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
 
@@ -311,8 +305,7 @@ func newState(in Input, lx *lex) *state {
 		subj: map[int]*who{}, tr: in.Trace}
 	sc := scratchPool.Get().(*scratch)
 	n := len(st.toks)
-	st.low, sc.lowered = lowerTokens(sc.low, sc.lowered, st.toks, len(in.Seg.Text))
-	st.lowered = sc.lowered
+	st.low = in.Seg.Low
 	st.ment = slices.Grow(sc.ment[:0], n)[:n]
 	st.inQ = slices.Grow(sc.inQ[:0], n)[:n]
 	clear(st.inQ)
@@ -335,13 +328,10 @@ func newState(in Input, lx *lex) *state {
 	return st
 }
 
-// release hands the per-token slices back for the next document. The
-// strings in low are left for the next document to overwrite rather than
-// cleared (clearing a slice of pointers costs a write barrier each while
-// the GC runs): a pooled slice keeps at most one document's text alive.
+// release hands the per-token slices back for the next document.
 func (st *state) release() {
-	scratchPool.Put(&scratch{low: st.low[:0], ment: st.ment[:0], inQ: st.inQ[:0], lowered: st.lowered[:0]})
-	st.low, st.ment, st.inQ, st.lowered = nil, nil, nil, nil
+	scratchPool.Put(&scratch{ment: st.ment[:0], inQ: st.inQ[:0]})
+	st.low, st.ment, st.inQ = nil, nil, nil
 }
 
 // tokAt returns the index of the first token starting at or after off.
@@ -435,66 +425,6 @@ func (c *collapser) add(rs []rune) {
 func (c *collapser) space() { c.pending = c.b.Len() > 0 }
 
 func (c *collapser) String() string { return c.b.String() }
-
-// lowerTokens returns strings.ToLower of every token's text, in low's
-// backing array when it is large enough. Tokens already
-// in lower-case ASCII are shared; the others are lowered into one buffer
-// that becomes one string, so the whole document costs two allocations
-// rather than one per capitalized word.
-func lowerTokens(low []string, lowered []loweredTok, toks []segment.Token, textLen int) ([]string, []loweredTok) {
-	low = slices.Grow(low[:0], len(toks))[:len(toks)]
-	lowered = lowered[:0]
-	var buf []byte
-	for i, t := range toks {
-		s := t.Text
-		ascii, upper := true, false
-		for k := 0; k < len(s); k++ {
-			c := s[k]
-			if c >= utf8.RuneSelf {
-				ascii = false
-				break
-			}
-			upper = upper || ('A' <= c && c <= 'Z')
-		}
-		if ascii && !upper {
-			low[i] = s
-			continue
-		}
-		if buf == nil {
-			buf = make([]byte, 0, textLen/4+len(s))
-		}
-		a := len(buf)
-		buf = appendLower(buf, s)
-		lowered = append(lowered, loweredTok{i, a, len(buf)})
-	}
-	all := string(buf)
-	for _, sp := range lowered {
-		low[sp.i] = all[sp.a:sp.b]
-	}
-	return low, lowered
-}
-
-// appendLower appends strings.ToLower(s): ASCII bytes directly, other text
-// rune by rune through unicode.ToLower (invalid bytes become U+FFFD, as in
-// strings.Map).
-func appendLower(buf []byte, s string) []byte {
-	for k := 0; k < len(s); k++ {
-		if s[k] >= utf8.RuneSelf {
-			for _, r := range s {
-				buf = utf8.AppendRune(buf, unicode.ToLower(r))
-			}
-			return buf
-		}
-	}
-	for k := 0; k < len(s); k++ {
-		c := s[k]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		buf = append(buf, c)
-	}
-	return buf
-}
 
 func isWord(s string) bool {
 	for _, r := range s {

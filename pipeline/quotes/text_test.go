@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+	"unicode/utf8"
 
 	"plenary/pipeline/doc"
 	"plenary/pipeline/segment"
@@ -59,8 +60,8 @@ func checkText(t *testing.T, s string) {
 	if got, want := normWords(s), refNormWords(s); !slices.Equal(got, want) {
 		t.Errorf("normWords(%q) = %q, want %q", s, got, want)
 	}
-	if got, want := string(appendLower(nil, s)), strings.ToLower(s); got != want {
-		t.Errorf("appendLower(%q) = %q, want %q", s, got, want)
+	if got, want := string(segment.AppendLower(nil, s)), strings.ToLower(s); got != want {
+		t.Errorf("AppendLower(%q) = %q, want %q", s, got, want)
 	}
 	rs := []rune(s)
 	// three segments, the middle one empty, as quoteText gets them
@@ -69,20 +70,27 @@ func checkText(t *testing.T, s string) {
 	if got, want := quoteText(rs, segs), refQuoteText(rs, segs); got != want {
 		t.Errorf("quoteText(%q) = %q, want %q", s, got, want)
 	}
-	toks := []segment.Token{}
-	for _, f := range strings.Fields(s) {
-		toks = append(toks, segment.Token{Text: f})
+	if !utf8.ValidString(s) {
+		return // segment hands on valid UTF-8 only
 	}
-	low, _ := lowerTokens([]string{"stale"}, []loweredTok{{9, 9, 9}}, toks, len(s))
-	for i, tk := range toks {
-		if low[i] != strings.ToLower(tk.Text) {
-			t.Errorf("lowerTokens: %q -> %q, want %q", tk.Text, low[i], strings.ToLower(tk.Text))
+	d := textSeg.Segment(s)
+	for i, tk := range d.Tokens {
+		if d.Low[i] != strings.ToLower(tk.Text) {
+			t.Errorf("segment Low: %q -> %q, want %q", tk.Text, d.Low[i], strings.ToLower(tk.Text))
 		}
 	}
-	if len(low) != len(toks) {
-		t.Errorf("lowerTokens: %d strings for %d tokens", len(low), len(toks))
+	if len(d.Low) != len(d.Tokens) {
+		t.Errorf("segment Low: %d strings for %d tokens", len(d.Low), len(d.Tokens))
 	}
 }
+
+var textSeg = func() *segment.Segmenter {
+	s, err := segment.New()
+	if err != nil {
+		panic(err)
+	}
+	return s
+}()
 
 func TestTextHelpersMatchReference(t *testing.T) {
 	for _, s := range textCases {

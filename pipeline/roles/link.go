@@ -84,7 +84,6 @@ func wordsOf(lx *lexicon.Lexicon) *lexWords {
 type linker struct {
 	d        *segment.Doc
 	w        *lexWords
-	low      []string    // lower-cased tokens, filled on demand
 	personAt map[int]int // first token of a person mention -> People index
 	personTo map[int]int // token after a person mention -> People index
 	inName   []bool      // token inside an organization or location mention
@@ -93,7 +92,7 @@ type linker struct {
 }
 
 func newLinker(d *segment.Doc, ents entities.Result, w *lexWords) *linker {
-	k := &linker{d: d, w: w, low: make([]string, len(d.Tokens)), personAt: map[int]int{},
+	k := &linker{d: d, w: w, personAt: map[int]int{},
 		personTo: map[int]int{}, inName: make([]bool, len(d.Tokens)), orgAt: map[int]int{}, titleAt: map[int]bool{}}
 	people := map[string]int{}
 	for i, p := range ents.People {
@@ -131,13 +130,8 @@ func newLinker(d *segment.Doc, ents entities.Result, w *lexWords) *linker {
 	return k
 }
 
-// lower returns token i in lower case, computed once.
-func (k *linker) lower(i int) string {
-	if k.low[i] == "" {
-		k.low[i] = strings.ToLower(k.d.Tokens[i].Text)
-	}
-	return k.low[i]
-}
+// lower returns token i in lower case (segment computed it).
+func (k *linker) lower(i int) string { return k.d.Low[i] }
 
 // tokenRange maps a rune span to the tokens [a, b) it covers.
 func (k *linker) tokenRange(s doc.Span) (int, int) {

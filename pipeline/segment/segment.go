@@ -36,6 +36,9 @@ type Token struct {
 	Text        string // as in the text
 	Sentence    int    // index into Doc.Sentences
 	SpaceBefore bool   // whitespace (or text start) precedes the token
+	// Letters and Upper count the letters of Text and the upper-case ones
+	// among them, computed once for every stage.
+	Letters, Upper int32
 }
 
 // Doc is a segmented document.
@@ -49,6 +52,9 @@ type Doc struct {
 	// Budget stops the document's stages early (nil: never); every stage
 	// after this one gets it with the Doc.
 	Budget *budget.Budget
+	// Low is each token's text lower-cased (strings.ToLower), computed once
+	// here so no stage lower-cases tokens again: Low[i] is Tokens[i]'s.
+	Low []string
 }
 
 // Slice returns the text of a span.
@@ -140,15 +146,16 @@ func (s *Segmenter) SegmentBudget(text string, b *budget.Budget) *Doc {
 // to document; pooled, they are not allocated again for every document,
 // and each worker finds a warm cache without locking.
 type scratch struct {
-	b2r    []int32
-	runs   []wordRun
-	batch  []byte     // punctuated runs for one prose call (see rawTokens)
-	misses []int32    // the cache entries batch fills, in batch order
-	paras  []doc.Span // the document's paragraphs and sentences,
-	sents  []doc.Span // before they are copied out
-	spans  [][2]int   // a paragraph's sentences (see sentences)
-	long   [][2]int32 // the pieces of the document's long runs (see fillLong)
-	cache  pieceCache
+	b2r     []int32
+	runs    []wordRun
+	batch   []byte     // punctuated runs for one prose call (see rawTokens)
+	misses  []int32    // the cache entries batch fills, in batch order
+	paras   []doc.Span // the document's paragraphs and sentences,
+	sents   []doc.Span // before they are copied out
+	spans   [][2]int   // a paragraph's sentences (see sentences)
+	lowered []lowSpan  // the tokens annotate lower-cased
+	long    [][2]int32 // the pieces of the document's long runs (see fillLong)
+	cache   pieceCache
 }
 
 // wordRun is a maximal run of non-space characters, bytes [s, e); ent is
@@ -350,6 +357,7 @@ func (s *Segmenter) tokens(d *Doc, sc *scratch) {
 	s.rawTokens(d, sc)
 	d.Tokens = mergeInitials(d.Tokens)
 	sentTokens(d)
+	annotate(d, sc)
 }
 
 // rawTokens sets d.Tokens to the aligned tokens before mergeInitials.
