@@ -939,3 +939,10 @@ func (c *runeConv) runes(b int) int {
 	}
 	return c.r
 }
+
+// Requires and Provides are the layers of the annotated document this stage
+// reads and writes (see doc.Layer); extract checks their order at start-up.
+var (
+	Requires = []doc.Layer{doc.LayerText}
+	Provides = []doc.Layer{doc.LayerDates}
+)

@@ -199,3 +199,20 @@ type TraceEvent struct {
 	Out  Span
 	Note string
 }
+
+// Layer names a layer of the annotated document that a stage reads or
+// writes. Each stage package declares the layers it Requires and Provides
+// (as go/analysis passes declare Requires and ResultOf), and the extractor
+// checks at start-up that every layer a stage reads is written before it.
+type Layer string
+
+// The layers, in the order the stages write them.
+const (
+	LayerText     Layer = "text"     // Doc.Text and its metadata (ingest)
+	LayerTokens   Layer = "tokens"   // paragraphs, sentences, tokens with lower-cased forms (segment)
+	LayerMentions Layer = "mentions" // people, organizations, places and their mentions (entities)
+	LayerTitles   Layer = "titles"   // title phrases linked to holders and bodies (entities)
+	LayerRoles    Layer = "roles"    // (person, title, organization) rows (roles)
+	LayerDates    Layer = "dates"    // dates and their mentions (dates)
+	LayerQuotes   Layer = "quotes"   // quotes and their speakers (quotes)
+)

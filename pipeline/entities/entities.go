@@ -204,3 +204,10 @@ func (st *state) fire(r *rules.Rule, a, b, oa, ob int) {
 	}
 	st.tr.Note(r, st.sp(a, b), out, st.slice(a, b))
 }
+
+// Requires and Provides are the layers of the annotated document this stage
+// reads and writes (see doc.Layer); extract checks their order at start-up.
+var (
+	Requires = []doc.Layer{doc.LayerTokens}
+	Provides = []doc.Layer{doc.LayerMentions, doc.LayerTitles}
+)

@@ -67,8 +67,48 @@ func (e *Extractor) StageSeconds() map[string]float64 {
 	return m
 }
 
+// pass is one stage as extract runs it: the layers of the annotated
+// document it reads and writes, as the stage's package declares them.
+type pass struct {
+	name               string
+	requires, provides []doc.Layer
+}
+
+// passes are the stages in the order Extract runs them.
+var passes = []pass{
+	{"segment", segment.Requires, segment.Provides},
+	{"entities", entities.Requires, entities.Provides},
+	{"roles", roles.Requires, roles.Provides},
+	{"dates", dates.Requires, dates.Provides},
+	{"quotes", quotes.Requires, quotes.Provides},
+}
+
+// checkPasses reports a stage that reads a layer no stage before it
+// writes, or a layer written twice: a reordered or rewired pipeline fails
+// at start-up, not with wrong tables.
+func checkPasses(ps []pass) error {
+	have := map[doc.Layer]string{doc.LayerText: "ingest"}
+	for _, p := range ps {
+		for _, l := range p.requires {
+			if _, ok := have[l]; !ok {
+				return fmt.Errorf("extract: stage %s requires layer %q, which no stage before it provides", p.name, l)
+			}
+		}
+		for _, l := range p.provides {
+			if by, ok := have[l]; ok {
+				return fmt.Errorf("extract: stages %s and %s both provide layer %q", by, p.name, l)
+			}
+			have[l] = p.name
+		}
+	}
+	return nil
+}
+
 // New builds an Extractor from a loaded lexicon.
 func New(lx *lexicon.Lexicon) (*Extractor, error) {
+	if err := checkPasses(passes); err != nil {
+		return nil, err
+	}
 	sg, err := segment.New()
 	if err != nil {
 		return nil, fmt.Errorf("extract: segmenter: %w", err)

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"strings"
 	"testing"
 
 	"plenary/pipeline/doc"
@@ -155,5 +156,22 @@ func BenchmarkStages(b *testing.B) {
 				i++
 			}
 		})
+	}
+}
+
+// The stages' declared layers hold in the order Extract runs them, and a
+// stage moved before the one writing what it reads is refused.
+func TestPassesOrder(t *testing.T) {
+	if err := checkPasses(passes); err != nil {
+		t.Fatal(err)
+	}
+	swapped := append([]pass(nil), passes...)
+	swapped[2], swapped[4] = swapped[4], swapped[2] // quotes before roles
+	if err := checkPasses(swapped); err == nil || !strings.Contains(err.Error(), `stage quotes requires layer "roles"`) {
+		t.Errorf("quotes before roles: err = %v", err)
+	}
+	twice := append(append([]pass(nil), passes...), pass{"again", nil, []doc.Layer{doc.LayerQuotes}})
+	if err := checkPasses(twice); err == nil || !strings.Contains(err.Error(), "both provide") {
+		t.Errorf("a layer written twice: err = %v", err)
 	}
 }

@@ -559,3 +559,10 @@ func isEndPunct(s string) bool {
 	}
 	return false
 }
+
+// Requires and Provides are the layers of the annotated document this stage
+// reads and writes (see doc.Layer); extract checks their order at start-up.
+var (
+	Requires = []doc.Layer{doc.LayerTokens, doc.LayerMentions, doc.LayerRoles}
+	Provides = []doc.Layer{doc.LayerQuotes}
+)

@@ -290,3 +290,10 @@ func portfolioFirst(title string, orgs []doc.Organization) (post string, o int) 
 	}
 	return title, -1
 }
+
+// Requires and Provides are the layers of the annotated document this stage
+// reads and writes (see doc.Layer); extract checks their order at start-up.
+var (
+	Requires = []doc.Layer{doc.LayerTokens, doc.LayerMentions, doc.LayerTitles}
+	Provides = []doc.Layer{doc.LayerRoles}
+)

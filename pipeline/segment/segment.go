@@ -781,3 +781,10 @@ func isCapital(s string) bool {
 	r, n := utf8.DecodeRuneInString(s)
 	return n == len(s) && unicode.IsUpper(r)
 }
+
+// Requires and Provides are the layers of the annotated document this stage
+// reads and writes (see doc.Layer); extract checks their order at start-up.
+var (
+	Requires = []doc.Layer{doc.LayerText}
+	Provides = []doc.Layer{doc.LayerTokens}
+)
