@@ -18,6 +18,10 @@ type Doc struct {
 	Title     string    // "" when unknown
 	Published time.Time // zero when unknown; used to resolve "May 6 of this year"
 	Encoding  string    // how the file's bytes were decoded: "utf-8" (or ""), "utf-8-bom", "utf-16le", "utf-16be", "windows-1251", "windows-1252", …
+	// Extraction is how an HTML page's text was taken: "body" (its article
+	// body) or "page" (the whole visible page; no body found); "" for
+	// other input.
+	Extraction string
 }
 
 // HasPublished reports whether the publication date is known.

@@ -19,6 +19,9 @@ type pageMeta struct {
 	URL       string // <link rel="canonical"> or og:url
 	Title     string // og:title / twitter:title / <meta name="title">, else <title>
 	Published time.Time
+	// Extraction is how the text was taken from an HTML page: ExtractBody
+	// or ExtractPage ("" for other input).
+	Extraction string
 }
 
 // decodeHTML checks raw page bytes, decodes a legacy or UTF-16 charset when
@@ -28,7 +31,7 @@ type pageMeta struct {
 // name and warnings about the decoding. An empty page is no error.
 func decodeHTML(data []byte) (text string, meta pageMeta, enc string, warns []string, err error) {
 	if len(data) == 0 {
-		return "", pageMeta{}, EncUTF8, nil, nil
+		return "", pageMeta{Extraction: ExtractPage}, EncUTF8, nil, nil
 	}
 	enc = EncUTF8
 	if _, name, certain := charset.DetermineEncoding(data, ""); certain && name != "utf-8" {
@@ -72,6 +75,7 @@ func decodeHTML(data []byte) (text string, meta pageMeta, enc string, warns []st
 		// x/net/html refuses pages nested deeper than 512 elements; the
 		// tokenizer has no such limit, so the text is still there.
 		text, meta = stripTags(data)
+		meta.Extraction = ExtractPage
 		warns = append(warns, fmt.Sprintf("HTML cannot be parsed as a tree (%v); text taken by stripping tags", err))
 	}
 	return text, meta, enc, warns, nil
@@ -168,7 +172,8 @@ func declaredCharset(data []byte) string {
 	}
 }
 
-// extractHTML returns the visible text of a UTF-8 page and its head
+// extractHTML returns the visible text of a UTF-8 page's article body (see
+// articleBody), or of the whole page when it has none, and its head
 // metadata. Paragraphs (block elements, <br>) are separated by a blank line,
 // white space inside a paragraph collapses to one space, and the text never
 // starts or ends with white space. The result is always valid UTF-8.
@@ -178,9 +183,19 @@ func extractHTML(data []byte) (string, pageMeta, error) {
 	if err != nil {
 		return "", pageMeta{}, err
 	}
+	meta := headMeta(root)
 	var tb textBuilder
-	visible(root, &tb, 0)
-	return tb.b.String(), headMeta(root), nil
+	if nodes, prune, ok := articleBody(root); ok {
+		for _, n := range nodes {
+			visible(n, &tb, 0, prune)
+			tb.brk = true
+		}
+		meta.Extraction = ExtractBody
+	} else {
+		visible(root, &tb, 0, nil)
+		meta.Extraction = ExtractPage
+	}
+	return tb.b.String(), meta, nil
 }
 
 // skipped elements hold no visible text, or text that is not the page's
@@ -209,15 +224,16 @@ var blocks = map[atom.Atom]bool{
 	atom.Ul: true, atom.Xmp: true, atom.Plaintext: true, atom.Html: true,
 }
 
-// visible appends the visible text under n. The parser caps nesting at 512
-// elements, so recursion depth is bounded.
-func visible(n *html.Node, tb *textBuilder, pre int) {
+// visible appends the visible text under n, leaving out the elements in
+// prune. The parser caps nesting at 512 elements, so recursion depth is
+// bounded.
+func visible(n *html.Node, tb *textBuilder, pre int, prune map[*html.Node]bool) {
 	switch n.Type {
 	case html.TextNode:
 		tb.write(n.Data, pre > 0)
 		return
 	case html.ElementNode:
-		if skipped[n.DataAtom] || hidden(n) {
+		if skipped[n.DataAtom] || hidden(n) || prune[n] {
 			return
 		}
 	case html.DocumentNode:
@@ -236,7 +252,7 @@ func visible(n *html.Node, tb *textBuilder, pre int) {
 		tb.space = true
 	}
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		visible(c, tb, pre)
+		visible(c, tb, pre, prune)
 	}
 	if isBlock {
 		tb.brk = true

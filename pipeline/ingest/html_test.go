@@ -24,7 +24,7 @@ func renderHTMLResult(text string, pm pageMeta, enc string, warns []string, err 
 	if !pm.Published.IsZero() {
 		pub = pm.Published.Format("2006-01-02")
 	}
-	fmt.Fprintf(&b, "title: %s\nurl: %s\npublished: %s\nencoding: %s\n", pm.Title, pm.URL, pub, enc)
+	fmt.Fprintf(&b, "title: %s\nurl: %s\npublished: %s\nencoding: %s\nextraction: %s\n", pm.Title, pm.URL, pub, enc, pm.Extraction)
 	for _, w := range warns {
 		fmt.Fprintf(&b, "warning: %s\n", w)
 	}

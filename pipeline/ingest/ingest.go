@@ -362,6 +362,7 @@ func (s *streamer) file(e entry) bool {
 			return s.fail(e.source(), e.id, e.size, "%s", err.Error())
 		}
 		d.Text, page, d.Encoding, warns = text, pm, enc, hw
+		d.Extraction = pm.Extraction
 		if strings.TrimSpace(d.Text) == "" {
 			warns = append(warns, "HTML page has no visible text; kept with zero counts")
 		}
