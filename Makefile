@@ -5,13 +5,15 @@ GO      ?= go
 BIN     := ./plenary
 INTEROP := pipeline/tables/interop
 TESTOUT := $(CURDIR)/.test-outputs
+# The revision plenary --version and run.json name ("-dirty" with local changes).
+COMMIT  := $(shell git describe --always --dirty --abbrev=12 --exclude='*' 2>/dev/null || echo unknown)
 
 .PHONY: lexicons lexicons-check bench-matrix all build run test test-short setup fmt-check vet gotest gotest-short interop eval eval-gate baseline bench clean browser-test
 
 all: build
 
 build:
-	$(GO) build -o $(BIN) ./cmd/plenary
+	$(GO) build -ldflags "-X main.commit=$(COMMIT)" -o $(BIN) ./cmd/plenary
 
 # The main job on the bundled sample: the project's own corpus -> outputs/.
 run: build

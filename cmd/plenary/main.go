@@ -56,7 +56,9 @@ Examples:
 		SilenceErrors: true,
 	}
 	root.AddCommand(runCmd(), evalCmd(), synthCmd())
-	root.AddCommand(reportCmd(), explainCmd())
+	root.AddCommand(reportCmd(), explainCmd(), schemaCmd())
+	root.Version = versionLine()
+	root.SetVersionTemplate("{{.Version}}\n")
 	return root
 }
 

@@ -38,6 +38,7 @@ func runCmd() *cobra.Command {
 		out, format, lexDir, cpuProf, memProf string
 		workers                               int
 		quiet, resume, allowEmpty, trace      bool
+		noText                                bool
 		maxBytes                              int64
 		docTimeout                            time.Duration
 	)
@@ -158,8 +159,10 @@ Examples:
 				Terminal: term.IsTerminal(int(os.Stderr.Fd())),
 				Stdin:    os.Stdin,
 				Version:  Version,
+				Commit:   buildCommit(),
 				Args:     os.Args[1:],
 				Ingest:   ingest.Options{MaxBytes: maxBytes},
+				NoText:   noText,
 
 				DocTimeout:   docTimeout,
 				Resume:       resume,
@@ -209,6 +212,7 @@ Examples:
 	f.Int64Var(&maxBytes, "max-bytes", ingest.DefaultMaxBytes, "alias of --max-doc-bytes")
 	_ = f.MarkHidden("max-bytes")
 	f.DurationVar(&docTimeout, "doc-timeout", run.DefaultDocTimeout, "per-document extraction budget (0: none); a document over it becomes an error row")
+	f.BoolVar(&noText, "no-text", false, "leave documents.text null: the tables then hold offsets but not the text they point into")
 	f.BoolVar(&allowEmpty, "allow-empty", false, "write empty tables when the inputs hold no document (default: exit 2 and leave OUT as it was)")
 	f.BoolVar(&trace, "trace", false, "also write the trace table: every decision of a named rule, per document (see plenary explain)")
 	f.BoolVar(&resume, "resume", false, "reuse the checkpoint in OUT/.plenary-state: extract only documents not done yet (new or changed)")

@@ -83,7 +83,11 @@ func openOutput(opt Options) (_ *output, err error) {
 	if err != nil {
 		return nil, err
 	}
-	o.set, err = tables.Open(o.tmp, opt.Format, opt.Version, memory.DefaultAllocator, opt.Optional...)
+	topts := []tables.Option{tables.WithOptional(opt.Optional...)}
+	if opt.NoText {
+		topts = append(topts, tables.WithoutText())
+	}
+	o.set, err = tables.Open(o.tmp, opt.Format, opt.Version, memory.DefaultAllocator, topts...)
 	if err != nil {
 		o.st.close(false)
 		return nil, err

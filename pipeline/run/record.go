@@ -42,7 +42,7 @@ import (
 )
 
 // recordVersion is the first byte of every record.
-const recordVersion = 2
+const recordVersion = 3 // 2: traces; 3: Doc.Extraction
 
 var castagnoli = crc32.MakeTable(crc32.Castagnoli)
 
@@ -60,6 +60,7 @@ func appendRecord(dst []byte, x *doc.Extraction) []byte {
 	e.str(d.Title)
 	e.time(d.Published)
 	e.str(d.Encoding)
+	e.str(d.Extraction)
 
 	e.int(x.Stats.NChars)
 	e.int(x.Stats.NSentences)
@@ -162,6 +163,7 @@ func decodeRecord(b []byte, text string) (doc.Extraction, error) {
 	x.Doc.Title = d.str()
 	x.Doc.Published = d.time()
 	x.Doc.Encoding = d.str()
+	x.Doc.Extraction = d.str()
 
 	x.Stats.NChars = d.int()
 	x.Stats.NSentences = d.int()

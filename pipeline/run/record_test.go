@@ -270,7 +270,7 @@ func TestDecodeRecordRejects(t *testing.T) {
 	// Records built by hand: each is valid but for one field, and the
 	// valid twin decodes, so the rejection is that field's.
 	doc0 := []byte{recordVersion, 0, 0, 0, 0} // ID, Source, URL, Title
-	rest := []byte{0, 0, 0, 0, 0}             // Encoding, Stats
+	rest := []byte{0, 0, 0, 0, 0, 0}          // Encoding, Extraction, Stats
 	slices := []byte{0, 0, 0, 0, 0, 0, 0, 0}  // nil People..Mentions, Trace
 	build := func(parts ...[]byte) []byte {
 		var b []byte

@@ -59,8 +59,11 @@ type Options struct {
 	Terminal bool      // Progress is a terminal: draw a bar
 	Stdin    io.Reader
 	Version  string
+	Commit   string   // the source revision, recorded in run.json
 	Args     []string // recorded in run.json
 	Ingest   ingest.Options
+	// NoText writes documents.text as null (run --no-text).
+	NoText bool
 
 	// DocTimeout is each document's extraction budget (0: none). A
 	// document over it becomes an error row and the run goes on; its
@@ -114,6 +117,8 @@ type Options struct {
 // Summary is what a run did; it is also written to run.json.
 type Summary struct {
 	Version     string           `json:"version"`
+	Commit      string           `json:"commit"`     // source revision ("unknown" when the build recorded none)
+	GoVersion   string           `json:"go_version"` // the Go toolchain that built plenary
 	Args        []string         `json:"args"`
 	Started     time.Time        `json:"started"`
 	Finished    time.Time        `json:"finished"`
@@ -173,6 +178,8 @@ type job struct {
 // previous tables and checkpoint as they were.
 func Run(opt Options, extract ExtractFunc) (sum Summary, err error) {
 	sum.Version = opt.Version
+	sum.Commit = opt.Commit
+	sum.GoVersion = runtime.Version()
 	sum.Args = opt.Args
 	sum.Started = time.Now().UTC()
 	sum.Format = opt.Format

@@ -1,6 +1,8 @@
 package tables
 
 import (
+	"fmt"
+	"math"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -20,13 +22,23 @@ import (
 // version 3 people.person_uid and the persons and role_timeline tables;
 // version 4 quotes.sieve, mentions.method named after the rules of
 // pipeline/rules, and the optional trace table.
-const SchemaVersion = "4"
+// version 5 documents.text and documents.extraction, and made
+// quotes.confidence a float64.
+const SchemaVersion = "5"
 
 // Schema metadata keys carried by every file.
 const (
 	MetaSchemaVersion = "plenary.schema_version"
 	MetaVersion       = "plenary.version"
+	// MetaColumnPrefix + a column name is a file-level key holding that
+	// column's description, for readers that show file key/values but not
+	// Arrow field metadata (DuckDB's parquet_kv_metadata).
+	MetaColumnPrefix = "plenary.column."
 )
+
+// MetaDescription is the field metadata key of a column's description
+// (pyarrow's schema shows it, Arrow IPC readers keep it).
+const MetaDescription = "description"
 
 // Tables lists the output tables in the order they are documented and written.
 var Tables = []string{
@@ -43,7 +55,7 @@ var Optional = []string{"trace"}
 var (
 	tString  = arrow.BinaryTypes.String
 	tInt32   = arrow.PrimitiveTypes.Int32
-	tFloat32 = arrow.PrimitiveTypes.Float32
+	tFloat64 = arrow.PrimitiveTypes.Float64
 	tDate32  = arrow.FixedWidthTypes.Date32
 	// Aliases are never null, and neither are their elements: an entity with
 	// no other surface form gets an empty list.
@@ -83,17 +95,19 @@ const (
 	delta
 )
 
-// column is one field of a table and how Parquet stores it.
+// column is one field of a table, how Parquet stores it and what it means
+// (the table contract's "meaning", written into every file).
 type column struct {
 	arrow.Field
 	store storage
+	doc   string
 }
 
-func req(name string, t arrow.DataType, s storage) column {
-	return column{arrow.Field{Name: name, Type: t}, s}
+func req(name string, t arrow.DataType, s storage, doc string) column {
+	return column{arrow.Field{Name: name, Type: t}, s, doc}
 }
-func opt(name string, t arrow.DataType, s storage) column {
-	return column{arrow.Field{Name: name, Type: t, Nullable: true}, s}
+func opt(name string, t arrow.DataType, s storage, doc string) column {
+	return column{arrow.Field{Name: name, Type: t, Nullable: true}, s, doc}
 }
 
 // def is one table: its columns and how one Extraction becomes rows. The
@@ -110,9 +124,30 @@ var defs = []def{
 	{
 		name: "documents",
 		fields: []column{
-			req("doc_id", tString, key), req("source", tString, plain), opt("url", tString, plain), opt("title", tString, plain),
-			opt("published", tDate32, delta), req("n_chars", tInt32, delta), req("n_sentences", tInt32, delta),
-			req("n_tokens", tInt32, delta), req("sha256", tString, plain), req("encoding", tString, dict),
+			req("doc_id", tString, key,
+				"document id: the path relative to the INPUT folder without extension, or the JSON Lines `id`"),
+			req("source", tString, plain,
+				"path the document came from (`<stdin>:LINE`, `file.jsonl:LINE` for JSON Lines)"),
+			opt("url", tString, plain,
+				"from metadata (sidecar, JSON Lines record, the page's canonical link or front matter)"),
+			opt("title", tString, plain,
+				"from metadata, the HTML `<title>` or Markdown front matter"),
+			opt("published", tDate32, delta,
+				"publication date, used to resolve \"May 6 of this year\""),
+			req("n_chars", tInt32, delta,
+				"code points in the text"),
+			req("n_sentences", tInt32, delta,
+				"sentences found"),
+			req("n_tokens", tInt32, delta,
+				"tokens found"),
+			req("sha256", tString, plain,
+				"hex SHA-256 of the UTF-8 text"),
+			req("encoding", tString, dict,
+				"how the file's bytes were decoded: `utf-8`, `utf-8-bom`, `utf-16le`, `utf-16be`, `windows-1251`, `windows-1252`, or the charset an HTML page declares; a decoded (not UTF-8) text also has a warning row in errors"),
+			opt("text", tString, plain,
+				"the text every offset of every table points into: the file as read for .txt and JSON Lines, the reduced text of .md and .html; null with `run --no-text`"),
+			opt("extraction", tString, dict,
+				"how an HTML page's text was taken: `body` (its article body) or `page` (the whole visible page: no body found); null for other input"),
 		},
 		fill: func(c *cols, x *doc.Extraction) {
 			d := x.Doc
@@ -131,6 +166,12 @@ var defs = []def{
 			c.i32(x.Stats.NTokens)
 			c.str(x.Stats.SHA256)
 			c.str(encodingOf(d))
+			if c.noText {
+				c.null()
+			} else {
+				c.str(d.Text)
+			}
+			c.optStr(d.Extraction)
 		},
 	},
 	{
@@ -138,17 +179,43 @@ var defs = []def{
 		// given every person its person_uid.
 		name: "people",
 		fields: []column{
-			req("doc_id", tString, key), req("person_id", tString, plain), req("name", tString, plain),
-			req("aliases", tStrings, plain), req("mentions", tInt32, delta), req("start", tInt32, delta), req("end", tInt32, delta),
-			req("person_uid", tString, plain),
+			req("doc_id", tString, key,
+				"the document"),
+			req("person_id", tString, plain,
+				"`p1`, `p2`, … in order of first mention"),
+			req("name", tString, plain,
+				"fullest form in the text, honorifics stripped, as written (surname-first stays so)"),
+			req("aliases", tStrings, plain,
+				"every other surface form: surname only, initials, honorific forms, spelling variants"),
+			req("mentions", tInt32, delta,
+				"number of mentions (see the mentions table)"),
+			req("start", tInt32, delta,
+				"first mention (code point offsets, end exclusive)"),
+			req("end", tInt32, delta,
+				"first mention (code point offsets, end exclusive)"),
+			req("person_uid", tString, plain,
+				"the real person across the run (persons table); roles and quotes reach it through (`doc_id`, `person_id`)"),
 		},
 	},
 	{
 		name: "organizations",
 		fields: []column{
-			req("doc_id", tString, key), req("org_id", tString, plain), req("name", tString, dict),
-			req("aliases", tStrings, dict), opt("acronym", tString, dict), req("mentions", tInt32, delta),
-			req("start", tInt32, delta), req("end", tInt32, delta),
+			req("doc_id", tString, key,
+				"the document"),
+			req("org_id", tString, plain,
+				"`o1`, `o2`, … in order of first mention"),
+			req("name", tString, dict,
+				"fullest form in the text"),
+			req("aliases", tStrings, dict,
+				"acronyms, short forms, translation variants"),
+			opt("acronym", tString, dict,
+				"the acronym used for it, when there is one"),
+			req("mentions", tInt32, delta,
+				"number of mentions (see the mentions table)"),
+			req("start", tInt32, delta,
+				"first mention (code point offsets, end exclusive)"),
+			req("end", tInt32, delta,
+				"first mention (code point offsets, end exclusive)"),
 		},
 		fill: func(c *cols, x *doc.Extraction) {
 			for _, o := range x.Organizations {
@@ -167,8 +234,20 @@ var defs = []def{
 	{
 		name: "locations",
 		fields: []column{
-			req("doc_id", tString, key), req("location_id", tString, plain), req("name", tString, dict),
-			req("aliases", tStrings, dict), req("mentions", tInt32, delta), req("start", tInt32, delta), req("end", tInt32, delta),
+			req("doc_id", tString, key,
+				"the document"),
+			req("location_id", tString, plain,
+				"`l1`, `l2`, … in order of first mention"),
+			req("name", tString, dict,
+				"the bare place name (\"Almaty\" for \"Almaty region\")"),
+			req("aliases", tStrings, dict,
+				"other forms (\"Almaty region\", \"Almaty oblast\")"),
+			req("mentions", tInt32, delta,
+				"number of mentions (see the mentions table)"),
+			req("start", tInt32, delta,
+				"first mention (code point offsets, end exclusive)"),
+			req("end", tInt32, delta,
+				"first mention (code point offsets, end exclusive)"),
 		},
 		fill: func(c *cols, x *doc.Extraction) {
 			for _, l := range x.Locations {
@@ -186,9 +265,26 @@ var defs = []def{
 	{
 		name: "roles",
 		fields: []column{
-			req("doc_id", tString, key), req("person_id", tString, plain), req("person_name", tString, plain),
-			req("title", tString, dict), opt("org_id", tString, plain), opt("org_name", tString, dict),
-			req("start", tInt32, delta), req("end", tInt32, delta), req("evidence", tString, plain), req("method", tString, dict),
+			req("doc_id", tString, key,
+				"the document"),
+			req("person_id", tString, plain,
+				"the person holding the position (people.person_id)"),
+			req("person_name", tString, plain,
+				"that person's name"),
+			req("title", tString, dict,
+				"the position alone (\"Deputy Chairman\", \"akim\")"),
+			opt("org_id", tString, plain,
+				"the body the position belongs to, when it is in the organizations table"),
+			opt("org_name", tString, dict,
+				"the body the position belongs to; null for posts of a country or region"),
+			req("start", tInt32, delta,
+				"where the title is first stated (code point offsets, end exclusive)"),
+			req("end", tInt32, delta,
+				"where the title is first stated (code point offsets, end exclusive)"),
+			req("evidence", tString, plain,
+				"the sentence stating it; in a sentence over 1,000 code points (a page without full stops), the 1,000 around the title, cut at spaces and marked with …"),
+			req("method", tString, dict,
+				"the rule or lexicon that found the role (\"\" when not recorded)"),
 		},
 		fill: func(c *cols, x *doc.Extraction) {
 			for _, r := range x.Roles {
@@ -209,8 +305,22 @@ var defs = []def{
 	{
 		name: "dates",
 		fields: []column{
-			req("doc_id", tString, key), req("date_id", tString, plain), req("text", tString, dict), req("value", tString, dict),
-			req("date", tDate32, delta), req("granularity", tString, dict), req("start", tInt32, delta), req("end", tInt32, delta),
+			req("doc_id", tString, key,
+				"the document"),
+			req("date_id", tString, plain,
+				"`d1`, `d2`, … in order of first mention"),
+			req("text", tString, dict,
+				"the first mention as written (\"May 6 of this year\")"),
+			req("value", tString, dict,
+				"ISO `YYYY-MM-DD`, `YYYY-MM` or `YYYY`"),
+			req("date", tDate32, delta,
+				"first day of that period"),
+			req("granularity", tString, dict,
+				"`day`, `month` or `year`"),
+			req("start", tInt32, delta,
+				"first mention (code point offsets, end exclusive)"),
+			req("end", tInt32, delta,
+				"first mention (code point offsets, end exclusive)"),
 		},
 		fill: func(c *cols, x *doc.Extraction) {
 			for _, d := range x.Dates {
@@ -230,10 +340,32 @@ var defs = []def{
 	{
 		name: "quotes",
 		fields: []column{
-			req("doc_id", tString, key), req("quote_id", tString, plain), req("kind", tString, dict), req("text", tString, plain),
-			req("start", tInt32, delta), req("end", tInt32, delta), opt("speaker_id", tString, plain),
-			opt("speaker_name", tString, dict), opt("speaker_mention", tString, dict), req("attribution", tString, dict),
-			opt("cue", tString, dict), req("confidence", tFloat32, dict), req("sieve", tString, dict),
+			req("doc_id", tString, key,
+				"the document"),
+			req("quote_id", tString, plain,
+				"`q1`, `q2`, … in order of position"),
+			req("kind", tString, dict,
+				"`direct` (inside quotation marks) or `indirect` (\"According to him, …\")"),
+			req("text", tString, plain,
+				"the quoted words without the marks, whitespace collapsed"),
+			req("start", tInt32, delta,
+				"the quoted words, inside the marks (code point offsets, end exclusive)"),
+			req("end", tInt32, delta,
+				"the quoted words, inside the marks (code point offsets, end exclusive)"),
+			opt("speaker_id", tString, plain,
+				"the person who said it (people.person_id); null when unknown or not a person"),
+			opt("speaker_name", tString, dict,
+				"that person's name; null when unknown or not a person"),
+			opt("speaker_mention", tString, dict,
+				"the words that named the speaker (\"the head of the Republican Staff\", \"he\")"),
+			req("attribution", tString, dict,
+				"`explicit`, `pronoun`, `title`, `continuation` or `none`"),
+			opt("cue", tString, dict,
+				"the speech verb or phrase (\"said\", \"according to\")"),
+			req("confidence", tFloat64, dict,
+				"0–1, to two decimals; higher for explicit names than for pronoun chains"),
+			req("sieve", tString, dict,
+				"the attribution sieve that chose the speaker (`quote.sieve.cue-after`, `quote.sieve.pronoun`, …; `quote.sieve.none`)"),
 		},
 		fill: func(c *cols, x *doc.Extraction) {
 			for _, q := range x.Quotes {
@@ -249,7 +381,7 @@ var defs = []def{
 				c.optStr(q.SpeakerMention)
 				c.str(q.Attribution)
 				c.optStr(q.Cue)
-				c.f32(q.Confidence)
+				c.confidence(q.Confidence)
 				c.str(q.Sieve)
 			}
 		},
@@ -257,9 +389,22 @@ var defs = []def{
 	{
 		name: "mentions",
 		fields: []column{
-			req("doc_id", tString, key), req("entity_id", tString, dict), req("entity_type", tString, dict),
-			req("text", tString, dict), req("start", tInt32, delta), req("end", tInt32, delta), req("sentence", tInt32, delta),
-			req("method", tString, dict),
+			req("doc_id", tString, key,
+				"the document"),
+			req("entity_id", tString, dict,
+				"the entity named: `p…`, `o…`, `l…`, `d…` of the people, organizations, locations and dates tables"),
+			req("entity_type", tString, dict,
+				"`person`, `organization`, `location`, `date`"),
+			req("text", tString, dict,
+				"the mention as written"),
+			req("start", tInt32, delta,
+				"the mention (code point offsets, end exclusive)"),
+			req("end", tInt32, delta,
+				"the mention (code point offsets, end exclusive)"),
+			req("sentence", tInt32, delta,
+				"index of its sentence in the document (0-based)"),
+			req("method", tString, dict,
+				"the named rule that found it or last moved its boundary (`org.start.of-the-cut`, `person.detect.title-name`, `place.detect.gazetteer`, `date.month-day+published`, …)"),
 		},
 		fill: func(c *cols, x *doc.Extraction) {
 			for _, m := range x.Mentions {
@@ -282,34 +427,82 @@ var defs = []def{
 		name:     "trace",
 		optional: true,
 		fields: []column{
-			req("doc_id", tString, key), req("seq", tInt32, delta), req("rule", tString, dict), req("stage", tString, dict),
-			req("decision", tString, dict), req("start", tInt32, plain), req("end", tInt32, plain),
-			opt("out_start", tInt32, plain), opt("out_end", tInt32, plain), opt("note", tString, dict),
+			req("doc_id", tString, key,
+				"the document"),
+			req("seq", tInt32, delta,
+				"order of the decision within the document"),
+			req("rule", tString, dict,
+				"the named rule (`plenary explain --rules` lists them)"),
+			req("stage", tString, dict,
+				"the stage the rule belongs to"),
+			req("decision", tString, dict,
+				"`detect`, `start`, `end`, `split`, `reject`, `accept`, `merge`, `link`, `speaker` or `policy`"),
+			req("start", tInt32, plain,
+				"the candidate the rule saw (code point offsets, end exclusive)"),
+			req("end", tInt32, plain,
+				"the candidate the rule saw (code point offsets, end exclusive)"),
+			opt("out_start", tInt32, plain,
+				"what the rule gave: a trimmed name, the speaker phrase, the mention a merge joined; null for a rejection"),
+			opt("out_end", tInt32, plain,
+				"what the rule gave: a trimmed name, the speaker phrase, the mention a merge joined; null for a rejection"),
+			opt("note", tString, dict,
+				"a short note from the rule"),
 		},
 		fill: fillTrace,
 	},
 	{
 		name: "errors",
 		fields: []column{
-			req("source", tString, plain), opt("doc_id", tString, plain), req("stage", tString, dict), req("message", tString, plain),
-			req("severity", tString, dict),
+			req("source", tString, plain,
+				"the file or line that failed"),
+			opt("doc_id", tString, plain,
+				"the document, when known"),
+			req("stage", tString, dict,
+				"`ingest`, `extract`, …"),
+			req("message", tString, plain,
+				"what went wrong, naming the file (a recovered crash carries its Go stack)"),
+			req("severity", tString, dict,
+				"`error`: the document is not in the other tables; `warning`: it is, with a caveat (decoded from a legacy encoding, empty text, a broken sidecar)"),
 		},
 	},
 	{
 		// Written by AddPersons: one row per real person across the run.
 		name: "persons",
 		fields: []column{
-			req("person_uid", tString, plain), req("name", tString, plain), req("variants", tStrings, plain),
-			req("documents", tInt32, delta), req("mentions", tInt32, delta),
-			opt("first_seen", tDate32, delta), opt("last_seen", tDate32, delta), req("merge_evidence", tStrings, plain),
+			req("person_uid", tString, plain,
+				"`P` and 16 hex digits: one real person across every document of the run"),
+			req("name", tString, plain,
+				"the fullest, most often written, well written form (mixed case, one script)"),
+			req("variants", tStrings, plain,
+				"every form written for the person (document names and aliases), most frequent first"),
+			req("documents", tInt32, delta,
+				"documents naming the person"),
+			req("mentions", tInt32, delta,
+				"mentions over those documents"),
+			opt("first_seen", tDate32, delta,
+				"earliest and latest publication date of those documents (null when none has one)"),
+			opt("last_seen", tDate32, delta,
+				"earliest and latest publication date of those documents (null when none has one)"),
+			req("merge_evidence", tStrings, plain,
+				"how differently written forms were joined: `RULE: form ~ form (shared title: chairman)`, up to 20"),
 		},
 	},
 	{
 		// Written by AddTimeline: each position of each real person.
 		name: "role_timeline",
 		fields: []column{
-			req("person_uid", tString, dict), req("title", tString, dict), opt("org", tString, dict),
-			opt("first_seen", tDate32, delta), opt("last_seen", tDate32, delta), req("documents", tInt32, delta),
+			req("person_uid", tString, dict,
+				"the person (persons.person_uid)"),
+			req("title", tString, dict,
+				"the position as most often written (\"Chairman\")"),
+			opt("org", tString, dict,
+				"the body, as most often written; null for posts of a country or region"),
+			opt("first_seen", tDate32, delta,
+				"earliest and latest publication date of the documents stating it (null when none has one)"),
+			opt("last_seen", tDate32, delta,
+				"earliest and latest publication date of the documents stating it (null when none has one)"),
+			req("documents", tInt32, delta,
+				"documents stating it"),
 		},
 	},
 }
@@ -410,22 +603,84 @@ func Schema(table, version string) *arrow.Schema {
 }
 
 func schemaOf(d def, version string) *arrow.Schema {
-	md := arrow.NewMetadata(
-		[]string{MetaSchemaVersion, MetaVersion},
-		[]string{SchemaVersion, version},
-	)
+	keys := []string{MetaSchemaVersion, MetaVersion}
+	vals := []string{SchemaVersion, version}
 	fs := make([]arrow.Field, len(d.fields))
 	for i, c := range d.fields {
 		fs[i] = c.Field
+		fs[i].Metadata = arrow.NewMetadata([]string{MetaDescription}, []string{c.doc})
+		keys = append(keys, MetaColumnPrefix+c.Name)
+		vals = append(vals, c.doc)
 	}
+	md := arrow.NewMetadata(keys, vals)
 	return arrow.NewSchema(fs, &md)
+}
+
+// Contract is the table contract as a Markdown table (table, column, type,
+// meaning), as README.md shows it and plenary schema prints it. Adjacent
+// columns of a table with the same type, nullability and meaning share a
+// row; "?" marks a nullable column.
+func Contract() string {
+	var b strings.Builder
+	b.WriteString("| table | column | type | meaning |\n|---|---|---|---|\n")
+	for _, d := range defs {
+		first := true
+		for i := 0; i < len(d.fields); {
+			c := d.fields[i]
+			names := []string{contractName(c)}
+			j := i + 1
+			for ; j < len(d.fields); j++ {
+				n := d.fields[j]
+				if n.doc != c.doc || n.Nullable != c.Nullable || !arrow.TypeEqual(n.Type, c.Type) {
+					break
+				}
+				names = append(names, contractName(n))
+			}
+			table := ""
+			if first {
+				table, first = d.name, false
+			}
+			if table != "" {
+				table = " " + table
+			}
+			fmt.Fprintf(&b, "|%s | %s | %s | %s |\n", table, strings.Join(names, ", "), contractType(c.Type), c.doc)
+			i = j
+		}
+	}
+	return b.String()
+}
+
+func contractName(c column) string {
+	if c.Nullable {
+		return c.Name + "?"
+	}
+	return c.Name
+}
+
+// contractType names a column type as the contract does.
+func contractType(t arrow.DataType) string {
+	if l, ok := t.(*arrow.ListType); ok {
+		return "list\\<" + contractType(l.Elem()) + "\\>"
+	}
+	switch t.ID() {
+	case arrow.STRING:
+		return "string"
+	case arrow.INT32:
+		return "int32"
+	case arrow.FLOAT64:
+		return "float64"
+	case arrow.DATE32:
+		return "date32"
+	}
+	return t.String()
 }
 
 // cols appends one row's values left to right into a RecordBuilder's
 // column builders; row() rewinds to the first column.
 type cols struct {
-	fs []array.Builder
-	i  int
+	fs     []array.Builder
+	i      int
+	noText bool // documents.text is written as null (WithoutText)
 }
 
 func (c *cols) row() { c.i = 0 }
@@ -472,8 +727,13 @@ func (c *cols) optDate(t time.Time) {
 	}
 	c.date(date32(t))
 }
-func (c *cols) i32(n int)           { c.next().(*array.Int32Builder).Append(int32(n)) }
-func (c *cols) f32(f float32)       { c.next().(*array.Float32Builder).Append(f) }
+func (c *cols) i32(n int) { c.next().(*array.Int32Builder).Append(int32(n)) }
+
+// confidence writes a quote's float32 confidence as the float64 of its two
+// decimals: widened as it is, 0.95 read back as 0.949999988079071.
+func (c *cols) confidence(f float32) {
+	c.next().(*array.Float64Builder).Append(math.Round(float64(f)*100) / 100)
+}
 func (c *cols) date(d arrow.Date32) { c.next().(*array.Date32Builder).Append(d) }
 
 func (c *cols) strs(ss []string) {

@@ -69,7 +69,20 @@ type options struct {
 	rowGroupSize int64
 	dictBudget   int64    // 0 means defaultDictBudget
 	optional     []string // the optional tables to write
+	noText       bool     // documents.text is written as null
 }
+
+// Option changes what Open writes.
+type Option func(*options)
+
+// WithOptional adds the named tables of Optional to those written.
+func WithOptional(names ...string) Option {
+	return func(o *options) { o.optional = append(o.optional, names...) }
+}
+
+// WithoutText writes documents.text as null (plenary run --no-text): the
+// tables then do not repeat the input's text.
+func WithoutText() Option { return func(o *options) { o.noText = true } }
 
 // Set is the open set of table files in one output directory. It is not
 // safe for concurrent use: the caller serialises Add calls, which it must do
@@ -104,16 +117,19 @@ type table struct {
 
 // Open creates dir if needed and starts one file per table, named
 // <table>.parquet or <table>.arrow by format: every table of Tables, and
-// the tables of Optional named in optional. version is recorded in every
+// the tables of Optional named by WithOptional. version is recorded in every
 // file's schema metadata. alloc is used for all Arrow buffers (nil means
 // memory.DefaultAllocator).
-func Open(dir, format, version string, alloc memory.Allocator, optional ...string) (*Set, error) {
-	return open(dir, format, version, alloc, options{
+func Open(dir, format, version string, alloc memory.Allocator, opts ...Option) (*Set, error) {
+	o := options{
 		flushRows:    defaultFlushRows,
 		rowGroupRows: defaultRowGroupRows,
 		rowGroupSize: defaultRowGroupSize,
-		optional:     optional,
-	})
+	}
+	for _, f := range opts {
+		f(&o)
+	}
+	return open(dir, format, version, alloc, o)
 }
 
 func open(dir, format, version string, alloc memory.Allocator, o options) (*Set, error) {
@@ -148,7 +164,7 @@ func open(dir, format, version string, alloc memory.Allocator, o options) (*Set,
 			return nil, fmt.Errorf("tables: open %s: %w", t.tmp, err)
 		}
 		t.b = array.NewRecordBuilder(alloc, schema)
-		t.c = cols{fs: t.b.Fields()}
+		t.c = cols{fs: t.b.Fields(), noText: o.noText}
 		s.tables = append(s.tables, t)
 		s.byName[d.name] = t
 	}

@@ -67,15 +67,19 @@ func sample(n, extraMentions int) []doc.Extraction {
 			},
 			Quotes: []doc.Quote{
 				{ID: "q1", Kind: doc.Direct, Text: "«Мы работаем» together", Span: doc.Span{Start: 140, End: 160}, SpeakerID: "p1", SpeakerName: "Қасым-Жомарт Тоқаев", SpeakerMention: "the Head of State", Attribution: doc.AttrTitle, Cue: "said", Confidence: 0.75, Sieve: "quote.sieve.title-reference"},
-				{ID: "q2", Kind: doc.Indirect, Text: "wages will rise", Span: doc.Span{Start: 170, End: 185}, Attribution: doc.AttrNone, Confidence: 0.25},
+				{ID: "q2", Kind: doc.Indirect, Text: "wages will rise", Span: doc.Span{Start: 170, End: 185}, Attribution: doc.AttrNone, Confidence: 0.95},
 			},
 			Mentions: []doc.Mention{
 				{EntityID: "l1", EntityType: doc.TypeLocation, Text: "Астана", Span: doc.Span{Start: 0, End: 6}, Sentence: 0, Method: "gazetteer"},
 				{EntityID: "p1", EntityType: doc.TypePerson, Text: "Тоқаев", Span: doc.Span{Start: 7, End: 13}, Sentence: 0, Method: "rule:initials"},
 			},
 		}
+		x.Doc.Text = "Text of " + id + "."
 		if i == 1 {
 			x.Doc.Encoding = "windows-1251"
+		}
+		if i == 2 {
+			x.Doc.Extraction = "body"
 		}
 		if i%2 == 0 {
 			x.Doc.URL = "https://example.org/" + id
@@ -165,7 +169,7 @@ func defaults() options {
 }
 
 // readBack reads one table file into a schema and rows of Go values:
-// string, int32, float32, "YYYY-MM-DD" for date32, []string for lists, nil
+// string, int32, float64, "YYYY-MM-DD" for date32, []string for lists, nil
 // for null.
 func readBack(t *testing.T, path, format string) (*arrow.Schema, []map[string]any) {
 	t.Helper()
@@ -254,7 +258,7 @@ func value(t *testing.T, a arrow.Array, i int) any {
 		return a.Value(i)
 	case *array.Int32:
 		return a.Value(i)
-	case *array.Float32:
+	case *array.Float64:
 		return a.Value(i)
 	case *array.Date32:
 		return a.Value(i).FormattedString()
@@ -341,7 +345,12 @@ func TestRoundTrip(t *testing.T) {
 				{"dates", 1, "date", "1969-03-01"}, // from Value, before the epoch
 				{"dates", 1, "granularity", "month"},
 				{"quotes", 0, "text", "«Мы работаем» together"},
-				{"quotes", 0, "confidence", float32(0.75)},
+				{"quotes", 0, "confidence", 0.75},
+				// As readers show it, not 0.949999988 (a float32 widened).
+				{"quotes", 1, "confidence", 0.95},
+				{"documents", 0, "text", "Text of doc000."},
+				{"documents", 0, "extraction", nil},
+				{"documents", 2, "extraction", "body"},
 				{"quotes", 0, "speaker_mention", "the Head of State"},
 				{"quotes", 1, "speaker_id", nil},
 				{"quotes", 1, "speaker_name", nil},
@@ -418,6 +427,21 @@ func checkSchema(t *testing.T, name string, got *arrow.Schema) {
 		}
 	}
 	md := got.Metadata()
+	for i, w := range want.Fields() {
+		// Descriptions travel with the file: in each field's metadata
+		// (pyarrow, Arrow readers) and as file key/values (DuckDB's
+		// parquet_kv_metadata).
+		desc, _ := w.Metadata.GetValue(MetaDescription)
+		if strings.TrimSpace(desc) == "" {
+			t.Errorf("%s.%s has no description", name, w.Name)
+		}
+		if g, _ := got.Field(i).Metadata.GetValue(MetaDescription); g != desc {
+			t.Errorf("%s.%s: description read back %q, want %q", name, w.Name, g, desc)
+		}
+		if g, _ := md.GetValue(MetaColumnPrefix + w.Name); g != desc {
+			t.Errorf("%s: file metadata %s = %q, want %q", name, MetaColumnPrefix+w.Name, g, desc)
+		}
+	}
 	for k, v := range map[string]string{MetaSchemaVersion: SchemaVersion, MetaVersion: testVersion} {
 		if i := md.FindKey(k); i < 0 || md.Values()[i] != v {
 			t.Errorf("%s: metadata %s missing or wrong in %v", name, k, md)
@@ -442,7 +466,7 @@ func TestSchemaContract(t *testing.T) {
 			case "aliases", "variants", "merge_evidence":
 				want = arrow.ListOfNonNullable(arrow.BinaryTypes.String)
 			case "confidence":
-				want = arrow.PrimitiveTypes.Float32
+				want = arrow.PrimitiveTypes.Float64
 			default:
 				want = arrow.BinaryTypes.String
 			}
@@ -1062,5 +1086,76 @@ func TestTraceTable(t *testing.T) {
 	}
 	if !reflect.DeepEqual(rows, want) {
 		t.Errorf("trace rows\n%v\nwant\n%v", rows, want)
+	}
+}
+
+// WithoutText leaves documents.text null (run --no-text) and changes nothing
+// else.
+func TestWithoutText(t *testing.T) {
+	mem := memory.NewCheckedAllocator(memory.NewGoAllocator())
+	defer mem.AssertSize(t, 0)
+	dir := t.TempDir()
+	s, err := Open(dir, Parquet, testVersion, mem, WithoutText())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, x := range sample(2, 0) {
+		if err := s.Add(x); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	schema, rows := readBack(t, filepath.Join(dir, "documents.parquet"), Parquet)
+	checkSchema(t, "documents", schema)
+	for _, r := range rows {
+		if r["text"] != nil {
+			t.Errorf("text = %#v, want null", r["text"])
+		}
+		if r["n_chars"] == nil || r["sha256"] == nil {
+			t.Errorf("other columns lost: %v", r)
+		}
+	}
+}
+
+// The contract as plenary schema prints it: one row per column (columns in
+// a row share type and meaning), every column of every table, in order.
+func TestContract(t *testing.T) {
+	md := Contract()
+	lines := strings.Split(strings.TrimSuffix(md, "\n"), "\n")
+	if lines[0] != "| table | column | type | meaning |" || lines[1] != "|---|---|---|---|" {
+		t.Fatalf("header: %q", lines[:2])
+	}
+	var got []string
+	table := ""
+	for _, l := range lines[2:] {
+		cells := strings.Split(strings.TrimSuffix(strings.TrimPrefix(l, "|"), "|"), "|")
+		for i := range cells {
+			cells[i] = strings.TrimSpace(cells[i])
+		}
+		if len(cells) != 4 {
+			t.Fatalf("row %q has %d cells", l, len(cells))
+		}
+		if cells[0] != "" {
+			table = cells[0]
+		}
+		for _, c := range strings.Split(cells[1], ", ") {
+			got = append(got, table+"."+strings.TrimSuffix(c, "?"))
+		}
+	}
+	var want []string
+	for _, d := range defs { // every table, the optional ones too
+		for _, f := range Schema(d.name, "v").Fields() {
+			want = append(want, d.name+"."+f.Name)
+		}
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("contract columns\n got %q\nwant %q", got, want)
+	}
+	for _, frag := range []string{"| documents | doc_id | string |", "| | confidence | float64 |", "| | aliases | list\\<string\\> |", "| | url? | string |"} {
+		if !strings.Contains(md, frag) {
+			t.Errorf("contract lacks %q", frag)
+		}
 	}
 }

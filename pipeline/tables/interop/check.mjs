@@ -10,12 +10,13 @@ import { join } from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
 
 // Must match tables.SchemaVersion in ../schema.go.
-const SCHEMA_VERSION = "4";
+const SCHEMA_VERSION = "5";
 
 // The table contract as DuckDB sees it; a trailing "?" marks a nullable column.
 const TABLES = {
   documents: ["doc_id VARCHAR", "source VARCHAR", "url? VARCHAR", "title? VARCHAR", "published? DATE",
-    "n_chars INTEGER", "n_sentences INTEGER", "n_tokens INTEGER", "sha256 VARCHAR", "encoding VARCHAR"],
+    "n_chars INTEGER", "n_sentences INTEGER", "n_tokens INTEGER", "sha256 VARCHAR", "encoding VARCHAR",
+    "text? VARCHAR", "extraction? VARCHAR"],
   people: ["doc_id VARCHAR", "person_id VARCHAR", "name VARCHAR", "aliases VARCHAR[]",
     "mentions INTEGER", "start INTEGER", "end INTEGER", "person_uid VARCHAR"],
   organizations: ["doc_id VARCHAR", "org_id VARCHAR", "name VARCHAR", "aliases VARCHAR[]",
@@ -29,7 +30,7 @@ const TABLES = {
     "granularity VARCHAR", "start INTEGER", "end INTEGER"],
   quotes: ["doc_id VARCHAR", "quote_id VARCHAR", "kind VARCHAR", "text VARCHAR", "start INTEGER",
     "end INTEGER", "speaker_id? VARCHAR", "speaker_name? VARCHAR", "speaker_mention? VARCHAR",
-    "attribution VARCHAR", "cue? VARCHAR", "confidence FLOAT", "sieve VARCHAR"],
+    "attribution VARCHAR", "cue? VARCHAR", "confidence DOUBLE", "sieve VARCHAR"],
   mentions: ["doc_id VARCHAR", "entity_id VARCHAR", "entity_type VARCHAR", "text VARCHAR",
     "start INTEGER", "end INTEGER", "sentence INTEGER", "method VARCHAR"],
   errors: ["source VARCHAR", "doc_id? VARCHAR", "stage VARCHAR", "message VARCHAR", "severity VARCHAR"],
@@ -86,6 +87,12 @@ async function checkTable(conn, path, table, want, run) {
   );
   if (meta["plenary.schema_version"] !== SCHEMA_VERSION) {
     problems.push(`plenary.schema_version is ${meta["plenary.schema_version"]}, want ${SCHEMA_VERSION}`);
+  }
+  // Every column's description is a file key/value (what DuckDB shows).
+  for (const c of cols) {
+    if (!(meta[`plenary.column.${c.name}`] ?? "").trim()) {
+      problems.push(`no description for ${c.name} (key plenary.column.${c.name})`);
+    }
   }
   if (run.version !== undefined && meta["plenary.version"] !== String(run.version)) {
     problems.push(`plenary.version is ${meta["plenary.version"]}, run.json says ${run.version}`);
@@ -158,6 +165,11 @@ async function main() {
     ["people without a persons row", `SELECT count(*) AS n FROM read_parquet(${t("people")}) p ANTI JOIN read_parquet(${t("persons")}) USING (person_uid)`],
     ["persons without people", `SELECT count(*) AS n FROM read_parquet(${t("persons")}) s ANTI JOIN read_parquet(${t("people")}) USING (person_uid)`],
     ["role_timeline rows without a person", `SELECT count(*) AS n FROM read_parquet(${t("role_timeline")}) r ANTI JOIN read_parquet(${t("persons")}) USING (person_uid)`],
+    // Offsets are code points into documents.text: DuckDB's substring,
+    // which counts characters, finds every mention, quote and date there.
+    ["documents without text (make interop runs without --no-text)", `SELECT count(*) AS n FROM read_parquet(${t("documents")}) WHERE text IS NULL`],
+    ["mentions whose offsets do not give their text in documents.text", `SELECT count(*) AS n FROM read_parquet(${t("mentions")}) m JOIN read_parquet(${t("documents")}) d USING (doc_id) WHERE substring(d.text, m.start + 1, m."end" - m.start) <> m.text`],
+    ["dates whose offsets do not give their text", `SELECT count(*) AS n FROM read_parquet(${t("dates")}) m JOIN read_parquet(${t("documents")}) d USING (doc_id) WHERE substring(d.text, m.start + 1, m."end" - m.start) <> m.text`],
     ["persons whose documents count differs", `SELECT count(*) AS n FROM read_parquet(${t("persons")}) s JOIN (SELECT person_uid, count(DISTINCT doc_id) AS d FROM read_parquet(${t("people")}) GROUP BY person_uid) USING (person_uid) WHERE s.documents <> d`],
   ];
   for (const [what, sql] of joins) {
