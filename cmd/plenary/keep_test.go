@@ -224,3 +224,21 @@ func TestRunFIFOSidecar(t *testing.T) {
 		}
 	}
 }
+
+// The checkpoint's fingerprint covers the --lexicon files of a folder
+// whose name looks like a glob pattern: changing them means re-extracting.
+func TestFingerprintLexiconFolderNameIsNoPattern(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "lex[1]")
+	os.MkdirAll(dir, 0o755)
+	writeCorpusFile(t, dir, "places.txt", "# mine\nKokzhiyde\tcity\n")
+	none, _ := fingerprint("")
+	a, err := fingerprint(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeCorpusFile(t, dir, "places.txt", "# mine\nKokzhiyde\tvillage\n")
+	b, _ := fingerprint(dir)
+	if a == none || a == b {
+		t.Errorf("fingerprint ignores the files of %s: %q %q %q", dir, none, a, b)
+	}
+}

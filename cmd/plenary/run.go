@@ -12,7 +12,6 @@ import (
 	"runtime"
 	"runtime/debug"
 	"runtime/pprof"
-	"sort"
 	"sync"
 	"syscall"
 	"time"
@@ -325,11 +324,10 @@ func fingerprint(lexDir string) (string, error) {
 	h := sha256.New()
 	io.WriteString(h, Version)
 	if lexDir != "" {
-		files, err := filepath.Glob(filepath.Join(lexDir, "*.txt"))
+		files, err := lexicon.UserFiles(lexDir)
 		if err != nil {
 			return "", err
 		}
-		sort.Strings(files)
 		for _, f := range files {
 			b, err := os.ReadFile(f)
 			if err != nil {

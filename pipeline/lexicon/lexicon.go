@@ -77,16 +77,10 @@ func Load(userDir string) (*Lexicon, error) {
 		lx.add(strings.TrimSuffix(filepath.Base(n), ".txt"), string(b))
 	}
 	if userDir != "" {
-		files, err := filepath.Glob(filepath.Join(userDir, "*.txt"))
+		files, err := UserFiles(userDir)
 		if err != nil {
-			return nil, fmt.Errorf("lexicon %s: %w", userDir, err)
+			return nil, err
 		}
-		if st, err := os.Stat(userDir); err != nil {
-			return nil, fmt.Errorf("lexicon %s: %w", userDir, err)
-		} else if !st.IsDir() {
-			return nil, fmt.Errorf("lexicon %s: not a directory", userDir)
-		}
-		sort.Strings(files)
 		for _, f := range files {
 			b, err := os.ReadFile(f)
 			if err != nil {
@@ -96,6 +90,43 @@ func Load(userDir string) (*Lexicon, error) {
 		}
 	}
 	return lx, nil
+}
+
+// UserFiles lists the lexicon files of a --lexicon folder: every regular
+// file named *.txt in it (not in subfolders), sorted. The folder's name is
+// taken as it is, never as a glob pattern (a folder named lex[1] is read).
+// A name that is a FIFO or device (or a link to one) is an error, since
+// reading it could block or never end.
+func UserFiles(dir string) ([]string, error) {
+	if st, err := os.Stat(dir); err != nil {
+		return nil, fmt.Errorf("lexicon %s: %w", dir, err)
+	} else if !st.IsDir() {
+		return nil, fmt.Errorf("lexicon %s: not a directory", dir)
+	}
+	ents, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, fmt.Errorf("lexicon %s: %w", dir, err)
+	}
+	var files []string
+	for _, e := range ents {
+		if !strings.HasSuffix(e.Name(), ".txt") {
+			continue
+		}
+		p := filepath.Join(dir, e.Name())
+		st, err := os.Stat(p)
+		if err != nil {
+			return nil, fmt.Errorf("lexicon %s: %w", p, err)
+		}
+		if st.IsDir() {
+			continue
+		}
+		if !st.Mode().IsRegular() {
+			return nil, fmt.Errorf("lexicon %s: not a regular file (a FIFO or device); not read", p)
+		}
+		files = append(files, p)
+	}
+	sort.Strings(files) // ReadDir's order already; kept explicit
+	return files, nil
 }
 
 // Embedded is the lexicon of the embedded files alone, loaded once per

@@ -148,3 +148,25 @@ func TestEach(t *testing.T) {
 	}
 	lx.Each("no such file", func(Entry) { t.Error("entry of a missing file") })
 }
+
+// A --lexicon folder is a folder, not a glob pattern: one named lex[1]
+// (or holding *, ?) is read like any other. A FIFO among its files is
+// refused, not waited on.
+func TestUserDirNameIsNoPattern(t *testing.T) {
+	for _, name := range []string{"lex[1]", "a*b", "what?"} {
+		dir := filepath.Join(t.TempDir(), name)
+		os.MkdirAll(dir, 0o755)
+		os.WriteFile(filepath.Join(dir, "honorifics.txt"), []byte("# mine\nComrade\n"), 0o644)
+		files, err := UserFiles(dir)
+		if err != nil || len(files) != 1 {
+			t.Errorf("%s: UserFiles = %v, %v", name, files, err)
+		}
+		lx, err := Load(dir)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if !lx.Has("honorifics", "comrade") {
+			t.Errorf("%s: the folder's honorifics.txt was not read", name)
+		}
+	}
+}
