@@ -17,6 +17,7 @@ import (
 	"plenary/pipeline/doc"
 	"plenary/pipeline/eval"
 	"plenary/pipeline/extract"
+	"plenary/pipeline/ingest"
 	"plenary/pipeline/lexicon"
 	"plenary/pipeline/registry"
 	"plenary/pipeline/segment"
@@ -27,8 +28,9 @@ func evalCmd() *cobra.Command {
 		jsonOut, predDir, lexDir, tables string
 		saveBase, baseFile               string
 		nErrors, workers                 int
-		perDoc                           bool
+		perDoc, allowRemoved             bool
 		tolerance                        float64
+		maxBytes                         int64
 	)
 	c := &cobra.Command{
 		Use:   "eval [flags] CORPUS_DIR",
@@ -54,14 +56,33 @@ it. The comparison prints each table's F1 then and now, and per document the
 items newly missed and newly spurious with their sentence. It exits 1 when a
 table's F1 drops by more than --tolerance, when a gold item is missed that
 the baseline did not list as missed (gold added since the baseline counts),
-or when a spurious item appears that the baseline did not have.
+when a spurious item appears that the baseline did not have, or when a
+document of the baseline is not scored now (its gold removed or unreadable;
+--allow-removed accepts that). A folder without any readable gold is exit 2.
+
+Corpus files are read as 'plenary run' reads documents: a FIFO or device is
+never read, and a file over --max-doc-bytes is refused unread. No output
+(--predictions, --json, --save-baseline) may be a text or gold file of the
+corpus: eval refuses (exit 2) before writing anything.
   plenary eval corpus --save-baseline corpus/baseline.json
   plenary eval corpus --baseline corpus/baseline.json
   plenary eval corpus --baseline corpus/baseline.json --tolerance 0 --json diff.json`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			corpus, err := eval.LoadCorpus(args[0])
+			if maxBytes <= 0 {
+				return usageErr("eval: --max-doc-bytes must be > 0")
+			}
+			corpus, err := eval.LoadCorpusMax(args[0], maxBytes)
 			if err != nil {
+				return usageErr("%v", err)
+			}
+			if len(corpus.Docs) == 0 {
+				for _, w := range corpus.Warnings {
+					fmt.Fprintln(os.Stderr, "plenary: warning:", w)
+				}
+				return usageErr("eval: no gold in %s: no <id>.txt with a readable <id>.gold.json beside it", args[0])
+			}
+			if err := corpus.CheckOutputs(outputs(corpus, predDir, jsonOut, saveBase)); err != nil {
 				return usageErr("%v", err)
 			}
 			opt := eval.Options{Errors: nErrors, PerDoc: perDoc}
@@ -102,7 +123,7 @@ or when a spurious item appears that the baseline did not have.
 			texts := corpusTexts(corpus)
 			var comp *eval.Comparison
 			if base != nil {
-				c := eval.Compare(base, res, tolerance, texts.source)
+				c := eval.Compare(base, res, tolerance, allowRemoved, texts.source)
 				c.Baseline = baseFile
 				comp = &c
 			}
@@ -198,16 +219,36 @@ or when a spurious item appears that the baseline did not have.
 	f.StringVar(&saveBase, "save-baseline", "", "write this run as a baseline (figures and every matched, missed and spurious item) to FILE")
 	f.StringVar(&baseFile, "baseline", "", "compare with the baseline in FILE; exit 1 on a regression")
 	f.Float64Var(&tolerance, "tolerance", 0.005, "with --baseline: largest F1 drop per table that is not a regression")
+	f.BoolVar(&allowRemoved, "allow-removed", false, "with --baseline: a document of the baseline that is not scored now (gold removed or unreadable) is no regression")
+	f.Int64Var(&maxBytes, "max-doc-bytes", ingest.DefaultMaxBytes, "largest corpus file read, in bytes (as for plenary run); larger ones are refused unread")
 	return c
+}
+
+// outputs are the files an eval is about to write, for CheckOutputs.
+func outputs(c *eval.Corpus, predDir, jsonOut, saveBase string) []string {
+	var out []string
+	if predDir != "" {
+		for _, d := range c.Docs {
+			out = append(out, filepath.Join(predDir, d.ID+".json"))
+		}
+		out = append(out, filepath.Join(predDir, eval.IdentityFile))
+	}
+	for _, f := range []string{jsonOut, saveBase} {
+		if f != "" {
+			out = append(out, f)
+		}
+	}
+	return out
 }
 
 // docTexts reads corpus texts once and segments them into sentences on first
 // use, for the contexts of listed items.
 type docTexts struct {
-	paths map[string]string
-	seg   *segment.Segmenter
-	segOK bool
-	cache map[string]*docText
+	corpus *eval.Corpus
+	paths  map[string]string
+	seg    *segment.Segmenter
+	segOK  bool
+	cache  map[string]*docText
 }
 
 type docText struct {
@@ -218,7 +259,7 @@ type docText struct {
 }
 
 func corpusTexts(c *eval.Corpus) *docTexts {
-	t := &docTexts{paths: map[string]string{}, cache: map[string]*docText{}}
+	t := &docTexts{corpus: c, paths: map[string]string{}, cache: map[string]*docText{}}
 	for _, d := range c.Docs {
 		t.paths[d.ID] = d.TextPath
 	}
@@ -231,7 +272,7 @@ func (t *docTexts) get(id string) *docText {
 	}
 	d := &docText{}
 	if p, ok := t.paths[id]; ok {
-		if b, err := os.ReadFile(p); err == nil {
+		if b, err := t.corpus.ReadFile(p); err == nil {
 			d.text, d.ok = string(b), true
 		}
 	}
@@ -281,7 +322,7 @@ func predict(c *eval.Corpus, ex *extract.Extractor, workers int) (map[string]eva
 		go func() {
 			defer wg.Done()
 			for gd := range ch {
-				p, dp, err := predictOne(gd, ex)
+				p, dp, err := predictOne(c, gd, ex)
 				mu.Lock()
 				if err != nil {
 					failed = append(failed, err.Error())
@@ -301,8 +342,8 @@ func predict(c *eval.Corpus, ex *extract.Extractor, workers int) (map[string]eva
 	return preds, people, failed
 }
 
-func predictOne(gd eval.GoldDoc, ex *extract.Extractor) (eval.Prediction, registry.DocPeople, error) {
-	b, err := os.ReadFile(gd.TextPath)
+func predictOne(c *eval.Corpus, gd eval.GoldDoc, ex *extract.Extractor) (eval.Prediction, registry.DocPeople, error) {
+	b, err := c.ReadText(gd)
 	if err != nil {
 		return eval.Prediction{}, registry.DocPeople{}, fmt.Errorf("eval %s: %w", gd.TextPath, err)
 	}

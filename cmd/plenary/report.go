@@ -188,7 +188,7 @@ func evalReport(path, baseFile, corpusDir, predPath, lexDir string, workers int)
 	}
 	for i, det := range res.Details {
 		gd := corpus.Docs[i]
-		text, err := os.ReadFile(gd.TextPath)
+		text, err := corpus.ReadText(gd)
 		if err != nil {
 			return nil, &exitError{code: 2, err: fmt.Errorf("report: %w", err)}
 		}

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"os"
 	"slices"
+
+	"plenary/pipeline/ingest"
 )
 
 // A baseline is a saved evaluation: the figures per table and, per document
@@ -291,7 +293,9 @@ func WriteBaseline(path string, b Baseline) error {
 
 // ReadBaseline reads a baseline written by WriteBaseline.
 func ReadBaseline(path string) (*Baseline, error) {
-	data, err := os.ReadFile(path)
+	// A regular file (never a FIFO or device); a baseline holds every item
+	// of a corpus, so its bound is generous.
+	data, err := ingest.ReadFile(path, 1<<30)
 	if err != nil {
 		return nil, fmt.Errorf("eval: read baseline: %w", err)
 	}

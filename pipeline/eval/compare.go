@@ -107,9 +107,11 @@ func (c counter) take(k string) bool {
 // Compare compares an evaluation with a baseline. A table's F1 dropping by
 // more than tolerance, a gold item missed now that the baseline did not list
 // as missed (one it matched, or one it did not have: a document or gold item
-// added since), and a spurious item the baseline did not have each make a
+// added since), a spurious item the baseline did not have, and, unless
+// allowRemoved, a document of the baseline not scored now (its gold removed
+// or unreadable: a gate must not pass because the gold broke) each make a
 // regression. texts (may be nil) supplies the contexts of worse news.
-func Compare(base *Baseline, r Result, tolerance float64, texts TextSource) Comparison {
+func Compare(base *Baseline, r Result, tolerance float64, allowRemoved bool, texts TextSource) Comparison {
 	c := Comparison{Baseline: "", Tolerance: tolerance, Docs: []DocChanges{}, AddedDocs: []string{}, RemovedDocs: []string{}, Reasons: []string{}, Warnings: []string{}}
 	// Figures.
 	for _, t := range r.Scope {
@@ -220,6 +222,10 @@ func Compare(base *Baseline, r Result, tolerance float64, texts TextSource) Comp
 	}
 	if n := c.NewlySpurious; n > 0 {
 		c.Reasons = append(c.Reasons, fmt.Sprintf("%d new spurious item(s)", n))
+	}
+	if n := len(c.RemovedDocs); n > 0 && !allowRemoved {
+		c.Reasons = append(c.Reasons, fmt.Sprintf("%d document(s) of the baseline not scored now (gold removed or unreadable: %s; --allow-removed accepts that)",
+			n, strings.Join(c.RemovedDocs, ", ")))
 	}
 	c.Regression = len(c.Reasons) > 0
 	return c
@@ -341,7 +347,7 @@ func RenderComparison(w io.Writer, c Comparison) error {
 		p("\nnew documents since the baseline (every gold item in them is a new gold item): %s\n", strings.Join(c.AddedDocs, ", "))
 	}
 	if len(c.RemovedDocs) > 0 {
-		p("\ndocuments in the baseline but no longer in the corpus (not scored): %s\n", strings.Join(c.RemovedDocs, ", "))
+		p("\ndocuments in the baseline not scored now (gold removed or unreadable): %s\n", strings.Join(c.RemovedDocs, ", "))
 	}
 	better := docsBy(c.Docs, func(d DocChanges) int { return len(d.Better) })
 	worse := docsBy(c.Docs, func(d DocChanges) int { return len(d.Worse) })

@@ -70,6 +70,7 @@ func TestCompare(t *testing.T) {
 		gold  *Corpus
 		preds map[string]Prediction
 		tol   float64
+		allow bool      // --allow-removed
 		base  *Baseline // nil: base
 		want  want
 	}{
@@ -136,19 +137,31 @@ func TestCompare(t *testing.T) {
 			want:  want{regression: true, missed: 1, newGold: 1, added: "c"},
 		},
 		{
-			// Removing the perfect document b lowers people F1 from 0.833 to
-			// 0.5 without any item changing: only the F1 rule can fail.
-			name:  "document removed, within tolerance",
+			// A document of the baseline that is not scored now (its gold
+			// removed, or unreadable) fails the gate by itself.
+			name:  "document removed",
 			gold:  goldCorpus(gold.Docs[0].Gold),
 			preds: predsOf(before["a"]),
 			tol:   0.5,
+			want:  want{regression: true, removed: "b", reason: "1 document(s) of the baseline not scored now"},
+		},
+		{
+			// Removing the perfect document b lowers people F1 from 0.833 to
+			// 0.5 without any item changing: with --allow-removed only the
+			// F1 rule can fail.
+			name:  "document removed and allowed, within tolerance",
+			gold:  goldCorpus(gold.Docs[0].Gold),
+			preds: predsOf(before["a"]),
+			tol:   0.5,
+			allow: true,
 			want:  want{removed: "b"},
 		},
 		{
-			name:  "document removed, F1 drop beyond tolerance",
+			name:  "document removed and allowed, F1 drop beyond tolerance",
 			gold:  goldCorpus(gold.Docs[0].Gold),
 			preds: predsOf(before["a"]),
 			tol:   0.3,
+			allow: true,
 			want:  want{regression: true, removed: "b", reason: "people F1 dropped by 0.3333"},
 		},
 		{
@@ -181,7 +194,7 @@ func TestCompare(t *testing.T) {
 			}
 			b = roundTrip(t, *b)
 			res := Score(tc.gold, tc.preds, Options{})
-			c := Compare(b, res, tc.tol, nil)
+			c := Compare(b, res, tc.tol, tc.allow, nil)
 			got := want{
 				regression: c.Regression, missed: c.NewlyMissed, newGold: c.NewGoldMissed, spurious: c.NewlySpurious,
 				matched: c.NowMatched, gone: c.SpuriousGone,
@@ -239,7 +252,7 @@ func TestCompareContextsAndOrder(t *testing.T) {
 		s, ok := texts[id]
 		return s, nil, ok
 	}
-	c := Compare(&base, res, 0.005, src)
+	c := Compare(&base, res, 0.005, false, src)
 	if len(c.Docs) != 2 {
 		t.Fatalf("docs = %+v", c.Docs)
 	}
@@ -255,7 +268,7 @@ func TestCompareContextsAndOrder(t *testing.T) {
 		}
 	}
 	texts["a"] += " Changed."
-	if c := Compare(&base, res, 0.005, src); !c.Docs[0].TextChanged || c.Docs[1].TextChanged {
+	if c := Compare(&base, res, 0.005, false, src); !c.Docs[0].TextChanged || c.Docs[1].TextChanged {
 		t.Errorf("text change not noticed (b has no hash): %+v", c.Docs)
 	}
 }
@@ -270,11 +283,11 @@ func TestCompareQuotes(t *testing.T) {
 	right := Prediction{ID: "q", Quotes: []Quote{{Text: "We will defend wages", Speaker: s("Nurlan Uteshev")}}}
 	wrong := Prediction{ID: "q", Quotes: []Quote{{Text: "We will defend wages", Speaker: s("Aigul Temirova")}}}
 	base := NewBaseline(Score(c, predsOf(right), Options{}), nil, "")
-	cmp := Compare(roundTrip(t, base), Score(c, predsOf(wrong), Options{}), 0.005, nil)
+	cmp := Compare(roundTrip(t, base), Score(c, predsOf(wrong), Options{}), 0.005, false, nil)
 	if cmp.NewlyWrongSpeaker != 1 || !cmp.Regression || !strings.Contains(strings.Join(cmp.Reasons, ";"), E2ETable) {
 		t.Errorf("wrong speaker: %+v", cmp)
 	}
-	back := Compare(roundTrip(t, NewBaseline(Score(c, predsOf(wrong), Options{}), nil, "")), Score(c, predsOf(right), Options{}), 0, nil)
+	back := Compare(roundTrip(t, NewBaseline(Score(c, predsOf(wrong), Options{}), nil, "")), Score(c, predsOf(right), Options{}), 0, false, nil)
 	if back.SpeakerFixed != 1 || back.Regression {
 		t.Errorf("fixed speaker: %+v", back)
 	}

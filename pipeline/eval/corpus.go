@@ -11,11 +11,14 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+
+	"plenary/pipeline/ingest"
 )
 
 // Corpus is a gold corpus folder (FORMAT.md).
 type Corpus struct {
 	Dir      string
+	MaxBytes int64     // the largest corpus file read (see ReadFile)
 	Docs     []GoldDoc // sorted by ID
 	Scope    []string  // tables to score: the SCOPE file's, or all six
 	HasScope bool      // a SCOPE file was present
@@ -34,13 +37,18 @@ type GoldDoc struct {
 // LoadCorpus reads every <id>.txt in dir that has an <id>.gold.json beside it;
 // other files are ignored. Like score.py, a gold file that is not a readable
 // JSON object is skipped with a warning, and a gold "id" that differs from the
-// file name gives way to the file name.
-func LoadCorpus(dir string) (*Corpus, error) {
+// file name gives way to the file name. Files are read with plenary run's
+// checks and default size limit (see ReadFile).
+func LoadCorpus(dir string) (*Corpus, error) { return LoadCorpusMax(dir, ingest.DefaultMaxBytes) }
+
+// LoadCorpusMax is LoadCorpus reading no file over maxBytes (plenary run's
+// --max-doc-bytes).
+func LoadCorpusMax(dir string, maxBytes int64) (*Corpus, error) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		return nil, fmt.Errorf("eval: load corpus %s: %w", dir, err)
 	}
-	c := &Corpus{Dir: dir}
+	c := &Corpus{Dir: dir, MaxBytes: maxBytes}
 	names := map[string]bool{}
 	for _, e := range entries {
 		if !e.IsDir() {
@@ -58,7 +66,7 @@ func LoadCorpus(dir string) (*Corpus, error) {
 			continue
 		}
 		goldPath := filepath.Join(dir, goldName)
-		data, err := os.ReadFile(goldPath)
+		data, err := c.ReadFile(goldPath)
 		if err != nil {
 			c.Warnings = append(c.Warnings, fmt.Sprintf("cannot read %s: %v", goldPath, err))
 			continue
@@ -76,7 +84,7 @@ func LoadCorpus(dir string) (*Corpus, error) {
 		c.Docs = append(c.Docs, GoldDoc{ID: id, TextPath: filepath.Join(dir, name), GoldPath: goldPath, Gold: g, GoldID: goldID})
 	}
 	slices.SortFunc(c.Docs, func(a, b GoldDoc) int { return strings.Compare(a.ID, b.ID) })
-	scope, ok, warns, err := readScope(filepath.Join(dir, "SCOPE"))
+	scope, ok, warns, err := readScope(filepath.Join(dir, "SCOPE"), maxBytes)
 	if err != nil {
 		return nil, fmt.Errorf("eval: load corpus %s: %w", dir, err)
 	}
@@ -89,11 +97,26 @@ func LoadCorpus(dir string) (*Corpus, error) {
 	return c, nil
 }
 
-func readScope(path string) (scope []string, ok bool, warnings []string, err error) {
-	data, err := os.ReadFile(path)
-	if errors.Is(err, fs.ErrNotExist) {
+// ReadFile reads one file of the corpus as plenary run reads a document: a
+// regular file (never a FIFO or a device such as /dev/zero, which would
+// block or never end, also through a symbolic link) of at most MaxBytes,
+// refused from its size unread.
+func (c *Corpus) ReadFile(path string) ([]byte, error) {
+	max := c.MaxBytes
+	if max <= 0 {
+		max = ingest.DefaultMaxBytes
+	}
+	return ingest.ReadFile(path, max)
+}
+
+// ReadText reads a document's text (see ReadFile).
+func (c *Corpus) ReadText(d GoldDoc) ([]byte, error) { return c.ReadFile(d.TextPath) }
+
+func readScope(path string, max int64) (scope []string, ok bool, warnings []string, err error) {
+	if _, err := os.Lstat(path); errors.Is(err, fs.ErrNotExist) {
 		return nil, false, nil, nil
 	}
+	data, err := ingest.ReadFile(path, max)
 	if err != nil {
 		return nil, false, nil, err
 	}
@@ -140,7 +163,7 @@ func ReadPredictions(path string) (map[string]Prediction, []string, error) {
 				continue
 			}
 			file := filepath.Join(path, name)
-			data, err := os.ReadFile(file)
+			data, err := ingest.ReadFile(file, ingest.DefaultMaxBytes)
 			if err != nil {
 				warnings = append(warnings, fmt.Sprintf("cannot read %s: %v", file, err))
 				continue
@@ -156,6 +179,10 @@ func ReadPredictions(path string) (map[string]Prediction, []string, error) {
 			put(p, name)
 		}
 		return preds, warnings, nil
+	}
+	if !info.Mode().IsRegular() {
+		// A FIFO would block, a device never end.
+		return nil, nil, fmt.Errorf("eval: read predictions %s: not a regular file (a FIFO or device)", path)
 	}
 	f, err := os.Open(path)
 	if err != nil {
@@ -210,4 +237,47 @@ func WritePredictions(dir string, preds []Prediction) error {
 		}
 	}
 	return nil
+}
+
+// CheckOutputs refuses to let any of paths (files eval is about to write:
+// predictions, --json, a baseline) be a file of the corpus: a text, a gold
+// file (readable or not), identity.json or SCOPE. Paths are compared after
+// resolving symbolic links, so a predictions folder that is the corpus
+// folder under another name is caught too. The prediction of document
+// "X.gold" is X.gold.json, which is X's gold when X.txt is in the corpus
+// too: without this check it was silently replaced.
+func (c *Corpus) CheckOutputs(paths []string) error {
+	entries, err := os.ReadDir(c.Dir)
+	if err != nil {
+		return fmt.Errorf("eval: %w", err)
+	}
+	corpus := map[string]bool{}
+	for _, e := range entries {
+		n := e.Name()
+		if strings.HasSuffix(n, ".txt") || strings.HasSuffix(n, ".gold.json") || n == IdentityFile || n == "SCOPE" {
+			corpus[resolvePath(filepath.Join(c.Dir, n))] = true
+		}
+	}
+	for _, p := range paths {
+		if corpus[resolvePath(p)] {
+			return fmt.Errorf("eval: %s is a file of the corpus %s; choose an output folder or file outside it (nothing was written)", p, c.Dir)
+		}
+	}
+	return nil
+}
+
+// resolvePath is p absolute with symbolic links resolved, of its folder
+// when p does not exist (yet).
+func resolvePath(p string) string {
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		return p
+	}
+	if r, err := filepath.EvalSymlinks(abs); err == nil {
+		return r
+	}
+	if d, err := filepath.EvalSymlinks(filepath.Dir(abs)); err == nil {
+		return filepath.Join(d, filepath.Base(abs))
+	}
+	return abs
 }

@@ -11,6 +11,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"plenary/pipeline/ingest"
 )
 
 // Cross-document identity (FORMAT.md v1.2): a corpus folder may hold
@@ -40,7 +42,7 @@ func keyOf(m Member) memberKey { return memberKey{m.DocID, Normalize(m.Name, tru
 // or a bare list of clusters, members as {"doc_id", "name"} objects or
 // [doc_id, name] pairs, leniently as score_identity.py reads them.
 func ReadIdentity(path string) ([][]Member, error) {
-	data, err := os.ReadFile(path)
+	data, err := ingest.ReadFile(path, identityMaxBytes)
 	if err != nil {
 		return nil, fmt.Errorf("eval: identity: %w", err)
 	}
@@ -113,6 +115,11 @@ func memberName(v any) string {
 	}
 	return pyStr(v)
 }
+
+// identityMaxBytes bounds an identity file: one line per person of a
+// corpus, far below this; a larger one is refused unread (and a FIFO or
+// device, by ingest.ReadFile, never read).
+const identityMaxBytes = 256 << 20
 
 // LoadIdentity reads the corpus folder's identity.json; ok is false when
 // the folder has none.
