@@ -28,6 +28,7 @@ var segSteps []segStep
 func init() {
 	segSteps = []segStep{
 		(*state).wholePlace,
+		(*state).geoTitlePlace,
 		(*state).headlineOrgEnd,
 		(*state).rejectAwardVenue,
 		(*state).pluralTitleEnd,

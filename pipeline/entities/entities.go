@@ -25,14 +25,25 @@ import (
 
 // Finder finds entities; build it once with New and share it.
 type Finder struct {
-	l    *lex
-	pool sync.Pool // *state scratch reused across calls; results never point into it
+	l       *lex
+	pool    sync.Pool     // *state scratch reused across calls; results never point into it
+	genDone chan struct{} // closed when l's generated tables are built
 }
 
-// New precompiles the lexicon's lists into maps.
+// New precompiles the lexicon's lists into maps. The generated lists'
+// tables (a few tens of ms) are built in the background while the caller
+// goes on starting up; the first Find waits for them.
 func New(lx *lexicon.Lexicon) *Finder {
-	return &Finder{l: buildLex(lx)}
+	f := &Finder{l: buildLex(lx), genDone: make(chan struct{})}
+	go func() {
+		defer close(f.genDone)
+		f.l.loadGenerated(lx)
+	}()
+	return f
 }
+
+// ready waits until the generated tables are built.
+func (f *Finder) ready() { <-f.genDone }
 
 // Title is a title phrase found before, after or instead of a name.
 type Title struct {
@@ -112,6 +123,7 @@ type state struct {
 	partArena []part   // backing store of runInfo.parts
 	partTmp   []part   // the parts of the run being parsed
 	runTmp    [][2]int // the runs of the sentence being scanned
+	geoBuf    []byte   // scratch of geoMatch
 
 	tr *rules.Trace // nil unless the caller asked for a trace
 
@@ -143,6 +155,7 @@ func (f *Finder) FindTrace(d *segment.Doc, tr *rules.Trace) Result {
 	if d == nil || len(d.Tokens) == 0 {
 		return Result{}
 	}
+	f.ready()
 	st, _ := f.pool.Get().(*state)
 	if st == nil {
 		st = &state{}

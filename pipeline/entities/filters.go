@@ -46,6 +46,9 @@ var (
 	ruleRejectThingAcronym = rules.New(rules.StageEntities, rules.Reject, "org.reject.thing-acronym",
 		"an acronym no list knows, used only before a thing's noun, names a thing",
 		"the [LRT] project")
+	rulePersonRejectCommonWords = rules.New(rules.StageEntities, rules.Reject, "person.reject.common-words",
+		"a name of two or more words that are all common English words no name list knows, with no title or form of address before it, names no one",
+		"Firms such as Chelyabinsk [Mechanical Plant] must pay.")
 	rulePersonRejectNoEvidence = rules.New(rules.StageEntities, rules.Reject, "person.reject.no-evidence",
 		"unknown capitalized words after a body's qualifier, with no name evidence and no cue verb, are no person",
 		"The Labor [Risk Map] was published.")
@@ -258,4 +261,30 @@ func (st *state) rejectDocument(dst []part, a, b int) ([]part, int, int, bool) {
 		return dst, a, b, true
 	}
 	return dst, a, b, false
+}
+
+// commonWordsOnly reports whether a person's name [p, pe) of two or more
+// words is only common English words that no name list knows, with no title
+// or honorific before it: "Immovable Assets", "Mechanical Plant", "Late
+// Rally" name no one; "Bill Gates" ("Bill" is a given name spelled like a
+// word) and "Mayor Rich Young" do.
+func (st *state) commonWordsOnly(p, pe int) bool {
+	if pe-p < 2 {
+		return false
+	}
+	for i := p; i < pe; i++ {
+		t := &st.t[i]
+		if !t.has(fCommon) || t.has(fGiven|fSurname|fSurnameEnd|fNameLike) || t.initial {
+			return false
+		}
+	}
+	if st.titleEndsAt(0, p) {
+		return false
+	}
+	for i := max(0, p-4); i < p; i++ {
+		if n, _ := st.match(pHonorifics, i, p); n > 0 && i+n >= p-1 {
+			return false // "Mr", "Mr ."
+		}
+	}
+	return true
 }

@@ -112,6 +112,9 @@ type lex struct {
 	events     map[string]string   // event head or modifier -> "event", "numbered", "modifier"
 	expansions map[string][]string // acronym (lowercase) -> clustering key of its full name
 	stateAbbr  map[string]string   // dateline state abbreviation (lowercase, no period) -> state
+	gen        map[string]genInfo  // generated lists' words (capitalized tokens only)
+	geo        map[string]geoPlace // generated gazetteer: lowercase name, words joined by one space
+	geoMax     int                 // most words in a gazetteer name
 }
 
 type suffix struct {

@@ -2,6 +2,7 @@ package entities
 
 import (
 	"plenary/pipeline/doc"
+	"plenary/pipeline/rules"
 	"slices"
 	"sort"
 	"strconv"
@@ -60,8 +61,8 @@ func (st *state) parsePerson(m *ment) pname {
 		first, last := p.words[0], p.words[len(p.words)-1]
 		_, sf := st.f.l.surnameGender(first)
 		_, sl := st.f.l.surnameGender(last)
-		_, gf := st.f.l.given[first]
-		_, gl := st.f.l.given[last]
+		_, gf := st.f.l.givenName(first)
+		_, gl := st.f.l.givenName(last)
 		if sf && !gf && (!sl || gl) {
 			p.surname, p.given = first, last
 		} else if k := malayPatronym(p.words); k > 1 {
@@ -170,6 +171,27 @@ func (c *pcluster) compatible(p pname) bool {
 	return true
 }
 
+var rulePersonOtherGiven = rules.New(rules.StageEntities, rules.Split, "person.split.other-given",
+	"a full name of another's surname with another given name, that neither name holds, is another person",
+	"The secretary, Siobhan Keane, and the director, [Declan Keane], signed.")
+
+// otherGiven reports whether full name p, of c's surname, has another
+// given name than every name in c, one that no name of c holds and that
+// holds none of theirs: "Declan McAllister" is not "Siobhán McAllister",
+// while "Zulkifli Hashim" is "Ahmad Zulkifli Hashim".
+func otherGiven(c *pcluster, p pname, names []pname) bool {
+	if c.given == "" || p.given == "" || c.surname != p.surname || similar(c.given, p.given) {
+		return false
+	}
+	for _, j := range c.ments {
+		q := names[j]
+		if q.given == "" || slices.Contains(q.words, p.given) || slices.Contains(p.words, q.given) {
+			return false
+		}
+	}
+	return true
+}
+
 func (st *state) clusterPeople() [][]int {
 	var cs []*pcluster
 	if cap(st.pn) < len(st.ments) {
@@ -198,6 +220,18 @@ func (st *state) clusterPeople() [][]int {
 			continue
 		}
 		found := idx.first(p.surname, func(ci int) bool { return cs[ci].compatible(p) })
+		if found >= 0 && otherGiven(cs[found], p, names) {
+			// another person of the surname: a later cluster of it that
+			// fits, else a new one (rare: a scan is cheap enough)
+			st.fire(rulePersonOtherGiven, m.a, m.b, m.a, m.b)
+			found = -1
+			for ci, c := range cs {
+				if c.surname == p.surname && !otherGiven(c, p, names) {
+					found = ci
+					break
+				}
+			}
+		}
 		if found < 0 {
 			c := &pcluster{surname: p.surname, given: p.given}
 			if p.nInit > 0 {
@@ -364,8 +398,8 @@ func (st *state) makePerson(ms []int, n int) doc.Person {
 		if bm != im {
 			return im
 		}
-		_, bg := st.f.l.given[bp.given]
-		_, ig := st.f.l.given[p.given]
+		_, bg := st.f.l.givenName(bp.given)
+		_, ig := st.f.l.givenName(p.given)
 		return ig && !bg
 	}
 	for _, i := range ms {
@@ -400,7 +434,7 @@ func (st *state) makePerson(ms []int, n int) doc.Person {
 		}
 	}
 	if gender == "" {
-		if g, ok := st.f.l.given[bp.given]; ok {
+		if g := st.f.l.givenGender(bp.given); g != "" {
 			gender = g
 		} else if g, ok := st.f.l.surnameGender(bp.surname); ok {
 			gender = g

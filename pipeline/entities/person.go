@@ -116,7 +116,7 @@ var (
 		"[Aigerim Sultanova] spoke")
 	rulePersonCueVerb = rules.New(rules.StageEntities, rules.Accept, "person.accept.cue-verb",
 		"two unknown capitalized words are a name when a cue verb or a comma follows",
-		"[Tom Hart] said")
+		"[Brindle Oakhart] said")
 	rulePersonHeadlineEnd = rules.New(rules.StageEntities, rules.End, "person.end.headline-evidence",
 		"in a Title Case headline a name ends with its last known name word",
 		"[Maria Santos] Opens Plenum In Capital Today")
@@ -135,12 +135,28 @@ var (
 	rulePersonInitials = rules.New(rules.StageEntities, rules.Detect, "person.detect.initials",
 		"a name with initials, before or after the surname",
 		"[S. Dauletov] opened the session")
+	rulePersonAfterPlace = rules.New(rules.StageEntities, rules.Start, "person.start.after-place",
+		"a town of the generated gazetteer right after a title and \"of\" is the post's place, and the name starts at the given name after it",
+		"Mayor of Tampere [Juha Virtanen] opened the forum.")
+	rulePersonAfterCommon = rules.New(rules.StageEntities, rules.Start, "person.start.common-words",
+		"capitalized common English words before a name's first given name describe the person and are no part of the name",
+		"Struggling [Evert Lindqvist] lost again.")
+	rulePersonWordGiven = rules.New(rules.StageEntities, rules.Accept, "person.accept.word-given-name",
+		"a given name spelled like a common word (Pat, Bill) is a name's evidence inside a sentence, before a capitalized word that is no common word",
+		"The panel heard from [Pat Toomey] on Monday.")
 )
 
 // personSpan returns where the person of run [a, b) starts and ends (b, b
 // when there is none).
 func (st *state) personSpan(a, b int, allCapsRun bool) (p, pe int) {
 	p = st.personTail(a, b, allCapsRun)
+	if p < b {
+		p = st.geoBeforeName(p, b)
+		if !st.titleCaseHeadline(a) {
+			// a headline's capitals are the headline rules' (below)
+			p = st.commonBeforeGiven(p, b)
+		}
+	}
 	pe = b // where the person's name ends
 	if p < b && st.titleCaseHeadline(a) {
 		// capitals in a Title Case headline make no name ("Holds
@@ -163,6 +179,10 @@ func (st *state) personSpan(a, b int, allCapsRun bool) (p, pe int) {
 				break
 			}
 		}
+	}
+	if p < pe && st.commonWordsOnly(p, pe) {
+		st.fire(rulePersonRejectCommonWords, p, pe, 0, 0)
+		return b, b
 	}
 	return p, pe
 }
@@ -228,6 +248,10 @@ func (st *state) personTail(a, b int, allCapsRun bool) int {
 	// ("Nurymbetov B. B."); strip leading honorific-like words.
 	n := b - p
 	strong := st.nameEvidence(p, b, allCapsRun)
+	if !strong && st.wordGivenName(p, b) {
+		st.fire(rulePersonWordGiven, p, b, p, b)
+		strong = true
+	}
 	// what precedes inside the run: a title or honorific supports a name
 	before := p > a && !st.orgWordBefore(p)
 	if b < len(st.t) && notPersonAfter[st.low[b]] {
@@ -353,6 +377,62 @@ func (st *state) honorificNameBefore(start, j int) bool {
 			if n, _ := st.match(pHonorifics, h, k); n > 0 && h+n == k && st.t[h].cap {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// geoBeforeName is where a person's name starts in a run's tail [p, b) once
+// a town of the generated gazetteer right after "<title> of" is taken off
+// it: in "Mayor of Tampere Juha Lindqvist" the name is "Juha Lindqvist".
+// The rest must open with a given name and keep two words.
+func (st *state) geoBeforeName(p, b int) int {
+	if p < 2 || st.low[p-1] != "of" || !st.titleEndsAt(0, p-1) {
+		return p
+	}
+	for n := 1; p+n+2 <= b; n++ {
+		if _, ok := st.geoName(p, p+n, false); ok && st.t[p+n].has(fGiven) {
+			st.fire(rulePersonAfterPlace, p, b, p+n, b)
+			return p + n
+		}
+	}
+	return p
+}
+
+// commonBeforeGiven is where a person's name starts in a run's tail [p, b)
+// once capitalized common English words before its first given name are
+// taken off: they describe the person, as in "Minister of Social Policy
+// Maryna Lazebna", "Defender Luka Kovac", "Struggling Evert Lindqvist". A
+// word any name list knows stays ("Grace Obi"), and the name keeps two
+// words.
+func (st *state) commonBeforeGiven(p, b int) int {
+	k := p
+	for k < b && st.t[k].has(fCommon) && !st.t[k].has(fGiven|fSurname|fSurnameEnd) && !st.t[k].initial {
+		k++
+	}
+	if k == p || k+2 > b || !st.t[k].has(fGiven) {
+		return p
+	}
+	st.fire(rulePersonAfterCommon, p, b, k, b)
+	return k
+}
+
+// wordGivenName reports whether a name word in [p, b) is a given name
+// spelled like a common word ("Pat", "Bill") that opens a name there:
+// inside the sentence, before a capitalized word that is no common word
+// ("Sen. Pat Toomey", "with Bill Shorten"); not "Will Putin attend" at a
+// sentence's start.
+func (st *state) wordGivenName(p, b int) bool {
+	for i := p; i+1 < b; i++ {
+		t := &st.t[i]
+		if !t.has(fNameLike) || t.allCaps {
+			continue
+		}
+		if s := st.d.Tokens[i].Sentence; s < len(st.d.SentTokens) && st.d.SentTokens[s][0] == i {
+			continue
+		}
+		if n := &st.t[i+1]; n.cap && n.word && !n.allCaps && !n.initial && !n.has(fCommon|fNameLike) {
+			return true
 		}
 	}
 	return false

@@ -43,6 +43,13 @@ func (st *state) runPlace(ra, a, b int) (part, bool) {
 		st.fire(m.det, a, a+n, a, a+n)
 		return part{k: 'l', a: a, b: a + n, ment: len(st.ments) - 1}, true
 	}
+	// a name the generated gazetteer knows, in a place's context
+	if r := st.geoRun(a, b); r != nil {
+		m := ment{k: kPlace, a: a, b: b, name: st.geoPlaceName(a, b), det: r}
+		st.ments = append(st.ments, m)
+		st.fire(r, a, b, a, b)
+		return part{k: 'l', a: a, b: b, ment: len(st.ments) - 1}, true
+	}
 	// "the village of Baitik", "the town of Kentau": so do one or two after
 	// a settlement word and "of"
 	afterSettlement := ra > 1 && st.low[ra-1] == "of" && settlementWords[st.low[ra-2]]
@@ -141,13 +148,13 @@ func (st *state) unknownPlace(a, b int) bool {
 	for i := a; i < b; i++ {
 		t := st.t[i]
 		w := t.low
-		if !t.cap || t.allCaps || t.quote || l.stop[w] || l.orgWords[w] || l.heads[w] || l.titleWords[w] || l.docWords[w] || l.surnames[w] {
+		if !t.cap || t.allCaps || t.quote || l.stop[w] || l.orgWords[w] || l.heads[w] || l.titleWords[w] || l.docWords[w] || t.has(fSurname) {
 			return false
 		}
 		if strings.ContainsAny(w, "0123456789") {
 			return false // "in Q3", "in F1": codes, not places
 		}
-		if _, ok := l.given[w]; ok {
+		if t.has(fGiven) {
 			return false
 		}
 		if _, ok := l.surnameGender(w); ok {
@@ -300,4 +307,155 @@ func (st *state) places(dst []part, a, b int) []part {
 		i++
 	}
 	return out
+}
+
+// Places of the generated gazetteer (gen_places.txt: GeoNames towns,
+// countries, regions): a name it knows is a place only in a place's
+// context, since many are also people's names ("Agar", "Mitchell"). The
+// hand-kept gazetteer's places are left to its own rules.
+
+var (
+	ruleGeoDateline = rules.New(rules.StageEntities, rules.Detect, "place.detect.geo-dateline",
+		"a town of the generated gazetteer in capitals opening a sentence, before a comma, a parenthesis or a dash, is a dateline's place",
+		"[TAMPERE], Finland (Reuters) - Dock workers struck on Monday.")
+	ruleGeoAfterIn = rules.New(rules.StageEntities, rules.Detect, "place.detect.geo-after-in",
+		"a name of the generated gazetteer after in, near, outside or across is a place, even one spelled like a given name, unless a possessive follows",
+		"In [Charlotte], the union met on Monday.")
+	ruleGeoCountry = rules.New(rules.StageEntities, rules.Detect, "place.detect.geo-country",
+		"a town of the generated gazetteer before a comma and a country or region it lies in is a place",
+		"[Lahti], Finland, hosted the congress.")
+	ruleGeoTitle = rules.New(rules.StageEntities, rules.Detect, "place.detect.geo-title",
+		"a segment that is a name of the generated gazetteer right after a title and \"of\", or right before a title, is the post's place",
+		"The Mayor of [Tampere] opened the forum.")
+	ruleGeoList = rules.New(rules.StageEntities, rules.Detect, "place.detect.geo-list",
+		"a name of the generated gazetteer, no given name or surname, joined by a comma, and or or to a place of the same country is a place",
+		"Delegates came from [Oulu], Tampere and Helsinki.")
+	ruleRegionList = rules.New(rules.StageEntities, rules.Detect, "place.detect.region-list",
+		"a capitalized word no list knows, in a list that ends in a place with a plural region word, is a place too",
+		"He was khokim of the [Uchkurgan], Chust and Mingbulak districts.")
+)
+
+// geoPreps put a place after them: "in", "near", "outside", "across".
+var geoPreps = map[string]bool{"in": true, "near": true, "outside": true, "across": true}
+
+// geoRun returns the rule that reads the whole of run [a, b) as one name of
+// the generated gazetteer in a place's context (nil when none does).
+func (st *state) geoRun(a, b int) *rules.Rule {
+	if b-a > st.f.l.geoMax || st.curatedPlace(a, b) || st.possAfter(b) {
+		return nil
+	}
+	if st.geoDateline(a, b) {
+		return ruleGeoDateline
+	}
+	if a > 0 && geoPreps[st.low[a-1]] {
+		if _, ok := st.geoName(a, b, true); ok && (b >= len(st.t) || !st.t[b].cap) {
+			return ruleGeoAfterIn
+		}
+	}
+	if g, ok := st.geoName(a, b, false); ok && b+1 < len(st.t) && st.low[b] == "," {
+		if c, ok := st.geoCountry(b + 1); ok && c.cc == g.cc && !g.region {
+			return ruleGeoCountry
+		}
+	}
+	return nil
+}
+
+// geoDateline reports whether [a, b) is an all-caps gazetteer name opening
+// a sentence, followed by a comma, a parenthesis or a dash.
+func (st *state) geoDateline(a, b int) bool {
+	s := st.d.Tokens[a].Sentence
+	if s >= len(st.d.SentTokens) || st.d.SentTokens[s][0] != a || b >= len(st.t) {
+		return false
+	}
+	for i := a; i < b; i++ {
+		if !st.t[i].allCaps {
+			return false
+		}
+	}
+	switch st.d.Tokens[b].Text {
+	case ",", "(", "—", "–", "-", "--":
+	default:
+		return false
+	}
+	_, ok := st.geoName(a, b, true)
+	return ok
+}
+
+// geoTitlePlace: a segment that is one name of the generated gazetteer
+// right after "<title> of" or right before a title ("Mayor of Tampere",
+// "the Tampere mayor").
+func (st *state) geoTitlePlace(dst []part, a, b int) ([]part, int, int, bool) {
+	if st.curatedPlace(a, b) {
+		return dst, a, b, false
+	}
+	if _, ok := st.geoName(a, b, true); !ok {
+		return dst, a, b, false
+	}
+	if !(b < len(st.t) && st.isTitleStart(b)) && !(a > 1 && st.low[a-1] == "of" && st.titleEndsAt(0, a-1)) {
+		return dst, a, b, false
+	}
+	m := ment{k: kPlace, a: a, b: b, name: st.geoPlaceName(a, b), det: ruleGeoTitle}
+	st.ments = append(st.ments, m)
+	st.fire(m.det, a, b, a, b)
+	return append(dst, part{k: 'l', a: a, b: b, ment: len(st.ments) - 1}), a, b, true
+}
+
+// placeLists is a sentence's last pass, over [a, b) with the mentions from
+// m0 on: a list member next to a place is a place too, one member after
+// another ("in Oulu, Tampere and Helsinki"; rules place.detect.geo-list and
+// place.detect.region-list). A lone unknown word that was only a person's
+// candidate (weak) gives way.
+func (st *state) placeLists(m0, a, b int) {
+	anyPlace := false
+	for x := m0; x < len(st.ments) && !anyPlace; x++ {
+		anyPlace = st.ments[x].k == kPlace
+	}
+	if !anyPlace {
+		return // every rule here needs a place to join
+	}
+	for changed := true; changed; {
+		changed = false
+		for i := a; i < b; i++ {
+			if n, r, weak := st.listPlace(m0, a, i, b); r != nil {
+				m := ment{k: kPlace, a: i, b: i + n, name: st.geoPlaceName(i, i+n), det: r}
+				if weak >= 0 {
+					st.ments[weak] = m
+				} else {
+					st.ments = append(st.ments, m)
+				}
+				st.fire(r, i, i+n, i, i+n)
+				changed = true
+				i += n - 1
+			}
+		}
+	}
+}
+
+// listPlace returns the length and rule of a list member starting at i
+// that is a place, and the weak person mention it replaces (-1: none).
+func (st *state) listPlace(m0, a, i, b int) (int, *rules.Rule, int) {
+	t := &st.t[i]
+	if !t.cap || !t.word || t.quote {
+		return 0, nil, -1
+	}
+	weak := st.weakAt(m0, i)
+	if weak < 0 && st.covered(m0, i) {
+		return 0, nil, -1
+	}
+	n, g := st.geoMatch(i, b)
+	r := ruleGeoList
+	if _, ok := st.geoName(i, i+n, false); n == 0 || !ok {
+		n, r = 1, ruleRegionList
+	}
+	if r == ruleRegionList || !st.sameCountry(g.cc, st.placeAfter(m0, i+n, b)) && !st.sameCountry(g.cc, st.placeBefore(m0, a, i)) {
+		if n != 1 || !st.unknownWord(i) && !st.geoWord(i) || !st.regionListAfter(m0, i+1, b) {
+			return 0, nil, -1
+		}
+		r = ruleRegionList
+	}
+	if weak >= 0 && (st.ments[weak].a != i || st.ments[weak].b != i+n) || weak < 0 && st.covered(m0, i+n-1) ||
+		i+n < b && st.t[i+n].cap && st.t[i+n].word || st.possAfter(i+n) {
+		return 0, nil, -1
+	}
+	return n, r, weak
 }

@@ -100,10 +100,11 @@ func (st *state) sentence(a, b int) {
 		i = j
 	}
 	st.runTmp = runs
-	first := len(st.runs)
+	first, m0 := len(st.runs), len(st.ments)
 	for _, r := range runs {
 		st.run(r[0], r[1], b)
 	}
+	st.placeLists(m0, a, b)
 	st.link(st.runs[first:], b)
 }
 
@@ -277,7 +278,7 @@ func (st *state) crossable(start, j int) (bool, *rules.Rule) {
 	}
 	// "Chief Whip Nurlan Bekov of the Union": a name ends the run
 	if j-start >= 2 && st.nameWord(j-1, false) && st.nameWord(j-2, false) {
-		_, g := l.given[st.low[j-2]]
+		_, g := l.givenName(st.low[j-2])
 		_, s1 := l.surnameGender(prev)
 		if g || s1 {
 			return false, ruleRunNameBeforeConnector
@@ -299,7 +300,7 @@ func (st *state) crossable(start, j int) (bool, *rules.Rule) {
 func (st *state) andCrossable(start, j int) (bool, *rules.Rule) {
 	l := st.f.l
 	prev := st.low[j-1]
-	if _, ok := l.given[prev]; ok {
+	if _, ok := l.givenName(prev); ok {
 		return false, ruleRunAndGiven
 	}
 	// "... LLP Ulykpan Zholmurat and ...": a two-word name ends here

@@ -39,7 +39,9 @@ const (
 	fSurnameEnd
 	fRegion
 	fConnector
-	fNounEnd // an abstract or plural common noun's ending (nounEnding)
+	fNounEnd  // an abstract or plural common noun's ending (nounEnding)
+	fCommon   // spelled like a common English word (generated list)
+	fNameLike // a given name or surname spelled like a common word: "Bill", "Hall" (generated lists)
 )
 
 func (t *tok) has(f uint16) bool { return t.flags&f != 0 }
@@ -74,7 +76,11 @@ func (st *state) setFlags() {
 		}
 		t.first, t.flags = wi.first, wi.flags
 		if !t.cap || !t.word {
-			continue // word endings matter for capitalized words only
+			continue // word endings and generated lists matter for capitalized words only
+		}
+		if gi, ok := l.gen[t.low]; ok {
+			t.flags |= gi.genFlags(t)
+			t.first |= gi.first
 		}
 		if _, ok := l.surnameGender(t.low); ok {
 			t.flags |= fSurnameEnd

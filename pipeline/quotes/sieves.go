@@ -73,7 +73,7 @@ var (
 		"“We will not stop now,” said [the chairman].")
 	sieveSpeakerRef = rules.New(rules.StageQuotes, rules.Speaker, "quote.sieve.speaker-ref",
 		"\"the speaker\" is the person most recently speaking or introduced as speaking",
-		"[Ann Lee] opened the session. Tom Hart took the floor after her. “We will fight for every tenge,” the speaker said.")
+		"[Ann Lee] opened the session. The floor was then opened to delegates. “We will fight for every tenge,” the speaker said.")
 	sieveGroup = rules.New(rules.StageQuotes, rules.Speaker, "quote.sieve.group",
 		"a plural common noun phrase (officials, two of his rivals) names no one person",
 		"“We will not stop now,” [officials] said.")
@@ -85,7 +85,7 @@ var (
 		"“We will not stop now,” [the ministry] said.")
 	sieveNameMatch = rules.New(rules.StageQuotes, rules.Speaker, "quote.sieve.name-match",
 		"capitalized words the entity stage missed that match a person's name or alias are that person",
-		"Gregory Tate spoke. [Mr. Tate] has said he will debate the mayor once.")
+		"Gregory Quillfeather spoke. [Mr. Quillfeather] has said he will debate the mayor once.")
 	sieveNameUnknown = rules.New(rules.StageQuotes, rules.Speaker, "quote.sieve.name-unknown",
 		"capitalized words that match no person are a speaker named as written",
 		"“We will not stop now,” said [Zorro].")
