@@ -136,7 +136,7 @@ func TestEvalFileLimits(t *testing.T) {
 	if code != 1 {
 		t.Errorf("exit %d, want 1 (three cannot be read)", code)
 	}
-	for _, want := range []string{"three.txt", "four.gold.json", "not a regular file", "five.gold.json", "larger than the 20 MiB limit"} {
+	for _, want := range []string{"three.txt", "four.gold.json", "not a regular file", "five.gold.json", "larger than the 1 MiB limit"} {
 		if !strings.Contains(stderr, want) {
 			t.Errorf("stderr does not say %q:\n%s", want, stderr)
 		}

@@ -110,7 +110,7 @@ func TestHugeDocumentNotRead(t *testing.T) {
 	if len(got) != 2 || got[0].Err == nil || got[1].Doc == nil {
 		t.Fatalf("want an error for huge.txt then small.txt, got %+v", got)
 	}
-	if msg := got[0].Err.Message; !strings.Contains(msg, "larger than the 20 MiB limit") {
+	if msg := got[0].Err.Message; !strings.Contains(msg, "larger than the 1 MiB limit") {
 		t.Errorf("message %q does not state the limit", msg)
 	}
 	if alloc := after.TotalAlloc - before.TotalAlloc; alloc > 8<<20 {

@@ -45,6 +45,12 @@ type ExtractFunc func(ctx context.Context, d doc.Doc) (doc.Extraction, error)
 // DefaultDocTimeout is the default per-document time budget.
 const DefaultDocTimeout = 30 * time.Second
 
+// largeDocBytes is the size past which documents are extracted one at a
+// time, each beside at most smaller ones on the other workers. Extraction
+// holds ~45-175 bytes of memory per byte of text (README: Memory), so two
+// large documents at once would double the peak.
+const largeDocBytes = 256 << 10
+
 // inflightSlotBytes is the text one slot of the in-flight window stands for.
 const inflightSlotBytes = 256 << 10
 
@@ -239,6 +245,7 @@ func Run(opt Options, extract ExtractFunc) (sum Summary, err error) {
 	st.start(every, interval)
 	bar := newProgress(opt)
 	var timedOut atomic.Int64
+	large := make(chan struct{}, 1) // held while a large document is extracted
 	for w := 0; w < workers; w++ {
 		p.wg.Add(1)
 		go func() {
@@ -250,7 +257,14 @@ func Run(opt Options, extract ExtractFunc) (sum Summary, err error) {
 					if x, ok := st.lookup(j.key, *j.doc); ok {
 						j.out, j.reused = x, true
 					} else {
+						one := len(j.doc.Text) > largeDocBytes
+						if one {
+							large <- struct{}{}
+						}
 						j.out, j.fail, j.late = extractOne(extract, *j.doc, opt.DocTimeout)
+						if one {
+							<-large
+						}
 						if j.late {
 							timedOut.Add(1)
 						}

@@ -683,3 +683,53 @@ func TestProgressTotalsArriveLate(t *testing.T) {
 		t.Errorf("bar never showed the planned total:\n%q", out)
 	}
 }
+
+// TestLargeDocumentsOneAtATime: documents over largeDocBytes are extracted
+// one at a time, whatever the workers, so their memory does not add up;
+// small ones still run beside them.
+func TestLargeDocumentsOneAtATime(t *testing.T) {
+	in := filepath.Join(t.TempDir(), "in")
+	if err := os.MkdirAll(in, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; i < 6; i++ {
+		text := "Small Doc.\n"
+		if i%2 == 0 {
+			text = strings.Repeat("large doc. ", largeDocBytes/10)
+		}
+		if err := os.WriteFile(filepath.Join(in, fmt.Sprintf("d%d.txt", i)), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var mu sync.Mutex
+	large, most, beside := 0, 0, false
+	extract := func(ctx context.Context, d doc.Doc) (doc.Extraction, error) {
+		isLarge := len(d.Text) > largeDocBytes
+		mu.Lock()
+		if isLarge {
+			large++
+			most = max(most, large)
+		} else if large > 0 {
+			beside = true
+		}
+		mu.Unlock()
+		time.Sleep(50 * time.Millisecond)
+		mu.Lock()
+		if isLarge {
+			large--
+		}
+		mu.Unlock()
+		return (&fakeExtract{}).extract(ctx, d)
+	}
+	opt := options(in, filepath.Join(t.TempDir(), "out"))
+	opt.Workers = 3
+	if _, err := Run(opt, extract); err != nil {
+		t.Fatal(err)
+	}
+	if most != 1 {
+		t.Errorf("%d large documents extracted at once, want 1", most)
+	}
+	if !beside {
+		t.Log("no small document ran beside a large one (scheduling); not an error")
+	}
+}

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"plenary/pipeline/budget"
 )
 
 // longRun is the length in bytes past which a punctuated run does not go to
@@ -32,11 +34,11 @@ var proseSanitizer = strings.NewReplacer(
 // characters prose would peel one at a time are peeled here by index, and
 // only the rest, at most longRun bytes or a rest prose takes in one turn, is
 // handed to prose.
-func (s *Segmenter) fillLong(pieces [][2]int32, run string) [][2]int32 {
+func (s *Segmenter) fillLong(pieces [][2]int32, run string, bg *budget.Budget) [][2]int32 {
 	t := proseSanitizer.Replace(run)
 	a, b, chunked := peel(t)
 	cur := 0
-	for i := 0; i < a; i++ {
+	for i := 0; i < a && !bg.Step(); i++ {
 		pieces, cur = place(pieces, run, cur, t[i:i+1])
 	}
 	mid := t[a:b]
@@ -50,7 +52,7 @@ func (s *Segmenter) fillLong(pieces [][2]int32, run string) [][2]int32 {
 			pieces, cur = place(pieces, run, cur, tok.Text)
 		}
 	}
-	for i := b; i < len(t); i++ {
+	for i := b; i < len(t) && !bg.Step(); i++ {
 		pieces, cur = place(pieces, run, cur, t[i:i+1])
 	}
 	return pieces

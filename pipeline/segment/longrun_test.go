@@ -5,6 +5,8 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+
+	"plenary/pipeline/budget"
 )
 
 // longRuns are runs past longRun of the shapes prose peels one character at
@@ -116,3 +118,17 @@ func TestLongRunsLinear(t *testing.T) {
 }
 
 func utf8Count(s string) int { return len([]rune(s)) }
+
+// TestLongRunStops: one run of a whole document is cut short within a few
+// thousand characters once the document's budget is stopped, not at its
+// end.
+func TestLongRunStops(t *testing.T) {
+	s := seg(t)
+	for _, run := range []string{strings.Repeat(".", 1<<20), strings.Repeat("(", 1<<20)} {
+		var b budget.Budget
+		b.Stop()
+		if pieces := s.fillLong(nil, run, &b); b.Steps() > 4<<10 || len(pieces) > 4<<10 {
+			t.Errorf("%q…: stopped, %d turns and %d pieces of a run of 1 MiB", run[:4], b.Steps(), len(pieces))
+		}
+	}
+}

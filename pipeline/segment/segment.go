@@ -413,7 +413,7 @@ func (s *Segmenter) rawTokens(d *Doc, sc *scratch) {
 			// Not cached: a long run hardly recurs, and it would keep
 			// its document's pieces alive in the pooled scratch.
 			rn.ent, rn.off = longRunEnt, int32(len(long))
-			long = s.fillLong(long, text[i:j])
+			long = s.fillLong(long, text[i:j], d.Budget)
 			rn.n = int32(len(long)) - rn.off
 			nTok += int(rn.n)
 		default:
