@@ -78,26 +78,7 @@ func (st *state) isSep(i int) bool {
 
 func (st *state) link(runs []runInfo, sentEnd int) {
 	for x := range runs {
-		r := &runs[x]
-		// acronym defined right after an org: "... (FPRK)"
-		if n := len(r.parts); n > 0 && r.parts[n-1].k == 'o' && r.b+2 < sentEnd &&
-			st.d.Tokens[r.b].Text == "(" && st.t[r.b+1].allCaps && st.d.Tokens[r.b+2].Text == ")" {
-			st.ments[r.parts[n-1].ment].acronym = st.t[r.b+1].text
-			st.fire(ruleAcronymAfter, r.parts[n-1].a, r.parts[n-1].b, r.b+1, r.b+2)
-		}
-		// or the other way round: "the AZLC (Azerbaijan Labour
-		// Confederation)" spells out the acronym the run ends with
-		if x+1 < len(runs) && r.b < sentEnd && st.d.Tokens[r.b].Text == "(" && runs[x+1].a == r.b+1 {
-			nx := &runs[x+1]
-			last := r.b - 1
-			if n := len(nx.parts); n == 1 && nx.parts[0].k == 'o' && nx.b < sentEnd && st.d.Tokens[nx.b].Text == ")" &&
-				st.t[last].allCaps && !st.t[last].initial && utf8.RuneCountInString(st.t[last].text) >= 2 && !st.allCapsSentence(last) {
-				if m := &st.ments[nx.parts[0].ment]; m.acronym == "" && m.b-m.a >= 2 {
-					m.acronym = st.t[last].text
-					st.fire(ruleAcronymSpelled, last, last+1, m.a, m.b)
-				}
-			}
-		}
+		st.acronyms(runs, x, sentEnd)
 	}
 	st.asTitles(runs)
 	st.pluralTitles(runs, sentEnd)
@@ -106,59 +87,92 @@ func (st *state) link(runs []runInfo, sentEnd int) {
 		if !r.hasTitle() || r.person() >= 0 {
 			continue
 		}
-		linked := false
 		// after a name: "NAME, [the] TITLE ..."
 		if x > 0 && r.startsWithTitle() {
 			prev := &runs[x-1]
 			if p := prev.person(); p >= 0 && st.gapIs(prev.b, r.a, true) && !st.hasTitle(p) {
 				st.setPerson(r, p, ruleTitleAppositionAfter)
-				linked = true
+				continue
 			}
-		}
-		if linked {
-			continue
 		}
 		// before a name: "[The] TITLE of X, NAME"
 		if x+1 < len(runs) && runs[x+1].onlyPerson() && st.gapIs(r.b, runs[x+1].a, false) {
 			st.setPerson(r, runs[x+1].person(), ruleTitleBeforeName)
 			continue
 		}
-		// chain: "TITLE of X – TITLE of Y NAME", "deputy of ..., chairman of Y NAME"
-		sep := false
-		i := r.b
-		for y := x + 1; y < len(runs) && i < r.b+16; y++ {
-			nx := &runs[y]
-			ok := true
-			for ; i < nx.a; i++ {
-				if st.isSep(i) {
-					if sep {
-						ok = false
-						break
-					}
-					sep = true
-					continue
-				}
-				if st.t[i].word && !st.t[i].cap {
-					continue
-				}
-				ok = false
-				break
+		st.chain(runs, x)
+	}
+}
+
+// acronyms links an acronym in brackets to the body of run x: defined
+// right after it ("... (FPRK)"), or the other way round, spelled out after
+// the acronym the run ends with ("the AZLC (Azerbaijan Labour
+// Confederation)").
+func (st *state) acronyms(runs []runInfo, x, sentEnd int) {
+	r := &runs[x]
+	if n := len(r.parts); n > 0 && r.parts[n-1].k == 'o' && r.b+2 < sentEnd &&
+		st.d.Tokens[r.b].Text == "(" && st.t[r.b+1].allCaps && st.d.Tokens[r.b+2].Text == ")" {
+		st.ments[r.parts[n-1].ment].acronym = st.t[r.b+1].text
+		st.fire(ruleAcronymAfter, r.parts[n-1].a, r.parts[n-1].b, r.b+1, r.b+2)
+	}
+	if x+1 < len(runs) && r.b < sentEnd && st.d.Tokens[r.b].Text == "(" && runs[x+1].a == r.b+1 {
+		nx := &runs[x+1]
+		last := r.b - 1
+		if n := len(nx.parts); n == 1 && nx.parts[0].k == 'o' && nx.b < sentEnd && st.d.Tokens[nx.b].Text == ")" &&
+			st.t[last].allCaps && !st.t[last].initial && utf8.RuneCountInString(st.t[last].text) >= 2 && !st.allCapsSentence(last) {
+			if m := &st.ments[nx.parts[0].ment]; m.acronym == "" && m.b-m.a >= 2 {
+				m.acronym = st.t[last].text
+				st.fire(ruleAcronymSpelled, last, last+1, m.a, m.b)
 			}
-			if !ok {
-				break
-			}
-			if sep {
-				if nx.startsWithTitle() && nx.person() >= 0 {
-					st.setPerson(r, nx.person(), ruleTitleChainLink)
-				}
-				break
-			}
-			if nx.hasTitle() || nx.person() >= 0 {
-				break
-			}
-			i = nx.b
 		}
 	}
+}
+
+// chain links the titles of run x to the person of a later run that starts
+// with a title and follows a dash or comma: "TITLE of X – TITLE of Y NAME",
+// "deputy of ..., chairman of Y NAME". Only lower-case words and runs with
+// neither title nor person may stand between.
+func (st *state) chain(runs []runInfo, x int) {
+	r := &runs[x]
+	sep := false
+	i := r.b
+	for y := x + 1; y < len(runs) && i < r.b+16; y++ {
+		nx := &runs[y]
+		var ok bool
+		if i, sep, ok = st.chainGap(i, nx.a, sep); !ok {
+			return
+		}
+		if sep {
+			if nx.startsWithTitle() && nx.person() >= 0 {
+				st.setPerson(r, nx.person(), ruleTitleChainLink)
+			}
+			return
+		}
+		if nx.hasTitle() || nx.person() >= 0 {
+			return
+		}
+		i = nx.b
+	}
+}
+
+// chainGap walks tokens [i, end) between two runs of a chain: lower-case
+// words and at most one separator (sep says whether one was seen); ok is
+// false when anything else stands there.
+func (st *state) chainGap(i, end int, sep bool) (int, bool, bool) {
+	for ; i < end; i++ {
+		if st.isSep(i) {
+			if sep {
+				return i, sep, false
+			}
+			sep = true
+			continue
+		}
+		if st.t[i].word && !st.t[i].cap {
+			continue
+		}
+		return i, sep, false
+	}
+	return i, sep, true
 }
 
 // gapIs reports whether tokens [a, b) are a comma plus optional articles

@@ -56,8 +56,6 @@ func keyTrimmed(c byte) bool {
 	return c >= utf8.RuneSelf || c == '"' || c == '\'' || c == '.' || c == ','
 }
 
-func (st *state) orgKey(name string) []string { return orgKeyOf(name, st.f.l.synonyms) }
-
 // orgKeyOf is the clustering key of an organization name: lowercased words,
 // quotes and dots trimmed, translation variants folded, a leading "the"
 // dropped.
@@ -212,34 +210,7 @@ var orgJoins = [...]orgJoin{
 }
 
 func (st *state) clusterOrgs() [][]int {
-	var cs []*ocluster
-	exact := map[string]int{}
-	cache := map[string]*okey{}
-	// ks is strings.Join(key, " "), which the caller has at hand
-	join := func(ci, i int, key []string, ks string) {
-		c := cs[ci]
-		if exact[ks] == 0 {
-			exact[ks] = ci + 1
-		}
-		c.ments = append(c.ments, i)
-		// the matching below depends on which keys a cluster has, not on
-		// how often: repeats are counted, not kept
-		c.nkeys++
-		if ok := st.okeyOf(cache, key, ks); !c.keySet[ok] {
-			if c.keySet == nil {
-				c.keySet = map[*okey]bool{}
-			}
-			c.keySet[ok] = true
-			c.keys = append(c.keys, ok)
-		}
-		if h := st.lastHead(key); h != "" && len(key) > 1 {
-			c.head = h
-		}
-		st.ments[i].cluster = ci
-		if a := st.ments[i].acronym; a != "" && c.acronym == "" {
-			c.acronym = strings.ToLower(a)
-		}
-	}
+	oc := &orgClusters{st: st, exact: map[string]int{}, cache: map[string]*okey{}}
 	// demonym-prefixed forms ("Kazakh Senate") fold onto the bare form when
 	// the text uses it too.
 	bare := map[string]bool{}
@@ -253,53 +224,13 @@ func (st *state) clusterOrgs() [][]int {
 		if st.d.Budget.Step() {
 			return nil
 		}
-		m := &st.ments[i]
-		if m.k != kOrg {
-			continue
+		if st.ments[i].k == kOrg {
+			oc.place(i, bare)
 		}
-		key := st.mentKey(i)
-		if len(key) == 0 {
-			m.cluster = -1
-			continue
-		}
-		// m.keyStr[len(key[0])+1:] is strings.Join(key[1:], " ")
-		if _, ok := st.f.l.demonyms[key[0]]; ok && len(key) > 1 && bare[m.keyStr[len(key[0])+1:]] {
-			key = key[1:]
-			st.fire(ruleOrgMergeDemonym, m.a, m.b, m.a+1, m.b)
-		}
-		k := m.keyStr
-		if len(key) != len(m.key) {
-			k = strings.Join(key, " ")
-		}
-		found, drop := -1, false
-		for x := range orgJoins {
-			j := &orgJoins[x]
-			var r *rules.Rule
-			if found, r, drop = j.join(st, cs, exact, i, key, k); drop {
-				st.fire(ruleOrgRejectHeadOnly, m.a, m.b, 0, 0)
-				break
-			}
-			if found >= 0 {
-				if r == nil {
-					r = j.rule
-				}
-				f := &st.ments[cs[found].ments[0]]
-				st.fire(r, m.a, m.b, f.a, f.b)
-				break
-			}
-		}
-		if drop {
-			m.cluster = -1
-			continue
-		}
-		if found < 0 {
-			cs = append(cs, &ocluster{})
-			found = len(cs) - 1
-		}
-		join(found, i, key, k)
 	}
-	st.mergeNamed(cs, exact)
-	mergeRegional(cs)
+	cs := oc.cs
+	st.mergeNamed(cs, oc.exact)
+	st.mergeRegional(cs)
 	st.mergeAcronyms(cs)
 	st.mergeHeads(cs)
 	st.mergeOuter(cs)
@@ -318,6 +249,86 @@ func (st *state) clusterOrgs() [][]int {
 		}
 	}
 	return out
+}
+
+// orgClusters is the clustering of one document's organization mentions.
+type orgClusters struct {
+	st    *state
+	cs    []*ocluster
+	exact map[string]int // key -> 1 + its cluster
+	cache map[string]*okey
+}
+
+// place puts organization mention i into the cluster the join rules find,
+// or a new one; bare holds the keys of every mention.
+func (oc *orgClusters) place(i int, bare map[string]bool) {
+	st := oc.st
+	m := &st.ments[i]
+	key := st.mentKey(i)
+	if len(key) == 0 {
+		m.cluster = -1
+		return
+	}
+	// m.keyStr[len(key[0])+1:] is strings.Join(key[1:], " ")
+	if _, ok := st.f.l.demonyms[key[0]]; ok && len(key) > 1 && bare[m.keyStr[len(key[0])+1:]] {
+		key = key[1:]
+		st.fire(ruleOrgMergeDemonym, m.a, m.b, m.a+1, m.b)
+	}
+	k := m.keyStr
+	if len(key) != len(m.key) {
+		k = strings.Join(key, " ")
+	}
+	found := -1
+	for x := range orgJoins {
+		j := &orgJoins[x]
+		ci, r, drop := j.join(st, oc.cs, oc.exact, i, key, k)
+		if drop {
+			st.fire(ruleOrgRejectHeadOnly, m.a, m.b, 0, 0)
+			m.cluster = -1
+			return
+		}
+		if ci >= 0 {
+			if r == nil {
+				r = j.rule
+			}
+			f := &st.ments[oc.cs[ci].ments[0]]
+			st.fire(r, m.a, m.b, f.a, f.b)
+			found = ci
+			break
+		}
+	}
+	if found < 0 {
+		oc.cs = append(oc.cs, &ocluster{})
+		found = len(oc.cs) - 1
+	}
+	oc.join(found, i, key, k)
+}
+
+// join adds mention i with key (ks is strings.Join(key, " ")) to cluster ci.
+func (oc *orgClusters) join(ci, i int, key []string, ks string) {
+	st := oc.st
+	c := oc.cs[ci]
+	if oc.exact[ks] == 0 {
+		oc.exact[ks] = ci + 1
+	}
+	c.ments = append(c.ments, i)
+	// the matching below depends on which keys a cluster has, not on
+	// how often: repeats are counted, not kept
+	c.nkeys++
+	if ok := st.okeyOf(oc.cache, key, ks); !c.keySet[ok] {
+		if c.keySet == nil {
+			c.keySet = map[*okey]bool{}
+		}
+		c.keySet[ok] = true
+		c.keys = append(c.keys, ok)
+	}
+	if h := st.lastHead(key); h != "" && len(key) > 1 {
+		c.head = h
+	}
+	st.ments[i].cluster = ci
+	if a := st.ments[i].acronym; a != "" && c.acronym == "" {
+		c.acronym = strings.ToLower(a)
+	}
 }
 
 // joinDefinedAcronym: an acronym (one word, found as one or written in
@@ -438,11 +449,12 @@ func (st *state) joinBag(cs []*ocluster, _ map[string]int, _ int, key []string, 
 // Metal Workers “KORGAN”", "Branch Trade Union “KORGAN”"). exact maps a key
 // to its cluster plus one.
 func (st *state) mergeNamed(cs []*ocluster, exact map[string]int) {
-	into := func(ci, ti int) {
+	into := func(ci, ti int, r *rules.Rule) {
 		if ci == ti || len(cs[ci].ments) == 0 || len(cs[ti].ments) == 0 {
 			return
 		}
 		t, c := cs[ti], cs[ci]
+		st.fireJoin(r, c, t)
 		t.ments = append(t.ments, c.ments...)
 		t.keys = append(t.keys, c.keys...)
 		if t.acronym == "" {
@@ -461,7 +473,7 @@ func (st *state) mergeNamed(cs []*ocluster, exact map[string]int) {
 			}
 			if a := m.b - len(key); st.t[a].allCaps && !st.t[a].initial && !st.allCapsSentence(a) && utf8.RuneCountInString(st.t[a].text) >= 2 {
 				if ti := exact[strings.Join(key[1:], " ")] - 1; ti >= 0 {
-					into(ti, ci)
+					into(ti, ci, ruleOrgMergeAcronymLed)
 				}
 			}
 		}
@@ -487,7 +499,7 @@ func (st *state) mergeNamed(cs []*ocluster, exact map[string]int) {
 			if !hasPrefix(ka, kb) && !slices.Equal(ka, kb) {
 				continue
 			}
-			into(b.cluster, a.cluster) // a cluster already moved is left alone
+			into(b.cluster, a.cluster, ruleOrgMergeQuotedName) // a cluster already moved is left alone
 		}
 	}
 }
@@ -495,7 +507,7 @@ func (st *state) mergeNamed(cs []*ocluster, exact map[string]int) {
 // mergeRegional joins "X of the region" to the one "X of the <Name> region"
 // the text names: the bare region word refers back to it ("Trade Union
 // Center of the region" after "Trade Union Center of the Aktobe region").
-func mergeRegional(cs []*ocluster) {
+func (st *state) mergeRegional(cs []*ocluster) {
 	for ci, c := range cs {
 		var k []string
 		for _, ck := range c.keys {
@@ -529,6 +541,7 @@ func mergeRegional(cs []*ocluster) {
 			}
 		}
 		if target >= 0 {
+			st.fireJoin(ruleOrgMergeRegion, c, cs[target])
 			cs[target].ments = append(cs[target].ments, c.ments...)
 			cs[target].keys = append(cs[target].keys, c.keys...)
 			c.ments = nil
@@ -629,6 +642,7 @@ func (st *state) mergeAcronyms(cs []*ocluster) {
 			continue
 		}
 		t := cs[target]
+		st.fireJoin(ruleOrgMergeAcronym, c, t)
 		t.ments = append(t.ments, c.ments...)
 		if t.acronym == "" {
 			t.acronym = acr
@@ -733,6 +747,7 @@ func (st *state) mergeHeads(cs []*ocluster) {
 			target = ti
 		}
 		if target >= 0 {
+			st.fireJoin(ruleOrgMergeBareHead, c, cs[target])
 			cs[target].ments = append(cs[target].ments, c.ments...)
 			c.ments = nil
 		}
@@ -778,6 +793,7 @@ func (st *state) mergeOuter(cs []*ocluster) {
 			}
 			k := outer{strings.ToLower(st.slice(m.a, m.a+m.prefix)), ic}
 			if tj, ok := seen[k]; ok && tj != ci && len(cs[tj].ments) > 0 && len(c.ments) > 0 {
+				st.fireJoin(ruleOrgMergeOuter, c, cs[tj])
 				cs[tj].ments = append(cs[tj].ments, c.ments...)
 				for _, x := range c.ments {
 					clusterOf[x] = tj
@@ -809,25 +825,45 @@ func foldKey(s string) string {
 	return b.String()
 }
 
-func (st *state) mergeByRole(ocl [][]int) [][]int {
-	of := map[int]int{}
-	for ci, c := range ocl {
-		for _, i := range c {
-			of[i] = ci
+var ruleOrgMergeRole = rules.New(rules.StageEntities, rules.Merge, "org.merge.same-role",
+	"an acronym-only body joins another when one person holds the same title in both",
+	"Deputy Secretary General of the [IPC] Owen Tudor spoke. Deputy Secretary General of the Trade Union Confederation Owen Tudor said so.")
+
+// roleMerge is mergeByRole's view of the clusters.
+type roleMerge struct {
+	st  *state
+	ocl [][]int
+	of  map[int]int // mention -> its cluster
+}
+
+// acrOnly reports whether every mention of cluster ci is one word in capitals.
+func (rm *roleMerge) acrOnly(ci int) bool {
+	for _, i := range rm.ocl[ci] {
+		m := &rm.st.ments[i]
+		if m.b-m.a != 1 || !rm.st.t[m.a].allCaps {
+			return false
 		}
 	}
-	acrOnly := func(ci int) bool {
-		for _, i := range ocl[ci] {
-			m := &st.ments[i]
-			if m.b-m.a != 1 || !st.t[m.a].allCaps {
-				return false
-			}
+	return true
+}
+
+// titleGroup is what two titles of one merge share: the title under case
+// folding and the person cluster holding it.
+type titleGroup struct {
+	fold   string
+	person int
+}
+
+func (st *state) mergeByRole(ocl [][]int) [][]int {
+	rm := &roleMerge{st: st, ocl: ocl, of: map[int]int{}}
+	for ci, c := range ocl {
+		for _, i := range c {
+			rm.of[i] = ci
 		}
-		return true
 	}
 	found := false
 	for ci := range ocl {
-		if acrOnly(ci) {
+		if rm.acrOnly(ci) {
 			found = true
 			break
 		}
@@ -839,10 +875,6 @@ func (st *state) mergeByRole(ocl [][]int) [][]int {
 	// share a foldKey) and name one person cluster: comparing within those
 	// groups visits the same matching pairs in the same order as comparing
 	// all pairs.
-	type titleGroup struct {
-		fold   string
-		person int
-	}
 	group := map[titleGroup][]int{}
 	keys := make([]titleGroup, len(st.titles))
 	at := make([]int, len(st.titles)) // title -> its place in its group
@@ -859,32 +891,8 @@ func (st *state) mergeByRole(ocl [][]int) [][]int {
 		if t1.person < 0 || t1.org < 0 || st.ments[t1.person].cluster < 0 {
 			continue
 		}
-		g := group[keys[x]]
-		for _, y := range g[at[x]+1:] {
-			t2 := st.titles[y]
-			if t2.person < 0 || t2.org < 0 || !strings.EqualFold(t1.text, t2.text) {
-				continue
-			}
-			p1, p2 := st.ments[t1.person].cluster, st.ments[t2.person].cluster
-			c1, ok1 := of[t1.org]
-			c2, ok2 := of[t2.org]
-			if p1 < 0 || p1 != p2 || !ok1 || !ok2 || c1 == c2 || len(ocl[c1]) == 0 || len(ocl[c2]) == 0 {
-				continue
-			}
-			from, to := c1, c2
-			if !acrOnly(from) {
-				from, to = c2, c1
-			}
-			if !acrOnly(from) || acrOnly(to) {
-				continue
-			}
-			ocl[to] = append(ocl[to], ocl[from]...)
-			sort.Ints(ocl[to])
-			for _, i := range ocl[from] {
-				of[i] = to
-			}
-			ocl[from] = nil
-			merged = true
+		for _, y := range group[keys[x]][at[x]+1:] {
+			merged = rm.pair(t1, st.titles[y]) || merged
 		}
 	}
 	if !merged {
@@ -897,4 +905,73 @@ func (st *state) mergeByRole(ocl [][]int) [][]int {
 		}
 	}
 	return out
+}
+
+// pair joins the bodies of two titles of one person when one is an
+// acronym only and the other is not; it reports whether it did.
+func (rm *roleMerge) pair(t1, t2 titleRef) bool {
+	st, ocl := rm.st, rm.ocl
+	if t2.person < 0 || t2.org < 0 || !strings.EqualFold(t1.text, t2.text) {
+		return false
+	}
+	p1, p2 := st.ments[t1.person].cluster, st.ments[t2.person].cluster
+	c1, ok1 := rm.of[t1.org]
+	c2, ok2 := rm.of[t2.org]
+	if p1 < 0 || p1 != p2 || !ok1 || !ok2 || c1 == c2 || len(ocl[c1]) == 0 || len(ocl[c2]) == 0 {
+		return false
+	}
+	from, to := c1, c2
+	if !rm.acrOnly(from) {
+		from, to = c2, c1
+	}
+	if !rm.acrOnly(from) || rm.acrOnly(to) {
+		return false
+	}
+	if st.tr != nil {
+		for _, i := range ocl[from] {
+			m, f := &st.ments[i], &st.ments[ocl[to][0]]
+			st.fire(ruleOrgMergeRole, m.a, m.b, f.a, f.b)
+		}
+	}
+	ocl[to] = append(ocl[to], ocl[from]...)
+	sort.Ints(ocl[to])
+	for _, i := range ocl[from] {
+		rm.of[i] = to
+	}
+	ocl[from] = nil
+	return true
+}
+
+var (
+	ruleOrgMergeAcronymLed = rules.New(rules.StageEntities, rules.Merge, "org.merge.acronym-led",
+		"a name led by an acronym and the same name without it are one body",
+		"TUC Trade Union Center of Taraz ... the [Trade Union Center of Taraz]")
+	ruleOrgMergeQuotedName = rules.New(rules.StageEntities, rules.Merge, "org.merge.quoted-name",
+		"two names ending in the same quoted name, the words before it the one a prefix of the other, are one body",
+		"Branch Trade Union of Metal Workers “KORGAN” ... the [Branch Trade Union “KORGAN”]")
+	ruleOrgMergeRegion = rules.New(rules.StageEntities, rules.Merge, "org.merge.region-word",
+		"\"X of the region\" is the one \"X of the <Name> region\" the text names",
+		"the Trade Union Center of the Aktobe region ... the [Trade Union Center of the region]")
+	ruleOrgMergeAcronym = rules.New(rules.StageEntities, rules.Merge, "org.merge.acronym",
+		"an acronym-only body joins the one body it stands for: by initials, initials plus a country's, or orgs.txt's full name",
+		"The [FTURK] met. The Federation of Trade Unions of the Republic of Kazakhstan said so.")
+	ruleOrgMergeBareHead = rules.New(rules.StageEntities, rules.Merge, "org.merge.bare-head",
+		"a bare head word joins the one longer body with that head anywhere in the text",
+		"the [Maslikhat] met ... the Zhetysu oblast maslikhat")
+	ruleOrgMergeOuter = rules.New(rules.StageEntities, rules.Merge, "org.merge.outer-body",
+		"two names that differ only in how they name the body they belong to, when those bodies are one, are one body",
+		"Republican Headquarters of the FTURK ... [Republican Headquarters under the Federation of Trade Unions]")
+)
+
+// fireJoin records that rule r joined the mentions of cluster from to
+// cluster to (its first mention is the span given).
+func (st *state) fireJoin(r *rules.Rule, from, to *ocluster) {
+	if st.tr == nil || len(to.ments) == 0 {
+		return
+	}
+	f := &st.ments[to.ments[0]]
+	for _, i := range from.ments {
+		m := &st.ments[i]
+		st.fire(r, m.a, m.b, f.a, f.b)
+	}
 }

@@ -192,18 +192,60 @@ func otherGiven(c *pcluster, p pname, names []pname) bool {
 	return true
 }
 
+// Joining the mentions of one person: full names by surname, short forms
+// into the longer name they start, then single words by surname or given
+// name.
+var (
+	rulePersonMergeName = rules.New(rules.StageEntities, rules.Merge, "person.merge.name",
+		"names with a similar surname (one edit, two for long ones) and compatible given names or initials are one person",
+		"Askar Bekov ... [A. Bekov]")
+	rulePersonMergeShortForm = rules.New(rules.StageEntities, rules.Merge, "person.merge.short-form",
+		"a name whose every form starts the one longer name of another person is that person",
+		"Mohd Rashid Abdullah ... [Mohd Rashid] said")
+	rulePersonMergeSurname = rules.New(rules.StageEntities, rules.Merge, "person.merge.surname",
+		"a lone name word with a similar surname joins that person",
+		"Askar Bekov spoke. [Bekov] said the union agreed.")
+	rulePersonMergeGiven = rules.New(rules.StageEntities, rules.Merge, "person.merge.given-name",
+		"a lone name word that is a person's given name joins that person",
+		"Askar Bekov spoke. [Askar] said the union agreed.")
+	rulePersonRejectWeak = rules.New(rules.StageEntities, rules.Reject, "person.reject.weak-single",
+		"a lone name word with no title, form of address, cue verb or possessive, joining no one, is no person",
+		"The [Zorro] spoke.")
+)
+
 func (st *state) clusterPeople() [][]int {
-	var cs []*pcluster
 	if cap(st.pn) < len(st.ments) {
 		st.pn = make([]pname, len(st.ments))
 	}
 	st.pn = st.pn[:len(st.ments)]
+	cs, singles, ok := st.clusterFullNames()
+	if !ok {
+		return nil
+	}
+	cs = st.mergeShortForms(cs, st.pn)
+	if cs, ok = st.clusterSingles(cs, singles); !ok {
+		return nil
+	}
+	out := make([][]int, len(cs))
+	for ci, c := range cs {
+		sort.Ints(c.ments)
+		out[ci] = c.ments
+		for _, i := range c.ments {
+			st.ments[i].cluster = ci // renumbered after mergeShortForms
+		}
+	}
+	return out
+}
+
+// clusterFullNames parses every person mention and clusters those of two
+// or more name words by surname; it returns the clusters and the one-word
+// mentions, ok false when the document's budget ran out.
+func (st *state) clusterFullNames() (cs []*pcluster, singles []int, ok bool) {
 	names := st.pn
-	var singles []int
 	idx := newSurnameIndex()
 	for i := range st.ments {
 		if st.d.Budget.Step() {
-			return nil
+			return nil, nil, false
 		}
 		m := &st.ments[i]
 		if m.k != kPerson {
@@ -240,6 +282,8 @@ func (st *state) clusterPeople() [][]int {
 			cs = append(cs, c)
 			found = len(cs) - 1
 			idx.add(found, p.surname)
+		} else {
+			st.firePersonMerge(rulePersonMergeName, i, cs[found])
 		}
 		c := cs[found]
 		if c.given == "" && p.given != "" {
@@ -248,8 +292,14 @@ func (st *state) clusterPeople() [][]int {
 		c.ments = append(c.ments, i)
 		st.ments[i].cluster = found
 	}
-	cs = mergeShortForms(cs, names)
-	idx = newSurnameIndex()
+	return cs, singles, true
+}
+
+// clusterSingles joins the one-word mentions to the clusters by surname or
+// given name, else makes them clusters of their own (or drops a weak one).
+func (st *state) clusterSingles(cs []*pcluster, singles []int) ([]*pcluster, bool) {
+	names := st.pn
+	idx := newSurnameIndex()
 	// the first cluster with each given name; givens do not change below
 	givenAt := map[string]int{}
 	for ci, c := range cs {
@@ -260,18 +310,22 @@ func (st *state) clusterPeople() [][]int {
 	}
 	for _, i := range singles {
 		if st.d.Budget.Step() {
-			return nil
+			return nil, false
 		}
 		m := &st.ments[i]
 		p := names[i]
 		found := idx.first(p.surname, func(ci int) bool { return similar(cs[ci].surname, p.surname) })
+		rule := rulePersonMergeSurname
 		if found < 0 {
 			if ci, ok := givenAt[p.surname]; ok {
-				found = ci
+				found, rule = ci, rulePersonMergeGiven
 			}
 		}
-		if found < 0 {
+		if found >= 0 {
+			st.firePersonMerge(rule, i, cs[found])
+		} else {
 			if m.weak && !m.cued && !st.t[m.b-1].poss {
+				st.fire(rulePersonRejectWeak, m.a, m.b, 0, 0)
 				m.cluster = -1
 				continue
 			}
@@ -285,22 +339,24 @@ func (st *state) clusterPeople() [][]int {
 		cs[found].ments = append(cs[found].ments, i)
 		m.cluster = found
 	}
-	out := make([][]int, len(cs))
-	for ci, c := range cs {
-		sort.Ints(c.ments)
-		out[ci] = c.ments
-		for _, i := range c.ments {
-			st.ments[i].cluster = ci // renumbered after mergeShortForms
-		}
+	return cs, true
+}
+
+// firePersonMerge records that rule r joined mention i to cluster c (its
+// first mention is the span given).
+func (st *state) firePersonMerge(r *rules.Rule, i int, c *pcluster) {
+	if st.tr == nil || len(c.ments) == 0 {
+		return
 	}
-	return out
+	m, f := &st.ments[i], &st.ments[c.ments[0]]
+	st.fire(r, m.a, m.b, f.a, f.b)
 }
 
 // mergeShortForms folds a cluster whose names are all the first words of a
 // longer name in one other cluster into that cluster: Malay, Arabic and South
 // Asian names are shortened to their first two words ("Mohd Rashid" for
 // "Mohd Rashid Abdullah"), which the surname key cannot join.
-func mergeShortForms(cs []*pcluster, names []pname) []*pcluster {
+func (st *state) mergeShortForms(cs []*pcluster, names []pname) []*pcluster {
 	prefixOf := func(short, long []string) bool {
 		if len(short) < 2 || len(long) <= len(short) {
 			return false
@@ -351,6 +407,9 @@ func mergeShortForms(cs []*pcluster, names []pname) []*pcluster {
 			into = bi
 		}
 		if into >= 0 {
+			for _, i := range a.ments {
+				st.firePersonMerge(rulePersonMergeShortForm, i, cs[into])
+			}
 			cs[into].ments = append(cs[into].ments, a.ments...)
 			merged[ai] = true
 			note(into, a.ments)

@@ -235,67 +235,14 @@ func (st *state) places(dst []part, a, b int) []part {
 	i := a
 	other := false // a capitalized word that is no place: "People of Kazakhstan"
 	for i < b {
-		if n := st.officialCountry(i, b); n > 0 && !other {
-			_, e := st.match(pPlaces, i+n-1, b) // the country ends the form
-			for k := i + n - 1; k > i && e == nil; k-- {
-				_, e = st.match(pPlaces, k, i+n)
+		if !other {
+			if m, ok := st.placeRuleAt(out, n0, a, i, b); ok {
+				st.ments = append(st.ments, m)
+				st.fire(m.det, m.a, m.b, m.a, m.b)
+				out = append(out, part{k: 'l', a: m.a, b: m.b, ment: len(st.ments) - 1})
+				i = m.b
+				continue
 			}
-			m := ment{k: kPlace, a: i, b: i + n, name: st.slice(i, i+n), alias: e.Key(), det: rulePlaceOfficialCountry}
-			st.ments = append(st.ments, m)
-			st.fire(m.det, i, i+n, i, i+n)
-			out = append(out, part{k: 'l', a: i, b: i + n, ment: len(st.ments) - 1})
-			i += n
-			continue
-		}
-		if n, _ := st.match(pPlaces, i, b); n > 0 && st.t[i].cap && !other {
-			if c := st.constituency(i, i+n, b); c > 0 {
-				st.fire(rulePlaceConstituency, i, i+n, i, i+n+c)
-				n += c
-			}
-			j := i + n
-			for j < b && regionWords[st.low[j]] && st.low[j] != "regional" {
-				j++
-			}
-			m := ment{k: kPlace, a: i, b: j, name: st.placeName(i, i+n), det: rulePlaceGazetteer}
-			if j > i+n {
-				m.det = rulePlaceGazetteerRegion
-			}
-			st.ments = append(st.ments, m)
-			st.fire(m.det, i, j, i, j)
-			out = append(out, part{k: 'l', a: i, b: j, ment: len(st.ments) - 1})
-			i = j
-			continue
-		}
-		// "Bungoma County", "Auliekol district": a place the gazetteer lacks
-		if st.t[i].cap && !other && i+1 < b+1 && i+1 < len(st.low) && regionWords[st.low[i+1]] && st.low[i+1] != "regional" &&
-			!l.stop[st.low[i]] && !l.orgWords[st.low[i]] && !l.heads[st.low[i]] && (i+1 < b || !st.t[i+1].cap) {
-			j := i + 2
-			if j > b && !st.t[i+1].cap {
-				j = i + 2
-			}
-			name := st.slice(i, i+1)
-			if st.low[i+1] == "county" {
-				// a county keeps its word ("Pima County"), as the in-place
-				// rule names it; "X region/district" fold onto X
-				name = st.slice(i, i+2)
-			}
-			m := ment{k: kPlace, a: i, b: min(j, len(st.low)), name: name, det: rulePlaceWord}
-			st.ments = append(st.ments, m)
-			st.fire(m.det, i, m.b, i, m.b)
-			out = append(out, part{k: 'l', a: i, b: m.b, ment: len(st.ments) - 1})
-			i = m.b
-			continue
-		}
-		// "in Olgii and Tsengel": one unknown word joined by "and" to a
-		// place after "in/near" ends the list and is a place too
-		if !other && i+1 == b && i-1 > a && st.low[i-1] == "and" && len(out) > n0 && out[len(out)-1].k == 'l' && out[len(out)-1].b == i-1 &&
-			a > 0 && listPreps[st.low[a-1]] && st.unknownPlace(i, i+1) {
-			m := ment{k: kPlace, a: i, b: i + 1, name: st.slice(i, i+1), det: rulePlaceAndList}
-			st.ments = append(st.ments, m)
-			st.fire(m.det, i, i+1, i, i+1)
-			out = append(out, part{k: 'l', a: i, b: i + 1, ment: len(st.ments) - 1})
-			i++
-			continue
 		}
 		if _, ok := l.demonyms[st.low[i]]; ok {
 			out = append(out, part{k: 'd', a: i, b: i + 1, ment: -1})
@@ -458,4 +405,83 @@ func (st *state) listPlace(m0, a, i, b int) (int, *rules.Rule, int) {
 		return 0, nil, -1
 	}
 	return n, r, weak
+}
+
+// placeRuleAt tries the place rules, in order, at token i of segment
+// [a, b), whose parts so far are out[n0:].
+func (st *state) placeRuleAt(out []part, n0, a, i, b int) (ment, bool) {
+	if m, ok := st.officialCountryAt(i, b); ok {
+		return m, true
+	}
+	if m, ok := st.gazetteerAt(i, b); ok {
+		return m, true
+	}
+	if m, ok := st.placeWordAt(i, b); ok {
+		return m, true
+	}
+	return st.andListAt(out, n0, a, i, b)
+}
+
+// officialCountryAt: "United Republic of Tanzania", named as written, the
+// country's gazetteer name an alias.
+func (st *state) officialCountryAt(i, b int) (ment, bool) {
+	n := st.officialCountry(i, b)
+	if n == 0 {
+		return ment{}, false
+	}
+	_, e := st.match(pPlaces, i+n-1, b) // the country ends the form
+	for k := i + n - 1; k > i && e == nil; k-- {
+		_, e = st.match(pPlaces, k, i+n)
+	}
+	return ment{k: kPlace, a: i, b: i + n, name: st.slice(i, i+n), alias: e.Key(), det: rulePlaceOfficialCountry}, true
+}
+
+// gazetteerAt: a gazetteer place, with an electoral seat's compass words
+// and the region words after it.
+func (st *state) gazetteerAt(i, b int) (ment, bool) {
+	n, _ := st.match(pPlaces, i, b)
+	if n == 0 || !st.t[i].cap {
+		return ment{}, false
+	}
+	if c := st.constituency(i, i+n, b); c > 0 {
+		st.fire(rulePlaceConstituency, i, i+n, i, i+n+c)
+		n += c
+	}
+	j := i + n
+	for j < b && regionWords[st.low[j]] && st.low[j] != "regional" {
+		j++
+	}
+	m := ment{k: kPlace, a: i, b: j, name: st.placeName(i, i+n), det: rulePlaceGazetteer}
+	if j > i+n {
+		m.det = rulePlaceGazetteerRegion
+	}
+	return m, true
+}
+
+// placeWordAt: "Bungoma County", "Auliekol district", a place the
+// gazetteer lacks; the region word may be the token after the segment.
+func (st *state) placeWordAt(i, b int) (ment, bool) {
+	l := st.f.l
+	if !(st.t[i].cap && i+1 < b+1 && i+1 < len(st.low) && regionWords[st.low[i+1]] && st.low[i+1] != "regional" &&
+		!l.stop[st.low[i]] && !l.orgWords[st.low[i]] && !l.heads[st.low[i]] && (i+1 < b || !st.t[i+1].cap)) {
+		return ment{}, false
+	}
+	j := i + 2
+	name := st.slice(i, i+1)
+	if st.low[i+1] == "county" {
+		// a county keeps its word ("Pima County"), as the in-place
+		// rule names it; "X region/district" fold onto X
+		name = st.slice(i, i+2)
+	}
+	return ment{k: kPlace, a: i, b: min(j, len(st.low)), name: name, det: rulePlaceWord}, true
+}
+
+// andListAt: "in Olgii and Tsengel": one unknown word joined by "and" to a
+// place after "in/near" ends the list and is a place too.
+func (st *state) andListAt(out []part, n0, a, i, b int) (ment, bool) {
+	if i+1 == b && i-1 > a && st.low[i-1] == "and" && len(out) > n0 && out[len(out)-1].k == 'l' && out[len(out)-1].b == i-1 &&
+		a > 0 && listPreps[st.low[a-1]] && st.unknownPlace(i, i+1) {
+		return ment{k: kPlace, a: i, b: i + 1, name: st.slice(i, i+1), det: rulePlaceAndList}, true
+	}
+	return ment{}, false
 }

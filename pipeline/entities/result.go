@@ -30,11 +30,22 @@ func (st *state) result() Result {
 		return res // the clusters may be partial; the caller drops the document
 	}
 	ocl = st.mergeByRole(ocl)
-	// order clusters by first mention; map cluster -> output index
-	type cl struct {
-		k     kind
-		ments []int
-	}
+	outIdx := st.items(&res, pcl, ocl, lcl)
+	st.mentions(&res, outIdx)
+	st.resultTitles(&res, outIdx)
+	return res
+}
+
+// cl is one cluster of mentions of one kind.
+type cl struct {
+	k     kind
+	ments []int
+}
+
+// items makes the people, organizations and locations of the clusters, in
+// order of first mention, and returns for each mention 1 + the index of
+// its item in its table (0: none).
+func (st *state) items(res *Result, pcl, ocl, lcl [][]int) []int {
 	all := make([]cl, 0, len(pcl)+len(ocl)+len(lcl))
 	if len(pcl) > 0 {
 		res.People = make([]doc.Person, 0, len(pcl))
@@ -56,29 +67,29 @@ func (st *state) result() Result {
 	}
 	slices.SortStableFunc(all, func(x, y cl) int { return cmp.Compare(st.ments[x.ments[0]].a, st.ments[y.ments[0]].a) })
 	outIdx := make([]int, len(st.ments)) // ment -> 1 + index in its table
-	res.Mentions = make([]doc.Mention, 0, len(st.ments))
 	for _, c := range all {
+		n := 0
 		switch c.k {
 		case kPerson:
-			p := st.makePerson(c.ments, len(res.People))
-			for _, i := range c.ments {
-				outIdx[i] = len(res.People) + 1
-			}
-			res.People = append(res.People, p)
+			res.People = append(res.People, st.makePerson(c.ments, len(res.People)))
+			n = len(res.People)
 		case kOrg:
-			o := st.makeOrg(c.ments, len(res.Organizations))
-			for _, i := range c.ments {
-				outIdx[i] = len(res.Organizations) + 1
-			}
-			res.Organizations = append(res.Organizations, o)
+			res.Organizations = append(res.Organizations, st.makeOrg(c.ments, len(res.Organizations)))
+			n = len(res.Organizations)
 		case kPlace:
-			l := st.makePlace(c.ments, len(res.Locations))
-			for _, i := range c.ments {
-				outIdx[i] = len(res.Locations) + 1
-			}
-			res.Locations = append(res.Locations, l)
+			res.Locations = append(res.Locations, st.makePlace(c.ments, len(res.Locations)))
+			n = len(res.Locations)
+		}
+		for _, i := range c.ments {
+			outIdx[i] = n
 		}
 	}
+	return outIdx
+}
+
+// mentions lists every mention that belongs to an item, by start.
+func (st *state) mentions(res *Result, outIdx []int) {
+	res.Mentions = make([]doc.Mention, 0, len(st.ments))
 	for i := range st.ments {
 		m := &st.ments[i]
 		o := outIdx[i] - 1
@@ -98,6 +109,10 @@ func (st *state) result() Result {
 		res.Mentions = append(res.Mentions, doc.Mention{EntityID: id, EntityType: typ, Text: st.slice(m.a, m.b), Span: sp, Sentence: st.d.SentenceOf(sp.Start), Method: m.method().ID})
 	}
 	slices.SortStableFunc(res.Mentions, func(x, y doc.Mention) int { return cmp.Compare(x.Start, y.Start) })
+}
+
+// resultTitles lists the titles with their holders' and bodies' indexes.
+func (st *state) resultTitles(res *Result, outIdx []int) {
 	if len(st.titles) > 0 {
 		res.Titles = make([]Title, 0, len(st.titles))
 	}
@@ -116,7 +131,6 @@ func (st *state) result() Result {
 		}
 		res.Titles = append(res.Titles, out)
 	}
-	return res
 }
 
 func addAlias(aliases []string, name, a string) []string {
