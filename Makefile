@@ -8,7 +8,7 @@ TESTOUT := $(CURDIR)/.test-outputs
 # The revision plenary --version and run.json name ("-dirty" with local changes).
 COMMIT  := $(shell git describe --always --dirty --abbrev=12 --exclude='*' 2>/dev/null || echo unknown)
 
-.PHONY: lexicons lexicons-check bench-matrix all build run test test-short setup fmt-check vet gotest gotest-short interop eval eval-gate baseline bench clean browser-test
+.PHONY: lexicons lexicons-check bench-matrix all build run test test-short setup fmt-check vet lint gotest gotest-short interop eval eval-gate baseline bench clean browser-test
 
 all: build
 
@@ -22,12 +22,12 @@ run: build
 # Everything, as CI runs it: about 6 minutes on a quiet 2-core machine (see
 # README). The first run on a fresh machine also installs Node.js/npm,
 # Chromium and the DuckDB module (setup).
-test: setup fmt-check vet gotest interop eval-gate browser-test
+test: setup fmt-check vet lint gotest interop eval-gate browser-test
 
 # The edit-test loop: under 3 minutes on a quiet 2-core machine, Go only. No
 # race detector, no browser, no DuckDB, no fuzzing, and the long kill-and-resume
 # trials skipped (go test -short); make test runs all of them.
-test-short: fmt-check vet gotest-short eval-gate
+test-short: fmt-check vet lint gotest-short eval-gate
 
 # Installs what is missing for make test (quiet when nothing is).
 setup:
@@ -38,6 +38,17 @@ fmt-check:
 
 vet:
 	$(GO) vet ./...
+
+# golangci-lint with .golangci.yml: function length (funlen), cyclomatic
+# complexity (gocyclo) and unused code. The pinned version is installed
+# with go install the first time (a few minutes), so the target needs only Go.
+GOLANGCI_VERSION := v2.15.0
+GOLANGCI ?= $(shell $(GO) env GOPATH)/bin/golangci-lint
+lint:
+	@$(GOLANGCI) version 2>/dev/null | grep -q ' $(GOLANGCI_VERSION:v%=%) ' || { \
+	  echo "lint: installing golangci-lint $(GOLANGCI_VERSION) (once)"; \
+	  $(GO) install github.com/golangci/golangci-lint/v2/cmd/golangci-lint@$(GOLANGCI_VERSION); }
+	$(GOLANGCI) run ./...
 
 gotest:
 	$(GO) test -race -count=1 ./...

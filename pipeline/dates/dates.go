@@ -488,7 +488,14 @@ func (st *scan) monthFirst(w token, info wordInfo, borrow bool) (hit, bool) {
 	if abbr || !borrow {
 		return hit{}, false
 	}
-	// A bare month name.
+	return st.bareMonth(w, h)
+}
+
+// bareMonth: month name w alone is a date only after a preposition or a
+// relative word ("in March", "last December", "mid-March", "the end of
+// March") or as the second end of a range ("from May to June").
+func (st *scan) bareMonth(w token, h hit) (hit, bool) {
+	s := st.s
 	h.form, h.src = fMonth, yNone
 	if st.borrow(&h) {
 		return h, true
@@ -629,59 +636,17 @@ func (st *scan) numericDate(t token) (hit, bool) {
 // yearFirst matches at a 4-digit number: "2022-06-05", "2021-2023",
 // "2019-20", "2019".
 func (st *scan) yearFirst(t token) (hit, bool) {
-	s := st.s
 	if t.val < fullMin || t.val > fullMax {
 		return hit{}, false
 	}
-	// ISO yyyy-mm-dd (also with / or .).
-	if t.end < len(s) && (s[t.end] == '-' || s[t.end] == '/' || s[t.end] == '.') && !st.numberBefore(t.start) {
-		sep := s[t.end]
-		t2 := next(s, t.end+1)
-		if t2.kind == tNum && t2.start == t.end+1 && t2.ndig() <= 2 && t2.end < len(s) && s[t2.end] == sep {
-			t3 := next(s, t2.end+1)
-			if t3.kind == tNum && t3.start == t2.end+1 && t3.ndig() <= 2 && st.tailOK(t3) && validDay(t.val, t2.val, t3.val) {
-				h := hit{start: t.start, end: t3.end, n: 1, form: fISO, src: yExplicit}
-				h.items[0] = item{t.val, t2.val, t3.val}
-				return h, true
-			}
-			return hit{}, false
-		}
+	if h, ok, done := st.isoDate(t); done {
+		return h, ok
 	}
 	if t.val < bareMin || t.val > bareMax {
 		return hit{}, false
 	}
-	// Ranges: "2021-2023", "2021 – 2023", "2020/2021", "2019-20".
-	c := next(s, t.end)
-	slash := c.is('/') && c.start == t.end
-	if c.isDash() || slash {
-		t2 := next(s, c.end)
-		y2 := 0
-		switch {
-		case t2.kind == tNum && t2.ndig() == 4:
-			y2 = t2.val
-		case t2.kind == tNum && t2.ndig() == 2 && c.start == t.end && t2.start == c.end:
-			y2 = t.val/100*100 + t2.val
-		}
-		if slash && t2.start != c.end {
-			y2 = 0
-		}
-		if y2 > t.val && y2-t.val <= 100 && y2 <= bareMax && st.tailOK(t2) {
-			if st.yearContext(t, t2) {
-				h := hit{start: t.start, end: t2.end, n: 2, form: fYearRange, src: yExplicit}
-				h.items[0], h.items[1] = item{y: t.val}, item{y: y2}
-				return h, true
-			}
-			return hit{}, false
-		}
-		if t2.kind == tNum && t2.start == c.end && c.start == t.end {
-			// "2019-12" (ISO month) or a number like "2019-123": not a bare year.
-			if c.is('-') && t2.ndig() == 2 && t2.val >= 1 && t2.val <= 12 && st.tailOK(t2) && !st.numberBefore(t.start) {
-				h := hit{start: t.start, end: t2.end, n: 1, form: fISO, src: yExplicit}
-				h.items[0] = item{y: t.val, m: t2.val}
-				return h, true
-			}
-			return hit{}, false
-		}
+	if h, ok, done := st.yearRange(t); done {
+		return h, ok
 	}
 	if !st.yearContext(t, t) {
 		return hit{}, false
@@ -691,61 +656,131 @@ func (st *scan) yearFirst(t token) (hit, bool) {
 	return h, true
 }
 
+// isoDate reads yyyy-mm-dd (also with / or .) from year t; done is true
+// when the text decides (a date, or a number that is none).
+func (st *scan) isoDate(t token) (h hit, ok, done bool) {
+	s := st.s
+	if !(t.end < len(s) && (s[t.end] == '-' || s[t.end] == '/' || s[t.end] == '.') && !st.numberBefore(t.start)) {
+		return hit{}, false, false
+	}
+	sep := s[t.end]
+	t2 := next(s, t.end+1)
+	if !(t2.kind == tNum && t2.start == t.end+1 && t2.ndig() <= 2 && t2.end < len(s) && s[t2.end] == sep) {
+		return hit{}, false, false
+	}
+	t3 := next(s, t2.end+1)
+	if t3.kind == tNum && t3.start == t2.end+1 && t3.ndig() <= 2 && st.tailOK(t3) && validDay(t.val, t2.val, t3.val) {
+		h = hit{start: t.start, end: t3.end, n: 1, form: fISO, src: yExplicit}
+		h.items[0] = item{t.val, t2.val, t3.val}
+		return h, true, true
+	}
+	return hit{}, false, true
+}
+
+// yearRange reads a range from year t ("2021-2023", "2021 – 2023",
+// "2020/2021", "2019-20") or an ISO month ("2019-12"); done is true when
+// the text decides.
+func (st *scan) yearRange(t token) (h hit, ok, done bool) {
+	s := st.s
+	c := next(s, t.end)
+	slash := c.is('/') && c.start == t.end
+	if !c.isDash() && !slash {
+		return hit{}, false, false
+	}
+	t2 := next(s, c.end)
+	y2 := 0
+	switch {
+	case t2.kind == tNum && t2.ndig() == 4:
+		y2 = t2.val
+	case t2.kind == tNum && t2.ndig() == 2 && c.start == t.end && t2.start == c.end:
+		y2 = t.val/100*100 + t2.val
+	}
+	if slash && t2.start != c.end {
+		y2 = 0
+	}
+	if y2 > t.val && y2-t.val <= 100 && y2 <= bareMax && st.tailOK(t2) {
+		if st.yearContext(t, t2) {
+			h = hit{start: t.start, end: t2.end, n: 2, form: fYearRange, src: yExplicit}
+			h.items[0], h.items[1] = item{y: t.val}, item{y: y2}
+			return h, true, true
+		}
+		return hit{}, false, true
+	}
+	if t2.kind == tNum && t2.start == c.end && c.start == t.end {
+		// "2019-12" (ISO month) or a number like "2019-123": not a bare year.
+		if c.is('-') && t2.ndig() == 2 && t2.val >= 1 && t2.val <= 12 && st.tailOK(t2) && !st.numberBefore(t.start) {
+			h = hit{start: t.start, end: t2.end, n: 1, form: fISO, src: yExplicit}
+			h.items[0] = item{y: t.val, m: t2.val}
+			return h, true, true
+		}
+		return hit{}, false, true
+	}
+	return hit{}, false, false
+}
+
 // yearContext decides whether the years first..last (one token or a range)
 // stand alone as years, looking at their neighbours.
 func (st *scan) yearContext(first, last token) bool {
+	pi, ok := st.leftContext(first)
+	return ok && st.rightContext(last, pi)
+}
+
+// leftContext reports whether what precedes year first lets it be a
+// date: no glued sign or separator, no number group, identifier word,
+// approximation or name before it. pi is the word before it.
+func (st *scan) leftContext(first token) (pi wordInfo, ok bool) {
 	s := st.s
-	// Left: glued signs and separators.
 	r, n := runeBefore(s, first.start)
 	switch r {
 	case '$', '€', '£', '¥', '₸', '₽', '₹', '#', '№', '+', '\u2212':
-		return false
+		return pi, false
 	case '.', ',', ':', '/':
 		if r2, _ := runeBefore(s, first.start-n); r2 >= '0' && r2 <= '9' {
-			return false
+			return pi, false
 		}
 	case '-', '\u2013':
 		if r2, _ := runeBefore(s, first.start-n); r2 >= '0' && r2 <= '9' {
-			return false
+			return pi, false
 		}
 		if ok, _ := letterBefore2(s, first.start-n); ok {
 			// "mid-2020" is a year; "Kazakhstan-2050" is a name.
-			return st.wordIs(prev(s, first.start-n), "mid")
+			return pi, st.wordIs(prev(s, first.start-n), "mid")
 		}
 	}
 	p := prev(s, first.start)
 	if p.is('.') { // "No. 2019"
 		if st.word(prev(s, p.start)).has(kNumPrefix) {
-			return false
+			return pi, false
 		}
 	}
-	pi := st.word(p)
+	pi = st.word(p)
 	switch p.kind {
 	case tNum:
 		// "8 701 2019 ...": a number group; but "Q1 2022", "H2 2021" are periods.
 		if !(p.ndig() == 1 && p.val >= 1 && p.val <= 4 && p.start > 0 && (s[p.start-1] == 'Q' || s[p.start-1] == 'H') &&
 			(p.start == 1 || !isLetterBefore(s, p.start-1))) {
-			return false
+			return pi, false
 		}
 	case tWord:
-		if pi.has(kNumPrefix) {
-			return false
-		}
-		if pi.has(kApprox) && first.val%50 == 0 {
-			return false
-		}
-		if st.nameWord(p, pi) {
-			return false
+		if pi.has(kNumPrefix) || pi.has(kApprox) && first.val%50 == 0 || st.nameWord(p, pi) {
+			return pi, false
 		}
 	case tPunct:
 		if p.is(',') {
 			if pp := prev(s, p.start); st.nameWord(pp, st.word(pp)) {
 				// "Bill, 2020": a name followed by its year.
-				return false
+				return pi, false
 			}
 		}
 	}
-	// Right.
+	return pi, true
+}
+
+// rightContext reports whether what follows year last lets it be a date
+// (pi is the word before the year): no decade ("the 1990's"), number or
+// unit after it.
+func (st *scan) rightContext(last token, pi wordInfo) bool {
+	s := st.s
 	if !st.tailOK(last) {
 		return false
 	}

@@ -10,7 +10,6 @@ import (
 	"strings"
 	"testing"
 	"testing/iotest"
-	"time"
 	"unicode/utf8"
 )
 
@@ -65,14 +64,6 @@ func itemKind(it Item) string {
 		return "invalid"
 	}
 	return k
-}
-
-func day(s string) time.Time {
-	t, err := time.Parse("2006-01-02", s)
-	if err != nil {
-		panic(err)
-	}
-	return t
 }
 
 const pageHTML = `<!DOCTYPE html><html><head>

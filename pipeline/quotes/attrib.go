@@ -397,26 +397,8 @@ func (st *state) subjectBefore(v, s int) (int, int) {
 		}
 	}
 	if st.low[t] == "," {
-		// Walk back over comma-separated stretches (an apposition, a
-		// participle clause) to the one naming a person: "S. Dauletalin,
-		// Deputy Chairman of X, summing up the seminar, noted".
-		end := t
-		for seg := 0; seg < 4; seg++ {
-			k := end - 1
-			for k >= s && end-k <= 40 && st.low[k] != "," {
-				k--
-			}
-			for a := k + 1; a < end; a++ {
-				if a >= s {
-					if m, ok := st.personAt(a); ok && st.eligible(m) {
-						return k + 1, end
-					}
-				}
-			}
-			if k < s || st.low[k] != "," {
-				break
-			}
-			end = k
+		if a, e, ok := st.commaStretch(t, s); ok {
+			return a, e
 		}
 		k := t - 1
 		for k >= s && t-k <= 25 && st.low[k] != "," {
@@ -444,6 +426,32 @@ func (st *state) subjectBefore(v, s int) (int, int) {
 		return 0, 0
 	}
 	return b, t + 1
+}
+
+// commaStretch walks back from the comma at t over comma-separated
+// stretches (an apposition, a participle clause) to the one naming a
+// person: "S. Dauletalin, Deputy Chairman of X, summing up the seminar,
+// noted". It returns that stretch, ok false when none names one.
+func (st *state) commaStretch(t, s int) (a, e int, ok bool) {
+	end := t
+	for seg := 0; seg < 4; seg++ {
+		k := end - 1
+		for k >= s && end-k <= 40 && st.low[k] != "," {
+			k--
+		}
+		for a := k + 1; a < end; a++ {
+			if a >= s {
+				if m, ok := st.personAt(a); ok && st.eligible(m) {
+					return k + 1, end, true
+				}
+			}
+		}
+		if k < s || st.low[k] != "," {
+			break
+		}
+		end = k
+	}
+	return 0, 0, false
 }
 
 // prevColon handles "X said:" ending the sentence or paragraph before a quote
@@ -546,8 +554,18 @@ func (st *state) resolveNP(s, e, pos int, byMention *rules.Rule) *who {
 }
 
 func (st *state) resolvePhrase(s, e, pos int, byMention *rules.Rule) *who {
-	// 1. A person mention, preferring one that is not an object ("notice
-	// of ANP's Khushdil Khan").
+	if w, ok := st.mentionSpeaker(s, e, byMention); ok {
+		return w
+	}
+	if w, ok := st.pronounSpeaker(s, e, pos); ok {
+		return w
+	}
+	return st.nounSpeaker(s, e, pos)
+}
+
+// mentionSpeaker: a person mention in the phrase, preferring one that is
+// not an object ("notice of ANP's Khushdil Khan").
+func (st *state) mentionSpeaker(s, e int, byMention *rules.Rule) (*who, bool) {
 	var first doc.Mention // valid when haveFirst; a value, so it stays on the stack
 	haveFirst := false
 	for t := s; t < e; t++ {
@@ -559,15 +577,20 @@ func (st *state) resolvePhrase(s, e, pos int, byMention *rules.Rule) *who {
 			first, haveFirst = m, true
 		}
 		if st.eligible(m) {
-			return st.personWho(m, doc.AttrExplicit, confExplicitBefore, byMention)
+			return st.personWho(m, doc.AttrExplicit, confExplicitBefore, byMention), true
 		}
 		t = st.tokAt(m.End) - 1
 	}
 	if haveFirst {
-		return st.personWho(first, doc.AttrExplicit, confExplicitBefore-0.1, byMention)
+		return st.personWho(first, doc.AttrExplicit, confExplicitBefore-0.1, byMention), true
 	}
-	text := st.textOf(s, e)
-	// 2. A pronoun ("he", "according to him", "his report").
+	return nil, false
+}
+
+// pronounSpeaker: a pronoun opening the phrase or making most of it ("he",
+// "according to him", "his report"), resolved; ok is true (with w nil
+// when it resolves to no one) whenever the phrase is a pronoun's.
+func (st *state) pronounSpeaker(s, e, pos int) (*who, bool) {
 	for t := s; t < e; t++ {
 		if !isWord(st.low[t]) {
 			continue
@@ -577,10 +600,17 @@ func (st *state) resolvePhrase(s, e, pos int, byMention *rules.Rule) *who {
 			if w != nil {
 				w.mention = st.toks[t].Text
 			}
-			return w
+			return w, true
 		}
 		break
 	}
+	return nil, false
+}
+
+// nounSpeaker resolves a phrase with no person and no pronoun: a group, an
+// indefinite or definite title, a source, a name the entities missed.
+func (st *state) nounSpeaker(s, e, pos int) *who {
+	text := st.textOf(s, e)
 	hasPost, hasSource, hasCaps := false, false, 0
 	for t := s; t < e; t++ {
 		w := st.low[t]
@@ -597,32 +627,29 @@ func (st *state) resolvePhrase(s, e, pos int, byMention *rules.Rule) *who {
 			hasCaps++
 		}
 	}
-	// A group ("two of his rivals", "officials"): no person speaker.
-	if hasCaps == 0 && !hasPost && st.pluralNoun(e-1) {
-		return &who{mention: text, attr: doc.AttrNone, conf: confSource, at: st.toks[s].Start, rule: sieveGroup}
-	}
-	// 3. A title reference; "a spokesperson for the ministry" is
-	// indefinite: someone the text does not name.
-	if hasPost && (st.low[s] == "a" || st.low[s] == "an") {
-		return &who{mention: text, attr: doc.AttrNone, conf: confUnknown, at: st.toks[s].Start, rule: sieveIndefinite}
-	}
-	if hasPost {
+	at := st.toks[s].Start
+	switch {
+	case hasCaps == 0 && !hasPost && st.pluralNoun(e-1):
+		// A group ("two of his rivals", "officials"): no person speaker.
+		return &who{mention: text, attr: doc.AttrNone, conf: confSource, at: at, rule: sieveGroup}
+	case hasPost && (st.low[s] == "a" || st.low[s] == "an"):
+		// "a spokesperson for the ministry" is indefinite: someone the
+		// text does not name.
+		return &who{mention: text, attr: doc.AttrNone, conf: confUnknown, at: at, rule: sieveIndefinite}
+	case hasPost:
 		if w := st.resolveTitle(s, e, pos); w != nil {
 			w.mention = text
 			return w
 		}
-		return &who{mention: text, attr: doc.AttrNone, conf: confUnknown, at: st.toks[s].Start, rule: sieveTitleUnresolved}
-	}
-	// 4. A non-person source.
-	if hasSource {
-		return &who{mention: text, attr: doc.AttrNone, conf: confSource, at: st.toks[s].Start, rule: sieveSource}
-	}
-	// 5. A name the entity stage missed: match it against the people's names.
-	if hasCaps > 0 && hasCaps <= 4 {
+		return &who{mention: text, attr: doc.AttrNone, conf: confUnknown, at: at, rule: sieveTitleUnresolved}
+	case hasSource:
+		return &who{mention: text, attr: doc.AttrNone, conf: confSource, at: at, rule: sieveSource}
+	case hasCaps > 0 && hasCaps <= 4:
+		// A name the entity stage missed: match it against the people's names.
 		if p := st.personByName(s, e, pos); p != nil {
-			return &who{id: p.ID, name: p.Name, mention: text, attr: doc.AttrExplicit, conf: confExplicitBefore - 0.1, at: st.toks[s].Start, rule: sieveNameMatch}
+			return &who{id: p.ID, name: p.Name, mention: text, attr: doc.AttrExplicit, conf: confExplicitBefore - 0.1, at: at, rule: sieveNameMatch}
 		}
-		return &who{name: text, mention: text, attr: doc.AttrExplicit, conf: confNamedUnknown, at: st.toks[s].Start, rule: sieveNameUnknown}
+		return &who{name: text, mention: text, attr: doc.AttrExplicit, conf: confNamedUnknown, at: at, rule: sieveNameUnknown}
 	}
 	return nil
 }
@@ -877,8 +904,31 @@ func (st *state) findSubject(k, depth int) *who {
 	if a >= b {
 		return nil
 	}
-	// A person named right before a reporting verb ("…, Cllr Peter
-	// Hargreaves, said …") is the subject whatever precedes.
+	if w := st.namedBeforeCue(a, b); w != nil {
+		return w
+	}
+	if w, done := st.clauseSubject(k, depth, a, b); done {
+		return w
+	}
+	// Otherwise the first person mention followed by a verb.
+	for j := a; j < b; j++ {
+		m, ok := st.personAt(j)
+		if !ok {
+			continue
+		}
+		e := st.tokAt(m.End)
+		if st.eligible(m) && st.verbFollows(e, b) {
+			return st.personWho(m, doc.AttrExplicit, confExplicitBefore, ruleSubject)
+		}
+		j = e - 1
+	}
+	return nil
+}
+
+// namedBeforeCue: a person named right before a reporting verb ("…, Cllr
+// Peter Hargreaves, said …") in sentence [a, b) is its subject whatever
+// precedes.
+func (st *state) namedBeforeCue(a, b int) *who {
 	for j := a; j < b; j++ {
 		m, ok := st.personAt(j)
 		if !ok {
@@ -899,6 +949,14 @@ func (st *state) findSubject(k, depth int) *who {
 			return st.personWho(m, doc.AttrExplicit, confExplicitBefore, ruleSubject)
 		}
 	}
+	return nil
+}
+
+// clauseSubject reads the subject at the head of sentence k's main clause
+// [a, b) (after an introductory phrase): a pronoun (the sentence before's
+// subject), a person, a person in apposition, a title's holder. done is
+// false when the clause names none.
+func (st *state) clauseSubject(k, depth, a, b int) (w *who, done bool) {
 	t := a
 	if introWords[st.low[a]] || (strings.HasSuffix(st.low[a], "ing") && len(st.low[a]) > 5) {
 		for j := a; j < b && j-a < 30; j++ {
@@ -908,55 +966,54 @@ func (st *state) findSubject(k, depth int) *who {
 			}
 		}
 	}
-	if t < b {
-		if pr, ok := st.lx.pronouns[st.low[t]]; ok && !pr.plural && subjectPronoun(st.low[t]) {
-			if depth < 3 && k > 0 {
-				return st.subject(k-1, depth+1)
-			}
-			return nil
+	if t >= b {
+		return nil, false
+	}
+	if pr, ok := st.lx.pronouns[st.low[t]]; ok && !pr.plural && subjectPronoun(st.low[t]) {
+		if depth < 3 && k > 0 {
+			return st.subject(k-1, depth+1), true
 		}
-		e := st.npForward(t, b)
-		if e > t && e+1 < b && st.low[e] == "," {
-			// "The chairman of the union, John Smith, said": the apposition names him.
-			if m, ok := st.personAt(e + 1); ok && st.verbFollows(e, b) {
-				return st.personWho(m, doc.AttrExplicit, confExplicitBefore, ruleSubject)
-			}
-		}
-		if e > t && st.verbFollows(e, b) {
-			for j := t; j < e; j++ {
-				if m, ok := st.personAt(j); ok {
-					return st.personWho(m, doc.AttrExplicit, confExplicitBefore, ruleSubject)
-				}
-			}
-			// "The chairman of X shared his opinion … Toleubek Mukashev.":
-			// translated reports put the title's holder at the sentence end
-			// (only with a verb of taking the floor, which has no person
-			// object: "the chairman thanked Askar Mamin" names the object).
-			if m, ok := st.trailingPerson(e, b); ok && st.introBetween(e, st.tokAt(m.Start)) {
-				return st.personWho(m, doc.AttrExplicit, confExplicitBefore, ruleSubject)
-			}
-			for j := t; j < e; j++ {
-				if st.lx.postWords[st.low[j]] {
-					if w := st.resolveTitle(t, e, st.toks[t].Start); w != nil {
-						w.at = st.toks[t].Start
-						return w
-					}
-					break
-				}
-			}
+		return nil, true
+	}
+	e := st.npForward(t, b)
+	if e > t && e+1 < b && st.low[e] == "," {
+		// "The chairman of the union, John Smith, said": the apposition names him.
+		if m, ok := st.personAt(e + 1); ok && st.verbFollows(e, b) {
+			return st.personWho(m, doc.AttrExplicit, confExplicitBefore, ruleSubject), true
 		}
 	}
-	// Otherwise the first person mention followed by a verb.
-	for j := a; j < b; j++ {
-		m, ok := st.personAt(j)
-		if !ok {
-			continue
+	if e > t && st.verbFollows(e, b) {
+		if w := st.phraseSubject(t, e, b); w != nil {
+			return w, true
 		}
-		e := st.tokAt(m.End)
-		if st.eligible(m) && st.verbFollows(e, b) {
+	}
+	return nil, false
+}
+
+// phraseSubject is the person the subject phrase [t, e) of a clause ending
+// at b names: a person mention in it, the holder of its title named at the
+// sentence end after a verb of taking the floor, or the title's holder.
+func (st *state) phraseSubject(t, e, b int) *who {
+	for j := t; j < e; j++ {
+		if m, ok := st.personAt(j); ok {
 			return st.personWho(m, doc.AttrExplicit, confExplicitBefore, ruleSubject)
 		}
-		j = e - 1
+	}
+	// "The chairman of X shared his opinion … Toleubek Mukashev.":
+	// translated reports put the title's holder at the sentence end
+	// (only with a verb of taking the floor, which has no person
+	// object: "the chairman thanked Askar Mamin" names the object).
+	if m, ok := st.trailingPerson(e, b); ok && st.introBetween(e, st.tokAt(m.Start)) {
+		return st.personWho(m, doc.AttrExplicit, confExplicitBefore, ruleSubject)
+	}
+	for j := t; j < e; j++ {
+		if st.lx.postWords[st.low[j]] {
+			if w := st.resolveTitle(t, e, st.toks[t].Start); w != nil {
+				w.at = st.toks[t].Start
+				return w
+			}
+			break
+		}
 	}
 	return nil
 }

@@ -102,29 +102,7 @@ func apostropheAhead(rs []rune, i, pe int) bool {
 // the next paragraph reopens it or when the next mark in the text is a
 // closing one.
 func scanMarks(rs []rune, paras []doc.Span) []qspan {
-	var out []qspan
-	type mk struct {
-		r   rune
-		pos int
-	}
-	var stack []mk
-	var cur qspan
-	segStart := 0
-	emit := func(closeAt, segEnd int) {
-		cur.close = closeAt
-		cur.segs = append(cur.segs, doc.Span{Start: segStart, End: segEnd})
-		cur.segs = trimSegs(rs, cur.segs)
-		if len(cur.segs) > 0 {
-			out = append(out, cur)
-		}
-		stack = stack[:0]
-		cur = qspan{}
-	}
-	popSingles := func() {
-		for len(stack) > 1 && family(stack[len(stack)-1].r) == famSingle {
-			stack = stack[:len(stack)-1]
-		}
-	}
+	sc := &markScan{rs: rs, paras: paras}
 	pi, i := 0, 0
 	for pi < len(paras) {
 		ps, pe := paras[pi].Start, paras[pi].End
@@ -139,104 +117,144 @@ func scanMarks(rs []rune, paras []doc.Span) []qspan {
 			if r < utf8.RuneSelf && r != '"' && r != '\'' {
 				continue // the only ASCII marks; spares family's switch on most runes
 			}
-			fam := family(r)
-			if fam == famNone {
-				continue
-			}
-			lf, rf := flanks(rs, i, ps, pe)
-			if len(stack) == 0 {
-				switch {
-				case fam == famDouble && !(rf && !lf):
-				case fam == famSingle && isSingleOpener(r) && lf && !rf && !apostropheAhead(rs, i, pe):
-				default:
-					continue
-				}
-				stack = append(stack, mk{r, i})
-				cur = qspan{open: i, single: fam == famSingle}
-				segStart = i + 1
-				continue
-			}
-			top := stack[len(stack)-1]
-			if fam == famSingle {
-				switch {
-				case isSingleOpener(r) && lf && !rf && !apostropheAhead(rs, i, pe) && !(r == '\'' && top.r == '\''):
-					stack = append(stack, mk{r, i})
-				case isSingleCloser(r) && family(top.r) == famSingle && rf && !(i+1 < pe && unicode.IsLetter(rs[i+1])):
-					stack = stack[:len(stack)-1]
-				}
-			} else {
-				closing := false
-				switch {
-				case conventionalCloser(r, stack[0].r) || (len(stack) > 1 && conventionalCloser(r, top.r)):
-					closing = true
-				case r == '"':
-					if top.r == '"' {
-						closing = true
-					} else if lf && !rf {
-						stack = append(stack, mk{r, i})
-					} else {
-						closing = true
-					}
-				default: // “ „ « used inside a quote
-					if lf && !rf {
-						stack = append(stack, mk{r, i})
-					} else {
-						closing = true
-					}
-				}
-				if closing {
-					popSingles()
-					if family(stack[len(stack)-1].r) == famSingle && len(stack) == 1 {
-						// A double mark cannot close a single quote: the
-						// single opener was an apostrophe after all.
-						stack = stack[:0]
-						cur = qspan{}
-						continue
-					}
-					stack = stack[:len(stack)-1]
-				}
-			}
-			if len(stack) == 0 {
-				emit(i, i)
+			if fam := family(r); fam != famNone {
+				sc.mark(r, fam, i, ps, pe)
 			}
 		}
-		// Paragraph end with a mark still open.
-		if len(stack) > 0 {
-			popSingles()
-			if family(stack[0].r) == famSingle {
-				stack = stack[:0] // a single quote never spans paragraphs
-				cur = qspan{}
-				pi++
-				continue
-			}
-			stack = stack[:1]
-			if pi+1 < len(paras) {
-				ns := paras[pi+1].Start
-				if ns < len(rs) && family(rs[ns]) == famDouble {
-					// The next paragraph reopens the mark: one quote.
-					cur.segs = append(cur.segs, doc.Span{Start: segStart, End: pe})
-					segStart = ns + 1
-					i = ns + 1
-					pi++
-					continue
-				}
-				if cp, cpi := closerAhead(rs, paras, pi+1); cp >= 0 {
-					cur.segs = append(cur.segs, doc.Span{Start: segStart, End: pe})
-					for k := pi + 1; k < cpi; k++ {
-						cur.segs = append(cur.segs, paras[k])
-					}
-					segStart = paras[cpi].Start
-					emit(cp, cp)
-					i = cp + 1
-					pi = cpi
-					continue
-				}
-			}
-			emit(-1, pe)
-		}
-		pi++
+		pi, i = sc.paraEnd(pi, pe, i)
 	}
-	return out
+	return sc.out
+}
+
+// mk is an open quotation mark.
+type mk struct {
+	r   rune
+	pos int
+}
+
+// markScan is scanMarks' state: the quotes found, the marks open and the
+// quote being read.
+type markScan struct {
+	rs       []rune
+	paras    []doc.Span
+	out      []qspan
+	stack    []mk
+	cur      qspan
+	segStart int
+}
+
+// emit ends the quote being read at closeAt (-1: unclosed), its last
+// segment at segEnd.
+func (sc *markScan) emit(closeAt, segEnd int) {
+	sc.cur.close = closeAt
+	sc.cur.segs = append(sc.cur.segs, doc.Span{Start: sc.segStart, End: segEnd})
+	sc.cur.segs = trimSegs(sc.rs, sc.cur.segs)
+	if len(sc.cur.segs) > 0 {
+		sc.out = append(sc.out, sc.cur)
+	}
+	sc.stack = sc.stack[:0]
+	sc.cur = qspan{}
+}
+
+// popSingles drops single marks opened inside the outermost quote.
+func (sc *markScan) popSingles() {
+	for len(sc.stack) > 1 && family(sc.stack[len(sc.stack)-1].r) == famSingle {
+		sc.stack = sc.stack[:len(sc.stack)-1]
+	}
+}
+
+// mark reads mark r of family fam at i, in paragraph [ps, pe).
+func (sc *markScan) mark(r rune, fam, i, ps, pe int) {
+	rs := sc.rs
+	lf, rf := flanks(rs, i, ps, pe)
+	if len(sc.stack) == 0 {
+		switch {
+		case fam == famDouble && !(rf && !lf):
+		case fam == famSingle && isSingleOpener(r) && lf && !rf && !apostropheAhead(rs, i, pe):
+		default:
+			return
+		}
+		sc.stack = append(sc.stack, mk{r, i})
+		sc.cur = qspan{open: i, single: fam == famSingle}
+		sc.segStart = i + 1
+		return
+	}
+	top := sc.stack[len(sc.stack)-1]
+	if fam == famSingle {
+		switch {
+		case isSingleOpener(r) && lf && !rf && !apostropheAhead(rs, i, pe) && !(r == '\'' && top.r == '\''):
+			sc.stack = append(sc.stack, mk{r, i})
+		case isSingleCloser(r) && family(top.r) == famSingle && rf && !(i+1 < pe && unicode.IsLetter(rs[i+1])):
+			sc.stack = sc.stack[:len(sc.stack)-1]
+		}
+	} else if sc.closes(r, top, i, lf, rf) {
+		sc.popSingles()
+		if family(sc.stack[len(sc.stack)-1].r) == famSingle && len(sc.stack) == 1 {
+			// A double mark cannot close a single quote: the
+			// single opener was an apostrophe after all.
+			sc.stack = sc.stack[:0]
+			sc.cur = qspan{}
+			return
+		}
+		sc.stack = sc.stack[:len(sc.stack)-1]
+	}
+	if len(sc.stack) == 0 {
+		sc.emit(i, i)
+	}
+}
+
+// closes reports whether double mark r at i closes the innermost quote
+// (top is its mark); otherwise, when it opens a nested one, it is pushed.
+func (sc *markScan) closes(r rune, top mk, i int, lf, rf bool) bool {
+	switch {
+	case conventionalCloser(r, sc.stack[0].r) || (len(sc.stack) > 1 && conventionalCloser(r, top.r)):
+		return true
+	case r == '"' && top.r == '"':
+		return true
+	case lf && !rf: // '"' or “ „ « opening a quote inside a quote
+		sc.stack = append(sc.stack, mk{r, i})
+		return false
+	}
+	return true
+}
+
+// paraEnd handles the end (pe) of paragraph pi with a mark still open: a
+// single quote never spans paragraphs; a double one goes on when the next
+// paragraph reopens the mark or a closer comes later, else it ends
+// unclosed. It returns the next paragraph and position to read (i, the
+// position reached, when the quote does not go on).
+func (sc *markScan) paraEnd(pi, pe, i int) (int, int) {
+	rs, paras := sc.rs, sc.paras
+	if len(sc.stack) == 0 {
+		return pi + 1, i
+	}
+	sc.popSingles()
+	if family(sc.stack[0].r) == famSingle {
+		sc.stack = sc.stack[:0]
+		sc.cur = qspan{}
+		return pi + 1, i
+	}
+	sc.stack = sc.stack[:1]
+	if pi+1 < len(paras) {
+		ns := paras[pi+1].Start
+		if ns < len(rs) && family(rs[ns]) == famDouble {
+			// The next paragraph reopens the mark: one quote.
+			sc.cur.segs = append(sc.cur.segs, doc.Span{Start: sc.segStart, End: pe})
+			sc.segStart = ns + 1
+			return pi + 1, ns + 1
+		}
+		if cp, cpi := closerAhead(rs, paras, pi+1); cp >= 0 {
+			sc.cur.segs = append(sc.cur.segs, doc.Span{Start: sc.segStart, End: pe})
+			for k := pi + 1; k < cpi; k++ {
+				sc.cur.segs = append(sc.cur.segs, paras[k])
+			}
+			sc.segStart = paras[cpi].Start
+			sc.emit(cp, cp)
+			return cpi, cp + 1
+		}
+	}
+	sc.emit(-1, pe)
+	return pi + 1, i
 }
 
 // closerAhead looks for the next double mark in the paragraphs from pi on

@@ -335,39 +335,10 @@ func (st *state) titleNear(np titleKey, pos int, backward bool) *who {
 			continue
 		}
 		b := st.tokAt(m.Start)
-		e := st.tokAt(m.End)
 		if b < len(st.inQ) && st.inQ[b] {
 			continue
 		}
-		var near, wide []string
-		ss := st.sentStart(b)
-		adjacent := true
-		for t := b - 1; t >= ss && t >= b-30; t-- {
-			if _, ok := st.personAt(t); ok {
-				break // an earlier title belongs to that person
-			}
-			w := st.low[t]
-			if t+1 < b && st.low[t+1] == "by" && byHead[w] != "" {
-				// "a delegation … headed by its Deputy Chairman X": X is the
-				// head of the delegation.
-				w = byHead[w]
-			}
-			if w == "," || (isEndPunct(w) && !st.honorDot(t)) || isDashTok(w) || b-t > 6 {
-				adjacent = false
-			}
-			if adjacent {
-				near = append([]string{w}, near...)
-			}
-			wide = append([]string{w}, wide...)
-		}
-		if e < len(st.low) && st.low[e] == "," {
-			for t := e + 1; t < len(st.low) && t <= e+8; t++ {
-				if st.low[t] == "," || isEndPunct(st.low[t]) {
-					break
-				}
-				near = append(near, st.low[t])
-			}
-		}
+		near, wide := st.wordsAround(b, st.tokAt(m.End))
 		if k := st.lx.key(near, nil); st.postsMatch(np, near) && (len(np.quals) == 0 || overlap(np.quals, k.quals) > 0) {
 			return st.personWho(m, doc.AttrTitle, confTitle-0.15, sieveTitleNear)
 		}
@@ -378,6 +349,42 @@ func (st *state) titleNear(np titleKey, pos int, backward bool) *who {
 		}
 	}
 	return nil
+}
+
+// wordsAround returns the words that may state the post of the person
+// mention at tokens [b, e): near, right before it (up to a comma, a dash or
+// a sentence end, six words at most) and in apposition after it; wide, the
+// sentence before it up to 30 words or an earlier person.
+func (st *state) wordsAround(b, e int) (near, wide []string) {
+	ss := st.sentStart(b)
+	adjacent := true
+	for t := b - 1; t >= ss && t >= b-30; t-- {
+		if _, ok := st.personAt(t); ok {
+			break // an earlier title belongs to that person
+		}
+		w := st.low[t]
+		if t+1 < b && st.low[t+1] == "by" && byHead[w] != "" {
+			// "a delegation … headed by its Deputy Chairman X": X is the
+			// head of the delegation.
+			w = byHead[w]
+		}
+		if w == "," || (isEndPunct(w) && !st.honorDot(t)) || isDashTok(w) || b-t > 6 {
+			adjacent = false
+		}
+		if adjacent {
+			near = append([]string{w}, near...)
+		}
+		wide = append([]string{w}, wide...)
+	}
+	if e < len(st.low) && st.low[e] == "," {
+		for t := e + 1; t < len(st.low) && t <= e+8; t++ {
+			if st.low[t] == "," || isEndPunct(st.low[t]) {
+				break
+			}
+			near = append(near, st.low[t])
+		}
+	}
+	return near, wide
 }
 
 // postsMatch reports whether words hold one of the reference's posts with
