@@ -217,19 +217,7 @@ func (st *state) personPart(parts []part, p, pe, hon, sentEnd int) part {
 // (b when there is none).
 func (st *state) personTail(a, b int, allCapsRun bool) int {
 	l := st.f.l
-	p := b
-	for p > a && b-p < 5 {
-		if st.nameWord(p-1, allCapsRun) || p == b && st.articledName(p-1) {
-			p--
-			continue
-		}
-		// "Khalid bin Saeed", "Ludwig van Beethoven"
-		if p-1 > a && p < b && nameParticles[st.low[p-1]] && st.nameWord(p-2, allCapsRun) {
-			p -= 2
-			continue
-		}
-		break
-	}
+	p := st.nameWordsBefore(a, b, allCapsRun)
 	if p == b {
 		return b
 	}
@@ -279,6 +267,25 @@ func (st *state) personTail(a, b int, allCapsRun bool) int {
 	}
 	st.fire(rulePersonRejectNoEvidence, p, b, 0, 0)
 	return b
+}
+
+// nameWordsBefore returns where the name words ending run [a, b) start:
+// up to five of them, a particle between two ("Khalid bin Saeed", "Ludwig
+// van Beethoven"), an articled surname last ("al-Harthi"); b when none.
+func (st *state) nameWordsBefore(a, b int, allCapsRun bool) int {
+	p := b
+	for p > a && b-p < 5 {
+		if st.nameWord(p-1, allCapsRun) || p == b && st.articledName(p-1) {
+			p--
+			continue
+		}
+		if p-1 > a && p < b && nameParticles[st.low[p-1]] && st.nameWord(p-2, allCapsRun) {
+			p -= 2
+			continue
+		}
+		break
+	}
+	return p
 }
 
 // tailStart moves the start p of the name words [p, b) past a title or an

@@ -170,7 +170,20 @@ func decodeRecord(b []byte, text string) (doc.Extraction, error) {
 	x.Stats.NTokens = d.int()
 	x.Stats.SHA256 = d.str()
 
-	x.People = decodeList(&d, func(p *doc.Person) {
+	decodeEntities(&d, &x)
+	decodeRest(&d, &x)
+	if d.err == nil && d.i != len(d.s) {
+		d.fail("%d bytes left over", len(d.s)-d.i)
+	}
+	if d.err != nil {
+		return doc.Extraction{}, d.err
+	}
+	return x, nil
+}
+
+// decodeEntities reads the people, organizations and locations.
+func decodeEntities(d *recDec, x *doc.Extraction) {
+	x.People = decodeList(d, func(p *doc.Person) {
 		p.ID = d.str()
 		p.Name = d.str()
 		p.Aliases = d.strs()
@@ -178,7 +191,7 @@ func decodeRecord(b []byte, text string) (doc.Extraction, error) {
 		p.Mentions = d.int()
 		p.Span = d.span()
 	})
-	x.Organizations = decodeList(&d, func(o *doc.Organization) {
+	x.Organizations = decodeList(d, func(o *doc.Organization) {
 		o.ID = d.str()
 		o.Name = d.str()
 		o.Aliases = d.strs()
@@ -186,14 +199,18 @@ func decodeRecord(b []byte, text string) (doc.Extraction, error) {
 		o.Mentions = d.int()
 		o.Span = d.span()
 	})
-	x.Locations = decodeList(&d, func(l *doc.Location) {
+	x.Locations = decodeList(d, func(l *doc.Location) {
 		l.ID = d.str()
 		l.Name = d.str()
 		l.Aliases = d.strs()
 		l.Mentions = d.int()
 		l.Span = d.span()
 	})
-	x.Roles = decodeList(&d, func(r *doc.Role) {
+}
+
+// decodeRest reads the roles, dates, quotes, mentions and trace.
+func decodeRest(d *recDec, x *doc.Extraction) {
+	x.Roles = decodeList(d, func(r *doc.Role) {
 		r.PersonID = d.str()
 		r.PersonName = d.str()
 		r.Title = d.str()
@@ -203,7 +220,7 @@ func decodeRecord(b []byte, text string) (doc.Extraction, error) {
 		r.Evidence = d.str()
 		r.Method = d.sym(symRoleMethod)
 	})
-	x.Dates = decodeList(&d, func(t *doc.Date) {
+	x.Dates = decodeList(d, func(t *doc.Date) {
 		t.ID = d.str()
 		t.Span = d.span()
 		t.Text = d.spanText(t.Span)
@@ -212,7 +229,7 @@ func decodeRecord(b []byte, text string) (doc.Extraction, error) {
 		t.Granularity = d.sym(symGranularity)
 		t.Method = d.sym(symDateMethod)
 	})
-	x.Quotes = decodeList(&d, func(q *doc.Quote) {
+	x.Quotes = decodeList(d, func(q *doc.Quote) {
 		q.ID = d.str()
 		q.Kind = d.sym(symQuoteKind)
 		q.Span = d.span()
@@ -225,7 +242,7 @@ func decodeRecord(b []byte, text string) (doc.Extraction, error) {
 		q.Confidence = math.Float32frombits(d.u32())
 		q.Sieve = d.sym(symSieve)
 	})
-	x.Mentions = decodeList(&d, func(m *doc.Mention) {
+	x.Mentions = decodeList(d, func(m *doc.Mention) {
 		m.EntityID = d.str()
 		m.EntityType = d.sym(symEntityType)
 		m.Span = d.span()
@@ -233,19 +250,12 @@ func decodeRecord(b []byte, text string) (doc.Extraction, error) {
 		m.Sentence = d.int()
 		m.Method = d.sym(symMentionMethod)
 	})
-	x.Trace = decodeList(&d, func(t *doc.TraceEvent) {
+	x.Trace = decodeList(d, func(t *doc.TraceEvent) {
 		t.Rule = d.sym(symTraceRule)
 		t.Cand = d.span()
 		t.Out = d.span()
 		t.Note = d.str()
 	})
-	if d.err == nil && d.i != len(d.s) {
-		d.fail("%d bytes left over", len(d.s)-d.i)
-	}
-	if d.err != nil {
-		return doc.Extraction{}, d.err
-	}
-	return x, nil
 }
 
 // Symbol fields: each has its own table, so a lookup compares with the few
