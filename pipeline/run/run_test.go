@@ -588,6 +588,7 @@ func TestInflightWindowCountsText(t *testing.T) {
 	}}
 	opt := options(in, out)
 	opt.Workers = workers
+	opt.Ingest.MaxBytes = 2 * int64(len(big)) // past the default
 	sum, err := Run(opt, f.extract)
 	if err != nil {
 		t.Fatal(err)
