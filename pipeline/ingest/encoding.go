@@ -140,11 +140,15 @@ func utf8Evidence(data []byte) (multi, bad int) {
 
 // guessLegacy chooses between Windows-1251 and Windows-1252. In Cyrillic
 // text the bytes 0xC0–0xFF (А–я) make up whole words; in Western text an
-// accented letter sits inside a word of ASCII letters (café, Müller). Bytes
-// both code pages share (curly quotes, dashes) decide nothing, and a tie
-// goes to 1252, the usual encoding of English pages.
+// accented letter sits inside a word of ASCII letters (café, Müller). A
+// Cyrillic word is a run of at least three such letters holding a vowel
+// and a consonant, and 1251 needs at least minCyrillicLetters letters in
+// them: a couple of stray high bytes in an English text make no word (read
+// as 1251 they put "АБ" into it). Bytes both code pages share (curly
+// quotes, dashes) decide nothing, and a tie goes to 1252, the usual
+// encoding of English pages.
 func guessLegacy(data []byte) (encoding.Encoding, string) {
-	cyr, lat := 0, 0
+	cyr, cyrLetters, lat := 0, 0, 0
 	letter := func(b byte) bool {
 		return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= 0xC0 || b == 0xA8 || b == 0xB8
 	}
@@ -153,23 +157,41 @@ func guessLegacy(data []byte) (encoding.Encoding, string) {
 			i++
 			continue
 		}
-		high, ascii := 0, 0
+		high, ascii, vowels := 0, 0, 0
 		for ; i < len(data) && letter(data[i]); i++ {
 			if data[i] >= 0x80 {
 				high++
+				if cp1251Vowel(data[i]) {
+					vowels++
+				}
 			} else {
 				ascii++
 			}
 		}
 		switch {
-		case high >= 2 && ascii == 0:
+		case ascii == 0 && high >= 3 && vowels > 0 && vowels < high:
 			cyr++
+			cyrLetters += high
 		case high > 0 && ascii > 0:
 			lat++
 		}
 	}
-	if cyr > lat {
+	if cyr > lat && cyrLetters >= minCyrillicLetters {
 		return charmap.Windows1251, EncCP1251
 	}
 	return charmap.Windows1252, EncCP1252
+}
+
+// minCyrillicLetters is the least number of letters in Cyrillic words for a
+// text to be read as Windows-1251: one short word ("Астана") is enough.
+const minCyrillicLetters = 5
+
+// cp1251Vowel reports a Windows-1251 byte that is a Russian vowel
+// (А Е Ё И О У Ы Э Ю Я, either case).
+func cp1251Vowel(b byte) bool {
+	switch b | 0x20 { // 0xC0–0xDF upper case, 0xE0–0xFF lower case
+	case 0xE0, 0xE5, 0xE8, 0xEE, 0xF3, 0xFB, 0xFD, 0xFE, 0xFF:
+		return b >= 0xC0
+	}
+	return b == 0xA8 || b == 0xB8 // Ё ё
 }

@@ -494,6 +494,14 @@ func TestDecodeText(t *testing.T) {
 		{name: "windows-1252", in: "Caf\xe9 au lait \x93quoted\x94 \x97 M\xfcller.\n", enc: "windows-1252",
 			text: "Café au lait “quoted” — Müller.\n", warn: "decoded as windows-1252"},
 		{name: "windows-1251", in: cp1251, enc: "windows-1251", text: "Президент встретился с делегацией в Астане.", warn: "decoded as windows-1251"},
+		// Two stray high bytes make no Cyrillic word: the text stays
+		// Latin (they were read as 1251, putting "АБ" into English).
+		{name: "stray high bytes: 1252", in: "The union met in Almaty \xc0\xc1 and agreed.\n", enc: "windows-1252",
+			text: "The union met in Almaty ÀÁ and agreed.\n", warn: "decoded as windows-1252"},
+		{name: "three stray bytes: 1252", in: "Delegates \xe0\xe1\xe2 voted.", enc: "windows-1252", text: "Delegates àáâ voted.", warn: "windows-1252"},
+		{name: "no vowel, no word: 1252", in: "Items \xf1\xf2\xf0\xea\xe2 and more.", enc: "windows-1252", warn: "windows-1252"},
+		{name: "one Cyrillic word in English: 1251", in: "Delegates from \xc0\xf1\xf2\xe0\xed\xe0 (Astana) arrived.", enc: "windows-1251",
+			text: "Delegates from Астана (Astana) arrived.", warn: "windows-1251"},
 		{name: "smart quotes only: 1252", in: "He said \x93yes\x94.", enc: "windows-1252", text: "He said “yes”.", warn: "decoded as windows-1252"},
 		{name: "broken utf-8 kept as utf-8", in: "Алматы — ok \xc3\x28 rest", enc: "utf-8", text: "Алматы — ok \ufffd( rest", warn: "replaced by U+FFFD (first at byte offset 20)"},
 		{name: "controls", in: strings.Repeat("\x1f\x1e\x1d", 20) + "abc", err: "mostly non-text"},
