@@ -46,9 +46,13 @@ func (st *state) sentHasQuote(a, b int) bool {
 	return false
 }
 
-// clause returns the reported clause in tokens [s, b) without the final
-// sentence punctuation.
+// clause returns the reported clause in tokens [s, b) without the
+// punctuation it opens with ("that, by the federation's estimate, …",
+// "noted: – the plan …") and the final sentence punctuation.
 func (st *state) clause(s, b int) (doc.Span, string, bool) {
+	for s < b && !isWord(st.low[s]) {
+		s++
+	}
 	e := b
 	for e > s && !isWord(st.low[e-1]) {
 		e--

@@ -3,6 +3,8 @@ package quotes
 import (
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
 	"plenary/pipeline/doc"
 )
@@ -203,6 +205,17 @@ func TestFind(t *testing.T) {
 			},
 		},
 		{
+			// The clause after "that" opened with a comma: the quote's text
+			// started ", by the federation's estimate".
+			name: "indirect speech trimmed of leading punctuation",
+			text: "Nurova said that, by the federation's estimate, 5,000 workers had joined the union.\nOspanov noted: – the plan is ready for the vote.",
+			ents: []ent{ospanov, nurova},
+			want: []want{
+				{"by the federation's estimate, 5,000 workers had joined the union", doc.Indirect, "Asel Nurova", doc.AttrExplicit},
+				{"the plan is ready for the vote", doc.Indirect, "Marat Ospanov", doc.AttrExplicit},
+			},
+		},
+		{
 			name: "US style: statement by an organization, apposition, split quote",
 			text: "The White House said in a statement that the ruling was “deeply disappointing.”\n" +
 				"Sen. Maria Lopez, D-Calif., who chairs the panel, said: “We will not let this stand.”\n" +
@@ -307,6 +320,14 @@ func checkQuotes(t *testing.T, in Input, got []doc.Quote, wants []want) {
 			direct = append(direct, q)
 			if s := in.Seg.Slice(q.Span); collapse(s) != q.Text && !strings.Contains(q.Text, " ") {
 				t.Errorf("span %v = %q, text %q", q.Span, s, q.Text)
+			}
+		}
+		if q.Kind == doc.Indirect {
+			if r, _ := utf8.DecodeRuneInString(q.Text); !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+				t.Errorf("indirect quote %q starts with %q", q.Text, r)
+			}
+			if s := in.Seg.Slice(q.Span); !strings.HasPrefix(s, strings.Fields(q.Text)[0]) {
+				t.Errorf("indirect quote %q: span starts %q", q.Text, s)
 			}
 		}
 		if q.Confidence <= 0 || q.Confidence > 1 {
