@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/apache/arrow-go/v18/arrow/memory"
@@ -185,6 +186,11 @@ func writeRun(t testing.TB, format string) (string, map[string]int64) {
 	if err := set.AddError(doc.DocError{Source: "bad.txt", Stage: "ingest", Message: "bad " + hostileScript, Severity: doc.SeverityError}); err != nil {
 		t.Fatal(err)
 	}
+	for _, src := range []string{"cp1251.txt", "empty.txt"} {
+		if err := set.AddError(doc.DocError{Source: src, DocID: strings.TrimSuffix(src, ".txt"), Stage: "ingest", Message: "a caveat", Severity: doc.SeverityWarning}); err != nil {
+			t.Fatal(err)
+		}
+	}
 	counts := set.Counts()
 	if err := set.Close(); err != nil {
 		t.Fatal(err)
@@ -240,7 +246,8 @@ func hostileExtraction() doc.Extraction {
 		Organizations: []doc.Organization{{ID: "o1", Name: hostileImg, Acronym: "<b>X</b>", Mentions: 1,
 			Span: doc.Span{Start: 0, End: 7}}},
 		Quotes: []doc.Quote{{ID: "q1", Kind: doc.Direct, Text: hostileImg, Span: doc.Span{Start: qStart, End: qStart + len([]rune(hostileImg))},
-			SpeakerID: "p1", SpeakerName: name, SpeakerMention: name, Attribution: doc.AttrExplicit, Cue: "said", Confidence: 0.9}},
+			SpeakerID: "p1", SpeakerName: name, SpeakerMention: name, Attribution: doc.AttrExplicit, Cue: "said", Confidence: 0.9},
+			{ID: "q2", Kind: doc.Indirect, Text: "the plan is ready", Span: doc.Span{Start: 0, End: 7}, Attribution: doc.AttrNone, Confidence: 0.2}},
 	}
 }
 

@@ -249,8 +249,39 @@ func TestRunReport(t *testing.T) {
 			if len(r.People) == 0 || len(r.Speakers) == 0 || len(r.Orgs) == 0 {
 				t.Errorf("top lists empty: %d people, %d speakers, %d orgs", len(r.People), len(r.Speakers), len(r.Orgs))
 			}
-			if len(r.Errors) != 1 {
-				t.Errorf("%d error rows, want 1", len(r.Errors))
+			if len(r.Errors) != 3 {
+				t.Errorf("%d error rows, want 3", len(r.Errors))
+			}
+			// Warnings are not failures: each row says which it is, and
+			// the heading counts them apart.
+			sec := byID(root, "errors")
+			if sec == nil {
+				t.Fatal("no errors section")
+			}
+			if h := textOf(findAll(sec, func(x *html.Node) bool { return x.Data == "h2" })[0]); h != "Errors (1) and warnings (2)" {
+				t.Errorf("heading %q", h)
+			}
+			var sev []string
+			for _, c := range findAll(sec, func(x *html.Node) bool { return x.Data == "td" && hasClass(x, "severity") }) {
+				sev = append(sev, textOf(c))
+			}
+			if strings.Join(sev, ",") != "error,warning,warning" {
+				t.Errorf("severity cells %q", sev)
+			}
+			// Direct speech is in quotation marks, indirect speech is not.
+			for _, td := range findAll(byID(root, "quotes"), func(x *html.Node) bool { return hasClass(x, "qtext") }) {
+				txt := textOf(td)
+				switch {
+				case strings.Contains(txt, "the plan is ready"):
+					if strings.ContainsAny(txt, "“”\"") {
+						t.Errorf("indirect speech quoted: %q", txt)
+					}
+				case strings.Contains(txt, "indirect"):
+				default:
+					if !strings.HasPrefix(txt, "“") {
+						t.Errorf("direct speech not quoted: %q", txt)
+					}
+				}
 			}
 			checkHostile(t, root, hostileScript, hostileImg, "<b>X</b>")
 			if strings.Contains(out, hostileScript) || strings.Contains(out, "<img") {

@@ -80,9 +80,24 @@ type Quote struct {
 	Confidence  string // formatted, "" when null
 }
 
-// ErrorRow is one row of the errors table.
+// ErrorRow is one row of the errors table. Severity is "error" (the
+// document is not in the tables) or "warning" (it is, with a caveat).
 type ErrorRow struct {
-	Source, DocID, Stage, Message string
+	Source, DocID, Stage, Message, Severity string
+}
+
+// Failures counts the error rows of severity "error".
+func (r *Run) Failures() int { return len(r.Errors) - r.Warnings() }
+
+// Warnings counts the error rows of severity "warning".
+func (r *Run) Warnings() int {
+	n := 0
+	for _, e := range r.Errors {
+		if e.Severity == "warning" {
+			n++
+		}
+	}
+	return n
 }
 
 // ReadRun reads an output folder written by `plenary run`: the row count of
@@ -389,12 +404,17 @@ func (r *Run) readQuotes() error {
 }
 
 func (r *Run) readErrors() error {
-	c, err := r.readTable("errors", "source", "doc_id", "stage", "message")
+	c, err := r.readTable("errors", "source", "doc_id", "stage", "message", "severity")
 	if err != nil {
 		return err
 	}
 	for i := 0; i < c.n; i++ {
-		r.Errors = append(r.Errors, ErrorRow{Source: c.str("source", i), DocID: c.str("doc_id", i), Stage: c.str("stage", i), Message: c.str("message", i)})
+		sev := c.str("severity", i)
+		if sev == "" { // tables of schema version 1
+			sev = "error"
+		}
+		r.Errors = append(r.Errors, ErrorRow{Source: c.str("source", i), DocID: c.str("doc_id", i), Stage: c.str("stage", i),
+			Message: c.str("message", i), Severity: sev})
 	}
 	return nil
 }
