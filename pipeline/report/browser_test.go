@@ -5,6 +5,7 @@ package report
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
 	"image"
 	"image/png"
@@ -17,6 +18,8 @@ import (
 	"time"
 
 	"golang.org/x/net/html"
+
+	"plenary/pipeline/eval"
 )
 
 // The browser test renders both reports in headless Chromium (Debian package
@@ -201,3 +204,112 @@ func checkScriptRan(t *testing.T, root *html.Node) {
 }
 
 func hasAttr(n *html.Node, key string) bool { _, ok := attr(n, key); return ok }
+
+// layoutProbe runs in the page after the report's own script and writes
+// what a reader would see into <pre id="probe"> as JSON: elements shown in
+// the missed red that are not missed items, F1 delta badges broken over
+// two lines, and nested highlights (an organization inside another) whose
+// underlines fall on the same line, so the two cannot be told apart.
+const layoutProbe = `<script>
+(function () {
+  var red = getComputedStyle(document.documentElement).getPropertyValue("--x-fg").trim();
+  var probe = document.createElement("span");
+  probe.style.color = red;
+  document.body.appendChild(probe);
+  red = getComputedStyle(probe).color;
+  probe.remove();
+  var out = { redNotMissed: [], wrappedDeltas: [], nested: 0, nestedSameBottom: [] };
+  document.querySelectorAll("main *").forEach(function (el) {
+    var cs = getComputedStyle(el);
+    var redText = cs.color === red && el.textContent.trim() !== "";
+    var redBorder = cs.borderLeftColor === red && parseFloat(cs.borderLeftWidth) > 0;
+    if ((redText || redBorder) && !el.closest("li.missed, mark.missed, .delta.down, .verdict, .tally")) {
+      out.redNotMissed.push(el.tagName + "." + el.className + ": " + el.textContent.trim().slice(0, 60));
+    }
+  });
+  document.querySelectorAll(".delta").forEach(function (el) {
+    var head = el.closest(".f1") || el;
+    if (el.getClientRects().length > 1 || head.getClientRects().length > 1) {
+      out.wrappedDeltas.push(head.textContent.trim());
+    }
+  });
+  document.querySelectorAll("mark.hl mark.hl").forEach(function (inner) {
+    var outer = inner.parentElement.closest("mark.hl");
+    out.nested++;
+    if (outer.getBoundingClientRect().bottom - inner.getBoundingClientRect().bottom < 2) {
+      out.nestedSameBottom.push(outer.textContent + " / " + inner.textContent);
+    }
+  });
+  var pre = document.createElement("pre");
+  pre.id = "probe";
+  pre.textContent = JSON.stringify(out);
+  document.body.appendChild(pre);
+})();
+</script>`
+
+// overlapDoc is a document whose gold organization holds the predicted one
+// ("Federation of Trade Unions of Kazakhstan" missed, "Federation of Trade
+// Unions" spurious): two highlights, one inside the other.
+func overlapDoc(t *testing.T) DocView {
+	t.Helper()
+	dir := t.TempDir()
+	text := "The Federation of Trade Unions of Kazakhstan met in Almaty."
+	gold := `{"id": "overlap", "url": null, "published": null, "people": [],
+ "organizations": [{"name": "Federation of Trade Unions of Kazakhstan", "aliases": []}],
+ "locations": [{"name": "Almaty", "aliases": []}], "dates": [], "quotes": []}`
+	os.WriteFile(filepath.Join(dir, "overlap.txt"), []byte(text), 0o644)
+	os.WriteFile(filepath.Join(dir, "overlap.gold.json"), []byte(gold), 0o644)
+	c, err := eval.LoadCorpus(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pred := eval.Prediction{ID: "overlap", Organizations: []eval.Entity{{Name: "Federation of Trade Unions"}}, Locations: []eval.Entity{{Name: "Almaty"}}}
+	res := eval.Score(c, map[string]eval.Prediction{"overlap": pred}, eval.Options{})
+	return NewDocView(DocInput{ID: "overlap", Text: text, Gold: c.Docs[0].Gold, Pred: &pred, Detail: res.Details[0]})
+}
+
+// What the eval report looks like on a narrow window: red only for missed
+// items, each F1 delta badge on one line with its figure, and overlapping
+// highlights drawn so that both stay visible.
+func TestBrowserEvalLayout(t *testing.T) {
+	bin := chromiumPath(t)
+	e, err := NewEval("eval.json", fixtureComparisonEval(t), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, docs, _ := fixtureEval(t, true)
+	e.Docs = append(docs, overlapDoc(t))
+	page := strings.Replace(render(t, Page{Eval: e, Version: "test"}), "</body>", layoutProbe+"</body>", 1)
+	path := filepath.Join(t.TempDir(), "eval.html")
+	if err := os.WriteFile(path, []byte(page), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, width := range []string{"1280", "760"} {
+		root := parseHTML(t, string(chromium(t, bin, path, "--window-size="+width+",2000", "--dump-dom")))
+		pr := byID(root, "probe")
+		if pr == nil {
+			t.Fatal("the layout probe did not run")
+		}
+		var got struct {
+			RedNotMissed     []string `json:"redNotMissed"`
+			WrappedDeltas    []string `json:"wrappedDeltas"`
+			Nested           int      `json:"nested"`
+			NestedSameBottom []string `json:"nestedSameBottom"`
+		}
+		if err := json.Unmarshal([]byte(textOf(pr)), &got); err != nil {
+			t.Fatalf("probe: %v: %s", err, textOf(pr))
+		}
+		if len(got.RedNotMissed) > 0 {
+			t.Errorf("width %s: red on what is not missed: %q", width, got.RedNotMissed)
+		}
+		if len(got.WrappedDeltas) > 0 {
+			t.Errorf("width %s: F1 delta badges broken over lines: %q", width, got.WrappedDeltas)
+		}
+		if got.Nested == 0 {
+			t.Errorf("width %s: the overlapping organizations are not nested highlights", width)
+		}
+		if len(got.NestedSameBottom) > 0 {
+			t.Errorf("width %s: nested highlights share their underline: %q", width, got.NestedSameBottom)
+		}
+	}
+}

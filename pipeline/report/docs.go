@@ -37,7 +37,8 @@ type ItemView struct {
 	Table  string
 	Status string
 	Label  string
-	Note   string
+	Note   string // "predicted as …", or the wrong speaker of a matched quote
+	Wrong  bool   // Note is a wrong speaker
 	Found  int
 }
 
@@ -74,6 +75,7 @@ func NewDocView(in DocInput) DocView {
 			}
 			if td.Table == "quotes" && gold != nil && pred != nil && wrong[gold.Text] {
 				iv.Note = fmt.Sprintf("wrong speaker: gold %s, predicted %s", speaker(gold.Speaker), speaker(pred.Speaker))
+				iv.Wrong = true
 			}
 			var occ [][2]int
 			switch td.Table {

@@ -1,11 +1,13 @@
 package report
 
 import (
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"plenary/pipeline/eval"
@@ -23,9 +25,12 @@ type Eval struct {
 	HasBaseline    bool
 	BaselineSource string   // what the baseline object says it came from, if anything
 	Verdict        *Verdict // the comparison's summary, when there is one
-	Docs           []DocView
-	Notes          []string // things the reader should know (no corpus given, figures differ, …)
-	Warnings       []string // the eval's own warnings
+	// Changes are the comparison's items per document, worse news first:
+	// what a reviewer of a regression needs to see.
+	Changes  []ChangeDoc
+	Docs     []DocView
+	Notes    []string // things the reader should know (no corpus given, figures differ, …)
+	Warnings []string // the eval's own warnings
 }
 
 // Chart is one table's precision, recall and F1, now and in the baseline,
@@ -175,6 +180,7 @@ func NewEval(source string, data, baselineData []byte) (*Eval, error) {
 	if raw, ok := top["comparison"]; ok {
 		_ = json.Unmarshal(raw, &cmp) // lenient: whatever is readable
 		e.Verdict = cmp.verdict()
+		e.Changes = changeDocs(cmp.Docs)
 		if base == nil && cmp.Baseline != "" {
 			base = baselineFile(cmp.Baseline, filepath.Dir(source))
 		}
@@ -226,14 +232,15 @@ type comparison struct {
 		Table     string `json:"table"`
 		Regressed bool   `json:"regressed"`
 	} `json:"tables"`
-	Regression    *bool    `json:"regression"`
-	Reasons       []string `json:"reasons"`
-	NewlyMissed   int      `json:"newly_missed"`
-	NewlySpurious int      `json:"newly_spurious"`
-	WrongSpeaker  int      `json:"newly_wrong_speaker"`
-	NowMatched    int      `json:"now_matched"`
-	SpuriousGone  int      `json:"spurious_gone"`
-	SpeakerFixed  int      `json:"speaker_fixed"`
+	Docs          []eval.DocChanges `json:"docs"`
+	Regression    *bool             `json:"regression"`
+	Reasons       []string          `json:"reasons"`
+	NewlyMissed   int               `json:"newly_missed"`
+	NewlySpurious int               `json:"newly_spurious"`
+	WrongSpeaker  int               `json:"newly_wrong_speaker"`
+	NowMatched    int               `json:"now_matched"`
+	SpuriousGone  int               `json:"spurious_gone"`
+	SpeakerFixed  int               `json:"speaker_fixed"`
 }
 
 // Verdict is the comparison's summary: regression or not, and why.
@@ -440,4 +447,90 @@ func (e *Eval) SameFigures(res eval.Result) []string {
 		}
 	}
 	return diff
+}
+
+// ChangeDoc is one document's changes since the baseline.
+type ChangeDoc struct {
+	ID     string
+	New    bool // not in the baseline
+	Worse  []ChangeItem
+	Better []ChangeItem
+}
+
+// ChangeItem is one item that changed. Class is the CSS class: "missed"
+// (the only red one), "spurious", "wrong-speaker" or "better".
+type ChangeItem struct {
+	Table   string
+	Kind    string // "newly missed", "new gold, missed", "now matched", …
+	Label   string
+	Class   string
+	Context []Node // the sentence with the item marked; nil when not found
+}
+
+// changeDocs turns the comparison's per-document changes into the report's
+// list: documents with losses first, most losses first, then those with
+// gains only, most gains first; ties by id.
+func changeDocs(docs []eval.DocChanges) []ChangeDoc {
+	var out []ChangeDoc
+	for _, d := range docs {
+		cd := ChangeDoc{ID: d.ID, New: d.New}
+		for _, c := range d.Worse {
+			cd.Worse = append(cd.Worse, changeItem(c, false))
+		}
+		for _, c := range d.Better {
+			cd.Better = append(cd.Better, changeItem(c, true))
+		}
+		if len(cd.Worse)+len(cd.Better) > 0 {
+			out = append(out, cd)
+		}
+	}
+	slices.SortStableFunc(out, func(a, b ChangeDoc) int {
+		if (len(a.Worse) > 0) != (len(b.Worse) > 0) {
+			if len(a.Worse) > 0 {
+				return -1
+			}
+			return 1
+		}
+		if n := cmp.Compare(len(b.Worse), len(a.Worse)); n != 0 {
+			return n
+		}
+		if n := cmp.Compare(len(b.Better), len(a.Better)); n != 0 {
+			return n
+		}
+		return strings.Compare(a.ID, b.ID)
+	})
+	return out
+}
+
+func changeItem(c eval.Change, better bool) ChangeItem {
+	it := ChangeItem{Table: c.Table, Kind: c.Kind, Label: c.Label}
+	switch {
+	case better:
+		it.Class = "better"
+	case c.Kind == eval.NewlyMissed:
+		it.Class = missed
+		if c.NewGold {
+			it.Kind = "new gold, missed"
+		}
+	case c.Kind == eval.NewlySpurious:
+		it.Class = spurious
+	default:
+		it.Class = "wrong-speaker"
+	}
+	if c.Context != "" {
+		it.Context = contextNodes(c.Context, it.Class)
+	}
+	return it
+}
+
+// contextNodes renders a context sentence, whose item eval marks
+// [[like this]], with the item highlighted.
+func contextNodes(ctx, class string) []Node {
+	i := strings.Index(ctx, "[[")
+	j := strings.LastIndex(ctx, "]]")
+	if i < 0 || j < i+2 {
+		return []Node{{Text: ctx}}
+	}
+	nodes := []Node{{Text: ctx[:i]}, {Mark: true, Class: "hl ctx " + class, First: true, Kids: []Node{{Text: ctx[i+2 : j]}}}, {Text: ctx[j+2:]}}
+	return nodes
 }

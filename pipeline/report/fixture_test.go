@@ -260,3 +260,39 @@ func render(t testing.TB, p Page) string {
 	}
 	return b.String()
 }
+
+// fixtureComparisonEval scores the fixture corpus with fixturePreds and
+// compares it, as plenary eval --baseline does, with a baseline in which
+// every gold item was matched: whatever is missed, spurious or has a wrong
+// speaker now is news since the baseline. It returns the eval JSON.
+func fixtureComparisonEval(t testing.TB) []byte {
+	t.Helper()
+	c, err := eval.LoadCorpus(writeCorpus(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	perfect := map[string]eval.Prediction{}
+	sums := map[string]string{}
+	texts := map[string]string{}
+	for _, d := range c.Docs {
+		perfect[d.ID] = d.Gold
+		b, err := os.ReadFile(d.TextPath)
+		if err != nil {
+			t.Fatal(err)
+		}
+		texts[d.ID] = string(b)
+		sums[d.ID] = eval.SHA256Hex(string(b))
+	}
+	base := eval.NewBaseline(eval.Score(c, perfect, eval.Options{}), sums, "test")
+	res := eval.Score(c, fixturePreds(), eval.Options{})
+	cmp := eval.Compare(&base, res, 0.005, false, func(id string) (string, []doc.Span, bool) {
+		s, ok := texts[id]
+		return s, nil, ok
+	})
+	cmp.Baseline = "baseline.json"
+	data, err := eval.MarshalWithComparison(res, cmp)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
+}

@@ -426,3 +426,50 @@ func TestFullBaselineBars(t *testing.T) {
 		t.Errorf("%d baseline bars, want 18 (P, R, F1 of six tables)", n)
 	}
 }
+
+// Against a baseline, the report lists each document's newly missed,
+// newly spurious and newly wrong-speaker items with their sentence, as
+// plenary eval --baseline prints them, not only their counts.
+func TestEvalReportChanges(t *testing.T) {
+	e, err := NewEval("eval.json", fixtureComparisonEval(t), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	root := parseHTML(t, render(t, Page{Eval: e, Version: "test"}))
+	sec := byID(root, "changes")
+	if sec == nil {
+		t.Fatal("no section of changes since the baseline")
+	}
+	docs := elements(sec, "div", "change-doc")
+	if len(docs) != 2 {
+		t.Fatalf("%d documents with changes, want 2", len(docs))
+	}
+	items := map[string][]string{} // class -> "table label | context"
+	for _, li := range findAll(docs[0], func(x *html.Node) bool { return x.Data == "li" }) {
+		cls, _ := attr(li, "class")
+		ctx := ""
+		if c := elements(li, "div", "ctx"); len(c) == 1 {
+			ctx = textOf(c[0])
+			if len(elements(c[0], "mark")) != 1 {
+				t.Errorf("context %q has no marked item", ctx)
+			}
+		}
+		items[cls] = append(items[cls], textOf(li)+" | "+ctx)
+	}
+	has := func(class, what, sentence string) {
+		t.Helper()
+		for _, s := range items[class] {
+			if strings.Contains(s, what) && strings.Contains(s, sentence) {
+				return
+			}
+		}
+		t.Errorf("no %s item %q with sentence %q in %q", class, what, sentence, items)
+	}
+	has("missed", "Aigerim Sadykova", "Aigerim Sadykova of the Union of Builders said")
+	has("missed", "Astana", "Astana, March 4, 2021.")
+	has("spurious", "Union Builders", "")
+	has("wrong-speaker", "We will defend every miner", "Uteshev said")
+	if h := textOf(elements(docs[0], "h3")[0]); !strings.Contains(h, "alpha-union-meeting") {
+		t.Errorf("first document is %q, want the one with most losses", h)
+	}
+}
