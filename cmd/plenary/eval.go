@@ -144,6 +144,8 @@ corpus: eval refuses (exit 2) before writing anything.
 				}
 			}
 			if jsonOut != "" {
+				res := res
+				res.CorpusDir = filepath.Clean(args[0]) // plenary report's default --corpus
 				b, err := json.Marshal(res)
 				if comp != nil && err == nil {
 					b, err = eval.MarshalWithComparison(res, *comp)

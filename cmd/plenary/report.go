@@ -146,8 +146,19 @@ func evalReport(path, baseFile, corpusDir, predPath, lexDir string, workers int)
 	}
 	_ = json.Unmarshal(data, &meta) // NewEval has read it already
 	if corpusDir == "" && meta.CorpusDir != "" {
-		if st, err := os.Stat(meta.CorpusDir); err == nil && st.IsDir() {
-			corpusDir = meta.CorpusDir
+		// As eval was given it: from here, or from the JSON's folder.
+		tries := []string{meta.CorpusDir}
+		if !filepath.IsAbs(meta.CorpusDir) {
+			tries = append(tries, filepath.Join(filepath.Dir(path), meta.CorpusDir))
+		}
+		for _, d := range tries {
+			if st, err := os.Stat(d); err == nil && st.IsDir() {
+				corpusDir = d
+				break
+			}
+		}
+		if corpusDir == "" {
+			e.Notes = append(e.Notes, fmt.Sprintf("The JSON's corpus_dir %s is not a folder here.", meta.CorpusDir))
 		}
 	}
 	if corpusDir == "" {

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -67,13 +68,34 @@ func TestReportOfEval(t *testing.T) {
 		args  []string
 		marks bool
 	}{
-		{"figures only", nil, false},
+		// eval --json records the corpus: the report finds it alone.
+		{"corpus_dir of the JSON", nil, true},
 		{"re-extracted", []string{"--corpus", corpus}, true},
 		{"saved predictions", []string{"--corpus", corpus, "--predictions", preds}, true},
 	}
+	var rec struct {
+		CorpusDir string `json:"corpus_dir"`
+	}
+	if err := json.Unmarshal([]byte(readFile(t, js)), &rec); err != nil || rec.CorpusDir != corpus {
+		t.Errorf("eval --json: corpus_dir %q, want %q (%v)", rec.CorpusDir, corpus, err)
+	}
+	// A JSON whose corpus is not here gives the figures and a hint.
+	moved := filepath.Join(tmp, "moved.json")
+	if err := os.WriteFile(moved, []byte(strings.Replace(readFile(t, js), corpus, filepath.Join(tmp, "gone"), 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cases = append(cases, struct {
+		name  string
+		args  []string
+		marks bool
+	}{"figures only", nil, false})
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			html := filepath.Join(tmp, strings.ReplaceAll(c.name, " ", "-")+".html")
+			js := js
+			if c.name == "figures only" {
+				js = moved
+			}
 			if code := runCLI(t, append([]string{"report", js, "-o", html}, c.args...)...); code != 0 {
 				t.Fatalf("report: exit %d", code)
 			}

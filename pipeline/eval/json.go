@@ -204,6 +204,9 @@ func (r Result) MarshalJSON() ([]byte, error) {
 	if r.Identity != nil {
 		o.add("identity", r.Identity) // score_identity.py --json's object
 	}
+	if r.CorpusDir != "" {
+		o.add("corpus_dir", r.CorpusDir)
+	}
 	return o.bytes()
 }
 
@@ -222,6 +225,7 @@ func (r *Result) UnmarshalJSON(data []byte) error {
 		ErrorTotals                map[string]map[string]int `json:"error_totals"`
 		Scope                      []string                  `json:"scope"`
 		Warnings                   []string                  `json:"warnings"`
+		CorpusDir                  string                    `json:"corpus_dir"`
 	}
 	if err := json.Unmarshal(data, &raw); err != nil {
 		return err
@@ -235,6 +239,7 @@ func (r *Result) UnmarshalJSON(data []byte) error {
 		PerDoc:                     raw.PerDoc,
 		Scope:                      raw.Scope,
 		Warnings:                   raw.Warnings,
+		CorpusDir:                  raw.CorpusDir,
 	}
 	if len(raw.Tables) > 0 {
 		ts, err := tablesFromJSON(raw.Tables)

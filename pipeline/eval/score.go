@@ -120,6 +120,10 @@ type Result struct {
 	// Identity is set by the caller when the corpus has an identity.json
 	// (ScoreIdentity); marshalled as "identity", after score.py's keys.
 	Identity *IdentityResult
+	// CorpusDir is the corpus folder as given to plenary eval, marshalled
+	// as "corpus_dir" after score.py's keys, so that plenary report finds
+	// the documents without --corpus. Empty: not written.
+	CorpusDir string
 }
 
 // Table returns the figures of one table.
