@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode/utf8"
 )
 
 func fmtFig(x *float64) string {
@@ -50,6 +51,12 @@ func Render(w io.Writer, r Result) error {
 		}
 		lines = append(lines, "")
 		add("per-document F1 (%s):", strings.Join(names, " "))
+		// score.py's id column is 40 wide; a longer id widens it for every
+		// row, so the figures stay in columns.
+		idW := 40
+		for _, d := range r.PerDoc {
+			idW = max(idW, utf8.RuneCountInString(d.ID))
+		}
 		for _, d := range r.PerDoc {
 			var cells []string
 			for _, t := range r.Scope {
@@ -72,7 +79,7 @@ func Render(w io.Writer, r Result) error {
 			if !d.Predicted {
 				note = "  (no prediction)"
 			}
-			add("  %-40s %s%s", d.ID, strings.Join(cells, " "), note)
+			add("  %s %s%s", d.ID+strings.Repeat(" ", idW-utf8.RuneCountInString(d.ID)), strings.Join(cells, " "), note)
 		}
 	}
 	if r.HasErrors {
