@@ -242,3 +242,65 @@ func TestFingerprintLexiconFolderNameIsNoPattern(t *testing.T) {
 		t.Errorf("fingerprint ignores the files of %s: %q %q %q", dir, none, a, b)
 	}
 }
+
+// --no-follow-outside: a link in the INPUT folder to a file outside it is
+// not read (an error row), so an untrusted folder cannot bring /etc/passwd
+// into the tables; without it links are followed, as documented.
+func TestRunNoFollowOutside(t *testing.T) {
+	outside := t.TempDir()
+	writeCorpusFile(t, outside, "secret.txt", "Akim Serik Nurov visited Taraz.\n")
+	in := t.TempDir()
+	writeCorpusFile(t, in, "a.txt", "Akim Serik Nurov visited Almaty.\n")
+	if err := os.Symlink(filepath.Join(outside, "secret.txt"), filepath.Join(in, "b.txt")); err != nil {
+		t.Fatal(err)
+	}
+	out := t.TempDir()
+	if code := runCLI(t, "run", "--quiet", "-o", out, in); code != 0 {
+		t.Fatalf("following links: exit %d", code)
+	}
+	if _, docs := readTable(t, filepath.Join(out, "documents.parquet")); len(docs) != 2 {
+		t.Errorf("following links: %d documents, want 2", len(docs))
+	}
+	if code := runCLI(t, "run", "--quiet", "--no-follow-outside", "-o", out, in); code != 1 {
+		t.Fatalf("--no-follow-outside: exit %d, want 1", code)
+	}
+	tbl, _ := readTable(t, filepath.Join(out, "documents.parquet"))
+	if ids := column(tbl, "doc_id"); strings.Join(ids, " ") != "a" {
+		t.Errorf("--no-follow-outside: documents %q, want only a", ids)
+	}
+	if _, errs := readTable(t, filepath.Join(out, "errors.parquet")); len(errs) != 1 || !strings.Contains(errs[0], "leads outside the INPUT folder") {
+		t.Errorf("--no-follow-outside: errors %q", errs)
+	}
+}
+
+// Rows follow the input, as the README says (and no longer claims a global
+// doc_id order, which JSON Lines and several INPUTs did not keep): INPUTs
+// in the order given, a folder's documents by doc_id, a JSON Lines file's
+// records in line order at the file's place in its folder.
+func TestRowOrderAsDocumented(t *testing.T) {
+	in1, in2 := t.TempDir(), t.TempDir()
+	writeCorpusFile(t, in1, "b.txt", "Akim Serik Nurov visited Taraz.\n")
+	writeCorpusFile(t, in1, "a.txt", "Akim Serik Nurov visited Almaty.\n")
+	writeCorpusFile(t, in1, "m.jsonl", `{"id": "zz", "text": "Akim Serik Nurov visited Aktobe."}`+"\n"+`{"id": "aa", "text": "Akim Serik Nurov visited Astana."}`+"\n")
+	writeCorpusFile(t, in1, "x.txt", "Akim Serik Nurov visited Shymkent.\n")
+	writeCorpusFile(t, in2, "0.txt", "Akim Serik Nurov visited Turkestan.\n")
+	out := t.TempDir()
+	if code := runCLI(t, "run", "--quiet", "-o", out, in1, in2); code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	tbl, _ := readTable(t, filepath.Join(out, "documents.parquet"))
+	if got := strings.Join(column(tbl, "doc_id"), " "); got != "a b zz aa x 0" {
+		t.Errorf("documents in order %q, want the input's: a b zz aa x 0", got)
+	}
+	b, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	readme := strings.Join(strings.Fields(string(b)), " ")
+	if strings.Contains(readme, "Rows are ordered by `doc_id`, then `start`") {
+		t.Error("README still says rows are ordered by doc_id, which JSON Lines and several INPUTs do not keep")
+	}
+	if !strings.Contains(readme, "a JSON Lines file's records in line order") {
+		t.Error("README does not say in which order JSON Lines records come")
+	}
+}

@@ -37,7 +37,7 @@ func runCmd() *cobra.Command {
 		out, format, lexDir, cpuProf, memProf string
 		workers                               int
 		quiet, resume, allowEmpty, trace      bool
-		noText                                bool
+		noText, noFollow                      bool
 		maxBytes                              int64
 		docTimeout                            time.Duration
 	)
@@ -61,6 +61,10 @@ A text file's metadata comes from a sibling <stem>.meta.json (url,
 published, title), else <stem>.gold.json (url, published), else a
 YYYY-MM-DD in its file name. doc_id is the path relative to the INPUT
 folder without extension.
+
+Symbolic links are followed wherever they lead, also out of the INPUT
+folder; for a folder you do not trust, --no-follow-outside refuses a link
+whose target is outside it (an error row; a warning for a sidecar).
 
 Documents that cannot be read or processed go to the errors table
 (severity "error"); the rest of the batch is still written. Files that are
@@ -160,7 +164,7 @@ Examples:
 				Version:  Version,
 				Commit:   buildCommit(),
 				Args:     os.Args[1:],
-				Ingest:   ingest.Options{MaxBytes: maxBytes},
+				Ingest:   ingest.Options{MaxBytes: maxBytes, NoFollowOutside: noFollow},
 				NoText:   noText,
 
 				DocTimeout:   docTimeout,
@@ -212,6 +216,7 @@ Examples:
 	_ = f.MarkHidden("max-bytes")
 	f.DurationVar(&docTimeout, "doc-timeout", run.DefaultDocTimeout, "per-document extraction budget (0: none); a document over it becomes an error row")
 	f.BoolVar(&noText, "no-text", false, "leave documents.text null: the tables then hold offsets but not the text they point into")
+	f.BoolVar(&noFollow, "no-follow-outside", false, "do not follow symbolic links that lead outside a folder INPUT (for untrusted folders); each is an error row")
 	f.BoolVar(&allowEmpty, "allow-empty", false, "write empty tables when the inputs hold no document (default: exit 2 and leave OUT as it was)")
 	f.BoolVar(&trace, "trace", false, "also write the trace table: every decision of a named rule, per document (see plenary explain)")
 	f.BoolVar(&resume, "resume", false, "reuse the checkpoint in OUT/.plenary-state: extract only documents not done yet (new or changed)")

@@ -35,6 +35,7 @@ package ingest
 import (
 	"crypto/sha256"
 	"fmt"
+	"hash/maphash"
 	"io"
 	"iter"
 	"os"
@@ -65,6 +66,11 @@ type Options struct {
 	// second document with an id already seen becomes an error, because
 	// downstream tables and scoring join on doc_id.
 	AllowDuplicateIDs bool
+	// NoFollowOutside: a symbolic link inside a folder INPUT whose target
+	// is outside that folder is not followed (an error row; a warning for
+	// a sidecar), so an untrusted folder cannot bring in /etc/passwd. By
+	// default links are followed wherever they lead.
+	NoFollowOutside bool
 }
 
 func (o Options) maxBytes() int64 {
@@ -130,7 +136,7 @@ func Plan(inputs []string, opt Options) (files int, bytes int64) {
 			unknown = true
 			continue
 		}
-		walk(in, func(e entry) bool {
+		walkWith(in, opt.NoFollowOutside, func(e entry) bool {
 			if e.err == nil && e.kind != kindOther && e.kind != kindSidecar {
 				files++
 				bytes += e.size
@@ -172,6 +178,13 @@ type streamer struct {
 	// whether the entry being read yielded one.
 	failed []int
 	gotDoc bool
+
+	// near holds foldKey of every doc_id so far: an id that differs from
+	// an earlier one only by case, NFC or surrounding spaces gets a
+	// warning (not with AllowDuplicateIDs, where the same id may come
+	// again). 8 bytes and map overhead per document, and a hash per id.
+	near     map[uint64]struct{}
+	nearSeed maphash.Seed
 }
 
 const jsonlRef = 1 << 63
@@ -222,7 +235,7 @@ func (s *streamer) toSet(pos int) {
 	failed := s.failed
 	s.failed = nil
 	i := 0
-	walk(s.inputs[s.in], func(e entry) bool {
+	walkWith(s.inputs[s.in], s.opt.NoFollowOutside, func(e entry) bool {
 		if i >= pos {
 			return false
 		}
@@ -272,11 +285,33 @@ func (s *streamer) emit(it Item) bool {
 			s.seen[key] = s.ref
 		}
 	}
+	if it.Doc != nil && !s.opt.AllowDuplicateIDs && s.nearSeen(it.Doc.ID) {
+		w := Item{Err: &doc.DocError{Source: it.Doc.Source, DocID: it.Doc.ID, Stage: Stage,
+			Message: nearDuplicate(it.Doc.ID), Severity: doc.SeverityWarning}}
+		if !s.yield(w) {
+			s.stop = true
+			return false
+		}
+	}
 	if !s.yield(it) {
 		s.stop = true
 		return false
 	}
 	return true
+}
+
+// nearSeen reports whether an earlier doc_id folds (foldID) to the same
+// form as id, and notes id's.
+func (s *streamer) nearSeen(id string) bool {
+	if s.near == nil {
+		s.near, s.nearSeed = map[uint64]struct{}{}, maphash.MakeSeed()
+	}
+	k := foldKey(s.nearSeed, id)
+	if _, ok := s.near[k]; ok {
+		return true
+	}
+	s.near[k] = struct{}{}
+	return false
 }
 
 func (s *streamer) fail(source, id string, bytes int64, format string, args ...any) bool {
@@ -299,10 +334,12 @@ func (s *streamer) input(in string, stdin io.Reader) bool {
 		return s.jsonl(stdin, "<stdin>")
 	}
 	pos := 0
-	return walk(in, func(e entry) bool {
+	return walkWith(in, s.opt.NoFollowOutside, func(e entry) bool {
 		i := pos
 		pos++
 		switch {
+		case e.err != nil && e.warn:
+			return s.warn(e.source(), "", "%s", e.err.Error())
 		case e.err != nil:
 			// Plan did not count it, so it carries no bytes.
 			ok := s.fail(e.source(), e.id, 0, "%s", e.err.Error())

@@ -1,9 +1,13 @@
 package ingest
 
 import (
+	"fmt"
+	"hash/maphash"
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // File and folder names are bytes; doc_id and source are table strings,
@@ -78,4 +82,48 @@ func escapePath(p string) (string, bool) {
 // file) whose path had to be escaped; path is the original path.
 func nameWarning(path string) string {
 	return "file name is not valid UTF-8: doc_id and source write its bytes as %XX and % as %25; original path " + strconv.Quote(path)
+}
+
+// foldID is the form under which two doc_ids are probably the same
+// document: surrounding spaces trimmed, NFC, lower case.
+func foldID(id string) string {
+	s := strings.TrimSpace(id)
+	if !isASCII(s) {
+		s = norm.NFC.String(s)
+	}
+	return strings.ToLower(s)
+}
+
+// foldKey hashes foldID(id); for an ASCII id (nearly all), without
+// building the folded string.
+func foldKey(seed maphash.Seed, id string) uint64 {
+	s := strings.TrimSpace(id)
+	if !isASCII(s) {
+		return maphash.String(seed, foldID(s))
+	}
+	var h maphash.Hash
+	h.SetSeed(seed)
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		h.WriteByte(c)
+	}
+	return h.Sum64()
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// nearDuplicate is the warning for a document whose id folds (foldID) to
+// the same form as an earlier one's.
+func nearDuplicate(id string) string {
+	return fmt.Sprintf("doc_id %q differs from an earlier doc_id only by case, Unicode normalization or surrounding spaces (both are %q once those are ignored); kept as a distinct document", id, foldID(id))
 }

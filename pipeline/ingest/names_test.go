@@ -106,3 +106,109 @@ func itemStrings(it Item) []string {
 	}
 	return append(ss, it.Skipped)
 }
+
+// Ids that differ only by case, Unicode normalization (NFC) or surrounding
+// spaces are kept apart, as distinct ids, but the later one gets a warning:
+// they are likely the same document, and a case-insensitive file system or
+// tool would merge them.
+func TestNearDuplicateIDsWarn(t *testing.T) {
+	dir := t.TempDir()
+	writeTree(t, dir, map[string]string{
+		"Report.txt":    "One.",
+		"report.txt":    "Two.",
+		"caf\u00e9.txt": "Three.", // NFC
+		"other.txt":     "Four.",
+	})
+	nfd := "cafe\u0301" // the same name, decomposed
+	recs := `{"id": "` + nfd + `", "text": "Five."}` + "\n" + `{"id": " other ", "text": "Six."}` + "\n" + `{"id": "unique", "text": "Seven."}` + "\n"
+	items := collect([]string{dir, "-"}, Options{}, recs)
+	var docs []string
+	warned := map[string]string{}
+	for i, it := range items {
+		switch {
+		case it.Doc != nil:
+			docs = append(docs, it.Doc.ID)
+		case it.Err != nil && it.Err.IsWarning():
+			if i+1 >= len(items) || items[i+1].Doc == nil || items[i+1].Doc.ID != it.Err.DocID {
+				t.Errorf("warning %q does not precede its document", it.Err.Message)
+			}
+			warned[it.Err.DocID] = it.Err.Message
+		default:
+			t.Errorf("unexpected item %+v", it)
+		}
+	}
+	if len(docs) != 7 {
+		t.Errorf("documents %q, want all 7 kept", docs)
+	}
+	for _, id := range []string{"report", nfd, " other "} {
+		if !strings.Contains(warned[id], "differs from an earlier doc_id only by") {
+			t.Errorf("no near-duplicate warning for %q (warnings: %q)", id, warned)
+		}
+	}
+	if len(warned) != 3 {
+		t.Errorf("warnings for %d ids, want 3: %q", len(warned), warned)
+	}
+}
+
+// Symbolic links are followed, also out of the INPUT folder; with
+// NoFollowOutside (run --no-follow-outside, for untrusted folders) a link
+// whose target is outside the INPUT folder is not followed: an error row
+// for a document or folder, a warning for a sidecar (the document is read
+// without it). Links that stay inside are followed either way.
+func TestNoFollowOutside(t *testing.T) {
+	outside := t.TempDir()
+	writeTree(t, outside, map[string]string{
+		"secret.txt":    "Outside text.",
+		"dir/more.txt":  "More outside text.",
+		"meta.json":     `{"title": "From outside"}`,
+		"records.jsonl": `{"id": "r1", "text": "Outside record."}` + "\n",
+	})
+	in := filepath.Join(t.TempDir(), "in")
+	writeTree(t, in, map[string]string{
+		"a.txt":     "Inside.",
+		"sub/b.txt": "Inside too.",
+	})
+	links := map[string]string{
+		"c.txt":       filepath.Join(outside, "secret.txt"),
+		"d":           filepath.Join(outside, "dir"),
+		"a.meta.json": filepath.Join(outside, "meta.json"),
+		"e.jsonl":     filepath.Join(outside, "records.jsonl"),
+		"f.txt":       "sub/b.txt", // inside
+		"g":           "sub",       // inside
+	}
+	for name, target := range links {
+		if err := os.Symlink(target, filepath.Join(in, name)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	summary := func(items []Item) (docs []string, errs, warns map[string]string) {
+		errs, warns = map[string]string{}, map[string]string{}
+		for _, it := range items {
+			switch {
+			case it.Doc != nil:
+				docs = append(docs, it.Doc.ID+"="+it.Doc.Title)
+			case it.Err != nil && it.Err.IsWarning():
+				warns[filepath.Base(it.Err.Source)] = it.Err.Message
+			case it.Err != nil:
+				errs[filepath.Base(it.Err.Source)] = it.Err.Message
+			}
+		}
+		return docs, errs, warns
+	}
+	docs, errs, _ := summary(collect([]string{in}, Options{}, ""))
+	if got := strings.Join(docs, " "); got != "a=From outside c= d/more= r1= f= g/b= sub/b=" || len(errs) != 0 {
+		t.Errorf("following links: documents %q, errors %q", got, errs)
+	}
+	docs, errs, warns := summary(collect([]string{in}, Options{NoFollowOutside: true}, ""))
+	if got := strings.Join(docs, " "); got != "a= f= g/b= sub/b=" {
+		t.Errorf("NoFollowOutside: documents %q, want only those inside", got)
+	}
+	for _, name := range []string{"c.txt", "d", "e.jsonl"} {
+		if !strings.Contains(errs[name], "leads outside the INPUT folder") {
+			t.Errorf("NoFollowOutside: no error row for %s (errors %q)", name, errs)
+		}
+	}
+	if !strings.Contains(warns["a.meta.json"], "leads outside the INPUT folder") || len(errs) != 3 {
+		t.Errorf("NoFollowOutside: warnings %q, errors %q", warns, errs)
+	}
+}

@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path"
@@ -56,6 +57,7 @@ type entry struct {
 	// open is the path to open when a name on it had to be escaped (rel
 	// and root then differ from the bytes on disk); "" otherwise.
 	open string
+	warn bool // err is a warning (a sidecar not read), not a failed document
 	// sidecars: which of <stem>.meta.json and <stem>.gold.json the folder
 	// listing holds, so reading a document costs no lookup per sidecar;
 	// zero (not known) for a file INPUT.
@@ -115,7 +117,11 @@ func (e entry) escaped() bool { return e.open != "" }
 // subfolder's contents sort as one block at the key s+"/" among P's names
 // (after "s-a" and "s.b", since '-' and '.' sort before '/'), and ties
 // between keys happen only between names of one folder. See dir.
-func walk(in string, yield func(entry) bool) bool {
+func walk(in string, yield func(entry) bool) bool { return walkWith(in, false, yield) }
+
+// walkWith is walk; with noFollowOutside a symbolic link whose target is
+// outside the INPUT folder is not followed (see outsideTarget).
+func walkWith(in string, noFollowOutside bool, yield func(entry) bool) bool {
 	fi, err := os.Stat(in)
 	if err != nil {
 		return yield(entry{root: in, err: errors.New(describeOpenError(in, err))})
@@ -125,6 +131,11 @@ func walk(in string, yield func(entry) bool) bool {
 	}
 	w := walker{root: in, yield: yield}
 	_, w.escaped = escapePath(in)
+	if noFollowOutside {
+		if w.rootReal, err = filepath.EvalSymlinks(in); err != nil {
+			return yield(entry{root: in, err: errors.New(describeOpenError(in, err))})
+		}
+	}
 	ents, err := os.ReadDir(in)
 	if err != nil && !w.errEntry("", listError(err)) {
 		return false
@@ -163,6 +174,33 @@ type walker struct {
 	// escaped: the INPUT itself is not valid UTF-8, so every entry needs
 	// its path to open (entry.open).
 	escaped bool
+	// rootReal is the INPUT with symbolic links resolved when links out of
+	// it are not to be followed (--no-follow-outside); "" otherwise.
+	rootReal string
+}
+
+// outsideTarget returns where the symbolic link at path leads when that is
+// outside the INPUT folder and such links are not followed; "" otherwise.
+// Only links are checked (a few per corpus), so this costs nothing on
+// ordinary files. Hard links cannot be told from files and are read.
+func (w walker) outsideTarget(path string) string {
+	if w.rootReal == "" {
+		return ""
+	}
+	target, err := filepath.EvalSymlinks(path)
+	if err != nil {
+		return "" // a broken link or a loop: reported as such when reached
+	}
+	if target == w.rootReal || strings.HasPrefix(target, w.rootReal+string(filepath.Separator)) {
+		return ""
+	}
+	return target
+}
+
+// outsideError is the message for a link out of the INPUT folder.
+func outsideError(target string) error {
+	t, _ := escapePath(target)
+	return fmt.Errorf("symbolic link leads outside the INPUT folder (to %s); not followed (--no-follow-outside)", t)
 }
 
 // place is one name of a folder at one of its places in the walk order. A
@@ -172,6 +210,7 @@ type walker struct {
 type place struct {
 	name, key string
 	esc       string // name made valid UTF-8 (escapeName); key is made from it
+	outside   string // a link's target outside the INPUT folder, not to be followed
 	node      *node  // set for a name that had to be stat'ed to be placed
 	contents  bool   // a subfolder's second place
 }
@@ -207,13 +246,16 @@ func (w walker) dir(dirPath, rel string, ents []fs.DirEntry, ancestors []fs.File
 		p := place{name: name}
 		p.esc, _ = escapeName(name)
 		p.key = nameKey(p.esc)
+		if de.Type()&fs.ModeSymlink != 0 {
+			p.outside = w.outsideTarget(filepath.Join(dirPath, name))
+		}
 		if de.IsDir() || de.Type()&fs.ModeSymlink != 0 {
 			// Only a stat tells where a symbolic link leads, and a
 			// folder needs its second place; plain files are stat'ed
 			// when reached.
 			fi, err := os.Stat(filepath.Join(dirPath, name)) // follows symbolic links
 			p.node = &node{fi: fi, err: err}
-			if err == nil && fi.IsDir() {
+			if err == nil && fi.IsDir() && p.outside == "" {
 				places = append(places, place{name: name, esc: p.esc, key: p.esc + "/", node: p.node, contents: true})
 			}
 		}
@@ -243,6 +285,12 @@ func (w walker) dir(dirPath, rel string, ents []fs.DirEntry, ancestors []fs.File
 			sub := p.node.ents
 			p.node.ents = nil
 			if len(sub) > 0 && !w.dir(childPath, childRel, sub, append(ancestors[:len(ancestors):len(ancestors)], p.node.fi), childEscaped) {
+				return false
+			}
+			continue
+		}
+		if p.outside != "" {
+			if !w.outsideEntry(p, childRel) {
 				return false
 			}
 			continue
@@ -305,7 +353,24 @@ func listed(places []place, name string) bool {
 		}
 		return strings.Compare(p.esc, name)
 	})
-	return ok && !places[i].contents && places[i].esc == name
+	return ok && !places[i].contents && places[i].esc == name && places[i].outside == ""
+}
+
+// outsideEntry yields the entry of a link out of the INPUT folder that is
+// not followed: an error for a document, a JSON Lines file or a folder; a
+// warning for a sidecar (its document is read without it); nothing more
+// than a skipped file for any other name.
+func (w walker) outsideEntry(p *place, rel string) bool {
+	isDir := p.node != nil && p.node.err == nil && p.node.fi.IsDir()
+	switch k := classify(p.esc); {
+	case isDir:
+		return w.errEntry(rel, outsideError(p.outside))
+	case k == kindSidecar:
+		return w.yield(entry{root: w.root, rel: rel, kind: kindSidecar, err: outsideError(p.outside), warn: true})
+	case k == kindOther:
+		return w.yield(entry{root: w.root, rel: rel, kind: kindOther})
+	}
+	return w.errEntry(rel, outsideError(p.outside))
 }
 
 // folder handles a subfolder at its first place: it reports a loop or a

@@ -288,9 +288,11 @@ func describeItems(items []Item) []string {
 
 // withDuplicateCheck is the duplicate rule applied to a stream read without
 // it: a document whose id an earlier document had becomes an error naming
-// that first document's source.
+// that first document's source; a document whose id only folds (foldID) to
+// an earlier one's is kept after a warning.
 func withDuplicateCheck(items []Item) []Item {
 	first := map[string]string{}
+	folded := map[string]bool{}
 	out := make([]Item, 0, len(items))
 	for _, it := range items {
 		if d := it.Doc; d != nil {
@@ -299,6 +301,11 @@ func withDuplicateCheck(items []Item) []Item {
 					Message: fmt.Sprintf("duplicate doc_id (first seen in %s); document dropped", src)}, Bytes: it.Bytes}
 			} else {
 				first[d.ID] = d.Source
+				if folded[foldID(d.ID)] {
+					out = append(out, Item{Err: &doc.DocError{Source: d.Source, DocID: d.ID, Stage: Stage,
+						Message: nearDuplicate(d.ID), Severity: doc.SeverityWarning}})
+				}
+				folded[foldID(d.ID)] = true
 			}
 		}
 		out = append(out, it)

@@ -72,8 +72,8 @@ var (
 type storage uint8
 
 const (
-	// key: doc_id, PLAIN with statistics. Rows are in doc_id order, so
-	// min/max prune by document. Its rows come in runs, one per document,
+	// key: doc_id, PLAIN with statistics. Rows are in input order (doc_id
+	// order within a folder), so min/max prune by document. Its rows come in runs, one per document,
 	// which zstd collapses in a PLAIN page: a dictionary was larger in five
 	// of the seven tables that repeat it and cost a hash lookup per row.
 	key storage = iota

@@ -1,5 +1,6 @@
 // Package tables writes plenary's output tables. In come doc.Extraction
-// records (one per document, in doc_id order) and doc.DocError records; out
+// records (one per document, in input order: doc_id order within a folder)
+// and doc.DocError records; out
 // come one file per table in a directory: Parquet (zstd, the default) or
 // Arrow IPC. Rows are appended in the order they arrive.
 //
@@ -86,7 +87,7 @@ func WithoutText() Option { return func(o *options) { o.noText = true } }
 
 // Set is the open set of table files in one output directory. It is not
 // safe for concurrent use: the caller serialises Add calls, which it must do
-// anyway to keep rows in doc_id order.
+// anyway to keep rows in input order.
 type Set struct {
 	tables []*table
 	byName map[string]*table
