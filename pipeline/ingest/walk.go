@@ -233,8 +233,42 @@ func nameKey(name string) string {
 
 // dir walks one folder whose names are ents; rel is its relative path ("" at
 // the root). ancestors are the folders on the way down, so a symbolic link
-// back to one of them is reported as a loop instead of being followed forever.
+// back to one of them is reported as a loop instead of being followed
+// forever. escaped: dirPath's names differ from rel's (escapeName).
 func (w walker) dir(dirPath, rel string, ents []fs.DirEntry, ancestors []fs.FileInfo, escaped bool) bool {
+	places := w.places(dirPath, ents)
+	ents = nil // the places hold all that is needed; free the listing
+	for i := range places {
+		p := &places[i]
+		childPath := filepath.Join(dirPath, p.name)
+		childRel := p.esc
+		if rel != "" {
+			childRel = rel + "/" + p.esc
+		}
+		// At and below an escaped name the path to open differs from the
+		// source.
+		childEscaped := escaped || p.esc != p.name
+		var ok bool
+		switch {
+		case p.contents:
+			sub := p.node.ents
+			p.node.ents = nil
+			ok = len(sub) == 0 || w.dir(childPath, childRel, sub, append(ancestors[:len(ancestors):len(ancestors)], p.node.fi), childEscaped)
+		case p.outside != "":
+			ok = w.outsideEntry(p, childRel)
+		default:
+			ok = w.name(places, p, childPath, childRel, ancestors, childEscaped)
+		}
+		if !ok {
+			return false
+		}
+	}
+	return true
+}
+
+// places lists a folder's names in walk order: hidden names left out, each
+// subfolder at its two places (see place), symbolic links stat'ed.
+func (w walker) places(dirPath string, ents []fs.DirEntry) []place {
 	places := make([]place, 0, len(ents))
 	for _, de := range ents {
 		name := de.Name()
@@ -261,7 +295,6 @@ func (w walker) dir(dirPath, rel string, ents []fs.DirEntry, ancestors []fs.File
 		}
 		places = append(places, p)
 	}
-	ents = nil // the places hold all that is needed; free the listing
 	slices.SortFunc(places, func(a, b place) int {
 		if c := strings.Compare(a.key, b.key); c != 0 {
 			return c
@@ -271,77 +304,50 @@ func (w walker) dir(dirPath, rel string, ents []fs.DirEntry, ancestors []fs.File
 		}
 		return strings.Compare(a.name, b.name)
 	})
-	for i := range places {
-		p := &places[i]
-		childPath := filepath.Join(dirPath, p.name)
-		childRel := p.esc
-		if rel != "" {
-			childRel = rel + "/" + p.esc
+	return places
+}
+
+// name yields the entry of one name of a folder at its first place: a
+// file, an unreadable path, or a subfolder (listed here, walked at its
+// second place).
+func (w walker) name(places []place, p *place, childPath, childRel string, ancestors []fs.FileInfo, escaped bool) bool {
+	var fi fs.FileInfo
+	var err error
+	if p.node != nil {
+		fi, err = p.node.fi, p.node.err
+	} else {
+		fi, err = os.Stat(childPath)
+	}
+	if err != nil {
+		return w.errEntry(childRel, errors.New(describeOpenError(childPath, err)))
+	}
+	if p.node != nil && fi.IsDir() {
+		return w.folder(p.node, childPath, childRel, ancestors)
+	}
+	// A name that was no folder when listed is read as a file even if it
+	// has become one since.
+	k := classify(p.esc)
+	e := entry{root: w.root, rel: childRel, kind: k, size: fi.Size()}
+	if escaped {
+		e.open = childPath
+	}
+	if k == kindText || k == kindHTML {
+		// doc_id: the relative path without its last extension.
+		e.id = childRel[:len(childRel)-len(filepath.Ext(p.esc))]
+		stem := stemOf(p.esc)
+		e.sidecars = sidecarsKnown
+		if listed(places, stem+".meta.json") {
+			e.sidecars |= hasMeta
 		}
-		// At and below an escaped name the path to open differs from the
-		// source.
-		childEscaped := escaped || p.esc != p.name
-		if p.contents {
-			sub := p.node.ents
-			p.node.ents = nil
-			if len(sub) > 0 && !w.dir(childPath, childRel, sub, append(ancestors[:len(ancestors):len(ancestors)], p.node.fi), childEscaped) {
-				return false
-			}
-			continue
-		}
-		if p.outside != "" {
-			if !w.outsideEntry(p, childRel) {
-				return false
-			}
-			continue
-		}
-		var fi fs.FileInfo
-		var err error
-		if p.node != nil {
-			fi, err = p.node.fi, p.node.err
-		} else {
-			fi, err = os.Stat(childPath)
-		}
-		if err != nil {
-			if !w.errEntry(childRel, errors.New(describeOpenError(childPath, err))) {
-				return false
-			}
-			continue
-		}
-		if p.node != nil && fi.IsDir() {
-			if !w.folder(p.node, childPath, childRel, ancestors) {
-				return false
-			}
-			continue
-		}
-		// A name that was no folder when listed is read as a file even if
-		// it has become one since.
-		k := classify(p.esc)
-		e := entry{root: w.root, rel: childRel, kind: k, size: fi.Size()}
-		if childEscaped {
-			e.open = childPath
-		}
-		if k == kindText || k == kindHTML {
-			// doc_id: the relative path without its last extension.
-			e.id = childRel[:len(childRel)-len(filepath.Ext(p.esc))]
-			stem := stemOf(p.esc)
-			e.sidecars = sidecarsKnown
-			if listed(places, stem+".meta.json") {
-				e.sidecars |= hasMeta
-			}
-			if listed(places, stem+".gold.json") {
-				e.sidecars |= hasGold
-			}
-		}
-		if !fi.Mode().IsRegular() && k != kindOther && k != kindSidecar {
-			// Reading a FIFO or device found in a tree could block forever.
-			e.err = errNotRegular
-		}
-		if !w.yield(e) {
-			return false
+		if listed(places, stem+".gold.json") {
+			e.sidecars |= hasGold
 		}
 	}
-	return true
+	if !fi.Mode().IsRegular() && k != kindOther && k != kindSidecar {
+		// Reading a FIFO or device found in a tree could block forever.
+		e.err = errNotRegular
+	}
+	return w.yield(e)
 }
 
 // listed reports whether a folder's sorted places hold name, escaped (a
