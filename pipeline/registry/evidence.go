@@ -1,6 +1,9 @@
 package registry
 
-import "slices"
+import (
+	"slices"
+	"strings"
+)
 
 // Evidence features: what two document persons may share that says they
 // are one person. A feature is its kind in the high 32 bits and an id in
@@ -169,8 +172,61 @@ func sortFeatures(f []uint64) []uint64 {
 }
 
 // evidence is the first feature two sorted feature lists share, leaving out
-// the two clusters themselves as co-occurring persons; 0 when none.
-func evidence(fa []uint64, ra int32, fb []uint64, rb int32) uint64 {
+// the two clusters themselves as co-occurring persons; else an
+// organization of one whose name holds all the words of the other's (the
+// Federation of Trade Unions of Kazakhstan in the Federation of Trade
+// Unions of the Republic of Kazakhstan); 0 when none.
+func (rv *resolver) evidence(fa []uint64, ra int32, fb []uint64, rb int32) uint64 {
+	if f := sharedFeature(fa, ra, fb, rb); f != 0 {
+		return f
+	}
+	for _, a := range fa {
+		if a>>32 != featOrg {
+			continue
+		}
+		for _, b := range fb {
+			if b>>32 == featOrg && rv.orgWithin(uint32(a), uint32(b)) {
+				return a
+			}
+		}
+	}
+	return 0
+}
+
+// orgWithin: the content words of one organization's name (two at least)
+// are all in the other's.
+func (rv *resolver) orgWithin(a, b uint32) bool {
+	wa, wb := rv.orgWords(a), rv.orgWords(b)
+	if len(wa) > len(wb) {
+		wa, wb = wb, wa
+	}
+	if len(wa) < 2 {
+		return false
+	}
+	for _, w := range wa {
+		if !slices.Contains(wb, w) {
+			return false
+		}
+	}
+	return true
+}
+
+// orgWords are the content words of a normalized organization name.
+func (rv *resolver) orgWords(id uint32) []string {
+	if ws, ok := rv.orgWordCache[id]; ok {
+		return ws
+	}
+	var ws []string
+	for _, w := range strings.Fields(rv.toks.strs[id]) {
+		if !rv.k.function[w] && !slices.Contains(ws, w) {
+			ws = append(ws, w)
+		}
+	}
+	rv.orgWordCache[id] = ws
+	return ws
+}
+
+func sharedFeature(fa []uint64, ra int32, fb []uint64, rb int32) uint64 {
 	skipA, skipB := feature(featCoPerson, uint32(ra)), feature(featCoPerson, uint32(rb))
 	i, j := 0, 0
 	for i < len(fa) && j < len(fb) {

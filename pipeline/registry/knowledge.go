@@ -13,7 +13,7 @@ import (
 // knowledge is what matching needs from the lexicon files, checked and
 // prepared once: translit.txt (how spellings fold to one key),
 // given_variants.txt, name_parts.txt, honorifics.txt, given_names.txt,
-// surnames.txt and surname_suffixes.txt.
+// surnames.txt, surname_suffixes.txt and stop_caps.txt (function words).
 type knowledge struct {
 	homoglyph map[rune]string // Cyrillic look-alike -> Latin, in mixed-script tokens
 	cyrillic  map[rune]string // Cyrillic letter -> Latin, in all-Cyrillic tokens
@@ -29,6 +29,7 @@ type knowledge struct {
 	honorifics map[string]bool // folded, dot-free, space-joined forms
 	maxHonor   int             // words in the longest honorific
 
+	function   map[string]bool // folded function words (of, the, and), no content of an organization's name
 	given      map[string]byte // phonetic key -> 'm', 'f' or 0
 	surnames   map[string]bool // phonetic keys
 	surnameEnd []suffixGender  // folded endings, longest first
@@ -56,7 +57,7 @@ func newKnowledge(lx *lexicon.Lexicon) (*knowledge, error) {
 		homoglyph: map[rune]string{}, cyrillic: map[rune]string{}, letter: map[rune]string{},
 		variant: map[string]string{}, nickname: map[string]string{},
 		particles: map[string]bool{}, suffixes: map[string]bool{}, honorifics: map[string]bool{},
-		given: map[string]byte{}, surnames: map[string]bool{},
+		given: map[string]byte{}, surnames: map[string]bool{}, function: map[string]bool{},
 	}
 	if err := k.loadTranslit(lx.List("translit")); err != nil {
 		return nil, err
@@ -120,6 +121,11 @@ func newKnowledge(lx *lexicon.Lexicon) (*knowledge, error) {
 			g = 0 // a spelling both sexes use says nothing
 		}
 		k.given[p] = g
+	}
+	for _, e := range lx.List("stop_caps") {
+		if w := k.words(e.Key()); len(w) == 1 {
+			k.function[w[0]] = true
+		}
 	}
 	for _, e := range lx.List("surnames") {
 		k.surnames[k.phonetic(k.fold(e.Key()))] = true

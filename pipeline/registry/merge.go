@@ -112,7 +112,7 @@ func (rv *resolver) pick(a int32, cands []int32, unique, withEvidence uint8, nee
 		fa := rv.clusterFeatures(ra, withCo)
 		found, at := uint64(0), -1
 		for i, rc := range roots {
-			if ev := evidence(fa, ra, rv.clusterFeatures(rc, withCo), rc); ev != 0 {
+			if ev := rv.evidence(fa, ra, rv.clusterFeatures(rc, withCo), rc); ev != 0 {
 				if at >= 0 {
 					return false // evidence for two: undecided
 				}

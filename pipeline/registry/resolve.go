@@ -24,6 +24,8 @@ type resolver struct {
 
 	snap     *snapshot // clusters as the evidence of the current phase sees them
 	attached []bool    // partial-name records a full name took (attachPartials)
+
+	orgWordCache map[uint32][]string
 }
 
 // keyInfo is one distinct key of full names.
@@ -44,7 +46,7 @@ type mergeLog struct {
 func (s *store) resolve() *Registry {
 	n := len(s.recs)
 	rv := &resolver{store: s, rank: make([]int32, n), parent: make([]int32, n), gender: make([]byte, n),
-		keyOf: map[string]int32{}}
+		keyOf: map[string]int32{}, orgWordCache: map[uint32][]string{}}
 	rv.order = s.processingOrder()
 	for i, r := range rv.order {
 		rv.rank[r] = int32(i)

@@ -136,6 +136,12 @@ func TestResolveRules(t *testing.T) {
 			{"i", "", []tp{"Bill Hartley||Senator"}},
 		}, [][]string{{"a:Serikbol Amanzholov", "b:Serikbol Amanzolov"}, {"c:Timur Bekturov", "d:Timur Bekturv"},
 			{"e:Marat Sultanbekov"}, {"f:Marat Sultanbekv"}, {"g:William Hartley", "h:Bill Hartley", "i:Bill Hartley"}}},
+		{"FUZZY-EVIDENCE/organization within another", []td{
+			{"a", "", []tp{"Serikbol Amanzholov||Chairman@Federation of Trade Unions of the Republic of Kazakhstan"}},
+			{"b", "", []tp{"Serikbol Amanzolov||head@the Federation of Trade Unions of Kazakhstan"}},
+			{"c", "", []tp{"Serikbol Amanzholv||head@Union of Kazakhstan"}}, // one content word in common is not enough
+		}, [][]string{{"a:Serikbol Amanzholov", "b:Serikbol Amanzolov"}, {"c:Serikbol Amanzholv"}}},
+		{"FUZZY-EVIDENCE/a title many hold", commonTitle(), [][]string{{"m:Marat Sultanbekov"}, {"n:Marat Sultanbekv"}, {"o:Nurlan Abenov", "p:Nurlan Abenv"}}},
 		{"INITIALS-UNIQUE", []td{
 			{"a", "", []tp{"Serikbol Amanzholov"}},
 			{"b", "", []tp{"S. Amanzholov"}},
@@ -318,4 +324,18 @@ func scenarioDocs() []td {
 		{"i2", "2018-11-02", []tp{"A. Seitkali||akim", "Donald Trumpet"}},
 		{"i3", "2018-12-02", []tp{"A. Seitkali||chairman", "Trumpet"}},
 	}
+}
+
+// commonTitle: 30 persons are chairmen, so "chairman" is no evidence that
+// Sultanbekov and Sultanbekv are one; a rarer title is.
+func commonTitle() []td {
+	var ds []td
+	for i := range 30 {
+		ds = append(ds, td{fmt.Sprintf("c%02d", i), "", []tp{tp(fmt.Sprintf("Person%c Chairmanov%c||chairman", 'A'+i%26, 'a'+i/3))}})
+	}
+	return append(ds,
+		td{"m", "", []tp{"Marat Sultanbekov||chairman"}},
+		td{"n", "", []tp{"Marat Sultanbekv||Chairman"}},
+		td{"o", "", []tp{"Nurlan Abenov||chairman;ombudsman"}},
+		td{"p", "", []tp{"Nurlan Abenv||Ombudsman"}})
 }

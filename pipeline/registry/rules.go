@@ -45,6 +45,7 @@ var Rules = []Rule{
 	{"SURNAME-UNIQUE", "a surname alone is the one full name that has it (a known given name alone needs evidence)", "Trump = Donald Trump when no other Trump is named"},
 	{"SURNAME-EVIDENCE", "a surname (or given name) alone with several fitting full names, and evidence for exactly one", "Clinton (Secretary of State) -> Hillary Clinton (Secretary of State), not Bill Clinton"},
 	{"PARTIAL-EVIDENCE", "initials-and-surname or surname-only names left over are one person only with evidence; without it two A. Seitkali stay apart", "A. Seitkali (chairman, Union X) = A. Seitkali (chairman, Union X)"},
+	{"EVIDENCE", "what a loose match needs: a title or organization shared by both sides and held by at most max(20, persons/50) persons of the run, or an organization whose name holds all the (two or more) content words of the other's, or else a person named beside both who is named in at most max(3, documents/200) documents", "Chairman of the Federation of Trade Unions of Kazakhstan ~ head of the Federation of Trade Unions of the Republic of Kazakhstan"},
 	{"BLOCK-GENDER", "no merge but by equal full names joins persons the text marks as of different sexes (pronouns, honorifics, given names, -ova/-ov)", "Clinton (she) is not Bill Clinton"},
 	{"BLOCK-SAME-DOC", "no merge but by equal names joins two persons one document keeps apart", "Rahul Gandhi and Priyanka Gandhi Vadra in one report stay two"},
 }
