@@ -149,7 +149,7 @@ func (rv *resolver) mergeLeftovers() {
 		}
 		clear(bucket)
 		for _, r := range left[i:j] {
-			for _, f := range rv.clusterFeatures(r, true) {
+			for _, f := range rv.clusterFeatures(r, true, &rv.bufC) {
 				b, ok := bucket[f]
 				if !ok {
 					bucket[f] = r

@@ -147,9 +147,12 @@ func (rv *resolver) recFeatures(r int32, out []uint64, withCo bool) []uint64 {
 	return out
 }
 
-// clusterFeatures are a snapshot cluster's features, sorted, computed once:
-// its titles and organizations, and with withCo its co-occurring persons.
-func (rv *resolver) clusterFeatures(root int32, withCo bool) []uint64 {
+// clusterFeatures are a snapshot cluster's features, sorted: its titles and
+// organizations, and with withCo its co-occurring persons. A large
+// cluster's are computed once and kept; a small one's are computed into buf
+// each time (kept, the features of a million small clusters would outweigh
+// the records); buf keeps the grown scratch slice.
+func (rv *resolver) clusterFeatures(root int32, withCo bool, buf *[]uint64) []uint64 {
 	w := 0
 	if withCo {
 		w = 1
@@ -157,14 +160,22 @@ func (rv *resolver) clusterFeatures(root int32, withCo bool) []uint64 {
 	if f, ok := rv.snap.feats[w][root]; ok {
 		return f
 	}
-	var f []uint64
+	f := (*buf)[:0]
 	for _, m := range rv.snap.group(root) {
 		f = rv.recFeatures(m, f, withCo)
 	}
 	f = sortFeatures(f)
-	rv.snap.feats[w][root] = f
+	if rv.snap.count[root] >= cacheFeaturesFrom {
+		f = slices.Clone(f)
+		rv.snap.feats[w][root] = f
+		return f
+	}
+	*buf = f
 	return f
 }
+
+// cacheFeaturesFrom is the cluster size from which features are kept.
+const cacheFeaturesFrom = 8
 
 func sortFeatures(f []uint64) []uint64 {
 	slices.Sort(f)

@@ -12,11 +12,11 @@ func (rv *resolver) mergeSubsets() {
 	for ki := range rv.keys {
 		key := &rv.keys[ki]
 		nr := &rv.parsedN[key.name]
-		if key.join || len(key.words) < 3 {
+		if key.join || key.n < 3 {
 			continue
 		}
-		for _, sub := range subKeys(key.words, int(nr.nFull), nr.suffix != 0) {
-			if si, ok := rv.keyOf[keyString(sub)]; ok && !rv.keys[si].join && si != int32(ki) {
+		for _, sub := range subKeys(rv.words(int32(ki)), int(nr.nFull), nr.suffix != 0) {
+			if si, ok := rv.findKey(sub); ok && !rv.keys[si].join && si != int32(ki) {
 				pairs = append(pairs, pair{sub: si, super: int32(ki)})
 			}
 		}
@@ -88,6 +88,19 @@ func subKeys(words []uint32, nFull int, suffix bool) [][]uint32 {
 func (rv *resolver) pick(a int32, cands []int32, unique, withEvidence uint8, needEvidence bool) bool {
 	sn := rv.snap
 	ra := sn.root[a]
+	if needEvidence && len(cands) == 1 {
+		// One candidate (a misspelling): the evidence is cheaper to look
+		// for than the documents the two share, so it comes first.
+		rc := sn.root[cands[0]]
+		if rc == ra || genderClash(sn.gender[ra], sn.gender[rc]) {
+			return false
+		}
+		ev := rv.tieredEvidence(ra, rc)
+		if ev == 0 || rv.sameDoc(ra, rc) {
+			return false
+		}
+		return rv.union(a, cands[0], withEvidence, ev)
+	}
 	var roots, reps []int32
 	for _, c := range cands {
 		rc := sn.root[c]
@@ -109,10 +122,11 @@ func (rv *resolver) pick(a int32, cands []int32, unique, withEvidence uint8, nee
 	// Titles and organizations first; co-occurring persons only when no
 	// candidate shares one of those.
 	for _, withCo := range []bool{false, true} {
-		fa := rv.clusterFeatures(ra, withCo)
+		fa := rv.clusterFeatures(ra, withCo, &rv.bufA)
 		found, at := uint64(0), -1
 		for i, rc := range roots {
-			if ev := rv.evidence(fa, ra, rv.clusterFeatures(rc, withCo), rc); ev != 0 {
+			fb := rv.clusterFeatures(rc, withCo, &rv.bufB)
+			if ev := rv.evidence(fa, ra, fb, rc); ev != 0 {
 				if at >= 0 {
 					return false // evidence for two: undecided
 				}
@@ -124,6 +138,18 @@ func (rv *resolver) pick(a int32, cands []int32, unique, withEvidence uint8, nee
 		}
 	}
 	return false
+}
+
+// tieredEvidence is the evidence two snapshot clusters share: titles and
+// organizations first, co-occurring persons only without those.
+func (rv *resolver) tieredEvidence(ra, rb int32) uint64 {
+	for _, withCo := range []bool{false, true} {
+		fa := rv.clusterFeatures(ra, withCo, &rv.bufA)
+		if ev := rv.evidence(fa, ra, rv.clusterFeatures(rb, withCo, &rv.bufB), rb); ev != 0 {
+			return ev
+		}
+	}
+	return 0
 }
 
 // fuzzyEntry is one two-word full-name key seen from one of its words.
@@ -147,13 +173,14 @@ func (rv *resolver) mergeFuzzy() {
 		if key.join || rv.parsedN[key.name].nFull != 2 {
 			continue
 		}
+		words := rv.words(int32(ki))
 		var rest uint64 // the initials and suffix
-		for _, w := range key.words[2:] {
+		for _, w := range words[2:] {
 			rest = rest*1099511628211 + uint64(w) + 1
 		}
 		for i := 0; i < 2; i++ {
-			block := (uint64(key.words[i])+1)*0x9E3779B97F4A7C15 ^ rest
-			entries = append(entries, fuzzyEntry{block: block, key: int32(ki), shared: key.words[i], other: key.words[1-i]})
+			block := (uint64(words[i])+1)*0x9E3779B97F4A7C15 ^ rest
+			entries = append(entries, fuzzyEntry{block: block, key: int32(ki), shared: words[i], other: words[1-i]})
 		}
 	}
 	slices.SortFunc(entries, func(a, b fuzzyEntry) int {
@@ -195,7 +222,7 @@ func (rv *resolver) mergeFuzzy() {
 				for p := x; p < y; p++ {
 					for q := p + 1; q < y; q++ {
 						ea, eb := &entries[vs[p].entry], &entries[vs[q].entry]
-						if ea.key != eb.key && ea.shared == eb.shared && slices.Equal(rv.keys[ea.key].words[2:], rv.keys[eb.key].words[2:]) &&
+						if ea.key != eb.key && ea.shared == eb.shared && slices.Equal(rv.words(ea.key)[2:], rv.words(eb.key)[2:]) &&
 							rv.fuzzyWords(rv.toks.strs[ea.other], rv.toks.strs[eb.other]) {
 							pairs = append(pairs, pair{ea.key, eb.key})
 						}
@@ -213,6 +240,7 @@ func (rv *resolver) mergeFuzzy() {
 		return int(rv.rank[rv.keys[a.b].rep] - rv.rank[rv.keys[b.b].rep])
 	})
 	pairs = slices.Compact(pairs)
+	entries, vs = nil, nil // the evidence checks below may grow the heap
 	for _, p := range pairs {
 		a, b := rv.keys[p.a].rep, rv.keys[p.b].rep
 		if rv.find(a) == rv.find(b) {

@@ -111,6 +111,8 @@ func (rv *Resolver) Resolve(docs iter.Seq2[DocPeople, error]) (*Registry, error)
 		}
 		s.add(d)
 	}
+	// Written names and labels are all read: their lookup maps go.
+	s.names.ids, s.labels.ids = nil, nil
 	return s.resolve(), nil
 }
 

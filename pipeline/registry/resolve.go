@@ -1,7 +1,6 @@
 package registry
 
 import (
-	"encoding/binary"
 	"slices"
 	"strings"
 )
@@ -18,22 +17,68 @@ type resolver struct {
 	gender []byte  // record -> 'm', 'f' or 0
 	logs   []mergeLog
 
-	keys   []keyInfo        // distinct full-name keys, in order of first use
-	keyOf  map[string]int32 // key bytes -> index in keys
-	nameAt []int32          // name id -> first record using it as a full name, or -1
+	keys     []keyInfo        // distinct full-name keys, in order of first use
+	keyHead  map[uint64]int32 // hash of a key's words -> its first index in keys
+	keyNext  []int32          // the next key with the same hash, or -1
+	keyArena []uint32         // the words of keys
+	nameAt   []int32          // name id -> first record using it as a full name, or -1
 
 	snap     *snapshot // clusters as the evidence of the current phase sees them
 	attached []bool    // partial-name records a full name took (attachPartials)
 
 	orgWordCache map[uint32][]string
+
+	bufA, bufB, bufC []uint64   // feature scratch (clusterFeatures)
+	seenBuf          []roleSeen // timeline scratch
 }
 
 // keyInfo is one distinct key of full names.
 type keyInfo struct {
-	name  uint32 // a name with this key (the first one seen)
-	rep   int32  // its first record
-	join  bool   // made by joining two words (JOIN-KEY): a lookup key only
-	words []uint32
+	name uint32 // a name with this key (the first one seen)
+	rep  int32  // its first record
+	off  uint32 // its words: keyArena[off : off+n]
+	n    uint8
+	join bool // made by joining two words (JOIN-KEY): a lookup key only
+}
+
+func (rv *resolver) words(ki int32) []uint32 {
+	k := &rv.keys[ki]
+	return rv.keyArena[k.off : k.off+uint32(k.n)]
+}
+
+func hashWords(words []uint32) uint64 {
+	h := uint64(14695981039346656037)
+	for _, w := range words {
+		h = (h ^ uint64(w)) * 1099511628211
+		h = (h ^ uint64(w>>16)) * 1099511628211
+	}
+	return h
+}
+
+// findKey gives the index of the key with these words.
+func (rv *resolver) findKey(words []uint32) (int32, bool) {
+	i, ok := rv.keyHead[hashWords(words)]
+	for ok && i >= 0 {
+		if slices.Equal(rv.words(i), words) {
+			return i, true
+		}
+		i = rv.keyNext[i]
+	}
+	return -1, false
+}
+
+// addKey records a new key.
+func (rv *resolver) addKey(name uint32, rep int32, words []uint32, join bool) {
+	ki := int32(len(rv.keys))
+	rv.keys = append(rv.keys, keyInfo{name: name, rep: rep, off: uint32(len(rv.keyArena)), n: uint8(len(words)), join: join})
+	rv.keyArena = append(rv.keyArena, words...)
+	h := hashWords(words)
+	next, ok := rv.keyHead[h]
+	if !ok {
+		next = -1
+	}
+	rv.keyNext = append(rv.keyNext, next)
+	rv.keyHead[h] = ki
 }
 
 // mergeLog is one merge of two clusters, kept for the evidence column.
@@ -46,7 +91,7 @@ type mergeLog struct {
 func (s *store) resolve() *Registry {
 	n := len(s.recs)
 	rv := &resolver{store: s, rank: make([]int32, n), parent: make([]int32, n), gender: make([]byte, n),
-		keyOf: map[string]int32{}, orgWordCache: map[uint32][]string{}}
+		keyHead: map[uint64]int32{}, orgWordCache: map[uint32][]string{}}
 	rv.order = s.processingOrder()
 	for i, r := range rv.order {
 		rv.rank[r] = int32(i)
@@ -66,6 +111,9 @@ func (s *store) resolve() *Registry {
 	rv.snap = rv.takeSnapshot()
 	rv.attachPartials()
 	rv.mergeLeftovers()
+	// What only the merge rules needed goes before the rows are made.
+	rv.snap, rv.attached, rv.nameAt, rv.orgWordCache = nil, nil, nil, nil
+	rv.keys, rv.keyHead, rv.keyNext, rv.keyArena = nil, nil, nil, nil
 	return rv.result()
 }
 
@@ -112,14 +160,6 @@ func (rv *resolver) union(a, b int32, rule uint8, detail uint64) bool {
 	return true
 }
 
-func keyString(words []uint32) string {
-	b := make([]byte, 4*len(words))
-	for i, w := range words {
-		binary.LittleEndian.PutUint32(b[4*i:], w)
-	}
-	return string(b)
-}
-
 // mergeKeys applies NAME-KEY, ALIAS-KEY and JOIN-KEY: full names (and
 // full-name aliases) with equal keys are one person.
 func (rv *resolver) mergeKeys() {
@@ -153,23 +193,19 @@ func (rv *resolver) mergeKeys() {
 		nr := &rv.parsedN[name]
 		r := rv.nameAt[name]
 		words := rv.key(nr)
-		k := keyString(words)
-		if ki, ok := rv.keyOf[k]; ok {
+		if ki, ok := rv.findKey(words); ok {
 			rv.union(rv.keys[ki].rep, r, ruleNameKey, 0)
 			if rv.keys[ki].join { // a real name now owns the key
-				rv.keys[ki] = keyInfo{name: name, rep: rv.keys[ki].rep, words: words}
+				rv.keys[ki].name, rv.keys[ki].join = name, false
 			}
 		} else {
-			rv.keyOf[k] = int32(len(rv.keys))
-			rv.keys = append(rv.keys, keyInfo{name: name, rep: r, words: words})
+			rv.addKey(name, r, words, false)
 		}
 		for _, jk := range rv.joinKeys(nr) {
-			k := keyString(jk)
-			if ki, ok := rv.keyOf[k]; ok {
+			if ki, ok := rv.findKey(jk); ok {
 				rv.union(rv.keys[ki].rep, r, ruleJoinKey, 0)
 			} else {
-				rv.keyOf[k] = int32(len(rv.keys))
-				rv.keys = append(rv.keys, keyInfo{name: name, rep: r, join: true, words: jk})
+				rv.addKey(name, r, jk, true)
 			}
 		}
 	}

@@ -217,10 +217,11 @@ func TestEvidenceNamesRules(t *testing.T) {
 		{"d", "", []tp{"Serikbol Amanjolov"}},
 		{"e", "", []tp{"Serikbol Amanzholov"}},
 	}))
-	if len(g.Persons()) != 1 {
-		t.Fatalf("%d persons, want 1", len(g.Persons()))
+	ps := slices.Collect(g.Persons())
+	if len(ps) != 1 {
+		t.Fatalf("%d persons, want 1", len(ps))
 	}
-	p := g.Persons()[0]
+	p := ps[0]
 	want := []string{
 		"NAME-KEY: Serikbol Amanjolov ~ Serikbol Amanzholov",
 		"FUZZY-EVIDENCE: Serikbol Amanzholov ~ Serikbol Amanzolov (shared title: chairman)",
@@ -244,10 +245,11 @@ func TestPersonRow(t *testing.T) {
 		{"d", "", []tp{"Serikbol Amanzholov||Chairman@Federation of Trade Unions"}},
 		{"e", "2024-02-02", []tp{"Serikbol Amanjolov||Chairman"}},
 	}))
-	if len(g.Persons()) != 1 {
-		t.Fatalf("%d persons: %+v", len(g.Persons()), g.Persons())
+	ps := slices.Collect(g.Persons())
+	if len(ps) != 1 {
+		t.Fatalf("%d persons: %+v", len(ps), ps)
 	}
-	p := g.Persons()[0]
+	p := ps[0]
 	if p.Name != "Serikbol Amanzholov" {
 		t.Errorf("name %q", p.Name)
 	}
@@ -261,7 +263,7 @@ func TestPersonRow(t *testing.T) {
 		t.Errorf("variants %q, want %q", p.Variants, want)
 	}
 	var tl []string
-	for _, r := range g.Timeline() {
+	for r := range g.Timeline() {
 		tl = append(tl, fmt.Sprintf("%s|%s|%s|%s|%d", r.Title, r.Org, day(r.FirstSeen), day(r.LastSeen), r.Documents))
 	}
 	want := []string{
@@ -288,7 +290,8 @@ func TestDeterministic(t *testing.T) {
 	ds := build(scenarioDocs())
 	rv := testResolver(t)
 	want := partition(rv.ResolveSlice(ds))
-	wantRows := fmt.Sprint(rv.ResolveSlice(ds).Persons(), rv.ResolveSlice(ds).Timeline())
+	rows := func(g *Registry) string { return fmt.Sprint(slices.Collect(g.Persons()), slices.Collect(g.Timeline())) }
+	wantRows := rows(rv.ResolveSlice(ds))
 	r := rand.New(rand.NewPCG(1, 2))
 	for range 20 {
 		shuffled := slices.Clone(ds)
@@ -300,7 +303,7 @@ func TestDeterministic(t *testing.T) {
 				t.Fatalf("%s: uid %s in one order, %s in another", k, v, got[k])
 			}
 		}
-		if rows := fmt.Sprint(g.Persons(), g.Timeline()); rows != wantRows {
+		if rows(g) != wantRows {
 			t.Fatal("persons or timeline differ with the input order")
 		}
 	}

@@ -1,10 +1,12 @@
 package registry
 
 import (
+	"bytes"
 	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"iter"
 	"slices"
 	"strings"
 	"time"
@@ -13,54 +15,96 @@ import (
 )
 
 // Registry is the outcome of Resolve: every document person's person_uid,
-// the persons and the role timeline.
+// the persons and the role timeline. Rows are made as they are read, from
+// the compact records, so a run's million document persons never exist as
+// a million rows in memory at once.
 type Registry struct {
-	s        *store
-	cluster  []int32 // record (as fed) -> index into persons
-	persons  []doc.RegistryPerson
-	timeline []doc.RoleSpan
+	rv       *resolver
+	cluster  []int32 // record (as fed) -> person index (Persons order)
+	persons  []personInfo
+	start    []int32 // person index -> its members: members[start[i]:start[i+1]]
+	members  []int32 // records, grouped by person, each group in processing order
+	logStart []int32 // person index -> its merge logs: logs[logStart[i]:logStart[i+1]]
+	logs     []mergeLog
 }
+
+// personInfo is what is kept per person between resolving and writing.
+type personInfo struct {
+	uid  [8]byte
+	name uint32 // the display name's id
+}
+
+func (p personInfo) uidString() string { return "P" + hex.EncodeToString(p.uid[:]) }
 
 // maxEvidence bounds the evidence lines of one person.
 const maxEvidence = 20
 
 // Docs is the number of documents read.
-func (g *Registry) Docs() int { return len(g.s.docs) }
+func (g *Registry) Docs() int { return len(g.rv.docs) }
+
+// NumPersons is the number of persons.
+func (g *Registry) NumPersons() int { return len(g.persons) }
 
 // UIDs gives the person_uid of each person of the i-th document read, in the
 // order its people were given.
 func (g *Registry) UIDs(i int) []string {
-	d := g.s.docs[i]
+	d := g.rv.docs[i]
 	out := make([]string, d.n)
 	for k := range out {
-		out[k] = g.persons[g.cluster[d.first+int32(k)]].UID
+		out[k] = g.persons[g.cluster[d.first+int32(k)]].uidString()
 	}
 	return out
 }
 
-// Persons are the persons table's rows, ordered by name, then person_uid.
-func (g *Registry) Persons() []doc.RegistryPerson { return g.persons }
-
-// Timeline is the role_timeline table: per person (in Persons order), each
-// title and organization with the first and last publication date stating
-// it, earliest first.
-func (g *Registry) Timeline() []doc.RoleSpan { return g.timeline }
-
-// Each calls f for every document person: its document, person_id, name and
-// person_uid, documents in the order read.
-func (g *Registry) Each(f func(docID, personID, name, uid string)) {
-	for _, d := range g.s.docs {
-		for r := d.first; r < d.first+d.n; r++ {
-			rec := &g.s.recs[r]
-			f(d.id, g.s.labels.strs[rec.pid], g.s.names.strs[rec.name], g.persons[g.cluster[r]].UID)
+// Persons yields the persons table's rows, ordered by name, then person_uid.
+func (g *Registry) Persons() iter.Seq[doc.RegistryPerson] {
+	return func(yield func(doc.RegistryPerson) bool) {
+		counts := &counter{}
+		for i, pi := range g.persons {
+			counts.reset()
+			p := g.rv.person(g.members[g.start[i]:g.start[i+1]], counts, pi.name)
+			p.UID = pi.uidString()
+			p.Evidence = g.rv.renderEvidence(g.logs[g.logStart[i]:g.logStart[i+1]])
+			if !yield(p) {
+				return
+			}
 		}
 	}
 }
 
-// result gathers the final clusters into rows.
+// Timeline yields the role_timeline table: per person (in Persons order),
+// each title and organization with the first and last publication date
+// stating it, earliest first.
+func (g *Registry) Timeline() iter.Seq[doc.RoleSpan] {
+	return func(yield func(doc.RoleSpan) bool) {
+		for i, pi := range g.persons {
+			for _, r := range g.rv.timeline(pi.uidString(), g.members[g.start[i]:g.start[i+1]]) {
+				if !yield(r) {
+					return
+				}
+			}
+		}
+	}
+}
+
+// Each calls f for every document person: its document, person_id, name and
+// person_uid, documents in the order read.
+func (g *Registry) Each(f func(docID, personID, name, uid string)) {
+	s := g.rv.store
+	for _, d := range s.docs {
+		for r := d.first; r < d.first+d.n; r++ {
+			rec := &s.recs[r]
+			f(d.id, s.labels.strs[rec.pid], s.names.strs[rec.name], g.persons[g.cluster[r]].uidString())
+		}
+	}
+}
+
+// result gathers the final clusters: each person's display name and
+// person_uid, the persons' order, their members and merge logs.
 func (rv *resolver) result() *Registry {
 	n := len(rv.recs)
-	idx := make([]int32, n) // root -> cluster index, for roots
+	// Clusters in processing order of their roots.
+	idx := make([]int32, n)
 	var roots []int32
 	for _, r := range rv.order {
 		if rv.find(r) == r {
@@ -69,64 +113,111 @@ func (rv *resolver) result() *Registry {
 		}
 	}
 	cluster := make([]int32, n)
-	start := make([]int32, len(roots)+1)
 	for r := range cluster {
 		cluster[r] = idx[rv.find(int32(r))]
-		start[cluster[r]+1]++
 	}
-	for i := range roots {
-		start[i+1] += start[i]
-	}
-	members := make([]int32, n)
-	fill := slices.Clone(start[:len(roots)])
-	for _, r := range rv.order {
-		c := cluster[r]
-		members[fill[c]] = r
-		fill[c]++
-	}
-	logs := make([][]mergeLog, len(roots))
-	for _, l := range rv.logs {
-		c := cluster[l.a]
-		if len(logs[c]) < 4*maxEvidence {
-			logs[c] = append(logs[c], l)
-		}
-	}
-	persons := make([]doc.RegistryPerson, len(roots))
+	idx = nil
+	members, start := group(rv.order, cluster, len(roots))
+	// Display names and keys, then ids in processing order (the first of
+	// two persons with one key keeps the bare key).
+	ps := make([]personInfo, len(roots))
 	keys := make([]string, len(roots))
 	counts := &counter{}
 	for c := range roots {
-		ms := members[start[c]:start[c+1]]
 		counts.reset()
-		persons[c], keys[c] = rv.person(ms, counts)
-		persons[c].Evidence = rv.renderEvidence(logs[c])
+		ps[c].name = rv.displayName(members[start[c]:start[c+1]], counts)
+		keys[c] = rv.canonicalKey(ps[c].name)
 	}
-	assignUIDs(persons, keys, func(c int) string {
-		r := members[start[c]]
-		return rv.docs[rv.recs[r].doc].id + "/" + rv.labels.strs[rv.recs[r].pid]
-	})
-	order := make([]int, len(persons))
+	seen := make(map[string]bool, len(keys))
+	for c, k := range keys {
+		if seen[k] {
+			r := members[start[c]]
+			k += "#" + rv.docs[rv.recs[r].doc].id + "/" + rv.labels.strs[rv.recs[r].pid]
+		}
+		seen[keys[c]] = true
+		sum := sha256.Sum256([]byte(k))
+		copy(ps[c].uid[:], sum[:8])
+	}
+	keys, seen = nil, nil
+	// Persons order: by name, then person_uid.
+	order := make([]int32, len(roots))
 	for i := range order {
-		order[i] = i
+		order[i] = int32(i)
 	}
-	slices.SortFunc(order, func(a, b int) int {
-		return cmp.Or(strings.Compare(persons[a].Name, persons[b].Name), strings.Compare(persons[a].UID, persons[b].UID))
+	slices.SortFunc(order, func(a, b int32) int {
+		return cmp.Or(strings.Compare(rv.names.strs[ps[a].name], rv.names.strs[ps[b].name]), bytes.Compare(ps[a].uid[:], ps[b].uid[:]))
 	})
-	g := &Registry{s: rv.store, cluster: cluster, persons: make([]doc.RegistryPerson, len(persons))}
-	pos := make([]int32, len(persons))
+	pos := make([]int32, len(roots))
+	g := &Registry{rv: rv, persons: make([]personInfo, len(roots))}
 	for i, c := range order {
-		g.persons[i] = persons[c]
 		pos[c] = int32(i)
-		g.timeline = append(g.timeline, rv.timeline(persons[c].UID, members[start[c]:start[c+1]])...)
+		g.persons[i] = ps[c]
 	}
 	for r := range cluster {
 		cluster[r] = pos[cluster[r]]
 	}
+	g.cluster = cluster
+	g.members, g.start = group(rv.order, cluster, len(roots))
+	// Merge logs grouped by person, in the order they were made.
+	logOf := make([]int32, len(rv.logs))
+	for i, l := range rv.logs {
+		logOf[i] = cluster[l.a]
+	}
+	g.logStart = make([]int32, len(roots)+1)
+	for _, c := range logOf {
+		g.logStart[c+1]++
+	}
+	for i := range roots {
+		g.logStart[i+1] += g.logStart[i]
+	}
+	g.logs = make([]mergeLog, len(rv.logs))
+	fill := slices.Clone(g.logStart[:len(roots)])
+	for i, l := range rv.logs {
+		g.logs[fill[logOf[i]]] = l
+		fill[logOf[i]]++
+	}
+	rv.logs, rv.parent, rv.rank = nil, nil, nil
 	return g
 }
 
-// person builds one persons row from its members (processing order) and
-// the key its person_uid derives from.
-func (rv *resolver) person(ms []int32, counts *counter) (doc.RegistryPerson, string) {
+// group lists records by cluster (counting sort), each group in the order
+// given.
+func group(order, cluster []int32, clusters int) (members, start []int32) {
+	start = make([]int32, clusters+1)
+	for _, c := range cluster {
+		start[c+1]++
+	}
+	for i := range clusters {
+		start[i+1] += start[i]
+	}
+	members = make([]int32, len(order))
+	fill := slices.Clone(start[:clusters])
+	for _, r := range order {
+		c := cluster[r]
+		members[fill[c]] = r
+		fill[c]++
+	}
+	return members, start
+}
+
+// displayName is the best of the forms a person's documents use as its
+// name: fuller, then more used, then better written.
+func (rv *resolver) displayName(ms []int32, counts *counter) uint32 {
+	for _, r := range ms {
+		counts.add(rv.recs[r].name, 1)
+	}
+	best := counts.ids[0]
+	for _, id := range counts.ids[1:] {
+		if rv.better(id, best, counts) {
+			best = id
+		}
+	}
+	return best
+}
+
+// person builds one persons row (without its uid and evidence) from its
+// members (processing order) and its display name.
+func (rv *resolver) person(ms []int32, counts *counter, name uint32) doc.RegistryPerson {
 	var p doc.RegistryPerson
 	first, last := int32(noDate), int32(noDate)
 	lastDoc := int32(-1)
@@ -150,25 +241,18 @@ func (rv *resolver) person(ms []int32, counts *counter) (doc.RegistryPerson, str
 	}
 	forms := slices.Clone(counts.ids) // sorted below; counts keeps its own order
 	if len(forms) > 1 {
-		// Variants, most used first; the name is the best of the forms
-		// used as a document's name (weight 1<<20 and up).
+		// Variants, most used first (as a document's name, then as an alias).
 		slices.SortFunc(forms, func(a, b uint32) int {
 			return cmp.Or(counts.get(b)-counts.get(a), strings.Compare(rv.names.strs[a], rv.names.strs[b]))
 		})
 	}
-	best := forms[0]
-	for _, id := range forms[1:] {
-		if counts.get(id) >= 1<<20 && rv.better(id, best, counts) {
-			best = id
-		}
-	}
-	p.Name = rv.names.strs[best]
+	p.Name = rv.names.strs[name]
 	p.Variants = make([]string, len(forms))
 	for i, id := range forms {
 		p.Variants[i] = rv.names.strs[id]
 	}
 	p.FirstSeen, p.LastSeen = dayTime(first), dayTime(last)
-	return p, rv.canonicalKey(best)
+	return p
 }
 
 // counter counts forms of one person: a list while they are few (most
@@ -275,22 +359,11 @@ func (rv *resolver) canonicalKey(name uint32) string {
 	return strings.Join(ws, " ")
 }
 
-// assignUIDs gives each person "P" and 16 hex digits of the SHA-256 of its
-// key. Persons whose keys are equal (partial names kept apart, such as two
-// "A. Seitkali") are told apart by their first document and person_id,
-// except the one first in processing order, which keeps the bare key.
-func assignUIDs(ps []doc.RegistryPerson, keys []string, firstMember func(int) string) {
-	seen := make(map[string]bool, len(keys))
-	for c := range ps { // clusters are in processing order
-		k := keys[c]
-		if seen[k] {
-			k += "#" + firstMember(c)
-		}
-		seen[keys[c]] = true
-		sum := sha256.Sum256([]byte(k))
-		ps[c].UID = "P" + hex.EncodeToString(sum[:8])
-	}
-}
+// A person_uid is "P" and 16 hex digits of the SHA-256 of the person's
+// canonical key. Persons whose keys are equal (partial names kept apart,
+// such as two "A. Seitkali") are told apart by their first document and
+// person_id, except the one first in processing order, which keeps the
+// bare key (result).
 
 func dayTime(d int32) time.Time {
 	if d == noDate {
@@ -336,43 +409,40 @@ func (rv *resolver) describe(f uint64) string {
 }
 
 // timeline lists one person's roles: per normalized title and organization,
-// the first and last publication date and the documents stating it.
+// the first and last publication date and the documents stating it,
+// earliest first (undated last), then by title.
 func (rv *resolver) timeline(uid string, ms []int32) []doc.RoleSpan {
-	type seen struct {
-		title, org uint32 // normalized
-		tText      uint32 // as written
-		oText      uint32
-		pub        int32
-		doc        int32
-	}
-	var all []seen
+	all := rv.seenBuf[:0]
 	for _, r := range ms {
 		rec := &rv.recs[r]
 		for _, ro := range rv.roles(rec) {
-			all = append(all, seen{rv.labelNorm[ro.title], rv.labelNorm[ro.org], ro.title, ro.org, rv.docs[rec.doc].pub, rec.doc})
+			all = append(all, roleSeen{rv.labelNorm[ro.title], rv.labelNorm[ro.org], ro.title, ro.org, rv.docs[rec.doc].pub, rec.doc})
 		}
 	}
+	rv.seenBuf = all
 	if len(all) == 0 {
 		return nil
 	}
 	str := rv.toks.strs
-	slices.SortFunc(all, func(a, b seen) int {
+	// Stable: within one title and organization, members stay in
+	// processing order, so one document's mentions are neighbours.
+	slices.SortStableFunc(all, func(a, b roleSeen) int {
 		return cmp.Or(strings.Compare(str[a.title], str[b.title]), strings.Compare(str[a.org], str[b.org]))
 	})
 	var out []doc.RoleSpan
-	firsts := []int32{}
-	written := map[[2]uint32]int{}
+	var firsts []int32
 	for i := 0; i < len(all); {
 		j := i
 		for j < len(all) && all[j].title == all[i].title && all[j].org == all[i].org {
 			j++
 		}
 		first, last := int32(noDate), int32(noDate)
-		docs := map[int32]bool{}
-		clear(written)
+		docs, lastDoc := 0, int32(-1)
 		for _, x := range all[i:j] {
-			docs[x.doc] = true
-			written[[2]uint32{x.tText, x.oText}]++
+			if x.doc != lastDoc {
+				docs++
+				lastDoc = x.doc
+			}
 			if x.pub != noDate {
 				if first == noDate || x.pub < first {
 					first = x.pub
@@ -380,40 +450,75 @@ func (rv *resolver) timeline(uid string, ms []int32) []doc.RoleSpan {
 				last = max(last, x.pub)
 			}
 		}
-		var best [2]uint32
-		bestN := -1
-		for w, c := range written {
-			lw, lb := rv.labels.strs[w[0]]+"\x00"+rv.labels.strs[w[1]], rv.labels.strs[best[0]]+"\x00"+rv.labels.strs[best[1]]
-			if c > bestN || (c == bestN && lw < lb) {
-				best, bestN = w, c
-			}
-		}
-		out = append(out, doc.RoleSpan{UID: uid, Title: rv.labels.strs[best[0]], Org: rv.labels.strs[best[1]],
-			FirstSeen: dayTime(first), LastSeen: dayTime(last), Documents: len(docs)})
+		best := rv.mostWritten(all[i:j])
+		out = append(out, doc.RoleSpan{UID: uid, Title: rv.labels.strs[best.tText], Org: rv.labels.strs[best.oText],
+			FirstSeen: dayTime(first), LastSeen: dayTime(last), Documents: docs})
 		firsts = append(firsts, first)
 		i = j
 	}
-	// Earliest first; undated last; then by title.
+	if len(out) == 1 {
+		return out
+	}
 	idx := make([]int, len(out))
 	for i := range idx {
 		idx[i] = i
 	}
 	slices.SortStableFunc(idx, func(a, b int) int {
 		fa, fb := firsts[a], firsts[b]
-		if fa != fb {
-			if fa == noDate {
-				return 1
-			}
-			if fb == noDate {
-				return -1
-			}
-			return cmp.Compare(fa, fb)
+		switch {
+		case fa == fb:
+			return 0
+		case fa == noDate:
+			return 1
+		case fb == noDate:
+			return -1
 		}
-		return 0
+		return cmp.Compare(fa, fb)
 	})
 	sorted := make([]doc.RoleSpan, len(out))
 	for i, k := range idx {
 		sorted[i] = out[k]
 	}
 	return sorted
+}
+
+// roleSeen is one role of one document person, for the timeline.
+type roleSeen struct {
+	title, org   uint32 // normalized
+	tText, oText uint32 // as written
+	pub          int32
+	doc          int32
+}
+
+// mostWritten is the most frequent written form of one title and
+// organization (first in code-point order on a tie).
+func (rv *resolver) mostWritten(xs []roleSeen) roleSeen {
+	count := func(x roleSeen) int {
+		n := 0
+		for _, y := range xs {
+			if y.tText == x.tText && y.oText == x.oText {
+				n++
+			}
+		}
+		return n
+	}
+	if len(xs) > 16 { // a person named in many documents: count once each
+		m := map[[2]uint32]int{}
+		for _, y := range xs {
+			m[[2]uint32{y.tText, y.oText}]++
+		}
+		count = func(x roleSeen) int { return m[[2]uint32{x.tText, x.oText}] }
+	}
+	best, bestN := xs[0], count(xs[0])
+	for _, x := range xs[1:] {
+		if n := count(x); n > bestN || (n == bestN && rv.writtenLess(x, best)) {
+			best, bestN = x, n
+		}
+	}
+	return best
+}
+
+func (rv *resolver) writtenLess(a, b roleSeen) bool {
+	l := rv.labels.strs
+	return cmp.Or(strings.Compare(l[a.tText], l[b.tText]), strings.Compare(l[a.oText], l[b.oText])) < 0
 }

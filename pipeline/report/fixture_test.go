@@ -177,11 +177,15 @@ func writeRun(t testing.TB, format string) (string, map[string]int64) {
 			t.Fatal(err)
 		}
 	}
-	if err := set.AddPersons(reg.Persons()); err != nil {
-		t.Fatal(err)
+	for p := range reg.Persons() {
+		if err := set.AddPerson(p); err != nil {
+			t.Fatal(err)
+		}
 	}
-	if err := set.AddTimeline(reg.Timeline()); err != nil {
-		t.Fatal(err)
+	for r := range reg.Timeline() {
+		if err := set.AddRoleSpan(r); err != nil {
+			t.Fatal(err)
+		}
 	}
 	if err := set.AddError(doc.DocError{Source: "bad.txt", Stage: "ingest", Message: "bad " + hostileScript, Severity: doc.SeverityError}); err != nil {
 		t.Fatal(err)

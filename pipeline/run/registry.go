@@ -69,8 +69,15 @@ func (p *persons) finish(set *tables.Set) error {
 		}
 		i++
 	}
-	if err := set.AddPersons(reg.Persons()); err != nil {
-		return err
+	for q := range reg.Persons() {
+		if err := set.AddPerson(q); err != nil {
+			return err
+		}
 	}
-	return set.AddTimeline(reg.Timeline())
+	for r := range reg.Timeline() {
+		if err := set.AddRoleSpan(r); err != nil {
+			return err
+		}
+	}
+	return nil
 }

@@ -210,36 +210,26 @@ func (s *Set) AddPeople(docID string, people []doc.Person, uids []string) error 
 	return t.maybeFlush()
 }
 
-// AddPersons appends rows to the persons table.
-func (s *Set) AddPersons(ps []doc.RegistryPerson) error {
-	t := s.byName["persons"]
-	for _, p := range ps {
-		if s.done {
-			return errors.New("tables: add after close")
-		}
-		fillPerson(&t.c, p)
-		t.rows++
-		if err := t.maybeFlush(); err != nil {
-			return err
-		}
+// AddPerson appends one row to the persons table.
+func (s *Set) AddPerson(p doc.RegistryPerson) error {
+	if s.done {
+		return errors.New("tables: add after close")
 	}
-	return nil
+	t := s.byName["persons"]
+	fillPerson(&t.c, p)
+	t.rows++
+	return t.maybeFlush()
 }
 
-// AddTimeline appends rows to the role_timeline table.
-func (s *Set) AddTimeline(rs []doc.RoleSpan) error {
-	t := s.byName["role_timeline"]
-	for _, r := range rs {
-		if s.done {
-			return errors.New("tables: add after close")
-		}
-		fillRoleSpan(&t.c, r)
-		t.rows++
-		if err := t.maybeFlush(); err != nil {
-			return err
-		}
+// AddRoleSpan appends one row to the role_timeline table.
+func (s *Set) AddRoleSpan(r doc.RoleSpan) error {
+	if s.done {
+		return errors.New("tables: add after close")
 	}
-	return nil
+	t := s.byName["role_timeline"]
+	fillRoleSpan(&t.c, r)
+	t.rows++
+	return t.maybeFlush()
 }
 
 // AddError appends one row to the errors table.

@@ -150,11 +150,15 @@ func write(t testing.TB, dir, format string, mem memory.Allocator, o options, xs
 		}
 	}
 	if len(xs) > 0 {
-		if err := s.AddPersons(samplePersons); err != nil {
-			t.Fatal(err)
+		for _, p := range samplePersons {
+			if err := s.AddPerson(p); err != nil {
+				t.Fatal(err)
+			}
 		}
-		if err := s.AddTimeline(sampleTimeline); err != nil {
-			t.Fatal(err)
+		for _, r := range sampleTimeline {
+			if err := s.AddRoleSpan(r); err != nil {
+				t.Fatal(err)
+			}
 		}
 	}
 	counts := s.Counts()

@@ -1,0 +1,64 @@
+package registry
+
+import (
+	"os"
+	"runtime"
+	"runtime/debug"
+	"testing"
+	"time"
+)
+
+func TestCountPhases(t *testing.T) {
+	if os.Getenv("PLENARY_REGISTRY_PHASES") == "" {
+		t.Skip()
+	}
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(96 << 20))
+	defer debug.SetGCPercent(debug.SetGCPercent(400))
+	rv := testResolver(t)
+	s := newStore(rv.k)
+	mem := func() uint64 {
+		runtime.GC()
+		var m runtime.MemStats
+		runtime.ReadMemStats(&m)
+		return m.HeapAlloc >> 20
+	}
+	t0 := time.Now()
+	for d := range synthDocs(200_000) {
+		s.add(d)
+	}
+	t.Logf("add %v: %d recs, %d names, %d toks; live %d MB", time.Since(t0), len(s.recs), len(s.names.strs), len(s.toks.strs), mem())
+	s.names.ids, s.labels.ids = nil, nil
+	t.Logf("maps dropped: live %d MB", mem())
+	n := len(s.recs)
+	r := &resolver{store: s, rank: make([]int32, n), parent: make([]int32, n), gender: make([]byte, n), keyHead: map[uint64]int32{}, orgWordCache: map[uint32][]string{}}
+	r.order = s.processingOrder()
+	for i, x := range r.order {
+		r.rank[x] = int32(i)
+	}
+	for i := range r.parent {
+		r.parent[i] = int32(i)
+	}
+	step := func(name string, f func()) {
+		t0 := time.Now()
+		l := len(r.logs)
+		f()
+		t.Logf("%-9s %6v (+%d merges) live %d MB", name, time.Since(t0).Round(time.Millisecond), len(r.logs)-l, mem())
+	}
+	step("keys", r.mergeKeys)
+	step("snap", func() { r.snap = r.takeSnapshot() })
+	step("subsets", r.mergeSubsets)
+	step("fuzzy", r.mergeFuzzy)
+	step("snap", func() { r.snap = r.takeSnapshot() })
+	step("partials", r.attachPartials)
+	step("leftovers", r.mergeLeftovers)
+	r.snap, r.attached, r.nameAt, r.orgWordCache = nil, nil, nil, nil
+	r.keys, r.keyHead, r.keyNext, r.keyArena = nil, nil, nil, nil
+	var g *Registry
+	step("result", func() { g = r.result() })
+	step("rows", func() {
+		for range g.Persons() {
+		}
+		for range g.Timeline() {
+		}
+	})
+}
