@@ -4,6 +4,7 @@ import (
 	"os"
 	"runtime"
 	"runtime/debug"
+	"syscall"
 	"testing"
 	"time"
 )
@@ -61,4 +62,31 @@ func TestCountPhases(t *testing.T) {
 		for range g.Timeline() {
 		}
 	})
+}
+
+// TestCPU200 reports the CPU time of resolving 200,000 document persons
+// (about make bench's 200 MB), the documents made beforehand.
+func TestCPU200(t *testing.T) {
+	if os.Getenv("PLENARY_REGISTRY_PHASES") == "" {
+		t.Skip()
+	}
+	var docs []DocPeople
+	for d := range synthDocs(40_000) {
+		docs = append(docs, d)
+	}
+	rv := testResolver(t)
+	cpu := func() time.Duration {
+		var ru syscall.Rusage
+		syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
+		return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+	}
+	c0, w0 := cpu(), time.Now()
+	g := rv.ResolveSlice(docs)
+	n := 0
+	for range g.Persons() {
+		n++
+	}
+	for range g.Timeline() {
+	}
+	t.Logf("200,000 document persons -> %d persons: CPU %v, wall %v", n, (cpu() - c0).Round(time.Millisecond), time.Since(w0).Round(time.Millisecond))
 }

@@ -29,7 +29,7 @@ type snapshot struct {
 	coMax   int32                 // a co-occurring person is evidence when named in at most coMax documents
 	feats   [2]map[int32][]uint64 // root -> features: [0] roles only, [1] with co-occurring persons
 	// df counts the clusters holding each title and organization; one held
-	// by more than specMax ("chairman" in a large run) is no evidence.
+	// by more than specMax persons ("chairman" in a large run) is no evidence.
 	df      map[uint64]int32
 	specMax int32
 }
@@ -76,7 +76,7 @@ func (rv *resolver) takeSnapshot() *snapshot {
 			sn.gender[i] = 0
 		}
 	}
-	sn.coMax = max(3, int32(len(rv.docs)/200))
+	sn.coMax = min(maxCoDocs, max(3, int32(len(rv.docs)/200)))
 	rv.countFeatures(sn)
 	return sn
 }
@@ -84,13 +84,11 @@ func (rv *resolver) takeSnapshot() *snapshot {
 // countFeatures fills the snapshot's title and organization counts.
 func (rv *resolver) countFeatures(sn *snapshot) {
 	sn.df = map[uint64]int32{}
-	roots := int32(0)
 	var fs []uint64
 	for _, r := range rv.order {
 		if sn.root[r] != r {
 			continue
 		}
-		roots++
 		fs = fs[:0]
 		for _, m := range sn.group(r) {
 			fs = rv.roleFeatures(m, fs)
@@ -99,8 +97,16 @@ func (rv *resolver) countFeatures(sn *snapshot) {
 			sn.df[f]++
 		}
 	}
-	sn.specMax = max(20, roots/50)
+	sn.specMax = maxHolders
 }
+
+// How rare a shared feature must be to count as evidence. Fixed counts, not
+// shares of the run: in a large run a loose match has many more chances to
+// meet a namesake, so the same feature must weigh as much as in a small one.
+const (
+	maxHolders = 20 // persons holding a title or organization
+	maxCoDocs  = 10 // documents naming a co-occurring person (and at most 1 in 200 of the run's, at least 3)
+)
 
 // roleFeatures appends a record's titles and organizations.
 func (rv *resolver) roleFeatures(r int32, out []uint64) []uint64 {

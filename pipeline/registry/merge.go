@@ -296,21 +296,28 @@ const minSkeleton = 4
 const minFuzzyLen = 4
 
 // fuzzyWords reports whether two different words are one word misspelled
-// (one letter inserted, dropped, changed, or two neighbours swapped), the
-// same consonants, or nicknames of one name.
+// or nicknames of one name.
 func (rv *resolver) fuzzyWords(a, b string) bool {
 	if a == b {
 		return false
 	}
-	if min(len(a), len(b)) >= minFuzzyLen && oneEdit(a, b) {
-		return true
-	}
-	if sa := skeleton(a); len(sa) >= minSkeleton && sa == skeleton(b) && max(len(a), len(b))-min(len(a), len(b)) <= 2 {
+	if rv.misspelt(a, b) {
 		return true
 	}
 	ga, oka := rv.k.nickname[a]
 	gb, okb := rv.k.nickname[b]
 	return oka && okb && ga == gb
+}
+
+// misspelt: two different words are one word misspelled: one letter
+// inserted, dropped, changed, or two neighbours swapped (words of
+// minFuzzyLen letters or more), or the same consonants in the same order.
+func (rv *resolver) misspelt(a, b string) bool {
+	if min(len(a), len(b)) >= minFuzzyLen && oneEdit(a, b) {
+		return true
+	}
+	sa := skeleton(a)
+	return len(sa) >= minSkeleton && sa == skeleton(b) && max(len(a), len(b))-min(len(a), len(b)) <= 2
 }
 
 // oneEdit: a and b are one insertion, deletion, substitution or adjacent

@@ -40,51 +40,42 @@ var digraphInitials = map[string]bool{"zh": true, "kh": true, "sh": true, "ch": 
 
 // piece is one word of a written name before classification.
 type piece struct {
-	raw string
-	dot bool // written with a trailing dot
+	raw     string
+	dot     bool   // written with a trailing dot
+	folded  string // k.fold(raw)
+	letters int
+	upper   bool // every letter a capital
+	latin   bool
+	cyr     bool
 }
 
 // split cuts a name into words: at spaces and commas, and after every dot
 // ("S.K." -> S., K.; "Kh.Bozorov" -> Kh., Bozorov).
 func split(s string) []piece {
-	var out []piece
-	for _, f := range strings.FieldsFunc(s, func(r rune) bool { return unicode.IsSpace(r) || r == ',' || r == ';' }) {
-		for f != "" {
-			i := strings.IndexByte(f, '.')
-			if i < 0 {
-				out = append(out, piece{raw: f})
-				break
+	out := make([]piece, 0, 4)
+	start := -1
+	for i, r := range s {
+		switch {
+		case unicode.IsSpace(r) || r == ',' || r == ';':
+			if start >= 0 {
+				out = append(out, piece{raw: s[start:i]})
 			}
-			if i > 0 {
-				out = append(out, piece{raw: f[:i], dot: true})
+			start = -1
+		case r == '.':
+			if start >= 0 {
+				out = append(out, piece{raw: s[start:i], dot: true})
 			}
-			f = f[i+1:]
+			start = -1
+		default:
+			if start < 0 {
+				start = i
+			}
 		}
+	}
+	if start >= 0 {
+		out = append(out, piece{raw: s[start:]})
 	}
 	return out
-}
-
-func letters(s string) int {
-	n := 0
-	for _, r := range s {
-		if unicode.IsLetter(r) {
-			n++
-		}
-	}
-	return n
-}
-
-func isUpperWord(s string) bool {
-	seen := false
-	for _, r := range s {
-		if unicode.IsLetter(r) {
-			if !unicode.IsUpper(r) {
-				return false
-			}
-			seen = true
-		}
-	}
-	return seen
 }
 
 // parse takes a written name apart (rules NAME-* in rules.go describe the
@@ -93,31 +84,44 @@ func (k *knowledge) parse(s string) parsed {
 	var p parsed
 	ps := split(s)
 	words, upper := 0, 0
-	for _, x := range ps {
-		if letters(x.raw) > 1 {
+	for i := range ps {
+		x := &ps[i]
+		x.folded = k.fold(x.raw)
+		x.upper = true
+		for _, r := range x.raw {
+			if unicode.IsLetter(r) {
+				x.letters++
+				x.upper = x.upper && unicode.IsUpper(r)
+				if r >= 0x80 {
+					x.latin = x.latin || unicode.Is(unicode.Latin, r)
+					x.cyr = x.cyr || unicode.Is(unicode.Cyrillic, r)
+				} else {
+					x.latin = true
+				}
+			}
+		}
+		x.upper = x.upper && x.letters > 0
+		if x.letters > 1 {
 			words++
-			if isUpperWord(x.raw) {
+			if x.upper {
 				upper++
 			}
 		}
-		var latin, cyr bool
-		for _, r := range x.raw {
-			latin = latin || unicode.Is(unicode.Latin, r)
-			cyr = cyr || unicode.Is(unicode.Cyrillic, r)
-		}
-		p.mixed = p.mixed || (latin && cyr)
+		p.mixed = p.mixed || (x.latin && x.cyr)
 	}
 	p.shouting = words > 0 && upper == words
 	anyMixedCase := upper < words
 	ps = k.dropHonorifics(ps)
+	words2 := make([]string, 0, 2*len(ps)) // one backing array for full and folded
+	p.full, p.folded = words2[:0:len(ps)], words2[len(ps):len(ps)]
 	hasInitial := false
 	for _, x := range ps {
-		if n := letters(x.raw); n == 1 || (x.dot && n == 2) {
+		if n := x.letters; n == 1 || (x.dot && n == 2) {
 			hasInitial = true
 		}
 	}
 	for i, x := range ps {
-		f := k.fold(x.raw)
+		f := x.folded
 		if f == "" {
 			continue
 		}
@@ -126,19 +130,19 @@ func (k *knowledge) parse(s string) parsed {
 		case i > 0 && k.suffixes[f] && !(x.dot && n == 2 && !hasSuffixWord(x.raw)):
 			p.suffix = f
 		case n == 1 || (x.dot && n == 2 && digraphInitials[f]) ||
-			(n == 2 && digraphInitials[f] && hasInitial && !isUpperWord(x.raw)):
+			(n == 2 && digraphInitials[f] && hasInitial && !x.upper):
 			p.inits = append(p.inits, f)
 		case x.dot && n == 2:
 			// "Mr." left after a longer honorific, "Jr." missed above:
 			// two letters and a dot are no name word.
 			p.inits = append(p.inits, f[:1], f[1:])
-		case anyMixedCase && isUpperWord(x.raw) && n <= 3 && !k.suffixes[f]:
+		case anyMixedCase && x.upper && n <= 3 && !k.suffixes[f]:
 			// "JP Nadda", "AL Hek", "R S Surjewala": capitals for initials
 			for _, r := range f {
 				p.inits = append(p.inits, string(r))
 			}
 		default:
-			p.addWord(k, x.raw)
+			p.addWord(k, x)
 		}
 	}
 	if len(p.full) > 1 {
@@ -165,17 +169,20 @@ func hasSuffixWord(raw string) bool {
 
 // addWord adds one name word; a hyphenated word is one word ("Kassym-Jomart"
 // -> kassymjomart) unless its first part is a particle ("al-Sisi" -> sisi).
-func (p *parsed) addWord(k *knowledge, raw string) {
-	parts := strings.FieldsFunc(raw, func(r rune) bool { return r == '-' || r == '\u2010' || r == '\u2011' || r == '\u2013' })
-	var f strings.Builder
-	for i, part := range parts {
-		fp := k.fold(part)
-		if i == 0 && len(parts) > 1 && k.particles[fp] {
-			continue
+func (p *parsed) addWord(k *knowledge, x piece) {
+	folded := x.folded
+	if strings.ContainsAny(x.raw, "-\u2010\u2011\u2013") {
+		parts := strings.FieldsFunc(x.raw, func(r rune) bool { return r == '-' || r == '\u2010' || r == '\u2011' || r == '\u2013' })
+		var f strings.Builder
+		for i, part := range parts {
+			fp := k.fold(part)
+			if i == 0 && len(parts) > 1 && k.particles[fp] {
+				continue
+			}
+			f.WriteString(fp)
 		}
-		f.WriteString(fp)
+		folded = f.String()
 	}
-	folded := f.String()
 	if folded == "" {
 		return
 	}
@@ -208,11 +215,15 @@ func (k *knowledge) dropHonorifics(ps []piece) []piece {
 	for len(ps) > 1 {
 		cut := 0
 		for n := min(k.maxHonor, len(ps)-1); n >= 1; n-- {
-			var ws []string
-			for _, x := range ps[:n] {
-				ws = append(ws, k.fold(x.raw))
+			w := ps[0].folded
+			if n > 1 {
+				ws := make([]string, n)
+				for i, x := range ps[:n] {
+					ws[i] = x.folded
+				}
+				w = strings.Join(ws, " ")
 			}
-			if k.honorifics[strings.Join(ws, " ")] {
+			if k.honorifics[w] {
 				cut = n
 				break
 			}

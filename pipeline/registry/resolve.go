@@ -212,28 +212,37 @@ func (rv *resolver) mergeKeys() {
 }
 
 // aliasFits: a full-name alias is a spelling of the document person's full
-// name (as many words, all but one of them equal), not another person the
-// document's coreference folded in ("Gas Employers" with the alias "Gas
-// Employers Erlan Bekov" must not link every "Gas Employers X").
+// name — as many words, all equal but one, and that one a misspelling of
+// its counterpart (one letter, or vowels) — not another person the
+// document's coreference folded in ("Bakhyt Kulov" with the alias "Sherzod
+// Kulov", "Gas Employers" with "Metallurgy Employers").
 func (rv *resolver) aliasFits(name, alias *nameRec) bool {
 	if name.level != levelFull || name.nFull != alias.nFull {
 		return false
 	}
 	a, b := rv.key(name)[:name.nFull], rv.key(alias)[:alias.nFull]
-	same := 0
-	for i, j := 0, 0; i < len(a) && j < len(b); {
+	var onlyA, onlyB []uint32
+	for i, j := 0, 0; i < len(a) || j < len(b); {
 		switch {
-		case a[i] == b[j]:
-			same++
+		case j == len(b) || (i < len(a) && a[i] < b[j]):
+			onlyA = append(onlyA, a[i])
 			i++
+		case i == len(a) || b[j] < a[i]:
+			onlyB = append(onlyB, b[j])
 			j++
-		case a[i] < b[j]:
-			i++
 		default:
+			i++
 			j++
 		}
 	}
-	return same >= len(a)-1
+	switch {
+	case len(onlyA) == 0 && len(onlyB) == 0:
+		return true
+	case len(onlyA) == 1 && len(onlyB) == 1:
+		x, y := rv.toks.strs[onlyA[0]], rv.toks.strs[onlyB[0]]
+		return rv.misspelt(x, y)
+	}
+	return false
 }
 
 // joinKeys gives the keys of a name of three words or more with two

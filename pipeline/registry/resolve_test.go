@@ -342,3 +342,26 @@ func commonTitle() []td {
 		td{"o", "", []tp{"Nurlan Abenov||chairman;ombudsman"}},
 		td{"p", "", []tp{"Nurlan Abenv||Ombudsman"}})
 }
+
+// The display name: the form that extends the others (a middle name, a
+// patronymic, an initial), not one with words only put in front; else the
+// most used, well written form.
+func TestDisplayName(t *testing.T) {
+	rv := testResolver(t)
+	for _, c := range []struct {
+		docs []td
+		want string
+	}{
+		{[]td{{"a", "", []tp{"Yerbol Nurgaliev"}}, {"b", "", []tp{"Yerbol Nurgaliev"}}, {"c", "", []tp{"Nurgaliev Yerbol Zholdasovich"}}}, "Nurgaliev Yerbol Zholdasovich"},
+		{[]td{{"a", "", []tp{"Donald Trumpet"}}, {"b", "", []tp{"Donald J. Trumpet"}}, {"c", "", []tp{"Donald Trumpet"}}}, "Donald J. Trumpet"},
+		{[]td{{"a", "", []tp{"Galym Kabaiov"}}, {"b", "", []tp{"Employers Galym Kabaiov"}}, {"c", "", []tp{"Galym Kabaiov"}}}, "Galym Kabaiov"},
+		{[]td{{"a", "", []tp{"SERIKBOL AMANZHOLOV"}}, {"b", "", []tp{"Serikbol Amanzholov"}}}, "Serikbol Amanzholov"},
+		{[]td{{"a", "", []tp{"S. Amanzholov"}}, {"b", "", []tp{"S. Amanzholov"}}, {"c", "", []tp{"Serikbol Amanzholov"}}}, "Serikbol Amanzholov"},
+		{[]td{{"a", "", []tp{"Satybaldy Dauletov||Chairman"}}, {"b", "", []tp{"Satylbaldy Dauletov||Chairman"}}, {"c", "", []tp{"Satybaldy Dauletov"}}}, "Satybaldy Dauletov"},
+	} {
+		ps := slices.Collect(rv.ResolveSlice(build(c.docs)).Persons())
+		if len(ps) != 1 || ps[0].Name != c.want {
+			t.Errorf("%v: persons %+v, want one named %q", c.docs, ps, c.want)
+		}
+	}
+}

@@ -313,19 +313,23 @@ func (c *counter) get(id uint32) int {
 	return 0
 }
 
-// better: name a is a better display name than b: fuller (more words, then
-// more initials), then used in more documents, then not all capitals and
-// not mixing scripts, then first in code-point order.
+// better: name a is a better display name than b. A name that extends the
+// other (a middle name, a patronymic, an initial more: Donald J. Trump over
+// Donald Trump) wins; one that only puts words before it does not (an
+// extractor's "Employers Galym Kabaiov" for Galym Kabaiov). Else a full name
+// beats initials and a surname alone, then the form used in more
+// documents, then one not all in capitals and in one script, then the
+// fuller, then the first in code-point order.
 func (rv *resolver) better(a, b uint32, counts *counter) bool {
 	na, nb := &rv.parsedN[a], &rv.parsedN[b]
+	if rv.extends(na, nb) {
+		return true
+	}
+	if rv.extends(nb, na) {
+		return false
+	}
 	if na.level != nb.level {
 		return na.level > nb.level
-	}
-	if na.nFull != nb.nFull {
-		return na.nFull > nb.nFull
-	}
-	if na.nInit != nb.nInit {
-		return na.nInit > nb.nInit
 	}
 	if ca, cb := counts.get(a), counts.get(b); ca != cb {
 		return ca > cb
@@ -333,7 +337,38 @@ func (rv *resolver) better(a, b uint32, counts *counter) bool {
 	if qa, qb := na.flags&(nameShouting|nameMixed), nb.flags&(nameShouting|nameMixed); qa != qb {
 		return qa < qb
 	}
+	if na.nFull != nb.nFull {
+		return na.nFull > nb.nFull
+	}
+	if na.nInit != nb.nInit {
+		return na.nInit > nb.nInit
+	}
 	return rv.names.strs[a] < rv.names.strs[b]
+}
+
+// extends: name a has every word and initial of b and more, and not only
+// in front of them.
+func (rv *resolver) extends(a, b *nameRec) bool {
+	if a.nFull < b.nFull || a.nFull+a.nInit <= b.nFull+b.nInit || b.level != levelFull {
+		return false
+	}
+	ka, kb := rv.key(a), rv.key(b)
+	for _, w := range kb {
+		if !slices.Contains(ka, w) {
+			return false
+		}
+	}
+	if a.nInit > b.nInit {
+		return true // an initial more (Donald J. Trump)
+	}
+	// The extra words must not all come before b's words.
+	fb := rv.key(b)[:b.nFull]
+	for i, w := range rv.fullWords(a) {
+		if slices.Contains(fb, w) {
+			return int(a.nFull) > int(b.nFull)+i // i extra words lead
+		}
+	}
+	return false
 }
 
 // canonicalKey is the person's identity key: the phonetic words of its
