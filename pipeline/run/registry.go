@@ -2,6 +2,7 @@ package run
 
 import (
 	"fmt"
+	"iter"
 	"os"
 	"path/filepath"
 
@@ -44,18 +45,20 @@ func newPersons(tmp string, rv *registry.Resolver) (*persons, error) {
 func (p *persons) add(x *doc.Extraction) error { return p.spill.Add(registry.FromExtraction(x)) }
 
 // finish resolves the persons and writes people, persons and role_timeline.
+// The step runs when the workers are done, so the spill is decoded, and the
+// persons' rows are made, a batch ahead on the otherwise idle core.
 func (p *persons) finish(set *tables.Set) error {
 	if err := p.spill.Close(); err != nil {
 		return err
 	}
 	defer os.Remove(p.path)
-	reg, err := p.rv.Resolve(registry.ReadSpill(p.path))
+	reg, err := p.rv.Resolve(ahead(registry.ReadSpill(p.path)))
 	if err != nil {
 		return err
 	}
 	i := 0
 	var people []doc.Person
-	for d, err := range registry.ReadSpill(p.path) {
+	for d, err := range ahead(registry.ReadSpill(p.path)) {
 		if err != nil {
 			return err
 		}
@@ -69,15 +72,93 @@ func (p *persons) finish(set *tables.Set) error {
 		}
 		i++
 	}
-	for q := range reg.Persons() {
-		if err := set.AddPerson(q); err != nil {
+	for r, err := range ahead(registryRows(reg)) {
+		if err != nil {
 			return err
 		}
-	}
-	for r := range reg.Timeline() {
-		if err := set.AddRoleSpan(r); err != nil {
+		if r.person != nil {
+			err = set.AddPerson(*r.person)
+		} else {
+			err = set.AddRoleSpan(*r.span)
+		}
+		if err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// registryRow is a persons row or a role_timeline row.
+type registryRow struct {
+	person *doc.RegistryPerson
+	span   *doc.RoleSpan
+}
+
+// registryRows yields every persons row, then every role_timeline row.
+func registryRows(reg *registry.Registry) iter.Seq2[registryRow, error] {
+	return func(yield func(registryRow, error) bool) {
+		for q := range reg.Persons() {
+			if !yield(registryRow{person: &q}, nil) {
+				return
+			}
+		}
+		for r := range reg.Timeline() {
+			if !yield(registryRow{span: &r}, nil) {
+				return
+			}
+		}
+	}
+}
+
+// ahead runs seq on a goroutine of its own, a few batches ahead of the
+// consumer. A consumer that stops early stops the goroutine too.
+func ahead[T any](seq iter.Seq2[T, error]) iter.Seq2[T, error] {
+	return func(yield func(T, error) bool) {
+		type batch struct {
+			items []T
+			err   error
+		}
+		ch := make(chan batch, 4)
+		done := make(chan struct{})
+		defer close(done)
+		go func() {
+			defer close(ch)
+			send := func(b batch) bool {
+				select {
+				case ch <- b:
+					return true
+				case <-done:
+					return false
+				}
+			}
+			var items []T
+			for x, err := range seq {
+				if err != nil {
+					send(batch{items, err})
+					return
+				}
+				if items = append(items, x); len(items) == 256 {
+					if !send(batch{items: items}) {
+						return
+					}
+					items = nil
+				}
+			}
+			if len(items) > 0 {
+				send(batch{items: items})
+			}
+		}()
+		for b := range ch {
+			for _, x := range b.items {
+				if !yield(x, nil) {
+					return
+				}
+			}
+			if b.err != nil {
+				var zero T
+				yield(zero, b.err)
+				return
+			}
+		}
+	}
 }
