@@ -230,9 +230,9 @@ func (st *state) clusterOrgs() [][]int {
 	}
 	cs := oc.cs
 	st.mergeNamed(cs, oc.exact)
-	st.mergeRegional(cs)
-	st.mergeAcronyms(cs)
-	st.mergeHeads(cs)
+	st.mergeRegional(scanned(cs))
+	st.mergeAcronyms(scanned(cs))
+	st.mergeHeads(scanned(cs))
 	st.mergeOuter(cs)
 	out := make([][]int, 0, len(cs))
 	for _, c := range cs {
@@ -250,6 +250,16 @@ func (st *state) clusterOrgs() [][]int {
 	}
 	return out
 }
+
+// orgScanMax bounds the organization clusters that the rules comparing a
+// mention or a cluster with every other cluster look at: the document's
+// first orgScanMax. A report names a few dozen bodies; a page of thousands
+// of distinct names, each compared with all before it, was quadratic (1 MB:
+// 21 s). Past the bound a mention still joins the cluster of its exact name.
+const orgScanMax = 1024
+
+// scanned returns the clusters the comparing rules look at (see orgScanMax).
+func scanned(cs []*ocluster) []*ocluster { return cs[:min(len(cs), orgScanMax)] }
 
 // orgClusters is the clustering of one document's organization mentions.
 type orgClusters struct {
@@ -281,7 +291,7 @@ func (oc *orgClusters) place(i int, bare map[string]bool) {
 	found := -1
 	for x := range orgJoins {
 		j := &orgJoins[x]
-		ci, r, drop := j.join(st, oc.cs, oc.exact, i, key, k)
+		ci, r, drop := j.join(st, scanned(oc.cs), oc.exact, i, key, k)
 		if drop {
 			st.fire(ruleOrgRejectHeadOnly, m.a, m.b, 0, 0)
 			m.cluster = -1
