@@ -125,28 +125,3 @@ func findAll(rs, f []rune) []int {
 }
 
 func isAlnum(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
-
-// normName is score.py's name normalization (without NFKC, which the test
-// texts do not need).
-func normName(s string) string {
-	w := strings.Join(normWords(s), " ")
-	return strings.TrimPrefix(w, "the ")
-}
-
-func tokenF1(a, b []string) float64 {
-	if len(a) == 0 || len(b) == 0 {
-		return 0
-	}
-	cnt := map[string]int{}
-	for _, w := range a {
-		cnt[w]++
-	}
-	common := 0
-	for _, w := range b {
-		if cnt[w] > 0 {
-			cnt[w]--
-			common++
-		}
-	}
-	return 2 * float64(common) / float64(len(a)+len(b))
-}
