@@ -209,21 +209,6 @@ func (st *state) officialCountry(i, b int) int {
 	return k + n - i
 }
 
-// placeName is the bare name as written; all-caps datelines are recased
-// from the gazetteer entry.
-func (st *state) placeName(a, b int) string {
-	if b-a > 2 && st.low[a] == "republic" && st.low[a+1] == "of" {
-		a += 2
-	}
-	s := st.slice(a, b)
-	if st.t[a].allCaps {
-		if _, e := st.match(pPlaces, a, b); e != nil {
-			return e.Key()
-		}
-	}
-	return s
-}
-
 // places reads segment [a, b), which names no body, as places: several
 // joined by "and", official country names, gazetteer places with their
 // region word, unknown places before a region word or at the end of a
@@ -451,7 +436,7 @@ func (st *state) gazetteerAt(i, b int) (ment, bool) {
 	for j < b && regionWords[st.low[j]] && st.low[j] != "regional" {
 		j++
 	}
-	m := ment{k: kPlace, a: i, b: j, name: st.placeName(i, i+n), det: rulePlaceGazetteer}
+	m := ment{k: kPlace, a: i, b: j, name: st.regionName(i, i+n, j), det: rulePlaceGazetteer}
 	if j > i+n {
 		m.det = rulePlaceGazetteerRegion
 	}
@@ -467,13 +452,7 @@ func (st *state) placeWordAt(i, b int) (ment, bool) {
 		return ment{}, false
 	}
 	j := i + 2
-	name := st.slice(i, i+1)
-	if st.low[i+1] == "county" {
-		// a county keeps its word ("Pima County"), as the in-place
-		// rule names it; "X region/district" fold onto X
-		name = st.slice(i, i+2)
-	}
-	return ment{k: kPlace, a: i, b: min(j, len(st.low)), name: name, det: rulePlaceWord}, true
+	return ment{k: kPlace, a: i, b: min(j, len(st.low)), name: st.placeWordName(i), det: rulePlaceWord}, true
 }
 
 // andListAt: "in Olgii and Tsengel": one unknown word joined by "and" to a

@@ -21,45 +21,6 @@ func (st *state) unitAtTitle(i, b int) int {
 	return n
 }
 
-// extendMinister keeps a ministry's portfolio in the title when no ministry
-// is named: "Minister of Labor and Social Protection".
-func (st *state) extendMinister(i, n, p int) int {
-	if (st.low[i+n-1] != "minister" && st.low[i+n-1] != "commissioner") || i+n >= p || (st.low[i+n] != "of" && st.low[i+n] != "for") {
-		return n
-	}
-	j := i + n + 1
-	for j < p && (st.t[j].cap || st.low[j] == "and" || st.portfolioOf(j, p)) {
-		if st.f.l.heads[st.low[j]] {
-			return n
-		}
-		if k, _ := st.match(pPlaces, j, p); k > 0 {
-			break
-		}
-		if st.low[j] == "of" && st.low[j+1] == "the" {
-			j++
-		}
-		j++
-	}
-	if j == i+n+1 {
-		return n
-	}
-	return j - i
-}
-
-// portfolioOf reports whether "of" at j continues a portfolio and does not
-// end it: "Social Protection of the Population" (an org word follows), not
-// "Minister of Energy of Kazakhstan".
-func (st *state) portfolioOf(j, p int) bool {
-	if st.low[j] != "of" {
-		return false
-	}
-	k := j + 1
-	if k < p && st.low[k] == "the" {
-		k++
-	}
-	return k < p && st.t[k].cap && st.f.l.orgWords[st.low[k]] && !st.f.l.heads[st.low[k]]
-}
-
 func (st *state) attach(tr *titleRef, pt part) {
 	m := st.ments[pt.ment]
 	if pt.k == 'o' {
@@ -117,9 +78,6 @@ var (
 	ruleTitleChain = rules.New(rules.StageEntities, rules.End, "title.extend.chain",
 		"titles that follow each other make one title",
 		"[Deputy Prime Minister] Foreign Minister Anil Rao spoke.")
-	ruleTitleMinisterPortfolio = rules.New(rules.StagePolicy, rules.Policy, "policy.title.minister-portfolio",
-		"FORMAT: a minister's portfolio stays in the title when no ministry is named as a body",
-		"[Minister of Labor and Social Protection] Anna Li")
 	ruleTitleBodyWordOut = rules.New(rules.StageEntities, rules.Start, "title.start.body-word-out",
 		"a body word opening a title (party, Mazhilis) is no part of it",
 		"party [president] Anil Rao")

@@ -179,7 +179,7 @@ func (e *Extractor) extract(ctx context.Context, d doc.Doc, tr *rules.Trace) (x 
 	if lap(stEntities) {
 		return x, stopped(stEntities)
 	}
-	rl := e.roles.Find(sd, ents)
+	rl := e.roles.FindTrace(sd, ents, tr)
 	if lap(stRoles) {
 		return x, stopped(stRoles)
 	}

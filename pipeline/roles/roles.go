@@ -22,6 +22,7 @@ import (
 	"plenary/pipeline/doc"
 	"plenary/pipeline/entities"
 	"plenary/pipeline/lexicon"
+	"plenary/pipeline/rules"
 	"plenary/pipeline/segment"
 )
 
@@ -51,6 +52,11 @@ func Find(d *segment.Doc, ents entities.Result, lx *lexicon.Lexicon) []doc.Role 
 
 // Find returns the roles of one document.
 func (f *Finder) Find(d *segment.Doc, ents entities.Result) []doc.Role {
+	return f.FindTrace(d, ents, nil)
+}
+
+// FindTrace is Find recording its rules' decisions in tr (nil: none).
+func (f *Finder) FindTrace(d *segment.Doc, ents entities.Result, tr *rules.Trace) []doc.Role {
 	lx := f.lx
 	var out []doc.Role
 	seen := map[key]bool{}
@@ -76,11 +82,12 @@ func (f *Finder) Find(d *segment.Doc, ents entities.Result) []doc.Role {
 		if t.Org >= 0 && t.Org < len(ents.Organizations) {
 			orgID = ents.Organizations[t.Org].ID
 			orgName = ents.Organizations[t.Org].Name
-		} else if post, o := ministryOf(title, ents.Organizations); o >= 0 {
+		} else if post, o := entities.MinistryPost(title, ents.Organizations); o >= 0 {
 			// FORMAT.md: the portfolio stays in the title only while the
 			// ministry is not named as an organization.
 			title = post
 			orgID, orgName = ents.Organizations[o].ID, ents.Organizations[o].Name
+			tr.Note(entities.RuleMinistryNamed, t.Span, ents.Organizations[o].Span, post)
 		}
 		k := key{person, strings.ToLower(title), orgID}
 		if seen[k] {
@@ -238,57 +245,6 @@ func isAbbrev(s string) bool {
 		}
 	}
 	return true
-}
-
-// ministryOf splits a portfolio title ("Deputy Minister of Labor and Social
-// Protection") into the post ("Deputy Minister") and the organization
-// naming that ministry ("Ministry of Labor and Social Protection"), when the
-// text names it; o is -1 otherwise.
-func ministryOf(title string, orgs []doc.Organization) (post string, o int) {
-	low := strings.ToLower(title)
-	for _, sep := range []string{"minister of ", "minister for "} {
-		i := strings.Index(low, sep)
-		if i < 0 {
-			continue
-		}
-		want := "ministry " + low[i+len("minister "):]
-		for j, org := range orgs {
-			names := append([]string{org.Name}, org.Aliases...)
-			for _, n := range names {
-				if strings.EqualFold(strings.TrimPrefix(strings.ToLower(n), "the "), want) {
-					return strings.TrimSpace(title[:i+len("minister")]), j
-				}
-			}
-		}
-	}
-	return portfolioFirst(title, orgs)
-}
-
-// portfolioFirst splits a title whose portfolio comes first ("Labor
-// Secretary", "Foreign Minister") when a body named "Ministry of" or
-// "Department of" that portfolio is in the text ("Department of Labor and
-// Employment"): the title is the post, the body its org.
-func portfolioFirst(title string, orgs []doc.Organization) (post string, o int) {
-	i := strings.LastIndexByte(title, ' ')
-	if i <= 0 {
-		return title, -1
-	}
-	last := strings.ToLower(title[i+1:])
-	if last != "minister" && last != "secretary" {
-		return title, -1
-	}
-	portfolio := strings.ToLower(title[:i])
-	for j, org := range orgs {
-		for _, n := range append([]string{org.Name}, org.Aliases...) {
-			n = strings.TrimPrefix(strings.ToLower(n), "the ")
-			for _, body := range []string{"ministry of ", "department of "} {
-				if rest, ok := strings.CutPrefix(n, body+portfolio); ok && (rest == "" || rest[0] == ' ' || rest[0] == ',') {
-					return title[i+1:], j
-				}
-			}
-		}
-	}
-	return title, -1
 }
 
 // Requires and Provides are the layers of the annotated document this stage
