@@ -71,7 +71,12 @@ func (l *lex) loadGenerated(lx *lexicon.Lexicon) {
 	for _, k := range []int{pPlaces, pOrgs} {
 		collectWords(l.ph[k].root, inPhrase)
 	}
-	l.gen = make(map[string]genInfo, 150000)
+	l.gen = make(map[string]genInfo, 100000)
+	// the largest list first, into the empty map: one insert a word, no
+	// lookup (the file holds lower-case words, each once)
+	lx.Each("gen_common_words", func(e lexicon.Entry) {
+		l.gen[e.Key()] = genInfo{flags: fCommon}
+	})
 	lx.Each("gen_given_names", func(e lexicon.Entry) {
 		k := strings.ToLower(e.Key())
 		if _, hand := l.given[k]; hand || handWord(k) {
@@ -98,12 +103,6 @@ func (l *lex) loadGenerated(lx *lexicon.Lexicon) {
 			}
 			l.gen[k] = gi
 		}
-	})
-	lx.Each("gen_common_words", func(e lexicon.Entry) {
-		k := strings.ToLower(e.Key())
-		gi := l.gen[k]
-		gi.flags |= fCommon
-		l.gen[k] = gi
 	})
 	l.geo = make(map[string]geoPlace, 32000)
 	lx.Each("gen_places", func(e lexicon.Entry) {
