@@ -212,11 +212,22 @@ func (st *state) geoMatch(i, end int) (int, geoPlace) {
 // --- helpers of the rules (place.go, person.go, filters.go) ---------------------
 
 // geoName reports whether [a, b) is exactly one gazetteer name written as a
-// name (every word capitalized, none quoted, no possessive but at its end)
-// and none of its words is one the hand lists know as something else; when
-// person is false, none may be a given name or surname either. It returns
-// what the gazetteer knows.
+// name (every word capitalized, none quoted, no possessive but at its end,
+// no word in capitals outside a sentence in capitals: "in TUI mode" is an
+// acronym) and none of its words is one the hand lists know as something
+// else; when person is false, none may be a given name or surname either.
+// It returns what the gazetteer knows.
 func (st *state) geoName(a, b int, person bool) (geoPlace, bool) {
+	for i := a; i < b; i++ {
+		if st.t[i].allCaps && !st.allCapsSentence(i) {
+			return geoPlace{}, false
+		}
+	}
+	return st.geoNameAnyCase(a, b, person)
+}
+
+// geoNameAnyCase is geoName for a dateline, whose place is in capitals.
+func (st *state) geoNameAnyCase(a, b int, person bool) (geoPlace, bool) {
 	n, g := st.geoMatch(a, b)
 	if n != b-a || n == 0 {
 		return geoPlace{}, false

@@ -31,6 +31,7 @@ func TestGeneratedPlaces(t *testing.T) {
 		{"geo:list not a person's name", "Talks between Mitchell and Ireland went on.", []string{"Ireland"}, []string{"Mitchell"}},
 		{"rule:region-list", "He was khokim of the Uchkurgan, Chust and Mingbulak districts.", []string{"Uchkurgan", "Chust"}, nil},
 		{"no context, no place", "Agar said the talks went well.", nil, []string{"Agar"}},
+		{"an acronym after in is no town", "The bug shows only in TUI mode.", nil, []string{"Tui", "TUI"}},
 		{"common words are no towns", "Reading the statement, Mobile workers said Bath time was over.", nil, []string{"Reading", "Mobile", "Bath"}},
 	}
 	for _, tc := range tests {
@@ -155,6 +156,16 @@ func TestSameSurnameOtherGiven(t *testing.T) {
 		got := names(r.People, func(p doc_Person) string { return p.Name })
 		if strings.Join(got, "|") != strings.Join(tc.want, "|") {
 			t.Errorf("%q: people %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}
+
+// A given name before a title is the holder's name, not a town named so.
+func TestGeoTitleNotAGivenName(t *testing.T) {
+	r := find(t, "Patches came from David King and Simon Ngata.")
+	for _, l := range r.Locations {
+		if l.Name == "David" {
+			t.Errorf("locations %v: David is a given name before the title King", r.Locations)
 		}
 	}
 }

@@ -257,7 +257,7 @@ var (
 		"a town of the generated gazetteer before a comma and a country or region it lies in is a place",
 		"[Lahti], Finland, hosted the congress.")
 	ruleGeoTitle = rules.New(rules.StageEntities, rules.Detect, "place.detect.geo-title",
-		"a segment that is a name of the generated gazetteer right after a title and \"of\", or right before a title, is the post's place",
+		"a segment that is a name of the generated gazetteer right after a title and \"of\", or right before a title and no given name or surname, is the post's place",
 		"The Mayor of [Tampere] opened the forum.")
 	ruleGeoList = rules.New(rules.StageEntities, rules.Detect, "place.detect.geo-list",
 		"a name of the generated gazetteer, no given name or surname, joined by a comma, and or or to a place of the same country is a place",
@@ -309,7 +309,7 @@ func (st *state) geoDateline(a, b int) bool {
 	default:
 		return false
 	}
-	_, ok := st.geoName(a, b, true)
+	_, ok := st.geoNameAnyCase(a, b, true)
 	return ok
 }
 
@@ -320,10 +320,14 @@ func (st *state) geoTitlePlace(dst []part, a, b int) ([]part, int, int, bool) {
 	if st.curatedPlace(a, b) {
 		return dst, a, b, false
 	}
-	if _, ok := st.geoName(a, b, true); !ok {
+	// after "<title> of" a name spelled like a given name is still the
+	// place ("Mayor of Charlotte"); before a title it is the holder's name
+	// ("David King")
+	afterOf := a > 1 && st.low[a-1] == "of" && st.titleEndsAt(0, a-1)
+	if _, ok := st.geoName(a, b, afterOf); !ok {
 		return dst, a, b, false
 	}
-	if !(b < len(st.t) && st.isTitleStart(b)) && !(a > 1 && st.low[a-1] == "of" && st.titleEndsAt(0, a-1)) {
+	if !afterOf && !(b < len(st.t) && st.isTitleStart(b)) {
 		return dst, a, b, false
 	}
 	m := ment{k: kPlace, a: a, b: b, name: st.geoPlaceName(a, b), det: ruleGeoTitle}
