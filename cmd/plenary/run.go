@@ -150,7 +150,8 @@ Examples:
 				extractFn = ex.ExtractTraceContext
 				optional = append(optional, "trace")
 			}
-			stop, caught, release := onSignals()
+			onTerm := term.IsTerminal(int(os.Stderr.Fd()))
+			stop, caught, release := onSignals(onTerm && !quiet)
 			defer release()
 			opt := run.Options{
 				Inputs:   args,
@@ -159,7 +160,7 @@ Examples:
 				Workers:  workers,
 				Quiet:    quiet,
 				Progress: os.Stderr,
-				Terminal: term.IsTerminal(int(os.Stderr.Fd())),
+				Terminal: onTerm,
 				Stdin:    os.Stdin,
 				Version:  Version,
 				Commit:   buildCommit(),
@@ -293,7 +294,13 @@ func writeMemProfile(path string) error {
 // onSignals turns the first SIGINT or SIGTERM into a graceful stop (the
 // returned channel closes) and restores the default action, so a second
 // signal kills at once. caught returns the signal received, if any.
-func onSignals() (stop <-chan struct{}, caught func() os.Signal, release func()) {
+// With a progress bar on the terminal, the message starts a line of its
+// own rather than being glued to the bar.
+func onSignals(bar bool) (stop <-chan struct{}, caught func() os.Signal, release func()) {
+	nl := ""
+	if bar {
+		nl = "\n"
+	}
 	ch := make(chan os.Signal, 1)
 	signal.Notify(ch, syscall.SIGINT, syscall.SIGTERM)
 	stopC := make(chan struct{})
@@ -307,7 +314,7 @@ func onSignals() (stop <-chan struct{}, caught func() os.Signal, release func())
 			got = s
 			mu.Unlock()
 			signal.Stop(ch)
-			fmt.Fprintf(os.Stderr, "plenary: %v: finishing documents in flight and writing what is done (again to abort)\n", s)
+			fmt.Fprintf(os.Stderr, nl+"plenary: %v: finishing documents in flight and writing what is done (again to abort)\n", s)
 			close(stopC)
 		case <-quit:
 		}

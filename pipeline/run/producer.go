@@ -222,9 +222,9 @@ func (p *producer) run() {
 			p.done <- &job{seq: -1} // counted by the collector
 			return true
 		case it.Err != nil:
-			j = &job{seq: seq, err: it.Err}
+			j = &job{seq: seq, err: it.Err, bytes: it.Bytes}
 		case it.Doc != nil:
-			j = &job{seq: seq, doc: it.Doc}
+			j = &job{seq: seq, doc: it.Doc, bytes: it.Bytes}
 		default:
 			return true
 		}

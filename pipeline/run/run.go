@@ -24,12 +24,9 @@ import (
 	"io"
 	"runtime"
 	"runtime/debug"
-	"sync"
 	"sync/atomic"
 	"time"
 	"unicode/utf8"
-
-	"github.com/schollz/progressbar/v3"
 
 	"plenary/pipeline/doc"
 	"plenary/pipeline/ingest"
@@ -169,8 +166,9 @@ type job struct {
 	key    string
 	ck     []byte // the checkpoint record, made by the worker
 	reused bool
-	late   bool // over the time budget
-	slots  int  // taken in inflight
+	late   bool  // over the time budget
+	slots  int   // taken in inflight
+	bytes  int64 // input bytes the item accounts for (ingest.Item.Bytes), for the progress bar
 }
 
 // Run processes every input and writes the tables. The returned error is a
@@ -328,7 +326,7 @@ func Run(opt Options, extract ExtractFunc) (sum Summary, err error) {
 		writeTime += time.Since(t0)
 	})
 	sum.Documents.Skipped += skipped
-	bar.finish()
+	bar.finish(interrupted)
 	sum.Interrupted = interrupted
 	sum.Documents.TimedOut = int(timedOut.Load())
 	if serr := st.close(writeErr == nil && !sum.Interrupted); writeErr == nil && serr != nil {
@@ -368,7 +366,7 @@ func Run(opt Options, extract ExtractFunc) (sum Summary, err error) {
 	if err := o.publish(sum); err != nil {
 		return sum, fmt.Errorf("run: %w", err)
 	}
-	if !opt.Terminal || opt.Quiet {
+	if opt.Progress != nil {
 		fmt.Fprintln(opt.Progress, sum.Line(opt.Out))
 	}
 	return sum, nil
@@ -430,83 +428,18 @@ func extractOne(extract ExtractFunc, d doc.Doc, budget time.Duration) (x doc.Ext
 	}
 }
 
-// Line is the one-line summary printed when there is no progress bar.
+// Line is the one-line summary of a run, printed after the progress bar
+// or, off a terminal, alone.
 func (s Summary) Line(out string) string {
-	mbs := 0.0
+	rate := ""
 	if s.Seconds > 0 {
-		mbs = float64(s.Bytes) / 1e6 / s.Seconds
+		rate = " (" + humanSize(int64(float64(s.Bytes)/s.Seconds)) + "/s)"
 	}
-	return fmt.Sprintf("plenary: %d documents (%d ok, %d failed, %d skipped), %.1f MB in %.2fs (%.2f MB/s) -> %s",
-		s.Documents.OK+s.Documents.Failed, s.Documents.OK, s.Documents.Failed, s.Documents.Skipped,
-		float64(s.Bytes)/1e6, s.Seconds, mbs, out)
-}
-
-// progress draws a progressbar/v3 bar on a terminal; otherwise it is silent.
-// Its totals come from ingest.Plan, which lists every input: that runs in
-// the background, so the first document does not wait for a listing of the
-// whole tree (~0.3 s at 49k files); until it ends the bar is a spinner.
-type progress struct {
-	bar *progressbar.ProgressBar
-	n   int
-
-	mu       sync.Mutex
-	total    int  // files in the plan; 0 until it is known
-	finished bool // the bar is done: a late plan must not draw it again
-}
-
-func newProgress(opt Options) *progress {
-	p := &progress{}
-	if opt.Quiet || !opt.Terminal || opt.Progress == nil {
-		return p
+	n := s.Documents.OK + s.Documents.Failed
+	noun := "documents"
+	if n == 1 {
+		noun = "document"
 	}
-	p.bar = progressbar.NewOptions64(-1,
-		progressbar.OptionSetWriter(opt.Progress),
-		progressbar.OptionShowBytes(true),
-		progressbar.OptionSetPredictTime(true),
-		progressbar.OptionSetWidth(30),
-		progressbar.OptionThrottle(100*time.Millisecond),
-		progressbar.OptionSetDescription("documents 0"),
-		progressbar.OptionOnCompletion(func() { fmt.Fprintln(opt.Progress) }),
-	)
-	go func() {
-		files, bytes := ingest.Plan(opt.Inputs, opt.Ingest)
-		p.mu.Lock()
-		defer p.mu.Unlock()
-		if p.finished {
-			return
-		}
-		p.total = files
-		if bytes > 0 { // -1: stdin, size unknown; the spinner stays
-			p.bar.ChangeMax64(bytes)
-		}
-	}()
-	return p
-}
-
-func (p *progress) step(j *job, s Summary) {
-	if p.bar == nil {
-		return
-	}
-	p.n++
-	if j.doc != nil {
-		_ = p.bar.Add(len(j.doc.Text))
-	}
-	p.mu.Lock()
-	total := p.total
-	p.mu.Unlock()
-	if total > 0 {
-		p.bar.Describe(fmt.Sprintf("documents %d/%d", p.n, total))
-	} else {
-		p.bar.Describe(fmt.Sprintf("documents %d", p.n))
-	}
-}
-
-func (p *progress) finish() {
-	if p.bar == nil {
-		return
-	}
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	p.finished = true
-	_ = p.bar.Finish()
+	return fmt.Sprintf("plenary: %d %s (%d ok, %d failed, %d skipped), %s in %.2fs%s -> %s",
+		n, noun, s.Documents.OK, s.Documents.Failed, s.Documents.Skipped, humanSize(s.Bytes), s.Seconds, rate, out)
 }

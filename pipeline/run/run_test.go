@@ -680,7 +680,7 @@ func TestProgressTotalsArriveLate(t *testing.T) {
 		t.Fatal(err)
 	}
 	out := term.String()
-	if !strings.Contains(out, "documents 6/6") {
+	if !strings.Contains(out, "documents 6 · [========================] 270 B of 270 B (100%)") {
 		t.Errorf("bar never showed the planned total:\n%q", out)
 	}
 }
