@@ -304,3 +304,21 @@ func TestRowOrderAsDocumented(t *testing.T) {
 		t.Error("README does not say in which order JSON Lines records come")
 	}
 }
+
+// A run without --trace after one with it leaves no trace table: OUT holds
+// one run, optional tables included.
+func TestRunWithoutTraceLeavesNoTrace(t *testing.T) {
+	out := t.TempDir()
+	if code := runCLI(t, "run", "--quiet", "--trace", "-o", out, "../../corpus"); code != 0 {
+		t.Fatalf("--trace: exit %d", code)
+	}
+	if _, err := os.Stat(filepath.Join(out, "trace.parquet")); err != nil {
+		t.Fatalf("--trace wrote no trace table: %v", err)
+	}
+	if code := runCLI(t, "run", "--quiet", "-o", out, "../../corpus"); code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	if _, err := os.Stat(filepath.Join(out, "trace.parquet")); err == nil {
+		t.Error("the previous run's trace.parquet is still there")
+	}
+}

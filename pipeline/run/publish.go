@@ -30,6 +30,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/apache/arrow-go/v18/arrow/memory"
@@ -119,7 +120,8 @@ func removeTemps(out string) {
 
 // publish writes run.json (the commit record, sum.Files) into the
 // temporary folder and moves every file into OUT, run.json last; then
-// removes the tables no longer listed (another --format's). See the top of
+// removes the tables no longer listed (another --format's, an optional
+// table this run did not write). See the top of
 // this file.
 func (o *output) publish(sum Summary) error {
 	if err := writeJSON(filepath.Join(o.tmp, "run.json"), sum); err != nil {
@@ -146,7 +148,7 @@ func (o *output) publish(sum Summary) error {
 		listed[n] = true
 	}
 	for _, f := range []string{tables.Parquet, tables.Arrow} {
-		for _, t := range tables.Tables {
+		for _, t := range slices.Concat(tables.Tables, tables.Optional) {
 			n := t + "." + f
 			if listed[n] {
 				continue
