@@ -86,7 +86,11 @@ func Load(userDir string) (*Lexicon, error) {
 			if err != nil {
 				return nil, fmt.Errorf("lexicon %s: %w", f, err)
 			}
-			lx.add(strings.TrimSuffix(filepath.Base(f), ".txt"), string(b))
+			name := strings.TrimSuffix(filepath.Base(f), ".txt")
+			if err := lx.check(name, string(b), f); err != nil {
+				return nil, err
+			}
+			lx.add(name, string(b))
 		}
 	}
 	return lx, nil
@@ -142,6 +146,26 @@ func MustLoadEmbedded() *Lexicon {
 		panic(err)
 	}
 	return lx
+}
+
+// check validates a user file against its own fields declaration, else
+// the built-in file's of the same name (see schema.go).
+func (lx *Lexicon) check(name, content, origin string) error {
+	s, line, err := findSchema(content)
+	if err != nil {
+		return fmt.Errorf("lexicon %s:%d: %v", origin, line, err)
+	}
+	if s == nil {
+		if f := lx.files[name]; f != nil && len(f.chunks) > 0 {
+			if s, _, err = findSchema(f.chunks[0]); err != nil {
+				return fmt.Errorf("lexicon %s.txt (built in): %v", name, err)
+			}
+		}
+	}
+	if s == nil {
+		return fmt.Errorf("lexicon %s: no %q line in its header, and no built-in %s.txt to take one from", origin, fieldsPrefix, name)
+	}
+	return validate(s, content, origin)
 }
 
 func (lx *Lexicon) add(name, content string) {

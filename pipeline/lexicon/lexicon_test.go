@@ -32,7 +32,7 @@ func TestUserDirAddsEntries(t *testing.T) {
 	dir := t.TempDir()
 	files := map[string]string{
 		"honorifics.txt": "# mine\nComrade\n\n  # indented comment\n",
-		"newlist.txt":    "# a list the binary does not have\nalpha\tx\tY\nbeta\n",
+		"newlist.txt":    "# a list the binary does not have\n# fields: word, a?, b?\nalpha\tx\tY\nbeta\n",
 		"ignored.csv":    "not a lexicon\n",
 	}
 	for n, c := range files {
@@ -167,6 +167,60 @@ func TestUserDirNameIsNoPattern(t *testing.T) {
 		}
 		if !lx.Has("honorifics", "comrade") {
 			t.Errorf("%s: the folder's honorifics.txt was not read", name)
+		}
+	}
+}
+
+// Every built-in file declares its fields, and every entry fits them.
+func TestEmbeddedFilesDeclareFields(t *testing.T) {
+	names, err := fs.Glob(embedded, "data/*.txt")
+	if err != nil || len(names) == 0 {
+		t.Fatal(names, err)
+	}
+	for _, n := range names {
+		b, err := embedded.ReadFile(n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s, line, err := findSchema(string(b))
+		if err != nil {
+			t.Errorf("%s:%d: %v", n, line, err)
+			continue
+		}
+		if s == nil {
+			t.Errorf("%s: no %q line in its header", n, fieldsPrefix)
+			continue
+		}
+		if err := validate(s, string(b), n); err != nil {
+			t.Error(err)
+		}
+	}
+}
+
+// A malformed user file is an error naming its file and line; a file that
+// fits the built-in declaration loads.
+func TestUserFileChecked(t *testing.T) {
+	cases := []struct {
+		name, content, want string
+	}{
+		{"events.txt", "Rally\tevent\nGala\tparty\n", "events.txt:2: field 2 (kind) is \"party\", not one of event|modifier|numbered"},
+		{"honorifics.txt", "# fields: form, gender=m|f?\nDon\tm\tx\n", "honorifics.txt:2: 3 fields, the header declares 2 (form, gender)"},
+		{"org_synonyms.txt", "Hq\n", "org_synonyms.txt:1: field 2 (canonical) is missing"},
+		{"new_list.txt", "word\n", "no \"# fields:\" line"},
+		{"titles.txt", "# fields: title, =x\nChair\n", "titles.txt:1: malformed field"},
+		{"titles.txt", "Chief Steward\tcountry\tSteward\n", ""},
+	}
+	for _, c := range cases {
+		dir := t.TempDir()
+		if err := os.WriteFile(filepath.Join(dir, c.name), []byte(c.content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		_, err := Load(dir)
+		switch {
+		case c.want == "" && err != nil:
+			t.Errorf("%s: %v", c.name, err)
+		case c.want != "" && (err == nil || !strings.Contains(err.Error(), c.want)):
+			t.Errorf("%s: err = %v, want %q", c.name, err, c.want)
 		}
 	}
 }

@@ -80,10 +80,20 @@ function byKey(a, b) {
   return a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0;
 }
 
+// FIELDS declares each file's fields for the lexicon loader (the
+// "# fields:" line, see pipeline/lexicon/schema.go).
+const FIELDS = {
+  'gen_places.txt': 'name, kind=city|region|country, country_code, population',
+  'gen_given_names.txt': 'name, gender=m|f?, common=common?',
+  'gen_surnames.txt': 'name, common=common?',
+  'gen_common_words.txt': 'word',
+};
+
 function write(name, header, rows) {
   rows.sort(byKey);
   const lines = header.map((h) => (h ? `# ${h}` : '#'));
   lines.push(`# Entries: ${rows.length}.`);
+  lines.push(`# fields: ${FIELDS[name]}`);
   for (const r of rows) lines.push(r.join('\t'));
   const file = path.join(outDir, name);
   fs.writeFileSync(file, lines.join('\n') + '\n');
