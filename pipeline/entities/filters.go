@@ -54,28 +54,11 @@ var (
 		"The Labor [Risk Map] was published.")
 )
 
-// venueWords end the name of a building or public place: "State Congress
-// Hall", "Unity Square" are where a meeting is held, not who holds it.
-var venueWords = map[string]bool{
-	"hall": true, "stadium": true, "square": true, "park": true, "plaza": true, "arena": true,
-	"auditorium": true, "grounds": true, "gardens": true, "street": true, "avenue": true,
-	"airport": true, "bridge": true,
-}
-
 // venue reports whether segment [a, b) ends in a capitalized venue word
 // (a venue with a body's word in it is still no body: "State Congress Hall").
 func (st *state) venue(a, b int) bool {
 	e := st.trimQuotes(b)
 	return e-a >= 2 && st.t[e-1].cap && venueWords[st.low[e-1]]
-}
-
-// awardWords before a quoted name make it an award's or a slogan's: the
-// badge “Honored Transport Worker”, the slogan “Strong Union – Strong
-// Worker” name no body.
-var awardWords = map[string]bool{
-	"badge": true, "medal": true, "award": true, "prize": true, "diploma": true,
-	"certificate": true, "title": true, "order": true, "insignia": true, "cup": true,
-	"slogan": true, "motto": true, "theme": true, "hashtag": true,
 }
 
 // awardName reports whether the quoted segment starting at a follows an

@@ -207,13 +207,6 @@ func (st *state) hasTitle(p int) bool {
 	return false
 }
 
-// asVerbs introduce a position after "as": "served as deputy prime minister".
-var asVerbs = map[string]bool{"served": true, "serves": true, "serving": true, "worked": true, "works": true, "working": true,
-	"appointed": true, "elected": true, "re-elected": true, "reelected": true, "named": true, "acting": true, "acts": true, "acted": true, "nominated": true}
-
-// asGap words may stand between "as" and the title.
-var asGap = map[string]bool{"the": true, "a": true, "an": true, "new": true, "its": true, "his": true, "her": true, "their": true, "country": true, "country's": true, "’": true, "'s": true, "acting": true, "former": true}
-
 // asTitles links "NAME (had) served as TITLE" and "appointed NAME as TITLE"
 // to the nearest person before "as" in the sentence.
 func (st *state) asTitles(runs []runInfo) {

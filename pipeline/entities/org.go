@@ -41,7 +41,7 @@ var (
 // "Trade Union Center of the region" is a body of the region the text is
 // about. The run ends there.
 func (st *state) regionOfThe(_, j, b int) (int, bool) {
-	if j+2 < b && st.low[j] == "of" && st.low[j+1] == "the" && (st.low[j+2] == "region" || st.low[j+2] == "oblast" || st.low[j+2] == "city" || st.low[j+2] == "district") &&
+	if j+2 < b && st.low[j] == "of" && st.low[j+1] == "the" && regionRefs[st.low[j+2]] &&
 		st.f.l.heads[st.low[j-1]] && (j+3 >= b || !st.t[j+3].cap) {
 		return 3, true
 	}
@@ -64,11 +64,6 @@ func (st *state) groupWordGrow(start, j, _ int) (int, bool) {
 func (st *state) headPreposition(a, p int) bool {
 	return p-1 > a && !st.t[p-1].cap && (st.low[p-1] == "on" || st.low[p-1] == "for" || st.low[p-1] == "of") && st.f.l.heads[st.low[p-2]]
 }
-
-// nameLeaders are function words that begin a body's name in Title Case
-// ("All Pakistan Trade Union Federation", "Great Lakes Regional Council",
-// "New Democratic Party").
-var nameLeaders = map[string]bool{"all": true, "great": true, "new": true}
 
 // leader reports whether the name leader at i begins a body's name: written
 // in Title Case, a capitalized word that is no head follows ("New
@@ -96,10 +91,6 @@ func (st *state) leader(i, end int) bool {
 	}
 	return false
 }
-
-// groupWords name a political group by its party or colour ("the Green
-// group", "the Labour faction", "the Progressive caucus").
-var groupWords = map[string]bool{"group": true, "faction": true, "caucus": true, "bloc": true}
 
 // quotedParty reports whether token j is a lower-case "party" right after a
 // quoted name: "the «Nur Zholy» party" names the party in the quotes.
@@ -129,9 +120,6 @@ func (st *state) groupName(start, j int) bool {
 	}
 	return st.low[c-1] == "the" || st.low[c-1] == "a"
 }
-
-// withNouns take "with" inside a body's name.
-var withNouns = map[string]bool{"cooperation": true, "interaction": true, "relations": true, "communication": true, "work": true, "contacts": true}
 
 // portfolioList returns the length of ", Word ... and Word ..." continuing
 // run [start, j) that names a ministry or committee "of" a list of
@@ -284,8 +272,6 @@ func (st *state) knownOrg(i, b int) int {
 	n, _ := st.match(pOrgs, i, b)
 	return n
 }
-
-var tlds = []string{".kz", ".kg", ".uz", ".tj", ".ru", ".com", ".org", ".net", ".in", ".my", ".pk", ".gov", ".info", ".news"}
 
 func isDomain(s string) bool {
 	if strings.IndexByte(s, '.') < 0 {

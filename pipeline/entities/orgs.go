@@ -14,8 +14,6 @@ import (
 
 // --- organizations --------------------------------------------------------------
 
-var orgStop = map[string]bool{"of": true, "the": true, "for": true, "and": true, "on": true, "in": true, "under": true, "to": true, "&": true}
-
 // mentKey is orgKey of mention i's name, computed once.
 func (st *state) mentKey(i int) []string {
 	m := &st.ments[i]

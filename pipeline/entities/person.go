@@ -7,12 +7,6 @@ import (
 	"unicode/utf8"
 )
 
-// nameParticles stand between parts of one person's name.
-// Turkic patronymic markers ("Rauf Gasim oglu Aliyev", "Aizhan Serik kyzy")
-// stand between a father's name and the surname.
-var nameParticles = map[string]bool{"bin": true, "binti": true, "bint": true, "ibn": true, "van": true, "von": true, "de": true, "da": true, "al": true,
-	"oglu": true, "ogly": true, "oğlu": true, "kyzy": true, "qizi": true, "gizi": true, "uly": true, "ulu": true}
-
 // particleStart reports whether a capitalized name particle at a starts a
 // name rather than joining two: "Da Nang", "Van Tuan" after a stripped
 // "the"; a capitalized word must follow.
@@ -31,13 +25,6 @@ func (st *state) articledName(i int) bool {
 		}
 	}
 	return false
-}
-
-// notPersonAfter are lowercase nouns after which a name names a thing.
-var notPersonAfter = map[string]bool{
-	"mine": true, "plant": true, "factory": true, "street": true, "avenue": true,
-	"square": true, "airport": true, "stadium": true, "museum": true, "park": true,
-	"prize": true, "award": true, "school": true, "university": true, "field": true,
 }
 
 // nameWord reports whether token i can be part of a person's name.
@@ -82,12 +69,6 @@ func (st *state) nameWord(i int, allCapsRun bool) bool {
 	}
 	return true
 }
-
-// nounEndings are endings of abstract and plural common nouns that no
-// person's name in this genre has: "Professions", "Economy", "Partnership",
-// "Participants", "Students". Known surnames and given names are checked
-// before them.
-var nounEndings = []string{"tion", "tions", "sion", "sions", "ments", "ities", "ship", "ships", "ism", "isms", "ology", "nomy", "ants", "ents", "ces"}
 
 func nounEnding(w string) bool {
 	for _, e := range nounEndings {

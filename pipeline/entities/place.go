@@ -62,27 +62,6 @@ func (st *state) runPlace(ra, a, b int) (part, bool) {
 	return part{}, false
 }
 
-// settlementWords before "of" introduce a place: "the village of Baitik".
-var settlementWords = map[string]bool{
-	"village": true, "town": true, "settlement": true, "aul": true, "township": true, "hamlet": true,
-}
-
-// regionWords follow a place ("Almaty region") or stand between a place and
-// a head ("Turkestan regional Maslikhat").
-var regionWords = map[string]bool{
-	"region": true, "regions": true, "oblast": true, "oblasts": true, "regional": true,
-	"city": true, "district": true, "districts": true, "province": true, "state": true,
-	"village": true, "county": true,
-}
-
-// listPreps introduce a list of places ("in Olgii and Tsengel").
-var listPreps = map[string]bool{"in": true, "near": true}
-
-// compassWords name a part of a place in a constituency ("Kisumu Central",
-// "Leeds North East").
-var compassWords = map[string]bool{"north": true, "south": true, "east": true, "west": true, "central": true,
-	"northeast": true, "northwest": true, "southeast": true, "southwest": true}
-
 // datelineState returns the length (with its period) of a state
 // abbreviation run [a, b) that follows "CITY," at the start of a sentence
 // and precedes a dash, or 0.
@@ -173,16 +152,6 @@ func (st *state) unknownPlace(a, b int) bool {
 	return b < len(st.t) && !st.t[b].cap
 }
 
-// polityMods qualify a state's form in its official name ("United Republic
-// of", "Islamic Republic of", "Hashemite Kingdom of").
-var polityMods = map[string]bool{"united": true, "islamic": true, "federal": true, "democratic": true, "socialist": true,
-	"arab": true, "federative": true, "bolivarian": true, "hashemite": true, "plurinational": true, "cooperative": true, "oriental": true}
-
-// polityForms are a state's forms; only some stand without a modifier, as
-// "Republic of X" is the gazetteer's.
-var polityForms = map[string]bool{"republic": false, "state": false, "kingdom": true, "sultanate": true, "emirate": true,
-	"principality": true, "commonwealth": true}
-
 // officialCountry returns the length of a country's official name at i
 // that the gazetteer lacks: "United Republic of Tanzania", "Federal
 // Republic of Germany", "Kingdom of Saudi Arabia" — a place, named as
@@ -266,9 +235,6 @@ var (
 		"a capitalized word no list knows, in a list that ends in a place with a plural region word, is a place too",
 		"He was khokim of the [Uchkurgan], Chust and Mingbulak districts.")
 )
-
-// geoPreps put a place after them: "in", "near", "outside", "across".
-var geoPreps = map[string]bool{"in": true, "near": true, "outside": true, "across": true}
 
 // geoRun returns the rule that reads the whole of run [a, b) as one name of
 // the generated gazetteer in a place's context (nil when none does).

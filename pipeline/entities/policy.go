@@ -127,10 +127,10 @@ func (st *state) placeMark(m *ment) string {
 	if m.b-1 <= m.a || m.b > len(st.low) {
 		return ""
 	}
-	switch st.low[m.b-1] {
-	case "city":
+	switch w := st.low[m.b-1]; {
+	case w == "city":
 		return "city"
-	case "region", "oblast", "state", "province":
+	case regionMarks[w]:
 		return "region"
 	}
 	return ""
@@ -167,10 +167,6 @@ func (st *state) bareNamed(k string) bool {
 	}
 	return false
 }
-
-// contrastPreps may be repeated after "and" when a city and its region are
-// contrasted.
-var contrastPreps = map[string]bool{"in": true, "of": true, "to": true, "from": true, "for": true, "across": true, "at": true}
 
 // contrasted reports whether the sentence of place mention i also names the
 // same place bare, joined by "and" ("Almaty and Almaty region"), possibly

@@ -213,14 +213,6 @@ func (st *state) pluralPossessives(d *segment.Doc, ts []tok) {
 	}
 }
 
-// connectors may stand inside a name when a capitalized word follows.
-var connectors = map[string]bool{
-	"of": true, "the": true, "for": true, "on": true, "and": true, "under": true,
-	"to": true, "de": true, "da": true, "al": true, "el": true, "bin": true, "binti": true,
-	"ibn": true, "van": true, "von": true, "der": true, "&": true, "with": true,
-	"bint": true, "oglu": true, "ogly": true, "oğlu": true, "kyzy": true, "qizi": true, "gizi": true, "uly": true, "ulu": true,
-}
-
 // allCapsSentence reports whether the sentence holding token i is written in
 // capitals (a headline), where capitals say nothing about acronyms.
 func (st *state) allCapsSentence(i int) bool {

@@ -1,0 +1,69 @@
+package entities
+
+import "plenary/pipeline/lexicon"
+
+// The closed classes of words the entity rules read come from
+// lexicon/data/entity_words.txt (word, class), loaded once with the
+// embedded lexicon: each variable is one class.
+var (
+	connectors      = wordSet("connector")    // may stand inside a name when a capitalized word follows
+	venueWords      = wordSet("venue")        // end a venue's name: "State Congress Hall"
+	awardWords      = wordSet("award")        // before a quoted name make it an award's or slogan's
+	asVerbs         = wordSet("as-verb")      // introduce a position after "as": "served as"
+	asGap           = wordSet("as-gap")       // may stand between "as" and the title
+	nameLeaders     = wordSet("leader")       // function words that begin a body's name: "All", "New"
+	groupWords      = wordSet("group")        // name a political group: "the Green group"
+	withNouns       = wordSet("with-noun")    // take "with" inside a body's name
+	tlds            = wordList("tld")         // web domains' endings
+	orgStop         = wordSet("key-stop")     // no part of an organization's initials or word bag
+	nameParticles   = wordSet("particle")     // stand between parts of one person's name
+	notPersonAfter  = wordSet("thing-after")  // lower-case nouns after which a name names a thing
+	nounEndings     = wordList("noun-ending") // abstract and plural common nouns' endings
+	settlementWords = wordSet("settlement")   // before "of" introduce a place: "the village of"
+	regionWords     = wordSet("region")       // follow a place ("Almaty region") or stand before a head
+	regionMarks     = wordSet("region-mark")  // mark a place as a region, against the city of its name
+	regionRefs      = wordSet("region-ref")   // "of the region": a body of the region the text is about
+	listPreps       = wordSet("list-prep")    // introduce a list of places
+	compassWords    = wordSet("compass")      // a part of a place in a constituency: "Leeds North East"
+	polityMods      = wordSet("polity-modifier")
+	geoPreps        = wordSet("geo-prep")      // put a place of the generated gazetteer after them
+	contrastPreps   = wordSet("contrast-prep") // may be repeated after "and" in "X and X region"
+	// polityForms are a state's forms; only the bare ones stand without a
+	// modifier, as "Republic of X" is the gazetteer's.
+	polityForms = func() map[string]bool {
+		m := map[string]bool{}
+		for _, w := range wordList("polity-form") {
+			m[w] = false
+		}
+		for _, w := range wordList("bare-polity-form") {
+			m[w] = true
+		}
+		return m
+	}()
+)
+
+// wordList returns the words of class c in file order.
+func wordList(c string) []string {
+	lx, err := lexicon.Embedded()
+	if err != nil {
+		panic(err) // the embedded files are part of the binary: a build bug
+	}
+	var out []string
+	for _, e := range lx.List("entity_words") {
+		if e.Field(1) == c {
+			out = append(out, e.Key())
+		}
+	}
+	if len(out) == 0 {
+		panic("entities: entity_words.txt has no word of class " + c)
+	}
+	return out
+}
+
+func wordSet(c string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range wordList(c) {
+		m[w] = true
+	}
+	return m
+}
