@@ -128,7 +128,7 @@ func (f *Finder) FindTrace(d *segment.Doc, ents entities.Result, tr *rules.Trace
 			held[t.Person] = append(held[t.Person], t)
 		}
 	}
-	hs := newHolders(held, ents)
+	var hs *holders // built at the first title-only reference
 	for _, t := range titles {
 		if bg.Step() {
 			return nil
@@ -138,6 +138,9 @@ func (f *Finder) FindTrace(d *segment.Doc, ents entities.Result, tr *rules.Trace
 		}
 		// "the Head of State" before "President Nazarbayev" is named: a
 		// later holder counts only when no earlier one does
+		if hs == nil {
+			hs = newHolders(held, ents)
+		}
 		if p := hs.resolve(t); p >= 0 {
 			add(t, p, "role:title-reference")
 		}
