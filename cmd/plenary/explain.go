@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"os"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -109,7 +110,8 @@ func listRules(w *bufio.Writer) error {
 			stage = r.Stage
 			fmt.Fprintf(w, "\n%s\n", stage)
 		}
-		fmt.Fprintf(w, "  %-40s %-8s %s\n  %-40s          e.g. %s\n", r.ID, r.Decision, r.Doc, "", r.Example)
+		ex := strings.ReplaceAll(r.Example, "\n", " ¶ ")
+		fmt.Fprintf(w, "  %-40s %-8s %s\n  %-40s          e.g. %s\n", r.ID, r.Decision, r.Doc, "", ex)
 	}
 	return nil
 }

@@ -166,11 +166,13 @@ func TestKnowledgeValidation(t *testing.T) {
 	} {
 		dir := t.TempDir()
 		writeFile(t, dir, strings.TrimSpace(file), line)
+		// the lexicon's own check (its # fields: declarations) or the
+		// registry's, whichever sees the entry first
 		lx, err := lexicon.Load(dir)
-		if err != nil {
-			t.Fatal(err)
+		if err == nil {
+			_, err = New(lx)
 		}
-		if _, err := New(lx); err == nil || !strings.Contains(err.Error(), strings.TrimSpace(file)) {
+		if err == nil || !strings.Contains(err.Error(), strings.TrimSpace(file)) {
 			t.Errorf("%q: err = %v, want an error naming the file", line, err)
 		}
 	}
