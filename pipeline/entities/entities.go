@@ -50,6 +50,7 @@ type Title struct {
 	doc.Span
 	Text     string // the position as written: "Deputy Chairman", "akim"
 	Country  bool   // a post of a country or region (org null unless a body is named)
+	Region   bool   // a post heading a region or city (governor, akim, mayor; titles.txt scope "region")
 	Refers   string // for title-only references: the title it stands for ("President")
 	Person   int    // index into Result.People, -1 when no person is attached
 	Org      int    // index into Result.Organizations, -1 when none

@@ -118,7 +118,7 @@ func (st *state) resultTitles(res *Result, outIdx []int) {
 	}
 	for _, t := range st.titles {
 		sp := doc.Span{Start: st.d.Tokens[t.a].Start, End: st.d.Tokens[t.b-1].End}
-		out := Title{Span: sp, Text: t.text, Country: t.entry.Field(1) == "country", Refers: t.entry.Field(2),
+		out := Title{Span: sp, Text: t.text, Country: t.entry.Field(1) != "", Region: t.entry.Field(1) == "region", Refers: t.entry.Field(2),
 			Person: -1, Org: -1, OrgText: t.orgText, Place: t.place, Sentence: st.d.SentenceOf(sp.Start)}
 		if t.link != nil {
 			out.Method = t.link.ID

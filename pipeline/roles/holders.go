@@ -7,31 +7,75 @@ import (
 	"unicode"
 
 	"plenary/pipeline/entities"
+	"plenary/pipeline/lexicon"
+	"plenary/pipeline/rules"
+)
+
+// Title-only references ("the Head of State", "the Majilis speaker", "the
+// head of Chelyabinsk Region", "the governor") are resolved to the one
+// person who holds the post they stand for. The rules, in the order
+// holders.resolve tries them:
+var (
+	ruleRefRefers = rules.New(rules.StageRoles, rules.Link, "role.ref.refers",
+		"a title-only reference stands for the one holder of the title titles.txt says it refers to",
+		"President Askar Tokenov spoke. The [Head of State] set tasks.")
+	ruleRefBody = rules.New(rules.StageRoles, rules.Link, "role.ref.body",
+		"a title-only reference naming a body stands for the one person holding a post in that body",
+		"Yerlan Bekov, the Chairman of the Majilis, spoke. The Majilis [speaker] noted the results.")
+	ruleRefPlace = rules.New(rules.StageRoles, rules.Link, "role.ref.place",
+		"a title-only reference naming a place stands for the one person holding a post of that place",
+		"Governor of Chelyabinsk Region Petr Sumin spoke. Then the [head] of Chelyabinsk Region left.")
+	ruleRefRegion = rules.New(rules.StageRoles, rules.Link, "role.ref.region-head",
+		"a title-only reference to the head of a region or city (\"head of the region\", \"the governor\") stands for the one person heading a region or city",
+		"Governor Ilya Voronin met the unions. A deputy asked the [head of the region] about the mines.")
+	ruleRefSamePost = rules.New(rules.StageRoles, rules.Link, "role.ref.same-post",
+		"a title-only reference stands for the one holder of the same title or of an abbreviation standing for it",
+		"Sen. Ann Ray spoke. “We will pay,” the [senator] said.")
 )
 
 // holders indexes the people who hold attached titles, for title-only
 // references: by the title (folded, as strings.EqualFold compares) of the
-// titles held with no body, and by the body of the others. Each list is
+// titles held with no body and by the title such a title abbreviates
+// ("Gov." under "Governor"), by the body of the others, by the place of a
+// post of a place, and the people heading a region or city. Each list is
 // ordered by the holder's first mention. A scan of every holder for every
 // reference made a page of references quadratic.
 type holders struct {
 	byTitle map[string][]int
 	byOrg   map[int][]int
+	byPlace map[string][]int
+	region  []int
 	people  []int // first mention of each person
 }
 
-func newHolders(held map[int][]entities.Title, ents entities.Result) *holders {
-	h := &holders{byTitle: map[string][]int{}, byOrg: map[int][]int{}, people: make([]int, len(ents.People))}
+func newHolders(held map[int][]entities.Title, ents entities.Result, lx *lexicon.Lexicon, w *lexWords) *holders {
+	h := &holders{byTitle: map[string][]int{}, byOrg: map[int][]int{}, byPlace: map[string][]int{}, people: make([]int, len(ents.People))}
 	for i, p := range ents.People {
 		h.people[i] = p.Start
 	}
 	for p, ts := range held {
 		for _, t := range ts {
-			if t.Org < 0 {
-				k := foldKey(cleanTitle(t.Text))
-				h.byTitle[k] = append(h.byTitle[k], p)
-			} else {
+			if t.Org >= 0 {
 				h.byOrg[t.Org] = append(h.byOrg[t.Org], p)
+				continue
+			}
+			k := foldKey(cleanTitle(t.Text))
+			h.byTitle[k] = append(h.byTitle[k], p)
+			if t.Refers != "" {
+				k := foldKey(t.Refers)
+				h.byTitle[k] = append(h.byTitle[k], p)
+			}
+			// only the head of a place stands for it: a deputy akim of a
+			// district is not "the akim of the district"
+			if w.second(t.Text) {
+				continue
+			}
+			if t.Place != "" {
+				k := foldKey(t.Place)
+				h.byPlace[k] = append(h.byPlace[k], p)
+			}
+			if t.Region || t.Place != "" && !isCountry(lx, t.Place) {
+				h.region = append(h.region, p)
 			}
 		}
 	}
@@ -39,37 +83,57 @@ func newHolders(held map[int][]entities.Title, ents entities.Result) *holders {
 		slices.SortFunc(l, func(a, b int) int { return cmp.Or(h.people[a]-h.people[b], a-b) })
 		return slices.Compact(l) // a person holding a title twice counts once
 	}
-	for k, l := range h.byTitle {
-		h.byTitle[k] = order(l)
+	for _, m := range []map[string][]int{h.byTitle, h.byPlace} {
+		for k, l := range m {
+			m[k] = order(l)
+		}
 	}
 	for k, l := range h.byOrg {
 		h.byOrg[k] = order(l)
 	}
+	h.region = order(h.region)
 	return h
 }
 
+// isCountry reports whether place is a country in the gazetteer: the post
+// of a country's president does not head a region.
+func isCountry(lx *lexicon.Lexicon, place string) bool {
+	if lx == nil {
+		return false
+	}
+	e, ok := lx.Lookup("places", place)
+	return ok && e.Field(1) == "country"
+}
+
 // resolve returns the one person a title-only reference t stands for, or
-// -1: the one holder of the title it refers to (or of a post in its body)
+// -1, and the rule that decided: the one holder of what it refers to
 // mentioned before it; failing one, for a reference to a title, the one
 // holder mentioned after it. Two or more is ambiguous.
-func (h *holders) resolve(t entities.Title) int {
+func (h *holders) resolve(t entities.Title) (int, *rules.Rule) {
 	var l []int
+	var r *rules.Rule
 	switch {
 	case t.Refers != "":
-		l = h.byTitle[foldKey(t.Refers)]
+		l, r = h.byTitle[foldKey(t.Refers)], ruleRefRefers
 	case t.Org >= 0:
-		l = h.byOrg[t.Org]
+		l, r = h.byOrg[t.Org], ruleRefBody
+	case t.Place != "":
+		l, r = h.byPlace[foldKey(t.Place)], ruleRefPlace
+	case t.Region:
+		l, r = h.region, ruleRefRegion
+	default:
+		l, r = h.byTitle[foldKey(cleanTitle(t.Text))], ruleRefSamePost
 	}
 	before, _ := slices.BinarySearchFunc(l, t.Start+1, func(p, start int) int { return h.people[p] - start })
 	switch {
 	case before == 1:
-		return l[0]
+		return l[0], r
 	case before > 1:
-		return -1
+		return -1, nil
 	case t.Refers != "" && len(l) == 1:
-		return l[0]
+		return l[0], r
 	}
-	return -1
+	return -1, nil
 }
 
 // foldKey maps s to a key equal for two strings exactly when

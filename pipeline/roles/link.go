@@ -51,6 +51,7 @@ type lexWords struct {
 	unit       map[string]bool // lower-case
 	honorific  map[string]bool // every word of an honorific, lower-case
 	stopBefore map[string]bool // words allowed between "NAME," and its title
+	secondRank map[string]bool // title modifiers that make a post below another (deputy, vice)
 }
 
 func wordsOf(lx *lexicon.Lexicon) *lexWords {
@@ -70,12 +71,33 @@ func wordsOf(lx *lexicon.Lexicon) *lexWords {
 			}
 		}
 	}
+	w.secondRank = map[string]bool{}
+	for _, e := range lx.List("title_modifiers") {
+		if e.Field(1) == "second" {
+			w.secondRank[strings.ToLower(e.Key())] = true
+		}
+	}
 	for _, k := range lx.Keys("honorifics") {
 		for _, f := range strings.Fields(k) {
 			w.honorific[strings.ToLower(f)] = true
 		}
 	}
 	return w
+}
+
+// second reports whether title names a post below another: a word of it,
+// or its first part before a hyphen ("Vice-Governor"), is a second-rank
+// modifier.
+func (w *lexWords) second(title string) bool {
+	for _, f := range strings.Fields(strings.ToLower(title)) {
+		if w.secondRank[f] {
+			return true
+		}
+		if a, _, ok := strings.Cut(f, "-"); ok && w.secondRank[a] {
+			return true
+		}
+	}
+	return false
 }
 
 // linker holds one document's token view: which token starts a person

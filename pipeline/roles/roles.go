@@ -71,10 +71,9 @@ func (f *Finder) FindTrace(d *segment.Doc, ents entities.Result, tr *rules.Trace
 	// which people hold which titles and bodies, from attached titles
 	held := map[int][]entities.Title{}
 	add := func(t entities.Title, person int, method string) {
+		// the title as written: "PM" and "Gov." stay abbreviated (FORMAT:
+		// the position as written); Refers serves only to resolve references
 		title := cleanTitle(t.Text)
-		if t.Refers != "" && (isAbbrev(title) || strings.HasSuffix(strings.TrimSpace(t.Text), ".")) {
-			title = t.Refers // "PM" stands for "Prime Minister", "Gov." for "Governor"
-		}
 		if title == "" || person < 0 || person >= len(ents.People) {
 			return
 		}
@@ -139,10 +138,11 @@ func (f *Finder) FindTrace(d *segment.Doc, ents entities.Result, tr *rules.Trace
 		// "the Head of State" before "President Nazarbayev" is named: a
 		// later holder counts only when no earlier one does
 		if hs == nil {
-			hs = newHolders(held, ents)
+			hs = newHolders(held, ents, lx, f.w)
 		}
-		if p := hs.resolve(t); p >= 0 {
-			add(t, p, "role:title-reference")
+		if p, r := hs.resolve(t); p >= 0 {
+			tr.Add(r, t.Span, ents.People[p].Span)
+			add(t, p, r.ID)
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
@@ -211,8 +211,10 @@ func window(d *segment.Doc, sp, role doc.Span) string {
 	return s
 }
 
+// cleanTitle is a title as written, without surrounding spaces; an
+// abbreviation keeps its full stop ("Gov.").
 func cleanTitle(s string) string {
-	return strings.TrimSpace(strings.TrimSuffix(s, "."))
+	return strings.TrimSpace(s)
 }
 
 // roleMethod names the rule that gave a role from the entities rule that
@@ -235,19 +237,6 @@ func roleMethod(m string) string {
 		return "role:plural-title"
 	}
 	return "role:title-before"
-}
-
-// isAbbrev reports whether a title is written as capitals only ("PM").
-func isAbbrev(s string) bool {
-	if len(s) < 2 {
-		return false
-	}
-	for _, r := range s {
-		if r < 'A' || r > 'Z' {
-			return false
-		}
-	}
-	return true
 }
 
 // Requires and Provides are the layers of the annotated document this stage
