@@ -187,6 +187,8 @@ func TestStreamFolder(t *testing.T) {
 		{rel: "records.jsonl:2", kind: "err", msg: "invalid JSON"},
 		{rel: "records.jsonl:3", kind: "err", msg: `record has no "id"`},
 		{rel: "records.jsonl:4", kind: "err", msg: `"id" is not a string (got 7)`},
+		// A date that is no YYYY-MM-DD is dropped with a warning, as in a sidecar.
+		{rel: "records.jsonl:5", kind: "warn", id: "r3", msg: `"published" "11/10/2020" is not a YYYY-MM-DD date; ignored`},
 		{rel: "records.jsonl:5", kind: "doc", id: "r3", text: "Record three."},
 		{rel: "records.jsonl:7", kind: "err", id: "r4", msg: `record has no "text"`},
 		{rel: "records.jsonl:8", kind: "err", id: "r1", msg: "duplicate doc_id"},
@@ -707,5 +709,41 @@ func TestReadLimitedSizes(t *testing.T) {
 	got, err := readAll(iotest.HalfReader(strings.NewReader("0123456789")), make([]byte, 0, 3))
 	if err != nil || string(got) != "0123456789" {
 		t.Errorf("readAll: %q, %v", got, err)
+	}
+}
+
+// A JSON Lines "published" that is no calendar date, or no string, leaves
+// the record undated with a warning row: it was dropped silently.
+func TestJSONLinesPublishedWarnings(t *testing.T) {
+	in := strings.Join([]string{
+		`{"id":"a","text":"A.","published":"13/10/2022"}`,
+		`{"id":"b","text":"B.","published":"2022-02-30"}`,
+		`{"id":"c","text":"C.","published":20221013}`,
+		`{"id":"d","text":"D.","published":"2022-10-13T08:00:00Z"}`,
+		`{"id":"e","text":"E.","published":null}`,
+		`{"id":"f","text":"F.","published":""}`,
+	}, "\n")
+	var warns []string
+	dated := map[string]bool{}
+	for _, it := range collect([]string{"-"}, Options{}, in) {
+		switch itemKind(it) {
+		case "warn":
+			warns = append(warns, it.Err.DocID+": "+it.Err.Message)
+		case "doc":
+			dated[it.Doc.ID] = it.Doc.HasPublished()
+		default:
+			t.Errorf("unexpected %+v", it)
+		}
+	}
+	want := []string{
+		`a: "published" "13/10/2022" is not a YYYY-MM-DD date; ignored`,
+		`b: "published" "2022-02-30" is not a YYYY-MM-DD date; ignored`,
+		`c: "published" is not a string (got 20221013); ignored`,
+	}
+	if !reflect.DeepEqual(warns, want) {
+		t.Errorf("warnings\n got %q\nwant %q", warns, want)
+	}
+	if fmt.Sprint(dated) != "map[a:false b:false c:false d:true e:false f:false]" {
+		t.Errorf("dated = %v", dated)
 	}
 }

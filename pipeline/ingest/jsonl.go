@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"plenary/pipeline/doc"
@@ -48,11 +49,13 @@ func (s *streamer) jsonl(r io.Reader, source string) bool {
 		case isBlank(string(line)):
 		default:
 			records++
-			it, warn := parseRecord(line, src)
+			it, warns := parseRecord(line, src)
 			s.ref = jsonlRef | src0 | uint64(uint32(lineNo))
 			it.Bytes, carried = carried, 0
-			if warn != "" && !s.warn(src, it.Doc.ID, "%s", warn) {
-				return false
+			for _, w := range warns {
+				if !s.warn(src, it.Doc.ID, "%s", w) {
+					return false
+				}
 			}
 			if !s.emit(it) {
 				return false
@@ -101,11 +104,11 @@ func readLine(br *bufio.Reader, max int64) (line []byte, n int64, tooLong bool, 
 }
 
 // parseRecord turns one JSON Lines line into a Doc, or an error row naming
-// what is wrong with it. warn, when set, is a warning about the Doc (an
-// empty text, kept with zero counts).
-func parseRecord(line []byte, src string) (it Item, warn string) {
-	bad := func(id, format string, args ...any) (Item, string) {
-		return Item{Err: &doc.DocError{Source: src, DocID: id, Stage: Stage, Message: fmt.Sprintf(format, args...)}}, ""
+// what is wrong with it. warns are warnings about the Doc (an empty text,
+// kept with zero counts; a "published" that is no date, dropped).
+func parseRecord(line []byte, src string) (it Item, warns []string) {
+	bad := func(id, format string, args ...any) (Item, []string) {
+		return Item{Err: &doc.DocError{Source: src, DocID: id, Stage: Stage, Message: fmt.Sprintf(format, args...)}}, nil
 	}
 	if off := firstInvalidUTF8(line); off >= 0 {
 		return bad("", "invalid UTF-8 at byte offset %d of the line", off)
@@ -132,7 +135,7 @@ func parseRecord(line []byte, src string) (it Item, warn string) {
 		return bad(id, "%v", err)
 	}
 	if isBlank(text) {
-		warn = `"text" is empty or only whitespace; kept with zero counts`
+		warns = append(warns, `"text" is empty or only whitespace; kept with zero counts`)
 	}
 	d := &doc.Doc{
 		ID:       id,
@@ -144,10 +147,37 @@ func parseRecord(line []byte, src string) (it Item, warn string) {
 	}
 	// An unparseable date is dropped rather than failing the record: the
 	// text is still worth extracting, only relative dates stay unresolved.
-	if t, ok := parsePublished(strings.TrimSpace(jsonString(obj["published"]))); ok {
-		d.Published = t
+	var w string
+	d.Published, w = recordPublished(obj["published"])
+	if w != "" {
+		warns = append(warns, w)
 	}
-	return Item{Doc: d}, warn
+	return Item{Doc: d}, warns
+}
+
+// recordPublished reads a record's "published": a YYYY-MM-DD date (or the
+// date of a timestamp). Absent, null or "" is no date; anything else is
+// no date with a warning, as a sidecar's bad date is.
+func recordPublished(raw json.RawMessage) (time.Time, string) {
+	if len(raw) == 0 || string(raw) == "null" {
+		return time.Time{}, ""
+	}
+	if raw[0] != '"' {
+		shown := string(raw)
+		if len(shown) > 40 {
+			shown = shown[:40] + "…"
+		}
+		return time.Time{}, fmt.Sprintf(`"published" is not a string (got %s); ignored`, strings.ToValidUTF8(shown, "\uFFFD"))
+	}
+	p := strings.TrimSpace(jsonString(raw))
+	if p == "" {
+		return time.Time{}, ""
+	}
+	t, ok := parsePublished(p)
+	if !ok {
+		return time.Time{}, fmt.Sprintf(`"published" %q is not a YYYY-MM-DD date; ignored`, p)
+	}
+	return t, ""
 }
 
 // stringField returns obj[key] when it is a JSON string.
