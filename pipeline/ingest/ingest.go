@@ -85,9 +85,10 @@ func (o Options) maxBytes() int64 {
 // document: it concerns the Doc item that follows it (an encoding that had
 // to be decoded, an empty text, a broken sidecar).
 type Item struct {
-	Doc     *doc.Doc
-	Err     *doc.DocError
-	Skipped string // source of a file whose format is not supported
+	Doc        *doc.Doc
+	Err        *doc.DocError
+	Skipped    string // source of a file whose format is not supported
+	SkipReason string // why it is skipped, for run.json
 	// Bytes is how much input this item accounts for, so a progress bar
 	// whose total comes from Plan advances with it. Skipped files count 0
 	// (Plan leaves them out); blank JSON Lines lines are carried by the next
@@ -348,7 +349,7 @@ func (s *streamer) input(in string, stdin io.Reader) bool {
 		case e.kind == kindSidecar:
 			return true
 		case e.kind == kindOther:
-			return s.emit(Item{Skipped: e.source()})
+			return s.emit(Item{Skipped: e.source(), SkipReason: skipReason(e.source())})
 		case e.kind == kindJSONL:
 			if s.adjacent {
 				s.toSet(i)
@@ -448,6 +449,19 @@ func isMarkdown(rel, root string) bool {
 		rel = root
 	}
 	return strings.EqualFold(filepath.Ext(rel), ".md")
+}
+
+// skipReason says why a file is not read as a document.
+func skipReason(path string) string {
+	lower := strings.ToLower(filepath.Base(path))
+	ext := filepath.Ext(lower)
+	switch {
+	case strings.HasPrefix(lower, "readme"):
+		return "a README describes its folder; not read as a report"
+	case ext == "":
+		return "no file extension; plenary reads " + Formats
+	}
+	return ext + " is not a format plenary reads (" + Formats + ")"
 }
 
 // stemOf returns a file name without its last extension.

@@ -130,6 +130,12 @@ type producer struct {
 	skippedNames []string
 	headErrs     []ingest.Item // error rows before the first document
 
+	// skipped lists the files skipped, in input order, up to
+	// maxSkippedListed, for run.json; appended by the producer, read by
+	// Run once the producer has stopped or been left behind.
+	skipMu  sync.Mutex
+	skipped []SkippedFile
+
 	interrupted atomic.Bool
 	sent        atomic.Int64 // jobs handed to the workers
 	startup     atomic.Int64 // ns from processStart to the first document
@@ -219,6 +225,7 @@ func (p *producer) run() {
 		var j *job
 		switch {
 		case it.Skipped != "":
+			p.noteSkipped(it)
 			p.done <- &job{seq: -1} // counted by the collector
 			return true
 		case it.Err != nil:
@@ -255,10 +262,7 @@ func (p *producer) run() {
 		if !opened {
 			switch {
 			case it.Skipped != "":
-				p.headSkipped++
-				if len(p.skippedNames) < maxListed {
-					p.skippedNames = append(p.skippedNames, it.Skipped)
-				}
+				p.noteHeadSkipped(it)
 				continue
 			case it.Doc == nil:
 				// An error row before any document: held until one comes.
@@ -343,4 +347,39 @@ func (p *producer) collect(stop <-chan struct{}, write func(*job)) (skipped int,
 			next++
 		}
 	}
+}
+
+// SkippedFile is a file that is not a document, with the reason.
+type SkippedFile struct {
+	Source string `json:"source"`
+	Reason string `json:"reason"`
+}
+
+// maxSkippedListed bounds run.json's list of skipped files (a folder of
+// photos beside the reports); documents.skipped counts them all.
+const maxSkippedListed = 1000
+
+func (p *producer) noteSkipped(it ingest.Item) {
+	p.skipMu.Lock()
+	defer p.skipMu.Unlock()
+	if len(p.skipped) < maxSkippedListed {
+		p.skipped = append(p.skipped, SkippedFile{Source: it.Skipped, Reason: it.SkipReason})
+	}
+}
+
+// noteHeadSkipped counts a file skipped before the first document, for
+// the run's count and a NoDocumentsError's list.
+func (p *producer) noteHeadSkipped(it ingest.Item) {
+	p.headSkipped++
+	p.noteSkipped(it)
+	if len(p.skippedNames) < maxListed {
+		p.skippedNames = append(p.skippedNames, it.Skipped)
+	}
+}
+
+// skippedFiles is the list so far (never nil).
+func (p *producer) skippedFiles() []SkippedFile {
+	p.skipMu.Lock()
+	defer p.skipMu.Unlock()
+	return append([]SkippedFile{}, p.skipped...)
 }

@@ -144,8 +144,11 @@ type Summary struct {
 	// with its size and SHA-256. run.json is renamed into OUT after the
 	// tables, so a table that does not match its entry here belongs to
 	// another run (see Verify).
-	Files     []FileRecord `json:"files"`
-	Documents struct {
+	Files []FileRecord `json:"files"`
+	// SkippedFiles lists the files that are not documents and why (the
+	// first 1000; documents.skipped counts them all).
+	SkippedFiles []SkippedFile `json:"skipped"`
+	Documents    struct {
 		OK       int `json:"ok"`       // in the tables (with or without warnings)
 		Failed   int `json:"failed"`   // an error row instead
 		Skipped  int `json:"skipped"`  // not a supported format
@@ -326,6 +329,7 @@ func Run(opt Options, extract ExtractFunc) (sum Summary, err error) {
 		writeTime += time.Since(t0)
 	})
 	sum.Documents.Skipped += skipped
+	sum.SkippedFiles = p.skippedFiles()
 	bar.finish(interrupted)
 	sum.Interrupted = interrupted
 	sum.Documents.TimedOut = int(timedOut.Load())
