@@ -57,3 +57,39 @@ ASTANA, March 3, 2023 – [Kazinform](https://www.inform.kz) – The chairman of
 		t.Errorf("roles' organizations = %q, want the chairman's Federation of Trade Unions", orgs)
 	}
 }
+
+// plenary run day1 day2 with the same file names in both: by default the
+// second report is a duplicate whose error says what to do; --id-parent
+// keeps both.
+func TestRunTwoDays(t *testing.T) {
+	root := t.TempDir()
+	for _, day := range []string{"day1", "day2"} {
+		os.MkdirAll(filepath.Join(root, day), 0o755)
+		os.WriteFile(filepath.Join(root, day, "report.txt"), []byte("Chairman Nurlan Seitkali met workers in Aktobe on "+day+".\n"), 0o644)
+	}
+	d1, d2 := filepath.Join(root, "day1"), filepath.Join(root, "day2")
+	out := t.TempDir()
+	if code := runCLI(t, "run", "--quiet", "-o", out, d1, d2); code != 1 {
+		t.Fatalf("exit %d, want 1 (a duplicate)", code)
+	}
+	tbl, _ := readTable(t, filepath.Join(out, "errors.parquet"))
+	if msg := column(tbl, "message"); len(msg) != 1 || !strings.Contains(msg[0], "--id-parent") {
+		t.Errorf("errors = %q", msg)
+	}
+	out = t.TempDir()
+	if code := runCLI(t, "run", "--quiet", "--id-parent", "-o", out, d1, d2); code != 0 {
+		t.Fatalf("--id-parent: exit %d", code)
+	}
+	tbl, _ = readTable(t, filepath.Join(out, "documents.parquet"))
+	if ids := column(tbl, "doc_id"); strings.Join(ids, " ") != "day1/report day2/report" {
+		t.Errorf("--id-parent: doc_ids %q", ids)
+	}
+	out = t.TempDir()
+	if code := runCLI(t, "run", "--quiet", "--id-prefix", "may/", "-o", out, d1); code != 0 {
+		t.Fatalf("--id-prefix: exit %d", code)
+	}
+	tbl, _ = readTable(t, filepath.Join(out, "documents.parquet"))
+	if ids := column(tbl, "doc_id"); strings.Join(ids, " ") != "may/report" {
+		t.Errorf("--id-prefix: doc_ids %q", ids)
+	}
+}

@@ -37,7 +37,8 @@ func runCmd() *cobra.Command {
 		out, format, lexDir, cpuProf, memProf string
 		workers                               int
 		quiet, resume, allowEmpty, trace      bool
-		noText, noFollow                      bool
+		noText, noFollow, idParent            bool
+		idPrefix                              string
 		maxBytes                              int64
 		docTimeout                            time.Duration
 	)
@@ -60,7 +61,10 @@ reduced text.
 A text file's metadata comes from a sibling <stem>.meta.json (url,
 published, title), else <stem>.gold.json (url, published), else a
 YYYY-MM-DD in its file name. doc_id is the path relative to the INPUT
-folder without extension.
+folder without extension. Two INPUT folders with the same file names
+(plenary run day1 day2) would give the same ids: --id-parent makes ids
+relative to the INPUTs' common parent folder (day1/report, day2/report),
+--id-prefix P puts P before every doc_id (JSON Lines ids too).
 
 Symbolic links are followed wherever they lead, also out of the INPUT
 folder; for a folder you do not trust, --no-follow-outside refuses a link
@@ -165,7 +169,7 @@ Examples:
 				Version:  Version,
 				Commit:   buildCommit(),
 				Args:     os.Args[1:],
-				Ingest:   ingest.Options{MaxBytes: maxBytes, NoFollowOutside: noFollow},
+				Ingest:   ingest.Options{MaxBytes: maxBytes, NoFollowOutside: noFollow, IDPrefix: idPrefix, IDParent: idParent},
 				NoText:   noText,
 
 				DocTimeout:   docTimeout,
@@ -217,6 +221,8 @@ Examples:
 	_ = f.MarkHidden("max-bytes")
 	f.DurationVar(&docTimeout, "doc-timeout", run.DefaultDocTimeout, "per-document extraction budget (0: none); a document over it becomes an error row")
 	f.BoolVar(&noText, "no-text", false, "leave documents.text null: the tables then hold offsets but not the text they point into")
+	f.BoolVar(&idParent, "id-parent", false, "doc_id relative to the INPUTs' common parent folder (day1/report, day2/report), not to each INPUT")
+	f.StringVar(&idPrefix, "id-prefix", "", "put this before every doc_id (files and JSON Lines records), e.g. 2023-05/")
 	f.BoolVar(&noFollow, "no-follow-outside", false, "do not follow symbolic links that lead outside a folder INPUT (for untrusted folders); each is an error row")
 	f.BoolVar(&allowEmpty, "allow-empty", false, "write empty tables when the inputs hold no document (default: exit 2 and leave OUT as it was)")
 	f.BoolVar(&trace, "trace", false, "also write the trace table: every decision of a named rule, per document (see plenary explain)")

@@ -71,6 +71,14 @@ type Options struct {
 	// a sidecar), so an untrusted folder cannot bring in /etc/passwd. By
 	// default links are followed wherever they lead.
 	NoFollowOutside bool
+	// IDPrefix is put before every doc_id (of files and of JSON Lines
+	// records): a run's namespace, e.g. "2023-05/".
+	IDPrefix string
+	// IDParent makes a file's doc_id its path relative to the common
+	// parent folder of the INPUTs, not to its INPUT: plenary run day1 day2
+	// gives day1/report and day2/report instead of "report" twice (the
+	// second a duplicate). JSON Lines records keep their own ids.
+	IDParent bool
 }
 
 func (o Options) maxBytes() int64 {
@@ -104,7 +112,7 @@ type Item struct {
 // the file system.
 func Stream(inputs []string, opt Options, stdin io.Reader) iter.Seq[Item] {
 	return func(yield func(Item) bool) {
-		s := &streamer{opt: opt, yield: yield, inputs: inputs}
+		s := &streamer{opt: opt, yield: yield, inputs: inputs, pre: idPrefixes(inputs, opt)}
 		if !opt.AllowDuplicateIDs {
 			// The usual batch, one folder (or file), yields its documents
 			// sorted by doc_id: a duplicate is then always next to the
@@ -157,7 +165,8 @@ type streamer struct {
 	yield  func(Item) bool
 	stop   bool
 	inputs []string
-	in     int // index of the INPUT being read
+	pre    []string // per INPUT, the prefix of its files' doc_ids (idPrefixes)
+	in     int      // index of the INPUT being read
 
 	// Duplicate doc_id check (nil seen: off). A set of 128-bit hashes of the
 	// ids seen, each with a ref to where its document came from, so memory
@@ -216,8 +225,79 @@ func (s *streamer) origin(ref uint64, id string) string {
 	if lo == 0 {
 		return in
 	}
+	id = strings.TrimPrefix(id, s.pre[hi])
 	return filepath.Join(in, filepath.FromSlash(id+s.exts[lo-1]))
 }
+
+// id is the doc_id of file entry e of the current INPUT.
+func (s *streamer) id(e entry) string {
+	if e.id == "" {
+		return ""
+	}
+	return s.pre[s.in] + e.id
+}
+
+// idPrefixes gives each INPUT the prefix of its files' doc_ids: the
+// IDPrefix option, then with IDParent the INPUT's path from the INPUTs'
+// common parent folder ("day1/"; for a file INPUT, its folder's).
+func idPrefixes(inputs []string, opt Options) []string {
+	pre := make([]string, len(inputs))
+	dirs := make([]string, len(inputs))
+	common := ""
+	for i, in := range inputs {
+		pre[i] = opt.IDPrefix
+		if !opt.IDParent || in == "-" {
+			continue
+		}
+		abs, err := filepath.Abs(in)
+		if err != nil {
+			continue
+		}
+		dirs[i] = abs
+		if st, err := os.Stat(abs); err == nil && !st.IsDir() {
+			dirs[i] = filepath.Dir(abs)
+		}
+		common = commonDir(common, filepath.Dir(dirs[i]))
+	}
+	for i, d := range dirs {
+		if d == "" {
+			continue
+		}
+		if rel, err := filepath.Rel(common, d); err == nil && rel != "." {
+			esc, _ := escapePath(filepath.ToSlash(rel))
+			pre[i] += esc + "/"
+		}
+	}
+	return pre
+}
+
+// commonDir is the longest folder path a and b both lie in ("" is none yet).
+func commonDir(a, b string) string {
+	if a == "" {
+		return b
+	}
+	for a != b {
+		if len(a) > len(b) {
+			a = filepath.Dir(a)
+		} else {
+			b = filepath.Dir(b)
+		}
+		if a == filepath.Dir(a) && b == filepath.Dir(b) {
+			return a // the root
+		}
+	}
+	return a
+}
+
+// fromOtherFolder reports whether two documents' refs are files of two
+// different folder INPUTs (not JSON Lines records, not file INPUTs): the
+// case of plenary run day1 day2, which --id-parent solves.
+func fromOtherFolder(first, ref uint64) bool {
+	return first&jsonlRef == 0 && ref&jsonlRef == 0 && uint32(first) != 0 && uint32(ref) != 0 && first>>32 != ref>>32
+}
+
+// duplicateHint ends the duplicate error of fromOtherFolder.
+const duplicateHint = "; two INPUT folders hold the same relative path: --id-parent makes ids relative to their common parent folder (day1/…, day2/…), --id-prefix puts a prefix before them"
 
 // idKey is the set's key for a doc_id.
 func idKey(id string) [16]byte {
@@ -249,7 +329,7 @@ func (s *streamer) toSet(pos int) {
 			return true
 		}
 		// The first document with an id is the one the set keeps.
-		key := idKey(e.id)
+		key := idKey(s.id(e))
 		if _, dup := s.seen[key]; !dup {
 			s.seen[key] = s.fileRef(e)
 		}
@@ -282,6 +362,9 @@ func (s *streamer) emit(it Item) bool {
 		key := idKey(it.Doc.ID)
 		if first, dup := s.seen[key]; dup {
 			it = duplicate(it, s.origin(first, it.Doc.ID))
+			if fromOtherFolder(first, s.ref) {
+				it.Err.Message += duplicateHint
+			}
 		} else {
 			s.seen[key] = s.ref
 		}
@@ -343,7 +426,7 @@ func (s *streamer) input(in string, stdin io.Reader) bool {
 			return s.warn(e.source(), "", "%s", e.err.Error())
 		case e.err != nil:
 			// Plan did not count it, so it carries no bytes.
-			ok := s.fail(e.source(), e.id, 0, "%s", e.err.Error())
+			ok := s.fail(e.source(), s.id(e), 0, "%s", e.err.Error())
 			s.noDoc(e, i)
 			return ok
 		case e.kind == kindSidecar:
@@ -391,17 +474,18 @@ func (s *streamer) jsonlFile(e entry) bool {
 
 // file reads one .txt/.md/.html document with its sidecar metadata.
 func (s *streamer) file(e entry) bool {
+	id := s.id(e)
 	data, err := readLimited(e.path(), s.opt.maxBytes())
 	if err != nil {
-		return s.fail(e.source(), e.id, e.size, "%s", err.Error())
+		return s.fail(e.source(), id, e.size, "%s", err.Error())
 	}
-	d := &doc.Doc{ID: e.id, Source: e.source()}
+	d := &doc.Doc{ID: id, Source: e.source()}
 	var page pageMeta
 	var warns []string
 	if e.kind == kindHTML {
 		text, pm, enc, hw, err := decodeHTML(data)
 		if err != nil {
-			return s.fail(e.source(), e.id, e.size, "%s", err.Error())
+			return s.fail(e.source(), id, e.size, "%s", err.Error())
 		}
 		d.Text, page, d.Encoding, warns = text, pm, enc, hw
 		d.Extraction = pm.Extraction
@@ -411,7 +495,7 @@ func (s *streamer) file(e entry) bool {
 	} else {
 		dec, err := decodeText(data)
 		if err != nil {
-			return s.fail(e.source(), e.id, e.size, "%s", err.Error())
+			return s.fail(e.source(), id, e.size, "%s", err.Error())
 		}
 		d.Text, d.Encoding = dec.text, dec.enc
 		if dec.warn != "" {
@@ -435,7 +519,7 @@ func (s *streamer) file(e entry) bool {
 		warns = append(warns, nameWarning(e.path()))
 	}
 	for _, w := range warns {
-		if !s.warn(e.source(), e.id, "%s", w) {
+		if !s.warn(e.source(), id, "%s", w) {
 			return false
 		}
 	}

@@ -50,6 +50,7 @@ func (s *streamer) jsonl(r io.Reader, source string) bool {
 		default:
 			records++
 			it, warns := parseRecord(line, src)
+			s.prefixID(&it)
 			s.ref = jsonlRef | src0 | uint64(uint32(lineNo))
 			it.Bytes, carried = carried, 0
 			for _, w := range warns {
@@ -210,4 +211,17 @@ func checkRecordText(text string) error {
 		return errors.New(`binary content ("text" is mostly control characters)`)
 	}
 	return nil
+}
+
+// prefixID puts Options.IDPrefix before a record's id (and its error row's).
+func (s *streamer) prefixID(it *Item) {
+	if s.opt.IDPrefix == "" {
+		return
+	}
+	if it.Doc != nil {
+		it.Doc.ID = s.opt.IDPrefix + it.Doc.ID
+	}
+	if it.Err != nil && it.Err.DocID != "" {
+		it.Err.DocID = s.opt.IDPrefix + it.Err.DocID
+	}
 }

@@ -290,17 +290,43 @@ func describeItems(items []Item) []string {
 // it: a document whose id an earlier document had becomes an error naming
 // that first document's source; a document whose id only folds (foldID) to
 // an earlier one's is kept after a warning.
-func withDuplicateCheck(items []Item) []Item {
-	first := map[string]string{}
+// Two files of two different folder INPUTs with one id get a hint.
+type dupOrigin struct {
+	src   string
+	input int
+}
+
+func withDuplicateCheck(inputs []string) []Item {
+	first := map[string]dupOrigin{}
 	folded := map[string]bool{}
-	out := make([]Item, 0, len(items))
+	var out []Item
+	for in, input := range inputs {
+		items := collect([]string{input}, Options{AllowDuplicateIDs: true}, "")
+		folder := false
+		if st, err := os.Stat(input); err == nil && st.IsDir() {
+			folder = true
+		}
+		out = append(out, dupCheckItems(items, in, folder, first, folded)...)
+	}
+	return out
+}
+
+func dupCheckItems(items []Item, in int, folder bool, first map[string]dupOrigin, folded map[string]bool) []Item {
+	var out []Item
 	for _, it := range items {
 		if d := it.Doc; d != nil {
-			if src, dup := first[d.ID]; dup {
-				it = Item{Err: &doc.DocError{Source: d.Source, DocID: d.ID, Stage: Stage,
-					Message: fmt.Sprintf("duplicate doc_id (first seen in %s); document dropped", src)}, Bytes: it.Bytes}
+			if o, dup := first[d.ID]; dup {
+				msg := fmt.Sprintf("duplicate doc_id (first seen in %s); document dropped", o.src)
+				if o.input >= 0 && o.input != in && folder && !strings.Contains(d.Source, ".jsonl:") {
+					msg += duplicateHint
+				}
+				it = Item{Err: &doc.DocError{Source: d.Source, DocID: d.ID, Stage: Stage, Message: msg}, Bytes: it.Bytes}
 			} else {
-				first[d.ID] = d.Source
+				o := dupOrigin{d.Source, -1} // -1: not a file of a folder INPUT
+				if folder && !strings.Contains(d.Source, ".jsonl:") {
+					o.input = in
+				}
+				first[d.ID] = o
 				if folded[foldID(d.ID)] {
 					out = append(out, Item{Err: &doc.DocError{Source: d.Source, DocID: d.ID, Stage: Stage,
 						Message: nearDuplicate(d.ID), Severity: doc.SeverityWarning}})
@@ -336,7 +362,7 @@ func TestStreamDuplicatesMatchRule(t *testing.T) {
 		writeTree(t, other, map[string]string{"m.txt": "Again.", "m/n.txt": "Again."})
 		for _, inputs := range [][]string{{root}, {root, empty}, {root, other}, {other, filepath.Join(root, "m.txt"), root}} {
 			got := collect(inputs, Options{}, "")
-			want := withDuplicateCheck(collect(inputs, Options{AllowDuplicateIDs: true}, ""))
+			want := withDuplicateCheck(inputs)
 			if g, w := describeItems(got), describeItems(want); !slices.Equal(g, w) {
 				t.Fatalf("tree %d, inputs %q:\n got %s\nwant %s", i, inputs, strings.Join(g, "\n     "), strings.Join(w, "\n     "))
 			}
