@@ -93,3 +93,40 @@ func TestRunTwoDays(t *testing.T) {
 		t.Errorf("--id-prefix: doc_ids %q", ids)
 	}
 }
+
+// withStdin runs f with os.Stdin reading s.
+func withStdin(t *testing.T, s string, f func()) {
+	t.Helper()
+	r, w, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	go func() { w.WriteString(s); w.Close() }()
+	old := os.Stdin
+	os.Stdin = r
+	defer func() { os.Stdin = old; r.Close() }()
+	f()
+}
+
+// cat report.txt | plenary run -: the message says stdin is JSON Lines and
+// how to give a text; --stdin-format text reads it.
+func TestRunTextOnStdin(t *testing.T) {
+	text := "Plenary session. Chairman Nurlan Seitkali met workers in Aktobe.\n"
+	out := t.TempDir()
+	var code int
+	msg := captureStderr(t, func() { withStdin(t, text, func() { code = runCLI(t, "run", "--quiet", "-o", out, "-") }) })
+	if code != 2 || !strings.Contains(msg, "standard input is not JSON Lines") || !strings.Contains(msg, "--stdin-format text") {
+		t.Errorf("exit %d, message:\n%s", code, msg)
+	}
+	withStdin(t, text, func() { code = runCLI(t, "run", "--quiet", "--stdin-format", "text", "-o", out, "-") })
+	if code != 0 {
+		t.Fatalf("--stdin-format text: exit %d", code)
+	}
+	tbl, _ := readTable(t, filepath.Join(out, "documents.parquet"))
+	if ids, texts := column(tbl, "doc_id"), column(tbl, "text"); len(ids) != 1 || ids[0] != "stdin" || texts[0] != text {
+		t.Errorf("documents %q %q", ids, texts)
+	}
+	if code := runCLI(t, "run", "--stdin-format", "csv", "-"); code != 2 {
+		t.Errorf("--stdin-format csv: exit %d", code)
+	}
+}

@@ -38,7 +38,7 @@ func runCmd() *cobra.Command {
 		workers                               int
 		quiet, resume, allowEmpty, trace      bool
 		noText, noFollow, idParent            bool
-		idPrefix                              string
+		idPrefix, stdinFormat                 string
 		maxBytes                              int64
 		docTimeout                            time.Duration
 	)
@@ -52,7 +52,8 @@ run.json (version, arguments, times, counts).
 
 INPUT is a file, a folder (walked recursively, in sorted order) or - for
 JSON Lines on stdin ({"id":…, "text":…, "url":…, "published":"YYYY-MM-DD",
-"title":…} per line). By extension: .txt is read as text; .md is reduced
+"title":…} per line; --stdin-format text reads stdin as one text
+document instead, doc_id "stdin"). By extension: .txt is read as text; .md is reduced
 to its text (link text kept; URLs, images and code dropped); .html and .htm
 are reduced to their visible text; .jsonl and .ndjson hold one document per
 line. Other files are skipped and counted. Offsets count code points of the
@@ -105,6 +106,9 @@ Examples:
   plenary run --trace -o out corpus/            # plus trace.parquet: which rule decided what`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if stdinFormat != "jsonl" && stdinFormat != "text" {
+				return usageErr("run: --stdin-format must be jsonl or text, not %q", stdinFormat)
+			}
 			if format != "parquet" && format != "arrow" {
 				return usageErr("run: --format must be parquet or arrow, not %q", format)
 			}
@@ -169,8 +173,9 @@ Examples:
 				Version:  Version,
 				Commit:   buildCommit(),
 				Args:     os.Args[1:],
-				Ingest:   ingest.Options{MaxBytes: maxBytes, NoFollowOutside: noFollow, IDPrefix: idPrefix, IDParent: idParent},
-				NoText:   noText,
+				Ingest: ingest.Options{MaxBytes: maxBytes, NoFollowOutside: noFollow, IDPrefix: idPrefix, IDParent: idParent,
+					StdinFormat: stdinFormat},
+				NoText: noText,
 
 				DocTimeout:   docTimeout,
 				Resume:       resume,
@@ -221,6 +226,7 @@ Examples:
 	_ = f.MarkHidden("max-bytes")
 	f.DurationVar(&docTimeout, "doc-timeout", run.DefaultDocTimeout, "per-document extraction budget (0: none); a document over it becomes an error row")
 	f.BoolVar(&noText, "no-text", false, "leave documents.text null: the tables then hold offsets but not the text they point into")
+	f.StringVar(&stdinFormat, "stdin-format", "jsonl", "how INPUT - is read: jsonl (one {\"id\", \"text\"} record per line) or text (one document, doc_id stdin)")
 	f.BoolVar(&idParent, "id-parent", false, "doc_id relative to the INPUTs' common parent folder (day1/report, day2/report), not to each INPUT")
 	f.StringVar(&idPrefix, "id-prefix", "", "put this before every doc_id (files and JSON Lines records), e.g. 2023-05/")
 	f.BoolVar(&noFollow, "no-follow-outside", false, "do not follow symbolic links that lead outside a folder INPUT (for untrusted folders); each is an error row")

@@ -79,6 +79,9 @@ type Options struct {
 	// gives day1/report and day2/report instead of "report" twice (the
 	// second a duplicate). JSON Lines records keep their own ids.
 	IDParent bool
+	// StdinFormat is how the INPUT "-" is read: "" or "jsonl" (JSON Lines,
+	// one record per line) or "text" (one text document, doc_id "stdin").
+	StdinFormat string
 }
 
 func (o Options) maxBytes() int64 {
@@ -414,6 +417,9 @@ func (s *streamer) input(in string, stdin io.Reader) bool {
 	if in == "-" {
 		if stdin == nil {
 			return s.fail("<stdin>", "", 0, "no standard input available")
+		}
+		if s.opt.StdinFormat == "text" {
+			return s.stdinText(stdin)
 		}
 		return s.jsonl(stdin, "<stdin>")
 	}

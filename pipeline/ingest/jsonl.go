@@ -47,6 +47,10 @@ func (s *streamer) jsonl(r io.Reader, source string) bool {
 			}
 			carried = 0
 		case isBlank(string(line)):
+		case records == 0 && source == stdinSource && !looksJSON(line):
+			// Text piped in by mistake: one row that says what stdin is,
+			// not an "invalid JSON" row for every line.
+			return s.fail(source, "", carried, "%s", notJSONLines(line))
 		default:
 			records++
 			it, warns := parseRecord(line, src)
@@ -224,4 +228,58 @@ func (s *streamer) prefixID(it *Item) {
 	if it.Err != nil && it.Err.DocID != "" {
 		it.Err.DocID = s.opt.IDPrefix + it.Err.DocID
 	}
+}
+
+// stdinSource is the source of what is read from standard input.
+const stdinSource = "<stdin>"
+
+// looksJSON: a JSON Lines record starts with an object (or, wrongly, an
+// array, which parseRecord names).
+func looksJSON(line []byte) bool {
+	t := bytes.TrimLeft(line, " \t\r")
+	return len(t) > 0 && (t[0] == '{' || t[0] == '[')
+}
+
+// notJSONLines is the error for text on stdin.
+func notJSONLines(line []byte) string {
+	start := []rune(strings.TrimSpace(string(bytes.ToValidUTF8(line, []byte("\uFFFD")))))
+	if len(start) > 40 {
+		start = append(start[:40], '…')
+	}
+	return fmt.Sprintf("standard input is not JSON Lines (it starts %q): plenary reads stdin as one JSON object per line "+
+		`({"id": …, "text": …}); to extract a text file give its path (plenary run report.txt), `+
+		"or read stdin as one text document with --stdin-format text", string(start))
+}
+
+// stdinText reads standard input as one text document, doc_id "stdin"
+// (after IDPrefix), decoded and checked as a text file is.
+func (s *streamer) stdinText(r io.Reader) bool {
+	max := s.opt.maxBytes()
+	data, err := readAll(io.LimitReader(r, max+1), nil)
+	if err != nil {
+		return s.fail(stdinSource, "", int64(len(data)), "read failed: %v", unwrapPath(err))
+	}
+	id := s.opt.IDPrefix + "stdin"
+	if int64(len(data)) > max {
+		return s.fail(stdinSource, id, int64(len(data)), "%v", tooLarge(-1, max))
+	}
+	dec, err := decodeText(data)
+	if err != nil {
+		return s.fail(stdinSource, id, int64(len(data)), "%v", err)
+	}
+	var warns []string
+	switch {
+	case dec.warn != "":
+		warns = append(warns, dec.warn)
+	case len(data) == 0:
+		warns = append(warns, "standard input is empty; kept with zero counts")
+	case isBlank(dec.text):
+		warns = append(warns, "standard input has only whitespace; kept with zero counts")
+	}
+	for _, w := range warns {
+		if !s.warn(stdinSource, id, "%s", w) {
+			return false
+		}
+	}
+	return s.emit(Item{Doc: &doc.Doc{ID: id, Source: stdinSource, Text: dec.text, Encoding: dec.enc}, Bytes: int64(len(data))})
 }
