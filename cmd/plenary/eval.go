@@ -67,7 +67,7 @@ corpus: eval refuses (exit 2) before writing anything.
   plenary eval corpus --save-baseline corpus/baseline.json
   plenary eval corpus --baseline corpus/baseline.json
   plenary eval corpus --baseline corpus/baseline.json --tolerance 0 --json diff.json`,
-		Args: cobra.ExactArgs(1),
+		Args: positional("CORPUS_DIR", "a folder of <id>.txt and <id>.gold.json", "plenary eval corpus/", 1, 1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if maxBytes <= 0 {
 				return usageErr("eval: --max-doc-bytes must be > 0")

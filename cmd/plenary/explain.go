@@ -44,7 +44,7 @@ Examples:
 			if list {
 				return cobra.NoArgs(cmd, args)
 			}
-			return cobra.ExactArgs(1)(cmd, args)
+			return positional("FILE", "a report: .txt, .md, .html, or .jsonl with --id", "plenary explain corpus/report.txt", 1, 1)(cmd, args)
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			out := bufio.NewWriter(os.Stdout)

@@ -57,6 +57,7 @@ Examples:
 	}
 	root.AddCommand(runCmd(), evalCmd(), synthCmd())
 	root.AddCommand(reportCmd(), explainCmd(), schemaCmd())
+	root.SetFlagErrorFunc(flagError)
 	root.Version = versionLine()
 	root.SetVersionTemplate("{{.Version}}\n")
 	return root

@@ -67,7 +67,7 @@ Examples:
   plenary report eval.json --corpus corpus/ --predictions preds/ -o eval.html
   plenary eval corpus/ --baseline corpus/baseline.json --json eval.json
   plenary report eval.json --corpus corpus/ -o eval.html   # with baseline bars`,
-		Args: cobra.ExactArgs(1),
+		Args: positional("INPUT", "an output folder of plenary run, or the JSON of plenary eval --json", "plenary report outputs -o run.html", 1, 1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			in := args[0]
 			st, err := os.Stat(in)

@@ -104,8 +104,11 @@ Examples:
   plenary run --lexicon my-lexicons/ corpus/   # add your own titles, places, orgs
   plenary run --resume -o out scraped/         # after a crash, or when scraped/ has grown
   plenary run --trace -o out corpus/            # plus trace.parquet: which rule decided what`,
-		Args: cobra.MinimumNArgs(1),
+		Args: positional("INPUT", "a file, a folder, or - for JSON Lines on stdin", "plenary run corpus/", 1, -1),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := outFolder("run", "-o", out); err != nil {
+				return err
+			}
 			if stdinFormat != "jsonl" && stdinFormat != "text" {
 				return usageErr("run: --stdin-format must be jsonl or text, not %q", stdinFormat)
 			}
