@@ -128,10 +128,11 @@ type state struct {
 
 	tr *rules.Trace // nil unless the caller asked for a trace
 
-	segBy  *rules.Rule // the last rule that moved a boundary of the segment being classified
-	segCut *rules.Rule // what bounds that segment inside its run (a title, the person), nil: the run
-	runEnd int         // end of the run being parsed
-	grown  []growMark  // where org rules let the sentence's runs grow
+	segBy  *rules.Rule  // the last rule that moved a boundary of the segment being classified
+	segCut *rules.Rule  // what bounds that segment inside its run (a title, the person), nil: the run
+	runEnd int          // end of the run being parsed
+	dl     datelineSpan // the dateline of the sentence being scanned
+	grown  []growMark   // where org rules let the sentence's runs grow
 }
 
 // reset prepares reused scratch for document d.

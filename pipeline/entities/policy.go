@@ -23,7 +23,7 @@ var (
 		"FORMAT: \"Republic of X\" is reported as X, the bare country name",
 		"the [Republic of Kazakhstan] -> Kazakhstan")
 	rulePolicyRecase = rules.New(rules.StagePolicy, rules.Policy, "policy.place.recase",
-		"a place written in capitals (a dateline) is reported as the gazetteer writes it",
+		"a place written in capitals (a dateline) is reported as the gazetteer writes it, or with a capital at each word's start when none knows it",
 		"[ASTANA], May 5 -> Astana")
 	rulePolicyCityRegion = rules.New(rules.StagePolicy, rules.Policy, "policy.place.city-region-contrast",
 		"FORMAT: when a text names both a city and its region, the region keeps its word and the city its name (with a capitalized City)",

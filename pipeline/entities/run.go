@@ -86,8 +86,14 @@ func b2i(b bool) int {
 func (st *state) sentence(a, b int) {
 	runs := st.runTmp[:0]
 	st.grown = st.grown[:0]
+	st.dl = st.dateline(a, b)
 	i := a
 	for i < b && !st.d.Budget.Step() {
+		if i == st.dl.sa && st.dl.sb > i {
+			runs = append(runs, [2]int{i, st.dl.sb}) // the dateline's source, whatever its case
+			i = st.dl.sb
+			continue
+		}
 		n := st.unitAt(i, b, true)
 		if n == 0 {
 			i++
@@ -363,6 +369,11 @@ func (st *state) run(a, b, sentEnd int) {
 	ri := runInfo{a: a, b: b}
 	a = st.runStart(a, b)
 	if a >= b {
+		st.runs = append(st.runs, ri)
+		return
+	}
+	if pt, ok := st.datelineRun(ri.a, b); ok {
+		ri.parts = st.keepParts([]part{pt})
 		st.runs = append(st.runs, ri)
 		return
 	}

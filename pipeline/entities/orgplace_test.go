@@ -1,0 +1,96 @@
+package entities
+
+import (
+	"strings"
+	"testing"
+
+	"plenary/pipeline/doc"
+)
+
+// ruleCase is one invented text and what a rule of org.go, filters.go,
+// place.go or dateline.go makes of it: the entity of kind (doc.TypeOrganization or
+// doc.TypeLocation) named name comes out, and one of its mentions names rule
+// (rule "" when only the name matters); not lists names that must not come
+// out as that kind.
+type ruleCase struct {
+	name, text string
+	kind       string
+	want, rule string
+	not        []string
+}
+
+func runRuleCases(t *testing.T, tests []ruleCase) {
+	t.Helper()
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			r := find(t, tc.text)
+			ids := map[string]string{} // entity id -> name, of tc.kind
+			var got []string
+			switch tc.kind {
+			case doc.TypeOrganization:
+				for _, o := range r.Organizations {
+					ids[o.ID] = o.Name
+					got = append(got, o.Name)
+				}
+			case doc.TypeLocation:
+				for _, l := range r.Locations {
+					ids[l.ID] = l.Name
+					got = append(got, l.Name)
+				}
+			default:
+				t.Fatalf("kind %q", tc.kind)
+			}
+			for _, n := range tc.not {
+				if has(got, n) {
+					t.Errorf("%s %q must not be in %q", tc.kind, n, got)
+				}
+			}
+			if tc.want == "" {
+				return
+			}
+			if !has(got, tc.want) {
+				t.Fatalf("%s: want %q in %q", tc.kind, tc.want, got)
+			}
+			if tc.rule == "" {
+				return
+			}
+			var methods []string
+			for _, m := range r.Mentions {
+				if m.EntityType == tc.kind && ids[m.EntityID] == tc.want {
+					if m.Method == tc.rule {
+						return
+					}
+					methods = append(methods, m.Method)
+				}
+			}
+			t.Errorf("%q: want a mention by %s, got %s", tc.want, tc.rule, strings.Join(methods, ", "))
+		})
+	}
+}
+
+func TestDateline(t *testing.T) {
+	runRuleCases(t, []ruleCase{
+		{name: "source after place and country", text: "Title Line Here\n\nVARDBY, Norway (Nordic Wire) - Dock workers struck on Monday.",
+			kind: doc.TypeOrganization, want: "Nordic Wire", rule: "org.detect.dateline-source"},
+		{name: "source after a date", text: "GALWICK, March 14 (Harbour Press) The port board met on Monday.",
+			kind: doc.TypeOrganization, want: "Harbour Press", rule: "org.detect.dateline-source"},
+		{name: "source that is a domain", text: "OSLO, 12 May (fjord.no) — The board met.",
+			kind: doc.TypeOrganization, want: "fjord.no", rule: "org.detect.dateline-source"},
+		{name: "source between slashes", text: "Vardby /NORDPRESS/ The port board met on Monday.",
+			kind: doc.TypeOrganization, want: "NORDPRESS", rule: "org.detect.dateline-source"},
+		{name: "unknown place in capitals", text: "Title Line Here\n\nNORTH VARDBY, Norway (Nordic Wire) - Dock workers struck on Monday.",
+			kind: doc.TypeLocation, want: "North Vardby", rule: "place.detect.dateline-caps", not: []string{"NORTH VARDBY"}},
+		{name: "unknown place before a dash", text: "KELDMOOR — Dock workers struck on Monday.",
+			kind: doc.TypeLocation, want: "Keldmoor", rule: "place.detect.dateline-caps"},
+		{name: "the place in capitals is no acronym", text: "NORTH VARDBY, Norway (Nordic Wire) - Dock workers struck.",
+			kind: doc.TypeOrganization, not: []string{"NORTH VARDBY"}},
+		{name: "brackets inside a sentence are no source", text: "The union met the board (Harbour Press) on Monday.",
+			kind: doc.TypeOrganization, not: []string{"Harbour Press"}},
+		{name: "capitals not opening a paragraph are no dateline", text: "Workers met. KELDMOOR — the town — was quiet.",
+			kind: doc.TypeLocation, not: []string{"Keldmoor"}},
+		{name: "a label in capitals is no place", text: "EXCLUSIVE — Dock workers struck on Monday.",
+			kind: doc.TypeLocation, not: []string{"Exclusive"}},
+		{name: "an acronym opening a sentence without a dash is no place", text: "KTWU, the teachers' union, met on Monday.",
+			kind: doc.TypeLocation, not: []string{"Ktwu", "KTWU"}},
+	})
+}
