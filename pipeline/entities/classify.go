@@ -12,6 +12,9 @@ var (
 	ruleSegmentStart = rules.New(rules.StageEntities, rules.Start, "segment.start.connector",
 		"leading connectors and an empty pair of quotes start no name in a segment",
 		"Chairman [of the Union] Ann Lee spoke.")
+	ruleSegmentEnd = rules.New(rules.StageEntities, rules.End, "segment.end.connector",
+		"trailing connectors (a lower-case and, of, the) end no name in a segment",
+		"The [Ministry of Health] and Ann Kowalski met.")
 	rulePlaceGazetteer = rules.New(rules.StageEntities, rules.Detect, "place.detect.gazetteer",
 		"a place of the gazetteer (the whole segment, or a place among several)",
 		"President of [Kazakhstan]")
@@ -50,10 +53,18 @@ func (st *state) segment(dst []part, a, b int) []part {
 	if a > a0 && a < b {
 		st.fire(ruleSegmentStart, a0, b, a, b)
 	}
+	b0 := b
+	for b > a && st.t[b-1].has(fConnector) && !st.t[b-1].cap {
+		b--
+	}
 	if a >= b {
 		return dst
 	}
 	st.segBy = nil
+	if b < b0 {
+		st.fire(ruleSegmentEnd, a, b0, a, b)
+		st.segBy = ruleSegmentEnd
+	}
 	for _, step := range segSteps {
 		out, na, nb, done := step(st, dst, a, b)
 		if done {

@@ -18,7 +18,7 @@ var (
 		"a head followed by \"of the region/oblast/city/district\" names a body of the region the text is about",
 		"[Trade Union Center of the region]")
 	ruleOrgPortfolioList = rules.New(rules.StageEntities, rules.End, "org.end.portfolio-list",
-		"a comma list of capitalized portfolios ending in \"and\" stays in a ministry's or committee's name",
+		"a comma list of capitalized portfolios ending in \"and\", after a head and of/on/for, stays in the body's name",
 		"The [Ministry of Digital Development, Defense and] Aerospace Industry met.")
 	ruleOrgGroupWord = rules.New(rules.StageEntities, rules.End, "org.end.group-word",
 		"a lower-case group word (group, faction, caucus, bloc) after one to three capitalized words after \"the\" ends a body's name",
@@ -32,6 +32,9 @@ var (
 	ruleOrgHeadPreposition = rules.New(rules.StageEntities, rules.End, "org.end.head-preposition",
 		"capitalized words after a head and a lower-case on/for/of complete the body's name, they are no person",
 		"The Committee on [Inland Shipping] met.")
+	ruleOrgConnectorName = rules.New(rules.StageEntities, rules.End, "org.end.connector-completes",
+		"capitalized words after a lower-case of/the/for/on (or, with no name evidence, and) that follows a body's head are the rest of its name, not a person",
+		"The Office for Democratic Institutions and [Human Rights] met.")
 	ruleOrgLeader = rules.New(rules.StageEntities, rules.Start, "org.start.name-leader",
 		"a capitalized All/Great/New before a capitalized non-head word starts a body's name when its head is singular",
 		"[New Democratic Party] members met.")
@@ -63,6 +66,31 @@ func (st *state) groupWordGrow(start, j, _ int) (int, bool) {
 // Rural Schools"): they complete its name.
 func (st *state) headPreposition(a, p int) bool {
 	return p-1 > a && !st.t[p-1].cap && (st.low[p-1] == "on" || st.low[p-1] == "for" || st.low[p-1] == "of") && st.f.l.heads[st.low[p-2]]
+}
+
+// connectorCompletes reports whether the name words from p on, after a
+// lower-case connector, finish a body's name begun in [a, p): "Committee
+// of the Milli Majlis", "Office for Democratic Institutions and Human
+// Rights". After "and" a name with evidence of a person's (strong) is a
+// person joined to the body.
+func (st *state) connectorCompletes(a, p int, strong bool) bool {
+	c := p - 1
+	if c <= a || st.t[c].cap || !st.t[c].has(fConnector) {
+		return false
+	}
+	switch st.low[c] {
+	case "of", "the", "for", "on":
+	case "and":
+		if strong {
+			return false
+		}
+	default:
+		return false
+	}
+	for c > a && st.t[c-1].has(fConnector) && !st.t[c-1].cap {
+		c--
+	}
+	return st.hasHead(a, c) && !st.titleEndsAt(a, c)
 }
 
 // leader reports whether the name leader at i begins a body's name: written
@@ -121,6 +149,19 @@ func (st *state) groupName(start, j int) bool {
 	return st.low[c-1] == "the" || st.low[c-1] == "a"
 }
 
+// portfolioWord reports whether token k may be a word of a portfolio in a
+// list: capitalized, no quote, no given name or surname, no title.
+func (st *state) portfolioWord(k int) bool {
+	t := &st.t[k]
+	if !t.cap || !t.word || t.quote || t.initial {
+		return false
+	}
+	if t.has(fOrgWord) {
+		return true
+	}
+	return !t.has(fGiven | fSurname | fTitleWord | fStop)
+}
+
 // portfolioList returns the length of ", Word ... and Word ..." continuing
 // run [start, j) that names a ministry or committee "of" a list of
 // portfolios; 0 when the comma does not continue the name.
@@ -134,7 +175,7 @@ func (st *state) portfolioListLen(start, j, b int) int {
 	}
 	of := -1
 	for i := start; i < j; i++ {
-		if st.low[i] == "of" && i > start && (st.low[i-1] == "ministry" || st.low[i-1] == "committee" || st.low[i-1] == "department") {
+		if portfolioPreps[st.low[i]] && !st.t[i].cap && i > start && st.f.l.heads[st.low[i-1]] {
 			of = i
 		}
 	}
@@ -146,12 +187,25 @@ func (st *state) portfolioListLen(start, j, b int) int {
 			return 0
 		}
 	}
-	// capitalized words, then "and", then a capitalized word
-	k := j + 1
-	for k < b && st.t[k].cap && !st.nameWord(k, false) || k < b && st.t[k].cap && st.f.l.orgWords[st.low[k]] {
-		k++
+	// capitalized words after each comma, then "and", then a capitalized
+	// word; none a place ("the Council of Europe, France and Germany"
+	// lists three)
+	k := j
+	for k < b && st.low[k] == "," {
+		k0 := k + 1
+		for k = k0; k < b && st.portfolioWord(k); k++ {
+			if n, _ := st.match(pPlaces, k, b); n > 0 {
+				return 0
+			}
+		}
+		if k == k0 {
+			return 0
+		}
 	}
-	if k == j+1 || k+1 >= b || st.low[k] != "and" || !st.t[k+1].cap {
+	if k+1 >= b || st.low[k] != "and" || !st.t[k+1].cap {
+		return 0
+	}
+	if n, _ := st.match(pPlaces, k+1, b); n > 0 {
 		return 0
 	}
 	return k + 1 - j
@@ -191,6 +245,18 @@ func (st *state) splitAnd(dst []part, a, b int) []part {
 		for j < b && connectors[st.low[j]] {
 			j++
 		}
+		if j < b && st.isOrg(a, i) && st.bodyAlone(a, i) && !st.nameComplete(a, i) {
+			st.fire(ruleOrgAndIncomplete, a, b, a, b)
+			continue // "Senate Education and Employment Committee": one name
+		}
+		if j < b && st.isOrg(a, i) && st.bodyAlone(a, i) && st.placeAfterAnd(a, i, j, b) {
+			n0 := len(dst)
+			st.fire(ruleOrgAndPlace, a, b, a, i)
+			st.segCut = nil
+			out := st.segment(st.segment(dst, a, i), j, b)
+			st.markBy(out[n0:], ruleOrgAndPlace)
+			return out
+		}
 		if j < b && st.isOrg(a, i) && st.isOrg(j, b) && st.bodyAlone(a, i) && st.bodyAlone(j, b) {
 			if st.sharedName(a, i, j, b) {
 				st.fire(ruleOrgSharedName, a, b, a, b)
@@ -205,6 +271,49 @@ func (st *state) splitAnd(dst []part, a, b int) []part {
 		}
 	}
 	return dst
+}
+
+// nameComplete reports whether [a, b) could end a body's name: it ends in
+// its evidence (a head, an acronym, a known body, a legal form, a quoted
+// name), or a head stands before a lower-case of/on/for in it ("Ministry
+// of Labour"). "Senate Education" is not: its head comes later.
+func (st *state) nameComplete(a, b int) bool {
+	e := b
+	for e > a && (st.t[e-1].quote || st.low[e-1] == ".") {
+		e--
+	}
+	if e < b && st.t[b-1].quote {
+		return true // a quoted name
+	}
+	if e > a && (st.orgEvidenceEnd(a, e) == e || isLegalForm(st.low[e-1])) {
+		return true
+	}
+	for k := a + 1; k < e; k++ {
+		if portfolioPreps[st.low[k]] && !st.t[k].cap && st.f.l.heads[st.low[k-1]] {
+			return true
+		}
+	}
+	return false
+}
+
+// placeAfterAnd reports whether [j, b) after "and" at i is a place of the
+// gazetteer by itself and the body [a, i) before it ends in no place: "the
+// European Commission and Germany", not "the Union of Belarus and Russia".
+func (st *state) placeAfterAnd(a, i, j, b int) bool {
+	if !st.nameComplete(a, i) || j != i+1 || !st.t[j].cap {
+		return false
+	}
+	if n, _ := st.match(pPlaces, j, b); n != b-j {
+		if _, ok := st.geoName(j, b, false); !ok {
+			return false
+		}
+	}
+	for k := a; k < i; k++ {
+		if n, _ := st.match(pPlaces, k, i); k+n == i && n > 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // sharedName reports whether "[a, i) and [j, b)" is one body's name that
@@ -519,8 +628,14 @@ var (
 		"a descriptor with no head before \"of (the)\" is no part of the body named after it",
 		"The Delegates of the [Kenya National Progressive Alliance] met.")
 	ruleOrgSplitAnd = rules.New(rules.StageEntities, rules.Split, "org.split.and",
-		"\"X and (the) Y\" where both sides name a body alone is two bodies; the last \"and\" is tried first",
-		"the [Ministry of Labour and Employment] and the [Social Security Fund]")
+		"\"X and Y\" where both sides name a body alone is two bodies; the last \"and\" is tried first",
+		"Members of the [Kestrel Miners Union] and Teachers Union marched.")
+	ruleOrgAndIncomplete = rules.New(rules.StageEntities, rules.Accept, "org.split.and-incomplete",
+		"no split at an \"and\" whose left side cannot end a body's name (its head comes after the \"and\")",
+		"The [Senate Education and Employment Legislation Committee] met.")
+	ruleOrgAndPlace = rules.New(rules.StageEntities, rules.Split, "org.split.and-place",
+		"\"Body and Place\", where the body ends in no place and the place stands alone, is a body and a place",
+		"Talks between the [European Commission] and Germany ended.")
 	ruleOrgSharedName = rules.New(rules.StageEntities, rules.Accept, "org.split.shared-name",
 		"\"Proper Head and Generic Head\" joins two services under one name: no split",
 		"[Townsville Hospital and Health Service]")

@@ -94,3 +94,37 @@ func TestDateline(t *testing.T) {
 			kind: doc.TypeLocation, not: []string{"Ktwu", "KTWU"}},
 	})
 }
+
+func TestOrgCoordination(t *testing.T) {
+	const org = doc.TypeOrganization
+	runRuleCases(t, []ruleCase{
+		{name: "words after of the complete the body", text: "The Fisheries Committee of the Storvald Ting met on Monday.",
+			kind: org, want: "Fisheries Committee of the Storvald Ting", rule: "org.end.connector-completes", not: []string{"Fisheries Committee of the"}},
+		{name: "words after and without name evidence complete the body", text: "The Office for Rural Schools and Coastal Harbours wrote to us.",
+			kind: org, want: "Office for Rural Schools and Coastal Harbours", rule: "org.end.connector-completes"},
+		{name: "a person after and stays a person", text: "The Ministry of Health and Ann Kowalski met.",
+			kind: org, want: "Ministry of Health", rule: "segment.end.connector", not: []string{"Ministry of Health and Ann Kowalski", "Ministry of Health and"}},
+		{name: "and the ends a name", text: "Talks between Harwell Energy Plc and the Danish side ended.",
+			kind: org, want: "Harwell Energy Plc", not: []string{"Harwell Energy Plc and the Danish"}},
+		{name: "portfolios after on", text: "The Joint Committee on Fisheries, Ports and Tourism met.",
+			kind: org, want: "Joint Committee on Fisheries, Ports and Tourism", rule: "org.end.portfolio-list"},
+		{name: "several commas in a portfolio list", text: "The Department of Mines, Energy, Water and Housing met.",
+			kind: org, want: "Department of Mines, Energy, Water and Housing"},
+		{name: "places after a comma are no portfolios", text: "The Council of Europe, France and Germany signed it.",
+			kind: org, not: []string{"Council of Europe, France and Germany"}},
+		{name: "a body before its committee is a body too", text: "The Storvald Kenesh Committee on Fisheries met. The Storvald Kenesh adopted the law.",
+			kind: org, want: "Storvald Kenesh", rule: "org.detect.head"},
+		{name: "and inside a name whose head comes after it", text: "The Senate Fisheries and Harbours Legislation Committee met.",
+			kind: org, want: "Senate Fisheries and Harbours Legislation Committee", rule: "org.detect.head", not: []string{"Senate Fisheries"}},
+		{name: "two firms, the second with and inside", text: "Norvik Steel JSC and Varna Coke and Chemical Plant LLP signed the deal.",
+			kind: org, want: "Varna Coke and Chemical Plant LLP", rule: "org.split.and", not: []string{"Chemical Plant LLP"}},
+		{name: "a body and a country", text: "A deal between the European Commission and Norway was signed.",
+			kind: org, want: "European Commission", rule: "org.split.and-place", not: []string{"European Commission and Norway"}},
+		{name: "a body of two countries stays one", text: "The Union of Writers of Latvia and Estonia met.",
+			kind: org, want: "Union of Writers of Latvia and Estonia"},
+	})
+	runRuleCases(t, []ruleCase{
+		{name: "the country after a body and and", text: "A deal between the European Commission and Norway was signed.",
+			kind: doc.TypeLocation, want: "Norway"},
+	})
+}

@@ -177,6 +177,9 @@ var (
 	ruleOrgMergePrefix = rules.New(rules.StageEntities, rules.Merge, "org.merge.prefix",
 		"a short form that is the start of a longer name (or the longer form of the only short one) is the same body",
 		"the Majilis of Parliament ... the [Majilis]")
+	ruleOrgSubBody = rules.New(rules.StageEntities, rules.Split, "org.split.sub-body",
+		"a body's name followed by more words with a head of their own names a body of that body, not the same one",
+		"The Jogorku Kenesh met. The [Jogorku Kenesh Committee on Education] met.")
 	ruleOrgMergeCountryFirst = rules.New(rules.StageEntities, rules.Merge, "org.merge.country-first",
 		"a name led by a country's adjective and the same name led by the country are one body",
 		"The China Federation of Mining Workers’ Unions met. The [Chinese Federation of Mining Workers] said so.")
@@ -393,7 +396,7 @@ func (st *state) joinHeadOnly(cs []*ocluster, _ map[string]int, i int, _ []strin
 // one ("Majilis" after "Majilis of Parliament of Kazakhstan"), a name led
 // by the country's adjective instead of the country, or naming the
 // country after "of". The first cluster any of them holds for is taken.
-func (st *state) joinForm(cs []*ocluster, _ map[string]int, _ int, key []string, _ string) (int, *rules.Rule, bool) {
+func (st *state) joinForm(cs []*ocluster, _ map[string]int, i int, key []string, _ string) (int, *rules.Rule, bool) {
 	if !(len(key) >= 2 || st.f.l.alone[key[0]]) {
 		return -1, nil, false
 	}
@@ -407,7 +410,7 @@ func (st *state) joinForm(cs []*ocluster, _ map[string]int, _ int, key []string,
 	for ci, c := range cs {
 		for _, ck := range c.keys {
 			r := (*rules.Rule)(nil)
-			if hasPrefix(ck.words, key) || hasPrefix(key, ck.words) && len(ck.words) >= 2 && len(c.keys) == 1 {
+			if (hasPrefix(ck.words, key) || hasPrefix(key, ck.words) && len(ck.words) >= 2 && len(c.keys) == 1) && !st.subBody(i, ck.words, key) {
 				r = ruleOrgMergePrefix
 			} else if len(key) >= 3 && countryFirst(ck.words, key, ck.dem, ck.isDem, kDem, kIsDem) {
 				r = ruleOrgMergeCountryFirst
@@ -426,6 +429,32 @@ func (st *state) joinForm(cs []*ocluster, _ map[string]int, _ int, key []string,
 		}
 	}
 	return found, rule, false
+}
+
+// subBody reports whether the longer of two names, one the start of the
+// other, names a body of the shorter: the short one is a body's name by
+// itself (it ends in a head or is one that stands alone) and the long one
+// goes on with a word that is no connector and has a head of its own after
+// it ("Jogorku Kenesh" and "Jogorku Kenesh Committee on Education", not
+// "Majilis" and "Majilis of Parliament").
+func (st *state) subBody(i int, x, y []string) bool {
+	short, long := x, y
+	if len(short) > len(long) {
+		short, long = long, short
+	}
+	l := st.f.l
+	last := short[len(short)-1]
+	if !l.heads[last] && !l.alone[strings.Join(short, " ")] || connectors[long[len(short)]] {
+		return false
+	}
+	for _, w := range long[len(short):] {
+		if l.heads[w] {
+			m := &st.ments[i]
+			st.fire(ruleOrgSubBody, m.a, m.b, m.a, m.b)
+			return true
+		}
+	}
+	return false
 }
 
 // joinBag: a translation variant with the words in another order

@@ -221,6 +221,11 @@ func (st *state) personTail(a, b int, allCapsRun bool) int {
 		st.fire(rulePersonWordGiven, p, b, p, b)
 		strong = true
 	}
+	if st.connectorCompletes(a, p, strong) {
+		st.fire(ruleOrgConnectorName, p, b, 0, 0)
+		st.grown = append(st.grown, growMark{p, b, ruleOrgConnectorName})
+		return b
+	}
 	// what precedes inside the run: a title or honorific supports a name
 	before := p > a && !st.orgWordBefore(p)
 	if b < len(st.t) && notPersonAfter[st.low[b]] {

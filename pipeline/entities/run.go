@@ -267,6 +267,9 @@ var (
 	ruleRunAndHonorificName = rules.New(rules.StageEntities, rules.End, "run.end.and-after-honorific-name",
 		"\"and\" after a name that follows an honorific ends the run, whatever its words",
 		"The [president Datuk Lim Boon Keat] and Ann Lee met.")
+	ruleRunAndThe = rules.New(rules.StageEntities, rules.End, "run.end.and-the",
+		"\"and the\" starts another noun phrase: no name goes on across it",
+		"Talks between [Amberline Energy Plc] and the Australian side ended.")
 	ruleRunAndTitle = rules.New(rules.StageEntities, rules.End, "run.end.and-before-title",
 		"\"and\" before a title starts another run: two posts",
 		"[Chairman] and Secretary")
@@ -306,6 +309,9 @@ func (st *state) crossable(start, j int) (bool, *rules.Rule) {
 func (st *state) andCrossable(start, j int) (bool, *rules.Rule) {
 	l := st.f.l
 	prev := st.low[j-1]
+	if j+1 < len(st.low) && st.low[j+1] == "the" {
+		return false, ruleRunAndThe
+	}
 	if _, ok := l.givenName(prev); ok {
 		return false, ruleRunAndGiven
 	}

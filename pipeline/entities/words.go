@@ -26,8 +26,9 @@ var (
 	listPreps       = wordSet("list-prep")    // introduce a list of places
 	compassWords    = wordSet("compass")      // a part of a place in a constituency: "Leeds North East"
 	polityMods      = wordSet("polity-modifier")
-	geoPreps        = wordSet("geo-prep")      // put a place of the generated gazetteer after them
-	contrastPreps   = wordSet("contrast-prep") // may be repeated after "and" in "X and X region"
+	geoPreps        = wordSet("geo-prep")       // put a place of the generated gazetteer after them
+	contrastPreps   = wordSet("contrast-prep")  // may be repeated after "and" in "X and X region"
+	portfolioPreps  = wordSet("portfolio-prep") // join a body's head to its portfolios: "Committee on"
 	// polityForms are a state's forms; only the bare ones stand without a
 	// modifier, as "Republic of X" is the gazetteer's.
 	polityForms = func() map[string]bool {
