@@ -432,19 +432,19 @@ func (st *state) joinForm(cs []*ocluster, _ map[string]int, i int, key []string,
 }
 
 // subBody reports whether the longer of two names, one the start of the
-// other, names a body of the shorter: the short one is a body's name by
-// itself (it ends in a head or is one that stands alone) and the long one
+// other, names a body of the shorter: the short one is a body that stands
+// alone (a parliament, a government: org_heads.txt "alone") and the long one
 // goes on with a word that is no connector and has a head of its own after
 // it ("Jogorku Kenesh" and "Jogorku Kenesh Committee on Education", not
-// "Majilis" and "Majilis of Parliament").
+// "Majilis" and "Majilis of Parliament", nor a short form "Kestrel Trade
+// Union" of "Kestrel Trade Union Council").
 func (st *state) subBody(i int, x, y []string) bool {
 	short, long := x, y
 	if len(short) > len(long) {
 		short, long = long, short
 	}
 	l := st.f.l
-	last := short[len(short)-1]
-	if !l.heads[last] && !l.alone[strings.Join(short, " ")] || connectors[long[len(short)]] {
+	if !l.alone[short[len(short)-1]] && !l.alone[strings.Join(short, " ")] || connectors[long[len(short)]] {
 		return false
 	}
 	for _, w := range long[len(short):] {
