@@ -237,51 +237,83 @@ type predCluster struct {
 // member listed twice is an error, as in score_identity.py.
 func ScoreIdentity(gold, pred [][]Member, amap map[memberKey]memberKey) (IdentityResult, error) {
 	var res IdentityResult
-	goldOf := map[memberKey]int{}
-	var order []memberKey // gold members in file order
-	names := map[memberKey]string{}
-	for ci, cl := range gold {
-		for _, m := range cl {
-			k := keyOf(m)
-			if _, dup := goldOf[k]; dup {
-				return res, fmt.Errorf("eval: identity: gold member (%s, %s) appears twice", k.doc, k.name)
-			}
-			goldOf[k] = ci
-			order = append(order, k)
-			names[k] = m.DocID + "|" + m.Name
-		}
+	g, err := indexGold(gold)
+	if err != nil {
+		return res, err
 	}
-	predOf := map[memberKey]predCluster{}
-	var predOrder []memberKey
-	for ci, cl := range pred {
-		for _, m := range cl {
-			k := keyOf(m)
-			if _, isGold := goldOf[k]; !isGold {
-				if t, ok := amap[k]; ok {
-					k = t
-					res.PredMembersViaAlias++
-				}
-			}
-			switch _, isGold := goldOf[k]; {
-			case !isGold:
-				res.Ignored = append(res.Ignored, m.DocID+"|"+m.Name)
-			case hasKey(predOf, k):
-				res.Duplicates = append(res.Duplicates, m.DocID+"|"+m.Name)
-			default:
-				predOf[k] = predCluster{i: ci}
-				predOrder = append(predOrder, k)
-			}
-		}
-	}
-	res.PredMembersIgnored, res.PredMembersDuplicate = len(res.Ignored), len(res.Duplicates)
+	predOf, predOrder := res.placePredicted(g, pred, amap)
 	missing := 0
-	for _, k := range order {
+	for _, k := range g.order {
 		if !hasKey(predOf, k) {
 			predOf[k] = predCluster{i: missing, missing: true}
 			predOrder = append(predOrder, k)
 			missing++
 		}
 	}
+	n := len(g.order)
+	res.GoldMembers = n
+	res.PredMembersMatched, res.GoldMembersMissing = n-missing, missing
+	res.figures(g, predOf)
+	res.WrongMerges, res.Splits = explainIdentity(g.order, predOrder, g.of, predOf, g.names)
+	return res, nil
+}
+
+// goldIndex is the gold members: their clusters, file order and names.
+type goldIndex struct {
+	of    map[memberKey]int
+	order []memberKey
+	names map[memberKey]string // "doc_id|name" as written
+}
+
+func indexGold(gold [][]Member) (goldIndex, error) {
+	g := goldIndex{of: map[memberKey]int{}, names: map[memberKey]string{}}
+	for ci, cl := range gold {
+		for _, m := range cl {
+			k := keyOf(m)
+			if _, dup := g.of[k]; dup {
+				return g, fmt.Errorf("eval: identity: gold member (%s, %s) appears twice", k.doc, k.name)
+			}
+			g.of[k] = ci
+			g.order = append(g.order, k)
+			g.names[k] = m.DocID + "|" + m.Name
+		}
+	}
+	return g, nil
+}
+
+// placePredicted puts each predicted member that is a gold member (directly
+// or through an alias) in its predicted cluster; the first placement of a
+// gold member wins, the rest are duplicates, non-gold members ignored.
+func (res *IdentityResult) placePredicted(g goldIndex, pred [][]Member, amap map[memberKey]memberKey) (map[memberKey]predCluster, []memberKey) {
+	predOf := map[memberKey]predCluster{}
+	var order []memberKey
+	for ci, cl := range pred {
+		for _, m := range cl {
+			k := keyOf(m)
+			if _, isGold := g.of[k]; !isGold {
+				if t, ok := amap[k]; ok {
+					k = t
+					res.PredMembersViaAlias++
+				}
+			}
+			switch _, isGold := g.of[k]; {
+			case !isGold:
+				res.Ignored = append(res.Ignored, m.DocID+"|"+m.Name)
+			case hasKey(predOf, k):
+				res.Duplicates = append(res.Duplicates, m.DocID+"|"+m.Name)
+			default:
+				predOf[k] = predCluster{i: ci}
+				order = append(order, k)
+			}
+		}
+	}
+	res.PredMembersIgnored, res.PredMembersDuplicate = len(res.Ignored), len(res.Duplicates)
+	return predOf, order
+}
+
+// figures computes the cluster counts, pairwise and B-cubed figures,
+// summing in gold file order as score_identity.py does.
+func (res *IdentityResult) figures(g goldIndex, predOf map[memberKey]predCluster) {
 	gsize := map[int]int{}
 	psize := map[predCluster]int{}
 	type cell struct {
@@ -289,15 +321,12 @@ func ScoreIdentity(gold, pred [][]Member, amap map[memberKey]memberKey) (Identit
 		p predCluster
 	}
 	joint := map[cell]int{}
-	for _, k := range order {
-		gsize[goldOf[k]]++
+	for _, k := range g.order {
+		gsize[g.of[k]]++
 		psize[predOf[k]]++
-		joint[cell{goldOf[k], predOf[k]}]++
+		joint[cell{g.of[k], predOf[k]}]++
 	}
-	n := len(order)
-	res.GoldMembers, res.GoldClusters = n, len(gsize)
-	res.PredMembersMatched, res.GoldMembersMissing = n-missing, missing
-	res.PredClustersOverGold = len(psize)
+	res.GoldClusters, res.PredClustersOverGold = len(gsize), len(psize)
 	pw := &res.Pairwise
 	for _, s := range gsize {
 		pw.GoldPairs += pairs(s)
@@ -311,25 +340,23 @@ func ScoreIdentity(gold, pred [][]Member, amap map[memberKey]memberKey) (Identit
 	pw.Precision = div(pw.CommonPairs, pw.PredPairs)
 	pw.Recall = div(pw.CommonPairs, pw.GoldPairs)
 	pw.F1 = div(2*pw.CommonPairs, pw.GoldPairs+pw.PredPairs)
-	if n > 0 {
-		var sp, sr float64
-		for _, k := range order {
-			c := float64(joint[cell{goldOf[k], predOf[k]}])
-			sp += c / float64(psize[predOf[k]])
-		}
-		for _, k := range order {
-			c := float64(joint[cell{goldOf[k], predOf[k]}])
-			sr += c / float64(gsize[goldOf[k]])
-		}
-		p, r := sp/float64(n), sr/float64(n)
-		res.BCubed.Precision, res.BCubed.Recall = &p, &r
-		if p+r != 0 {
-			f := 2 * p * r / (p + r)
-			res.BCubed.F1 = &f
-		}
+	n := len(g.order)
+	if n == 0 {
+		return
 	}
-	res.WrongMerges, res.Splits = explainIdentity(order, predOrder, goldOf, predOf, names)
-	return res, nil
+	var sp, sr float64
+	for _, k := range g.order {
+		sp += float64(joint[cell{g.of[k], predOf[k]}]) / float64(psize[predOf[k]])
+	}
+	for _, k := range g.order {
+		sr += float64(joint[cell{g.of[k], predOf[k]}]) / float64(gsize[g.of[k]])
+	}
+	p, r := sp/float64(n), sr/float64(n)
+	res.BCubed.Precision, res.BCubed.Recall = &p, &r
+	if p+r != 0 {
+		f := 2 * p * r / (p + r)
+		res.BCubed.F1 = &f
+	}
 }
 
 func hasKey[K comparable, V any](m map[K]V, k K) bool {

@@ -83,37 +83,10 @@ func split(s string) []piece {
 func (k *knowledge) parse(s string) parsed {
 	var p parsed
 	ps := split(s)
-	words, upper := 0, 0
-	for i := range ps {
-		x := &ps[i]
-		x.folded = k.fold(x.raw)
-		x.upper = true
-		for _, r := range x.raw {
-			if unicode.IsLetter(r) {
-				x.letters++
-				x.upper = x.upper && unicode.IsUpper(r)
-				if r >= 0x80 {
-					x.latin = x.latin || unicode.Is(unicode.Latin, r)
-					x.cyr = x.cyr || unicode.Is(unicode.Cyrillic, r)
-				} else {
-					x.latin = true
-				}
-			}
-		}
-		x.upper = x.upper && x.letters > 0
-		if x.letters > 1 {
-			words++
-			if x.upper {
-				upper++
-			}
-		}
-		p.mixed = p.mixed || (x.latin && x.cyr)
-	}
-	p.shouting = words > 0 && upper == words
-	anyMixedCase := upper < words
+	anyMixedCase := p.look(k, ps)
 	ps = k.dropHonorifics(ps)
-	words2 := make([]string, 0, 2*len(ps)) // one backing array for full and folded
-	p.full, p.folded = words2[:0:len(ps)], words2[len(ps):len(ps)]
+	words := make([]string, 0, 2*len(ps)) // one backing array for full and folded
+	p.full, p.folded = words[:0:len(ps)], words[len(ps):len(ps)]
 	hasInitial := false
 	for _, x := range ps {
 		if n := x.letters; n == 1 || (x.dot && n == 2) {
@@ -121,29 +94,7 @@ func (k *knowledge) parse(s string) parsed {
 		}
 	}
 	for i, x := range ps {
-		f := x.folded
-		if f == "" {
-			continue
-		}
-		n := utf8.RuneCountInString(f)
-		switch {
-		case i > 0 && k.suffixes[f] && !(x.dot && n == 2 && !hasSuffixWord(x.raw)):
-			p.suffix = f
-		case n == 1 || (x.dot && n == 2 && digraphInitials[f]) ||
-			(n == 2 && digraphInitials[f] && hasInitial && !x.upper):
-			p.inits = append(p.inits, f)
-		case x.dot && n == 2:
-			// "Mr." left after a longer honorific, "Jr." missed above:
-			// two letters and a dot are no name word.
-			p.inits = append(p.inits, f[:1], f[1:])
-		case anyMixedCase && x.upper && n <= 3 && !k.suffixes[f]:
-			// "JP Nadda", "AL Hek", "R S Surjewala": capitals for initials
-			for _, r := range f {
-				p.inits = append(p.inits, string(r))
-			}
-		default:
-			p.addWord(k, x)
-		}
+		p.take(k, x, i > 0, hasInitial, anyMixedCase)
 	}
 	if len(p.full) > 1 {
 		p.dropParticles(k)
@@ -160,6 +111,70 @@ func (k *knowledge) parse(s string) parsed {
 	}
 	p.gender = k.nameGender(p)
 	return p
+}
+
+// look folds every word and notes its letters and case, and how the whole
+// name is written (all capitals, mixed scripts). It reports whether some
+// word of two letters or more is in mixed case, against which short
+// capital words read as initials.
+func (p *parsed) look(k *knowledge, ps []piece) (anyMixedCase bool) {
+	words, upper := 0, 0
+	for i := range ps {
+		x := &ps[i]
+		x.folded = k.fold(x.raw)
+		x.upper = true
+		for _, r := range x.raw {
+			if !unicode.IsLetter(r) {
+				continue
+			}
+			x.letters++
+			x.upper = x.upper && unicode.IsUpper(r)
+			if r < 0x80 {
+				x.latin = true
+				continue
+			}
+			x.latin = x.latin || unicode.Is(unicode.Latin, r)
+			x.cyr = x.cyr || unicode.Is(unicode.Cyrillic, r)
+		}
+		x.upper = x.upper && x.letters > 0
+		if x.letters > 1 {
+			words++
+			if x.upper {
+				upper++
+			}
+		}
+		p.mixed = p.mixed || (x.latin && x.cyr)
+	}
+	p.shouting = words > 0 && upper == words
+	return upper < words
+}
+
+// take classifies one word: a generational suffix (not first), an initial,
+// or a name word.
+func (p *parsed) take(k *knowledge, x piece, notFirst, hasInitial, anyMixedCase bool) {
+	f := x.folded
+	if f == "" {
+		return
+	}
+	n := utf8.RuneCountInString(f)
+	switch {
+	case notFirst && k.suffixes[f] && !(x.dot && n == 2 && !hasSuffixWord(x.raw)):
+		p.suffix = f
+	case n == 1 || (x.dot && n == 2 && digraphInitials[f]) ||
+		(n == 2 && digraphInitials[f] && hasInitial && !x.upper):
+		p.inits = append(p.inits, f)
+	case x.dot && n == 2:
+		// "Mr." left after a longer honorific, "Jr." missed above:
+		// two letters and a dot are no name word.
+		p.inits = append(p.inits, f[:1], f[1:])
+	case anyMixedCase && x.upper && n <= 3 && !k.suffixes[f]:
+		// "JP Nadda", "AL Hek", "R S Surjewala": capitals for initials
+		for _, r := range f {
+			p.inits = append(p.inits, string(r))
+		}
+	default:
+		p.addWord(k, x)
+	}
 }
 
 func hasSuffixWord(raw string) bool {
