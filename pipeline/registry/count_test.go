@@ -45,6 +45,7 @@ func TestCountPhases(t *testing.T) {
 		f()
 		t.Logf("%-9s %6v (+%d merges) live %d MB", name, time.Since(t0).Round(time.Millisecond), len(r.logs)-l, mem())
 	}
+	r.cacheOrgWords()
 	step("keys", r.mergeKeys)
 	step("snap", func() { r.snap = r.takeSnapshot() })
 	step("subsets", r.mergeSubsets)

@@ -183,6 +183,18 @@ func (rv *resolver) clusterFeatures(root int32, withCo bool, buf *[]uint64) []ui
 // cacheFeaturesFrom is the cluster size from which features are kept.
 const cacheFeaturesFrom = 8
 
+// cacheLarge computes the features of every large snapshot cluster, so
+// that weighing evidence afterwards writes no shared state.
+func (rv *resolver) cacheLarge() {
+	var buf []uint64
+	for _, r := range rv.order {
+		if rv.snap.root[r] == r && rv.snap.count[r] >= cacheFeaturesFrom {
+			rv.clusterFeatures(r, false, &buf)
+			rv.clusterFeatures(r, true, &buf)
+		}
+	}
+}
+
 func sortFeatures(f []uint64) []uint64 {
 	slices.Sort(f)
 	return slices.Compact(f)
@@ -229,18 +241,24 @@ func (rv *resolver) orgWithin(a, b uint32) bool {
 }
 
 // orgWords are the content words of a normalized organization name.
-func (rv *resolver) orgWords(id uint32) []string {
-	if ws, ok := rv.orgWordCache[id]; ok {
-		return ws
-	}
-	var ws []string
-	for _, w := range strings.Fields(rv.toks.strs[id]) {
-		if !rv.k.function[w] && !slices.Contains(ws, w) {
-			ws = append(ws, w)
+func (rv *resolver) orgWords(id uint32) []string { return rv.orgWordCache[id] }
+
+// cacheOrgWords splits every organization of a role into its content words
+// once, before any evidence is weighed (maybe on several goroutines).
+func (rv *resolver) cacheOrgWords() {
+	for _, ro := range rv.roleArena {
+		id := rv.labelNorm[ro.org]
+		if _, ok := rv.orgWordCache[id]; ok || id == 0 {
+			continue
 		}
+		var ws []string
+		for _, w := range strings.Fields(rv.toks.strs[id]) {
+			if !rv.k.function[w] && !slices.Contains(ws, w) {
+				ws = append(ws, w)
+			}
+		}
+		rv.orgWordCache[id] = ws
 	}
-	rv.orgWordCache[id] = ws
-	return ws
 }
 
 func sharedFeature(fa []uint64, ra int32, fb []uint64, rb int32) uint64 {

@@ -1,6 +1,10 @@
 package registry
 
-import "slices"
+import (
+	"runtime"
+	"slices"
+	"sync"
+)
 
 // mergeSubsets applies SUBSET-UNIQUE and SUBSET-EVIDENCE: a full name whose
 // key is part of a longer full name's key ("Donald Trump" in "Donald J.
@@ -89,17 +93,8 @@ func (rv *resolver) pick(a int32, cands []int32, unique, withEvidence uint8, nee
 	sn := rv.snap
 	ra := sn.root[a]
 	if needEvidence && len(cands) == 1 {
-		// One candidate (a misspelling): the evidence is cheaper to look
-		// for than the documents the two share, so it comes first.
-		rc := sn.root[cands[0]]
-		if rc == ra || genderClash(sn.gender[ra], sn.gender[rc]) {
-			return false
-		}
-		ev := rv.tieredEvidence(ra, rc)
-		if ev == 0 || rv.sameDoc(ra, rc) {
-			return false
-		}
-		return rv.union(a, cands[0], withEvidence, ev)
+		ev := rv.pairEvidence(a, cands[0], &rv.scratch)
+		return ev != 0 && rv.union(a, cands[0], withEvidence, ev)
 	}
 	var roots, reps []int32
 	for _, c := range cands {
@@ -122,10 +117,10 @@ func (rv *resolver) pick(a int32, cands []int32, unique, withEvidence uint8, nee
 	// Titles and organizations first; co-occurring persons only when no
 	// candidate shares one of those.
 	for _, withCo := range []bool{false, true} {
-		fa := rv.clusterFeatures(ra, withCo, &rv.bufA)
+		fa := rv.clusterFeatures(ra, withCo, &rv.scratch.a)
 		found, at := uint64(0), -1
 		for i, rc := range roots {
-			fb := rv.clusterFeatures(rc, withCo, &rv.bufB)
+			fb := rv.clusterFeatures(rc, withCo, &rv.scratch.b)
 			if ev := rv.evidence(fa, ra, fb, rc); ev != 0 {
 				if at >= 0 {
 					return false // evidence for two: undecided
@@ -140,16 +135,56 @@ func (rv *resolver) pick(a int32, cands []int32, unique, withEvidence uint8, nee
 	return false
 }
 
+// scratch holds the feature lists of one evidence check.
+type scratch struct{ a, b []uint64 }
+
+// pairEvidence is the evidence that joins the snapshot clusters of records
+// a and b (a misspelling): none when they are one cluster already, marked
+// as of different sexes or named apart in one document. The evidence is
+// cheaper to look for than the documents the two share, so it comes first.
+// It writes nothing shared once cacheLarge and cacheOrgWords have run.
+func (rv *resolver) pairEvidence(a, b int32, sc *scratch) uint64 {
+	sn := rv.snap
+	ra, rb := sn.root[a], sn.root[b]
+	if ra == rb || genderClash(sn.gender[ra], sn.gender[rb]) {
+		return 0
+	}
+	ev := rv.tieredEvidence(ra, rb, sc)
+	if ev == 0 || rv.sameDoc(ra, rb) {
+		return 0
+	}
+	return ev
+}
+
 // tieredEvidence is the evidence two snapshot clusters share: titles and
 // organizations first, co-occurring persons only without those.
-func (rv *resolver) tieredEvidence(ra, rb int32) uint64 {
+func (rv *resolver) tieredEvidence(ra, rb int32, sc *scratch) uint64 {
 	for _, withCo := range []bool{false, true} {
-		fa := rv.clusterFeatures(ra, withCo, &rv.bufA)
-		if ev := rv.evidence(fa, ra, rv.clusterFeatures(rb, withCo, &rv.bufB), rb); ev != 0 {
+		fa := rv.clusterFeatures(ra, withCo, &sc.a)
+		if ev := rv.evidence(fa, ra, rv.clusterFeatures(rb, withCo, &sc.b), rb); ev != 0 {
 			return ev
 		}
 	}
 	return 0
+}
+
+// fuzzyEvidence weighs the evidence of every candidate pair, on as many
+// goroutines as the run has cores: the checks read the snapshot only.
+func (rv *resolver) fuzzyEvidence(pairs [][2]int32) []uint64 {
+	rv.cacheLarge()
+	evs := make([]uint64, len(pairs))
+	workers := max(1, min(runtime.GOMAXPROCS(0), len(pairs)/1024))
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() {
+			var sc scratch
+			for i := w; i < len(pairs); i += workers {
+				evs[i] = rv.pairEvidence(pairs[i][0], pairs[i][1], &sc)
+			}
+		})
+	}
+	wg.Wait()
+	return evs
 }
 
 // fuzzyEntry is one two-word full-name key seen from one of its words.
@@ -241,12 +276,14 @@ func (rv *resolver) mergeFuzzy() {
 	})
 	pairs = slices.Compact(pairs)
 	entries, vs = nil, nil // the evidence checks below may grow the heap
-	for _, p := range pairs {
-		a, b := rv.keys[p.a].rep, rv.keys[p.b].rep
-		if rv.find(a) == rv.find(b) {
-			continue
+	reps := make([][2]int32, len(pairs))
+	for i, p := range pairs {
+		reps[i] = [2]int32{rv.keys[p.a].rep, rv.keys[p.b].rep}
+	}
+	for i, ev := range rv.fuzzyEvidence(reps) {
+		if ev != 0 {
+			rv.union(reps[i][0], reps[i][1], ruleFuzzy, ev)
 		}
-		rv.pick(a, []int32{b}, ruleFuzzy, ruleFuzzy, true)
 	}
 }
 

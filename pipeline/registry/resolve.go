@@ -28,8 +28,9 @@ type resolver struct {
 
 	orgWordCache map[uint32][]string
 
-	bufA, bufB, bufC []uint64   // feature scratch (clusterFeatures)
-	seenBuf          []roleSeen // timeline scratch
+	scratch scratch    // feature lists of one evidence check
+	bufC    []uint64   // features of a left-over record (mergeLeftovers)
+	seenBuf []roleSeen // timeline scratch
 }
 
 // keyInfo is one distinct key of full names.
@@ -104,6 +105,7 @@ func (s *store) resolve() *Registry {
 		}
 		rv.gender[i] = g
 	}
+	rv.cacheOrgWords()
 	rv.mergeKeys()
 	rv.snap = rv.takeSnapshot()
 	rv.mergeSubsets()
