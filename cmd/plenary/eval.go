@@ -39,7 +39,10 @@ func evalCmd() *cobra.Command {
 <id>.gold.json beside it (other files are ignored) and print, per table,
 gold / predicted / matched / precision / recall / F1, quote attribution
 accuracy and end-to-end quote F1 (micro-averaged over the corpus). A SCOPE
-file in CORPUS_DIR limits the tables scored. The gold format, the annotation
+file in CORPUS_DIR limits the tables scored. An identity.json in CORPUS_DIR
+(which people of different reports are one person) adds pairwise and
+B-cubed figures of the persons plenary finds across the reports; --errors
+then lists wrong merges and splits too. The gold format, the annotation
 conventions and exactly how each table is matched and scored are in the
 repository's docs/gold-format.md; docs/example-corpus is a two-report
 example to start from.

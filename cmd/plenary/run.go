@@ -48,7 +48,11 @@ func runCmd() *cobra.Command {
 		Long: `Extract from every INPUT and write one table file per table to the output
 folder: documents, people, organizations, locations, roles, dates, quotes,
 mentions and errors (.parquet, zstd; or .arrow with --format arrow), plus
-run.json (version, arguments, times, counts).
+run.json (version, arguments, times, counts). At the end of the run, the
+people of all documents are resolved into real persons: the persons table
+(one row per person, with the forms written for them and how they were
+joined), role_timeline (each person's titles with the first and last
+publication date stating them), and person_uid in the people table.
 
 INPUT is a file, a folder (walked recursively, in sorted order) or - for
 JSON Lines on stdin ({"id":…, "text":…, "url":…, "published":"YYYY-MM-DD",

@@ -23,6 +23,14 @@
 // person. rules.go lists every rule in the order it applies; each merge
 // records the rule that made it, shown in the persons table's evidence.
 //
+// Whole-run steps feed it as they can: plenary run from a spill file its
+// collector writes (CreateSpill, ReadSpill), so --resume's reused documents
+// come the same way; a finalize over the outputs of N shards can concatenate
+// the shards' spills, or build DocPeople from their people, roles and
+// documents tables (the gender of a person is then unknown, which only
+// weakens BLOCK-GENDER), and write each document's person_uids from
+// Registry.UIDsOf.
+//
 // Memory is a few tens of bytes per document person plus one entry per
 // distinct written name and word (a million document persons fit in well
 // under 200 MB); time is near-linear in the number of document persons.

@@ -307,6 +307,16 @@ func TestDeterministic(t *testing.T) {
 			t.Fatal("persons or timeline differ with the input order")
 		}
 	}
+	g := rv.ResolveSlice(ds)
+	for i, d := range ds {
+		byID, ok := g.UIDsOf(d.DocID)
+		if !ok || !slices.Equal(byID, g.UIDs(i)) {
+			t.Errorf("UIDsOf(%s) = %v, %v; UIDs(%d) = %v", d.DocID, byID, ok, i, g.UIDs(i))
+		}
+	}
+	if _, ok := g.UIDsOf("no such document"); ok {
+		t.Error("UIDsOf found a document that was never read")
+	}
 	grown := append(slices.Clone(ds), build([]td{{"zz", "", []tp{"Gulnara Omarova"}}})...)
 	got := partition(rv.ResolveSlice(grown))
 	for k, v := range want {

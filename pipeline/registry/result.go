@@ -26,6 +26,7 @@ type Registry struct {
 	members  []int32 // records, grouped by person, each group in processing order
 	logStart []int32 // person index -> its merge logs: logs[logStart[i]:logStart[i+1]]
 	logs     []mergeLog
+	byID     []int32 // documents (as fed) in doc_id order
 }
 
 // personInfo is what is kept per person between resolving and writing.
@@ -54,6 +55,18 @@ func (g *Registry) UIDs(i int) []string {
 		out[k] = g.persons[g.cluster[d.first+int32(k)]].uidString()
 	}
 	return out
+}
+
+// UIDsOf gives the person_uids of the document with this doc_id, as UIDs
+// does; ok is false when no document has it. For a step that writes the
+// people table in another order than the documents were read (a finalize
+// over shards).
+func (g *Registry) UIDsOf(docID string) (uids []string, ok bool) {
+	i, ok := slices.BinarySearchFunc(g.byID, docID, func(d int32, id string) int { return strings.Compare(g.rv.docs[d].id, id) })
+	if !ok {
+		return nil, false
+	}
+	return g.UIDs(int(g.byID[i])), true
 }
 
 // Persons yields the persons table's rows, ordered by name, then person_uid.
@@ -175,6 +188,10 @@ func (rv *resolver) result() *Registry {
 	for i, l := range rv.logs {
 		g.logs[fill[logOf[i]]] = l
 		fill[logOf[i]]++
+	}
+	g.byID = make([]int32, len(rv.docs))
+	for d := range rv.docs {
+		g.byID[rv.docs[d].sortedIndex] = int32(d)
 	}
 	rv.logs, rv.parent, rv.rank = nil, nil, nil
 	return g
