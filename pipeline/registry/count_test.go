@@ -24,7 +24,14 @@ func TestCountPhases(t *testing.T) {
 		return m.HeapAlloc >> 20
 	}
 	t0 := time.Now()
-	for d := range synthDocs(200_000) {
+	src := synthDocs(200_000)
+	if f := os.Getenv("PLENARY_SPILL"); f != "" {
+		src = ReadSpill(f)
+	}
+	for d, err := range src {
+		if err != nil {
+			t.Fatal(err)
+		}
 		s.add(d)
 	}
 	t.Logf("add %v: %d recs, %d names, %d toks; live %d MB", time.Since(t0), len(s.recs), len(s.names.strs), len(s.toks.strs), mem())

@@ -183,14 +183,17 @@ func (rv *resolver) clusterFeatures(root int32, withCo bool, buf *[]uint64) []ui
 // cacheFeaturesFrom is the cluster size from which features are kept.
 const cacheFeaturesFrom = 8
 
-// cacheLarge computes the features of every large snapshot cluster, so
-// that weighing evidence afterwards writes no shared state.
-func (rv *resolver) cacheLarge() {
+// cacheLarge computes the features of the large snapshot clusters of these
+// records, so that weighing their evidence afterwards writes no shared
+// state.
+func (rv *resolver) cacheLarge(recs [][2]int32) {
 	var buf []uint64
-	for _, r := range rv.order {
-		if rv.snap.root[r] == r && rv.snap.count[r] >= cacheFeaturesFrom {
-			rv.clusterFeatures(r, false, &buf)
-			rv.clusterFeatures(r, true, &buf)
+	for _, p := range recs {
+		for _, r := range p {
+			if root := rv.snap.root[r]; rv.snap.count[root] >= cacheFeaturesFrom {
+				rv.clusterFeatures(root, false, &buf)
+				rv.clusterFeatures(root, true, &buf)
+			}
 		}
 	}
 }

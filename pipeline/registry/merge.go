@@ -171,7 +171,7 @@ func (rv *resolver) tieredEvidence(ra, rb int32, sc *scratch) uint64 {
 // fuzzyEvidence weighs the evidence of every candidate pair, on as many
 // goroutines as the run has cores: the checks read the snapshot only.
 func (rv *resolver) fuzzyEvidence(pairs [][2]int32) []uint64 {
-	rv.cacheLarge()
+	rv.cacheLarge(pairs)
 	evs := make([]uint64, len(pairs))
 	workers := max(1, min(runtime.GOMAXPROCS(0), len(pairs)/1024))
 	var wg sync.WaitGroup
