@@ -264,11 +264,11 @@ func (st *state) clusterFullNames() (cs []*pcluster, singles []int, ok bool) {
 		found := idx.first(p.surname, func(ci int) bool { return cs[ci].compatible(p) })
 		if found >= 0 && otherGiven(cs[found], p, names) {
 			// another person of the surname: a later cluster of it that
-			// fits, else a new one (rare: a scan is cheap enough)
+			// fits, else a new one
 			st.fire(rulePersonOtherGiven, m.a, m.b, m.a, m.b)
 			found = -1
-			for ci, c := range cs {
-				if c.surname == p.surname && !otherGiven(c, p, names) {
+			for _, ci := range idx.withSurname(p.surname) {
+				if !otherGiven(cs[ci], p, names) {
 					found = ci
 					break
 				}

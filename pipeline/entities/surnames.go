@@ -15,7 +15,7 @@ const nearMax = 64
 // whose surname has the same first byte and a length in runes that similar
 // allows are tried as variants.
 type surnameIndex struct {
-	exact map[string]int    // surname -> first cluster with it
+	same  map[string][]int  // surname -> the clusters with it, ascending
 	near  map[nearKey][]int // first byte and rune length -> clusters, ascending
 	lists [5][]int          // scratch: the lists first merges
 }
@@ -26,18 +26,23 @@ type nearKey struct {
 }
 
 func newSurnameIndex() *surnameIndex {
-	return &surnameIndex{exact: map[string]int{}, near: map[nearKey][]int{}}
+	return &surnameIndex{same: map[string][]int{}, near: map[nearKey][]int{}}
 }
 
 // add enters cluster ci (higher than any entered) with its surname.
 func (x *surnameIndex) add(ci int, surname string) {
-	if _, ok := x.exact[surname]; !ok {
-		x.exact[surname] = ci
-	}
+	x.same[surname] = append(x.same[surname], ci)
 	if surname != "" {
 		k := nearKey{surname[0], utf8.RuneCountInString(surname)}
 		x.near[k] = append(x.near[k], ci)
 	}
+}
+
+// withSurname returns the clusters with surname s, in cluster order: the
+// first nearMax of them (a report names few people of one surname).
+func (x *surnameIndex) withSurname(s string) []int {
+	l := x.same[s]
+	return l[:min(len(l), nearMax)]
 }
 
 // first returns the first cluster for surname s that variant accepts,
@@ -45,9 +50,9 @@ func (x *surnameIndex) add(ci int, surname string) {
 // with surname s itself, or -1. variant is called only for clusters whose
 // surname differs from s and may be similar to it.
 func (x *surnameIndex) first(s string, variant func(ci int) bool) int {
-	same, ok := x.exact[s]
-	if !ok {
-		same = -1
+	same := -1
+	if l := x.same[s]; len(l) > 0 {
+		same = l[0]
 	}
 	n := utf8.RuneCountInString(s)
 	if n < 5 {
