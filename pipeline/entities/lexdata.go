@@ -24,10 +24,12 @@ func newPhrases(entries []lexicon.Entry) phrases {
 	for _, e := range entries {
 		ws := strings.Fields(strings.ToLower(e.Key()))
 		p.add(ws, e)
-		// "Gov." is written as one word but tokenized as "Gov" "."
+		// "Gov." is written as one word but tokenized as "Gov" ".", and
+		// "Maj.-Gen." as "Maj.-Gen" "." (the form as written is kept too:
+		// "H.E." stays one token)
 		var split []string
 		for _, w := range ws {
-			if len(w) > 1 && strings.HasSuffix(w, ".") && !strings.Contains(w[:len(w)-1], ".") {
+			if len(w) > 1 && strings.HasSuffix(w, ".") && (!strings.Contains(w[:len(w)-1], ".") || strings.Contains(w, "-")) {
 				split = append(split, w[:len(w)-1], ".")
 			} else {
 				split = append(split, w)

@@ -265,12 +265,19 @@ func (st *state) pluralTitles(runs []runInfo, sentEnd int) {
 		if st.t[k].cap && k > from && st.low[k-1] == "of" {
 			continue
 		}
+		pos := k + 2
 		for y := range runs {
 			r := &runs[y]
 			if r.a <= k {
 				continue
 			}
-			if r.hasTitle() {
+			if r.hasTitle() || !st.listGap(pos, r.a) {
+				break
+			}
+			pos = r.b
+			// a list item ends at a comma, "and" or the sentence end: a
+			// name followed by its verb starts a clause of its own
+			if r.b < sentEnd && st.t[r.b].word && !st.t[r.b].has(fConnector) {
 				break
 			}
 			if p := r.person(); p >= 0 {
@@ -283,6 +290,27 @@ func (st *state) pluralTitles(runs []runInfo, sentEnd int) {
 			}
 		}
 	}
+}
+
+// listGap reports whether tokens [a, b) between a plural title and a person
+// of its list, or between two people of it, belong to the list: connectors,
+// body and place words, title modifiers, commas and quotation marks. A verb
+// ends the list: "Members of the union voted, and Anna Berg spoke" gives
+// Berg no title; so does a verb after a name ("members of the party, Anna
+// Berg said").
+func (st *state) listGap(a, b int) bool {
+	l := st.f.l
+	for i := a; i < b; i++ {
+		w := st.low[i]
+		switch {
+		case st.t[i].has(fConnector|fOrgWord|fHead|fRegion) || l.titleMods[w]:
+		case l.orgWords[singular(w)] || l.heads[singular(w)]:
+		case !st.t[i].word && w != ";" && w != "." && w != ":":
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 func (st *state) pluralBetween(a, b int) bool {

@@ -20,7 +20,7 @@ var (
 		"a title-only reference stands for the one holder of the title titles.txt says it refers to",
 		"President Askar Tokenov spoke. The [Head of State] set tasks.")
 	ruleRefBody = rules.New(rules.StageRoles, rules.Link, "role.ref.body",
-		"a title-only reference naming a body stands for the one person holding a post in that body",
+		"a title-only reference naming a body stands for the one person holding a post in that body, unless many hold the title there (title_seats.txt: member, deputy)",
 		"Yerlan Bekov, the Chairman of the Majilis, spoke. The Majilis [speaker] noted the results.")
 	ruleRefPlace = rules.New(rules.StageRoles, rules.Link, "role.ref.place",
 		"a title-only reference naming a place stands for the one person holding a post of that place",
@@ -41,6 +41,7 @@ var (
 // ordered by the holder's first mention. A scan of every holder for every
 // reference made a page of references quadratic.
 type holders struct {
+	seat    func(title string) bool // a title many hold in one body (title_seats.txt)
 	byTitle map[string][]int
 	byOrg   map[int][]int
 	byPlace map[string][]int
@@ -49,7 +50,8 @@ type holders struct {
 }
 
 func newHolders(held map[int][]entities.Title, ents entities.Result, lx *lexicon.Lexicon, w *lexWords) *holders {
-	h := &holders{byTitle: map[string][]int{}, byOrg: map[int][]int{}, byPlace: map[string][]int{}, people: make([]int, len(ents.People))}
+	h := &holders{byTitle: map[string][]int{}, byOrg: map[int][]int{}, byPlace: map[string][]int{}, people: make([]int, len(ents.People)),
+		seat: func(title string) bool { return lx != nil && lx.Has("title_seats", title) }}
 	for i, p := range ents.People {
 		h.people[i] = p.Start
 	}
@@ -116,6 +118,9 @@ func (h *holders) resolve(t entities.Title) (int, *rules.Rule) {
 	case t.Refers != "":
 		l, r = h.byTitle[foldKey(t.Refers)], ruleRefRefers
 	case t.Org >= 0:
+		if h.seat(cleanTitle(t.Text)) {
+			return -1, nil // a body has many members: "a member of the committee"
+		}
 		l, r = h.byOrg[t.Org], ruleRefBody
 	case t.Place != "":
 		l, r = h.byPlace[foldKey(t.Place)], ruleRefPlace

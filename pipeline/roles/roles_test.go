@@ -281,3 +281,33 @@ func TestTitleReferenceRules(t *testing.T) {
 		})
 	}
 }
+
+// TestSeatsAndMembers covers membership titles (titles.txt "Member", "Board
+// Member"), which role.ref.body never resolves through their body
+// (title_seats.txt), and the plural titles a verb keeps off a name
+// (title.link.plural).
+func TestSeatsAndMembers(t *testing.T) {
+	tests := []roleCase{
+		{"member in apposition", "Sainkhuu Ganbaatar, a member of the State Great Hural, met them.",
+			[]want{{"Sainkhuu Ganbaatar", "member", ""}}, nil},
+		{"member before a name", "Commission member Dewi Siregar said the commission would meet.",
+			[]want{{"Dewi Siregar", "member", ""}}, nil},
+		{"board member", "Ayla Kaya, a board member of the Union of Textile Employers, defended the offer.",
+			[]want{{"Ayla Kaya", "board member", ""}}, nil},
+		{"role.ref.body: a seat is no reference to the body's one known holder",
+			"Yerlan Bekov, the Chairman of the Majilis, spoke. A member of the Majilis asked about it.",
+			[]want{{"Yerlan Bekov", "Chairman", ""}}, []want{{"Yerlan Bekov", "member", ""}}},
+		{"title.link.plural: a verb ends the list", "Members of the union voted on Tuesday, and Anna Berg spoke later.",
+			nil, []want{{"Anna Berg", "member", ""}}},
+		{"title.link.plural: a name with its verb is no list item", "Asked about the statements of members of the party, Anna Berg said they spoke for themselves.",
+			nil, []want{{"Anna Berg", "member", ""}}},
+		{"military rank before a name", "The adviser, Maj.-Gen. Bala Musa (retd.), did not appear.",
+			[]want{{"Bala Musa", "Maj.-Gen.", ""}}, nil},
+		{"Taoiseach", "The Taoiseach, Leo Brennan, told the Dáil last week.",
+			[]want{{"Leo Brennan", "Taoiseach", ""}}, nil},
+	}
+	match := func(r doc.Role, w want) bool {
+		return r.PersonName == w.person && strings.EqualFold(r.Title, w.title) && (w.org == "" || r.OrgName == w.org)
+	}
+	checkRoleCases(t, tests, match, match)
+}
