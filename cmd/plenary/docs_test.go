@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 )
 
 var update = flag.Bool("update", false, "rewrite the transcripts in docs/gold-format.md from what plenary prints now")
@@ -185,7 +186,32 @@ func TestGoldFormatShowsTheExampleFiles(t *testing.T) {
 // lines are what they print. A block that no longer matches fails; -update
 // rewrites the printed lines (then read the prose around them again).
 func TestGoldFormatWalkthrough(t *testing.T) {
-	path, err := filepath.Abs(filepath.Join(repoRoot, goldFormatDoc))
+	sh := runWalkthrough(t, goldFormatDoc, []string{"docs"}, 4)
+	for _, want := range []int{0, 1} {
+		if !sh.exited[want] {
+			t.Errorf("no command of the walkthrough exits %d; it should show a passing and a failing gate", want)
+		}
+	}
+}
+
+// TestREADMEWalkthrough: the README's regression loop (a baseline, a
+// lexicon tried against it, the gate failing and passing, the error lists)
+// shows what the commands print on the project's corpus.
+func TestREADMEWalkthrough(t *testing.T) {
+	sh := runWalkthrough(t, "README.md", []string{"docs", "corpus"}, 4)
+	for _, want := range []int{0, 1} {
+		if !sh.exited[want] {
+			t.Errorf("no command of the README's walkthrough exits %d; it should show a passing and a failing gate", want)
+		}
+	}
+}
+
+// runWalkthrough runs the ```console blocks of a document, in a copy of the
+// repository's folders dirs, and compares each with what its commands
+// print now (-update rewrites them; then check the prose around them).
+func runWalkthrough(t *testing.T, docFile string, dirs []string, minBlocks int) *docShell {
+	t.Helper()
+	path, err := filepath.Abs(filepath.Join(repoRoot, docFile))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -194,8 +220,10 @@ func TestGoldFormatWalkthrough(t *testing.T) {
 		t.Fatal(err)
 	}
 	work := t.TempDir()
-	if err := os.CopyFS(filepath.Join(work, "docs"), os.DirFS(filepath.Join(repoRoot, "docs"))); err != nil {
-		t.Fatal(err)
+	for _, d := range dirs {
+		if err := os.CopyFS(filepath.Join(work, d), os.DirFS(filepath.Join(repoRoot, d))); err != nil {
+			t.Fatal(err)
+		}
 	}
 	t.Chdir(work)
 	sh := &docShell{t: t}
@@ -214,30 +242,26 @@ func TestGoldFormatWalkthrough(t *testing.T) {
 			end++
 		}
 		if end == len(lines) {
-			t.Fatalf("%s:%d: console block not closed", goldFormatDoc, i+1)
+			t.Fatalf("%s:%d: console block not closed", docFile, i+1)
 		}
 		doc := strings.Join(lines[start:end], "")
 		got := sh.transcript(doc)
 		if got != doc && !*update {
 			t.Errorf("%s:%d: the transcript differs from what plenary prints now (go test ./cmd/plenary -run Walkthrough -update rewrites it; then check the prose around it).\n--- document:\n%s--- now:\n%s",
-				goldFormatDoc, start, doc, got)
+				docFile, start, doc, got)
 		}
 		out.WriteString(got)
 		i = end - 1
 	}
-	if blocks < 4 {
-		t.Fatalf("%s has %d console blocks; the walkthrough needs at least 4", goldFormatDoc, blocks)
-	}
-	for _, want := range []int{0, 1} {
-		if !sh.exited[want] {
-			t.Errorf("no command of the walkthrough exits %d; it should show a passing and a failing gate", want)
-		}
+	if blocks < minBlocks {
+		t.Fatalf("%s has %d console blocks; the walkthrough needs at least %d", docFile, blocks, minBlocks)
 	}
 	if *update && out.String() != string(src) {
 		if err := os.WriteFile(path, []byte(out.String()), 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
+	return sh
 }
 
 // docShell runs the few commands the walkthrough uses.
@@ -290,6 +314,13 @@ func (s *docShell) run(args []string) string {
 				t.Fatal(err)
 			}
 		}
+	case len(args) == 2 && args[0] == "cat":
+		b, err := os.ReadFile(args[1])
+		if err != nil {
+			t.Fatal(err)
+		}
+		s.last = 0
+		return string(b)
 	case len(args) == 2 && args[0] == "echo" && args[1] == "$?":
 		return strconv.Itoa(s.last) + "\n"
 	default:
@@ -297,4 +328,57 @@ func (s *docShell) run(args []string) string {
 	}
 	s.last = 0
 	return ""
+}
+
+// TestREADMECLISummary: the README's CLI summary names every command and
+// every flag of each (a user reads it instead of each --help).
+func TestREADMECLISummary(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join(repoRoot, "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := string(b)
+	i := strings.Index(s, "## The CLI\n")
+	if i < 0 {
+		t.Fatal("README.md has no section \"The CLI\"")
+	}
+	start := strings.Index(s[i:], "```\n")
+	end := strings.Index(s[i+start+4:], "```\n")
+	block := s[i+start+4 : i+start+4+end]
+	// The block's sections: each starts with a line "plenary <command> …".
+	sections := map[string]string{}
+	cur := ""
+	for _, line := range strings.Split(block, "\n") {
+		if rest, ok := strings.CutPrefix(line, "plenary "); ok {
+			cur = strings.Fields(rest)[0]
+		}
+		sections[cur] += line + "\n"
+	}
+	root := rootCmd()
+	for _, p := range commandPaths(root, nil) {
+		if len(p) == 0 {
+			continue
+		}
+		name := strings.Join(p, " ")
+		sec, ok := sections[p[0]]
+		if !ok {
+			t.Errorf("README's CLI summary has no \"plenary %s\"", name)
+			continue
+		}
+		c, _, err := root.Find(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		c.LocalFlags().VisitAll(func(f *pflag.Flag) {
+			if f.Hidden || f.Name == "help" {
+				return
+			}
+			if !strings.Contains(sec, "--"+f.Name) {
+				t.Errorf("README's CLI summary of plenary %s lacks --%s", name, f.Name)
+			}
+		})
+	}
+	if !strings.Contains(block, "plenary --version") {
+		t.Error("README's CLI summary lacks plenary --version")
+	}
 }
