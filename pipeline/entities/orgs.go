@@ -1,6 +1,7 @@
 package entities
 
 import (
+	"cmp"
 	"slices"
 	"sort"
 	"strconv"
@@ -526,7 +527,17 @@ func (st *state) mergeNamed(cs []*ocluster, exact map[string]int) {
 			quoted[k] = append(quoted[k], i)
 		}
 	}
-	for _, ms := range quoted {
+	// In key order, not map order: a cluster one key merges away is left
+	// alone by the next, so the order must not vary between runs.
+	keys := make([]named, 0, len(quoted))
+	for k := range quoted {
+		keys = append(keys, k)
+	}
+	slices.SortFunc(keys, func(x, y named) int {
+		return cmp.Or(strings.Compare(x.first, y.first), strings.Compare(x.last, y.last))
+	})
+	for _, k := range keys {
+		ms := quoted[k]
 		for x := 1; x < len(ms); x++ {
 			a, b := &st.ments[ms[0]], &st.ments[ms[x]]
 			ka, kb := a.key[:len(a.key)-1], b.key[:len(b.key)-1]
