@@ -107,6 +107,7 @@ corpus: eval refuses (exit 2) before writing anything.
 			if err != nil {
 				return usageErr("eval: %v", err)
 			}
+			lexiconNotices(lx)
 			ex, err := extract.New(lx)
 			if err != nil {
 				return &exitError{code: 2, err: err}

@@ -60,6 +60,7 @@ Examples:
 			if err != nil {
 				return usageErr("explain: %v", err)
 			}
+			lexiconNotices(lx)
 			ex, err := extract.New(lx)
 			if err != nil {
 				return &exitError{code: 2, err: err}

@@ -130,3 +130,30 @@ func TestRunTextOnStdin(t *testing.T) {
 		t.Errorf("--stdin-format csv: exit %d", code)
 	}
 }
+
+// A --lexicon file that no stage reads (place.txt for places.txt) is a
+// warning row and a message, not silently ignored; without a fields line
+// it cannot be read at all, and the error names the list meant.
+func TestRunUnknownLexiconFile(t *testing.T) {
+	in := writeInputs(t, map[string]string{"a.txt": "Workers met in Tagum on Monday.\n"})
+	lex := t.TempDir()
+	os.WriteFile(filepath.Join(lex, "place.txt"), []byte("# fields: name, kind\nTagum\tcity\n"), 0o644)
+	out := t.TempDir()
+	var code int
+	msg := captureStderr(t, func() { code = runCLI(t, "run", "--quiet", "--lexicon", lex, "-o", out, in) })
+	if code != 0 || !strings.Contains(msg, "did you mean places.txt?") {
+		t.Errorf("exit %d, stderr:\n%s", code, msg)
+	}
+	tbl, _ := readTable(t, filepath.Join(out, "errors.parquet"))
+	if st, sev := column(tbl, "stage"), column(tbl, "severity"); len(st) != 1 || st[0] != "lexicon" || sev[0] != "warning" {
+		t.Errorf("errors table: stage %q severity %q", st, sev)
+	}
+	if rj := readRunJSON(t, out); rj["documents"].(map[string]any)["warnings"].(float64) != 1 {
+		t.Errorf("run.json warnings = %v", rj["documents"])
+	}
+	os.WriteFile(filepath.Join(lex, "place.txt"), []byte("Tagum\tcity\n"), 0o644)
+	msg = captureStderr(t, func() { code = runCLI(t, "run", "--quiet", "--lexicon", lex, "-o", t.TempDir(), in) })
+	if code != 2 || !strings.Contains(msg, "did you mean places.txt?") {
+		t.Errorf("no fields line: exit %d, stderr:\n%s", code, msg)
+	}
+}

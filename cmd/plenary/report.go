@@ -184,6 +184,7 @@ func evalReport(path, baseFile, corpusDir, predPath, lexDir string, workers int)
 		if err != nil {
 			return nil, usageErr("report: %v", err)
 		}
+		lexiconNotices(lx)
 		ex, err := extract.New(lx)
 		if err != nil {
 			return nil, &exitError{code: 2, err: err}

@@ -145,6 +145,7 @@ Examples:
 			if err != nil {
 				return usageErr("run: %v", err)
 			}
+			notices := lexiconNotices(lx)
 			ex, err := extract.New(lx)
 			if err != nil {
 				return &exitError{code: 2, err: err}
@@ -182,7 +183,8 @@ Examples:
 				Args:     os.Args[1:],
 				Ingest: ingest.Options{MaxBytes: maxBytes, NoFollowOutside: noFollow, IDPrefix: idPrefix, IDParent: idParent,
 					StdinFormat: stdinFormat},
-				NoText: noText,
+				NoText:  noText,
+				Notices: notices,
 
 				DocTimeout:   docTimeout,
 				Resume:       resume,

@@ -50,8 +50,19 @@ func (e Entry) Field(i int) string {
 // never asks for (or reads with Each) cost no start-up time or memory beyond
 // their text. Safe for concurrent use.
 type Lexicon struct {
-	files map[string]*file
+	files    map[string]*file
+	warnings []Warning
 }
+
+// Warning is something a user's lexicon file should know about that does
+// not stop the run: a file no stage reads.
+type Warning struct {
+	File    string // the file, as found in the --lexicon folder
+	Message string
+}
+
+// Warnings lists what Load noticed about the user's files.
+func (lx *Lexicon) Warnings() []Warning { return lx.warnings }
 
 type file struct {
 	chunks []string // contents, embedded first
@@ -89,6 +100,12 @@ func Load(userDir string) (*Lexicon, error) {
 			name := strings.TrimSuffix(filepath.Base(f), ".txt")
 			if err := lx.check(name, string(b), f); err != nil {
 				return nil, err
+			}
+			if lx.files[name] == nil {
+				// A list of its own is allowed, but nothing reads it: most
+				// likely a typo of a built-in name.
+				lx.warnings = append(lx.warnings, Warning{File: f,
+					Message: fmt.Sprintf("no built-in lexicon is named %s, so no stage reads this file%s", name, lx.didYouMean(name))})
 			}
 			lx.add(name, string(b))
 		}
@@ -163,7 +180,7 @@ func (lx *Lexicon) check(name, content, origin string) error {
 		}
 	}
 	if s == nil {
-		return fmt.Errorf("lexicon %s: no %q line in its header, and no built-in %s.txt to take one from", origin, fieldsPrefix, name)
+		return fmt.Errorf("lexicon %s: no %q line in its header, and no built-in %s.txt to take one from%s", origin, fieldsPrefix, name, lx.didYouMean(name))
 	}
 	return validate(s, content, origin)
 }
@@ -275,4 +292,46 @@ func (lx *Lexicon) Names() []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// didYouMean names the built-in list closest to name ("; did you mean
+// places.txt?"), or "" when none is close: at most two edits apart, or one
+// name inside the other.
+func (lx *Lexicon) didYouMean(name string) string {
+	best, bestD := "", 3
+	for n := range lx.files {
+		d := editDistance(strings.ToLower(name), n)
+		if strings.Contains(n, strings.ToLower(name)) || strings.Contains(strings.ToLower(name), n) {
+			d = min(d, 2)
+		}
+		if d < bestD || d == bestD && best != "" && n < best {
+			best, bestD = n, d
+		}
+	}
+	if best == "" {
+		return ""
+	}
+	return "; did you mean " + best + ".txt?"
+}
+
+// editDistance is the Levenshtein distance of two short names.
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur := make([]int, len(rb)+1)
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev = cur
+	}
+	return prev[len(rb)]
 }

@@ -224,3 +224,28 @@ func TestUserFileChecked(t *testing.T) {
 		}
 	}
 }
+
+// A --lexicon file whose name is no built-in list is read by no stage: a
+// typo (place.txt for places.txt) was silently ignored. Without a fields
+// line it is an error, with one a warning; both name the closest list.
+func TestUnknownUserFile(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "place.txt"), []byte("Tagum\tcity\n"), 0o644)
+	if _, err := Load(dir); err == nil || !strings.Contains(err.Error(), "did you mean places.txt?") {
+		t.Errorf("place.txt without fields: err = %v", err)
+	}
+	os.WriteFile(filepath.Join(dir, "place.txt"), []byte("# fields: name, kind\nTagum\tcity\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "titles.txt"), []byte("Chief Steward\n"), 0o644)
+	lx, err := Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := lx.Warnings()
+	if len(w) != 1 || w[0].File != filepath.Join(dir, "place.txt") || !strings.Contains(w[0].Message, "no built-in lexicon is named place") ||
+		!strings.Contains(w[0].Message, "did you mean places.txt?") {
+		t.Errorf("warnings = %+v", w)
+	}
+	if len(MustLoadEmbedded().Warnings()) != 0 {
+		t.Error("the embedded lexicon warns")
+	}
+}

@@ -65,6 +65,9 @@ type Options struct {
 	Commit   string   // the source revision, recorded in run.json
 	Args     []string // recorded in run.json
 	Ingest   ingest.Options
+	// Notices are warning rows about the run itself (a --lexicon file no
+	// stage reads), written to the errors table before any document's.
+	Notices []doc.DocError
 	// NoText writes documents.text as null (run --no-text).
 	NoText bool
 
@@ -236,6 +239,9 @@ func Run(opt Options, extract ExtractFunc) (sum Summary, err error) {
 	}
 
 	people, err := newPersons(o.tmp, opt.Registry)
+	if err == nil {
+		err = addNotices(set, opt.Notices, &sum)
+	}
 	if err != nil {
 		set.Abort()
 		st.close(false)
@@ -430,6 +436,17 @@ func extractOne(extract ExtractFunc, d doc.Doc, budget time.Duration) (x doc.Ext
 		}
 		return doc.Extraction{}, &doc.DocError{Source: d.Source, DocID: d.ID, Stage: "extract", Message: msg}, true
 	}
+}
+
+// addNotices writes the run's own warning rows and counts them.
+func addNotices(set *tables.Set, notices []doc.DocError, sum *Summary) error {
+	for _, n := range notices {
+		if err := set.AddError(n); err != nil {
+			return err
+		}
+		sum.Documents.Warnings++
+	}
+	return nil
 }
 
 // Line is the one-line summary of a run, printed after the progress bar
