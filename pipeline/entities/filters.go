@@ -26,8 +26,8 @@ var (
 		"a quoted name after a lower-case award, badge or slogan word names an award or a slogan, not a body",
 		"the badge [“Honored Transport Worker”]")
 	ruleRejectVenue = rules.New(rules.StageEntities, rules.Reject, "org.reject.venue",
-		"a body's name ending in a venue word (Hall, Square, Stadium...) is a place of meeting, not a body",
-		"in the [State Congress Hall]")
+		"a body's name ending in a venue word (Hall, Square, Stadium...) is a place of meeting, not a body (a place where place.detect.venue reads it)",
+		"[State Congress Hall] staff went on strike.")
 	ruleRejectGenericGroup = rules.New(rules.StageEntities, rules.Reject, "org.reject.generic-group",
 		"a plural head with only generic body and region words around it is an unnamed group, not a body",
 		"[Local Trade Unions of the region] met.")
@@ -58,7 +58,10 @@ var (
 // (a venue with a body's word in it is still no body: "State Congress Hall").
 func (st *state) venue(a, b int) bool {
 	e := st.trimQuotes(b)
-	return e-a >= 2 && st.t[e-1].cap && venueWords[st.low[e-1]]
+	if e-a < 2 || !st.t[e-1].cap {
+		return false
+	}
+	return venueWords[st.low[e-1]] || venueHeads[st.low[e-1]] && venueKinds[st.low[e-2]]
 }
 
 // awardName reports whether the quoted segment starting at a follows an
@@ -185,13 +188,24 @@ func (st *state) acronymOnly(c *ocluster) string {
 	return acr
 }
 
-// rejectAwardVenue: an award's or slogan's quoted name, a venue.
+// rejectAwardVenue: an award's or slogan's quoted name, a venue (a place
+// where a preposition or "the" puts it in a place's context: place.go).
 func (st *state) rejectAwardVenue(dst []part, a, b int) ([]part, int, int, bool) {
 	if st.awardName(a) {
 		st.fire(ruleRejectAward, a, b, 0, 0)
 		return dst, a, b, true
 	}
-	if st.venue(a, b) && st.isOrg(a, b) {
+	if !st.venue(a, b) {
+		return dst, a, b, false
+	}
+	if st.venueContext(a) && st.knownOrg(a, b) < b-a {
+		e := st.trimQuotes(b)
+		m := ment{k: kPlace, a: a, b: e, name: st.slice(a, e), det: rulePlaceVenue}
+		st.ments = append(st.ments, m)
+		st.fire(m.det, a, b, a, e)
+		return append(dst, part{k: 'l', a: a, b: e, ment: len(st.ments) - 1}), a, b, true
+	}
+	if st.isOrg(a, b) {
 		st.fire(ruleRejectVenue, a, b, 0, 0)
 		return dst, a, b, true
 	}

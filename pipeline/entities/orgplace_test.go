@@ -130,3 +130,29 @@ func TestOrgCoordination(t *testing.T) {
 			kind: doc.TypeLocation, want: "Norway"},
 	})
 }
+
+func TestVenues(t *testing.T) {
+	const loc, org = doc.TypeLocation, doc.TypeOrganization
+	runRuleCases(t, []ruleCase{
+		{name: "hall after the", text: "Delegates met at the Harbour Concert Hall on Monday.",
+			kind: loc, want: "Harbour Concert Hall", rule: "place.detect.venue"},
+		{name: "street after a preposition", text: "The march moved along Linden Avenue before noon.",
+			kind: loc, want: "Linden Avenue", rule: "place.detect.venue"},
+		{name: "centre after a venue's kind", text: "The congress opened at the Fjordby Convention Centre.",
+			kind: loc, want: "Fjordby Convention Centre", rule: "place.detect.venue"},
+		{name: "a body's centre is no venue", text: "The congress was opened by the Fjordby Trade Union Centre.",
+			kind: loc, not: []string{"Fjordby Trade Union Centre"}},
+		{name: "a body's centre stays a body", text: "The congress was opened by the Fjordby Trade Union Centre.",
+			kind: org, want: "Fjordby Trade Union Centre"},
+		{name: "a house after near", text: "Police stood near Parliament House all day.",
+			kind: loc, want: "Parliament House", rule: "place.detect.venue"},
+		{name: "a known body named like a venue stays a body", text: "The White House said the talks would go on.",
+			kind: loc, not: []string{"White House"}},
+		{name: "a person named like a venue is no place", text: "Stuart Hall said the talks would go on.",
+			kind: loc, not: []string{"Stuart Hall"}},
+		{name: "a venue with a body's word is no body", text: "Delegates gathered at the State Assembly Hall on Friday.",
+			kind: org, not: []string{"State Assembly Hall"}},
+		{name: "the European Union is a body, not a place", text: "The European Union fined the firm.",
+			kind: loc, not: []string{"European Union"}},
+	})
+}

@@ -27,6 +27,9 @@ var (
 	rulePlaceAndList = rules.New(rules.StageEntities, rules.Detect, "place.detect.and-list",
 		"one unknown word joined by \"and\" to a place after in/near ends the list and is a place too",
 		"The clinics in Olgii and [Tsengel] opened.")
+	rulePlaceVenue = rules.New(rules.StageEntities, rules.Detect, "place.detect.venue",
+		"a name ending in a venue word (Hall, Park, Street, Museum; Centre or Complex after a venue's kind) after \"the\" or a preposition of place names a place",
+		"Delegates met at the [Harbour Concert Hall] on Monday.")
 	rulePlaceAfterIn = rules.New(rules.StageEntities, rules.Detect, "place.detect.after-in",
 		"one or two unknown capitalized words after in/near or \"the village of\" name a place the gazetteer lacks",
 		"The meeting was held in [Borlytobe] and ended.")
@@ -60,6 +63,13 @@ func (st *state) runPlace(ra, a, b int) (part, bool) {
 		return part{k: 'l', a: a, b: b, ment: len(st.ments) - 1}, true
 	}
 	return part{}, false
+}
+
+// venueContext reports whether the word before a venue's name at a puts it
+// in a place's context: "at the Royal Hall", "on Harbour Street", not
+// "Stuart Hall said".
+func (st *state) venueContext(a int) bool {
+	return a > 0 && venuePreps[st.low[a-1]] && !st.t[a-1].cap
 }
 
 // datelineState returns the length (with its period) of a state

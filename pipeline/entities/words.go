@@ -29,6 +29,9 @@ var (
 	geoPreps        = wordSet("geo-prep")       // put a place of the generated gazetteer after them
 	contrastPreps   = wordSet("contrast-prep")  // may be repeated after "and" in "X and X region"
 	portfolioPreps  = wordSet("portfolio-prep") // join a body's head to its portfolios: "Committee on"
+	venueKinds      = wordSet("venue-kind")     // before Centre/Complex make a venue: "Convention Centre"
+	venueHeads      = wordSet("venue-head")     // end a venue's name after a venue's kind: "Centre"
+	venuePreps      = wordSet("venue-prep")     // put a venue's name in a place's context: "at", "on"
 	// polityForms are a state's forms; only the bare ones stand without a
 	// modifier, as "Republic of X" is the gazetteer's.
 	polityForms = func() map[string]bool {
