@@ -21,6 +21,12 @@ func (ri *runInfo) startsWithTitle() bool {
 	return len(ri.parts) > 0 && ri.parts[0].k == 't'
 }
 
+// titleFirst reports whether the run starts with a title, or with a body
+// and its title ("Senate deputy Ann Lee"): a person's post leads it.
+func (ri *runInfo) titleFirst() bool {
+	return ri.startsWithTitle() || len(ri.parts) > 1 && ri.parts[0].k == 'o' && ri.parts[1].k == 't'
+}
+
 func (ri *runInfo) hasTitle() bool {
 	for _, p := range ri.parts {
 		if p.k == 't' {
@@ -48,7 +54,7 @@ var (
 		"a title run followed by \", NAME\" belongs to that name",
 		"The [Chairman] of the Union, Zauresh Umirbayeva, spoke.")
 	ruleTitleChainLink = rules.New(rules.StageEntities, rules.Link, "title.link.chain",
-		"a title chained to the next title of a person by a dash or comma belongs to that person",
+		"a title chained to the next title of a person (or to a body and its title) by a dash or comma belongs to that person",
 		"He met the [head] of the office – Deputy Chairman of the Union Nurlan Uteshev.")
 	ruleTitleAs = rules.New(rules.StageEntities, rules.Link, "title.link.as",
 		"a title after \"as\" (served as, appointed NAME as) belongs to the nearest person before",
@@ -143,7 +149,7 @@ func (st *state) chain(runs []runInfo, x int) {
 			return
 		}
 		if sep {
-			if nx.startsWithTitle() && nx.person() >= 0 {
+			if nx.titleFirst() && nx.person() >= 0 {
 				st.setPerson(r, nx.person(), ruleTitleChainLink)
 			}
 			return

@@ -156,3 +156,43 @@ func TestVenues(t *testing.T) {
 			kind: loc, not: []string{"European Union"}},
 	})
 }
+
+func TestLegislatures(t *testing.T) {
+	const org = doc.TypeOrganization
+	runRuleCases(t, []ruleCase{
+		{name: "a chamber named by its head", text: "The bill passed the Lok Sabha on Monday.",
+			kind: org, want: "Lok Sabha", rule: "org.detect.head"},
+		{name: "a chamber with its country", text: "Vera Lind, a deputy of the State Duma of Russia, spoke.",
+			kind: org, want: "State Duma of Russia", rule: "org.start.after-title"},
+		{name: "a parliament by its own name", text: "The Storting voted on Tuesday.",
+			kind: org, want: "Storting", rule: "org.detect.head-only"},
+		{name: "a congress standing alone", text: "The plan came before the Congress in May.",
+			kind: org, want: "Congress", rule: "org.detect.head-only"},
+		{name: "a chamber with a committee of its own", text: "The Riksdag Finance Committee met. The Riksdag voted.",
+			kind: org, want: "Riksdag", rule: "org.detect.head-only"},
+	})
+}
+
+// TestTitleChainThroughBody: "TITLE, Body title NAME" gives NAME both titles
+// (title.link.chain).
+func TestTitleChainThroughBody(t *testing.T) {
+	r := find(t, "The assembly heard the report of ATUC Chairman, Riksdag deputy Sven Lindqvist, on wages.")
+	p := -1
+	for i, pe := range r.People {
+		if pe.Name == "Sven Lindqvist" {
+			p = i
+		}
+	}
+	if p < 0 {
+		t.Fatalf("people %v: no Sven Lindqvist", r.People)
+	}
+	var got []string
+	for _, ti := range r.Titles {
+		if ti.Person == p {
+			got = append(got, ti.Text+" by "+ti.Method)
+		}
+	}
+	if !has(got, "Chairman by title.link.chain") {
+		t.Errorf("titles of Sven Lindqvist: %q, want Chairman by title.link.chain", got)
+	}
+}
