@@ -265,11 +265,13 @@ func MinistryPost(title string, orgs []doc.Organization) (post string, org int) 
 		if i < 0 {
 			continue
 		}
-		want := "ministry " + low[i+len("minister "):]
+		// "Minister for Labour" heads the "Ministry of Labour" too
+		portfolio := low[i+len(sep):]
 		for j, o := range orgs {
 			names := append([]string{o.Name}, o.Aliases...)
 			for _, n := range names {
-				if strings.EqualFold(strings.TrimPrefix(strings.ToLower(n), "the "), want) {
+				n = strings.TrimPrefix(strings.ToLower(n), "the ")
+				if n == "ministry of "+portfolio || n == "ministry for "+portfolio {
 					return strings.TrimSpace(title[:i+len("minister")]), j
 				}
 			}

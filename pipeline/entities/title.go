@@ -79,7 +79,7 @@ var (
 		"titles that follow each other make one title",
 		"[Deputy Prime Minister] Foreign Minister Anil Rao spoke.")
 	ruleTitleBodyWordOut = rules.New(rules.StageEntities, rules.Start, "title.start.body-word-out",
-		"a body word opening a title (party, Mazhilis) is no part of it",
+		"a body word opening a title (party, Mazhilis) is no part of it, unless the lexicon names a country's post with it (Cabinet Secretary)",
 		"party [president] Anil Rao")
 	ruleTitleHolderInRun = rules.New(rules.StageEntities, rules.Link, "title.link.title-name",
 		"a title inside a run belongs to the person the run ends with",
@@ -137,8 +137,10 @@ func (st *state) titlePart(parts []part, a, segStart, i, n, p int, e lexicon.Ent
 	}
 	// a body word inside the title is no part of it: "party
 	// president", "Mazhilis deputy"
+	// ("Cabinet Secretary", a country's post the lexicon names with its
+	// body word, keeps it)
 	tb := ta
-	if tb < i+n-1 && (st.low[tb] == "party" || l.alone[st.low[tb]]) {
+	if tb < i+n-1 && (st.low[tb] == "party" || l.alone[st.low[tb]]) && !(tb == i && e.Field(1) != "") {
 		tb++
 		st.fire(ruleTitleBodyWordOut, ta, i+n, tb, i+n)
 	}

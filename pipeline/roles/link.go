@@ -19,6 +19,7 @@ import (
 	"plenary/pipeline/doc"
 	"plenary/pipeline/entities"
 	"plenary/pipeline/lexicon"
+	"plenary/pipeline/rules"
 	"plenary/pipeline/segment"
 )
 
@@ -52,6 +53,8 @@ type lexWords struct {
 	honorific  map[string]bool // every word of an honorific, lower-case
 	stopBefore map[string]bool // words allowed between "NAME," and its title
 	secondRank map[string]bool // title modifiers that make a post below another (deputy, vice)
+	orgWord    map[string]bool // org_words.txt, lower-case: the fields a portfolio names
+	portfolio  map[string]map[string]bool
 }
 
 func wordsOf(lx *lexicon.Lexicon) *lexWords {
@@ -70,6 +73,11 @@ func wordsOf(lx *lexicon.Lexicon) *lexWords {
 				w.unit[strings.ToLower(k)] = true
 			}
 		}
+	}
+	w.portfolio = portfolioHeads(lx)
+	w.orgWord = map[string]bool{}
+	for _, k := range lx.Keys("org_words") {
+		w.orgWord[strings.ToLower(k)] = true
 	}
 	w.secondRank = map[string]bool{}
 	for _, e := range lx.List("title_modifiers") {
@@ -109,13 +117,14 @@ type linker struct {
 	personAt map[int]int // first token of a person mention -> People index
 	personTo map[int]int // token after a person mention -> People index
 	inName   []bool      // token inside an organization or location mention
+	tokKind  []string    // the type of the mention each token is inside ("" when none)
 	orgAt    map[int]int // first token of an organization mention -> Organizations index
 	titleAt  map[int]bool
 }
 
 func newLinker(d *segment.Doc, ents entities.Result, w *lexWords) *linker {
 	k := &linker{d: d, w: w, personAt: map[int]int{},
-		personTo: map[int]int{}, inName: make([]bool, len(d.Tokens)), orgAt: map[int]int{}, titleAt: map[int]bool{}}
+		personTo: map[int]int{}, inName: make([]bool, len(d.Tokens)), tokKind: make([]string, len(d.Tokens)), orgAt: map[int]int{}, titleAt: map[int]bool{}}
 	people := map[string]int{}
 	for i, p := range ents.People {
 		people[p.ID] = i
@@ -128,6 +137,9 @@ func newLinker(d *segment.Doc, ents entities.Result, w *lexWords) *linker {
 		a, b := k.tokenRange(m.Span)
 		if a >= b {
 			continue
+		}
+		for i := a; i < b; i++ {
+			k.tokKind[i] = m.EntityType
 		}
 		switch m.EntityType {
 		case doc.TypePerson:
@@ -150,6 +162,28 @@ func newLinker(d *segment.Doc, ents entities.Result, w *lexWords) *linker {
 		}
 	}
 	return k
+}
+
+// personSpan returns the span of person p's mention nearest after token
+// from (else before it), for the trace.
+func (k *linker) personSpan(p, from int) doc.Span {
+	best := -1
+	for a, q := range k.personAt {
+		if q == p && (best < 0 || a >= from && (best < from || a < best) || a < from && best < from && a > best) {
+			best = a
+		}
+	}
+	if best < 0 {
+		return doc.Span{}
+	}
+	b := best + 1
+	for b < len(k.d.Tokens) {
+		if q, ok := k.personTo[b]; ok && q == p {
+			break
+		}
+		b++
+	}
+	return doc.Span{Start: k.d.Tokens[best].Start, End: k.d.Tokens[min(b, len(k.d.Tokens))-1].End}
 }
 
 // lower returns token i in lower case (segment computed it).
@@ -175,6 +209,9 @@ func (k *linker) link(t entities.Title) (person, org int, method string) {
 		return -1, -1, ""
 	}
 	end := k.d.SentTokens[t.Sentence][1]
+	if p, ok := k.personAt[b]; ok {
+		return p, -1, ruleTitleBeforeName.ID
+	}
 	if p, o, comma := k.before(b, end); p >= 0 && !comma {
 		return p, o, "role:title-before"
 	}
@@ -184,8 +221,72 @@ func (k *linker) link(t entities.Title) (person, org int, method string) {
 	if p, o, comma := k.before(b, end); p >= 0 && comma {
 		return p, o, "role:title-before"
 	}
+	if p, o := k.commaBody(b, end); p >= 0 {
+		return p, o, ruleTitleCommaName.ID
+	}
 	return -1, -1, ""
 }
+
+// commaBody finds the holder of a title followed by ", NAME," or by ",
+// BODY, NAME" (lists of officials: "Director-General, Maritime Safety
+// Agency, Bashir Musa;"), the name closed by a comma, a semicolon or the
+// sentence end.
+func (k *linker) commaBody(b, end int) (person, org int) {
+	if b+1 >= end || k.d.Tokens[b].Text != "," {
+		return -1, -1
+	}
+	if p := k.commaName(b+1, end); p >= 0 && k.closedName(b+1, end) {
+		return p, -1
+	}
+	o, ok := k.orgAt[b+1]
+	if !ok {
+		return -1, -1
+	}
+	e := b + 1
+	for e < end && k.tokKind[e] == doc.TypeOrganization {
+		e++
+	}
+	if e >= end || k.d.Tokens[e].Text != "," {
+		return -1, -1
+	}
+	if p := k.commaName(e+1, end); p >= 0 && k.closedName(e+1, end) {
+		return p, o
+	}
+	return -1, -1
+}
+
+// closedName reports whether the person's name at j (after honorifics) is
+// closed by a comma, a semicolon or the sentence's end, not by a full stop
+// inside the sentence or another word.
+func (k *linker) closedName(j, end int) bool {
+	for n := 0; j < end && n < 3; n++ {
+		if _, ok := k.personAt[j]; ok {
+			break
+		}
+		j++
+	}
+	p, ok := k.personAt[j]
+	if !ok {
+		return false
+	}
+	e := j + 1
+	for e < end {
+		if q, ok := k.personTo[e]; ok && q == p {
+			break
+		}
+		e++
+	}
+	if e >= end || e == end-1 && isEnd(k.d.Tokens[e].Text) {
+		return true
+	}
+	switch k.d.Tokens[e].Text {
+	case ",", ";":
+		return true
+	}
+	return false
+}
+
+func isEnd(s string) bool { return s == "." || s == "!" || s == "?" }
 
 // before walks from the token after a title over "of" and a phrase of
 // names and unit words to a person mention: "TITLE of the legal department
@@ -215,8 +316,10 @@ func (k *linker) before(i, end int) (person, org int, comma bool) {
 		case k.inName[j]:
 			named = true
 		case tx == ",":
+			// "The Chairman of the committee, Ann Lee, said": a phrase
+			// without a name takes a name closed by a comma
 			p := k.commaName(j+1, end)
-			if p < 0 || !named && org < 0 {
+			if p < 0 || !named && org < 0 && !k.closedName(j+1, end) {
 				return -1, -1, false
 			}
 			return p, org, true
@@ -377,13 +480,14 @@ func (k *linker) modifier(t entities.Title, lx *lexicon.Lexicon) (string, doc.Sp
 
 // linkAll completes titles in place: capitalized modifiers joined, holders
 // of unattached titles linked.
-func (k *linker) linkAll(titles []entities.Title, lx *lexicon.Lexicon) {
+func (k *linker) linkAll(titles []entities.Title, lx *lexicon.Lexicon, tr *rules.Trace) {
 	for i, t := range titles {
 		if k.d.Budget.Step() {
 			return
 		}
 		titles[i].Text, titles[i].Span = k.modifier(t, lx)
 		titles[i].Text, titles[i].Span = k.complement(titles[i])
+		titles[i] = k.portfolio(titles[i], tr)
 		if t.Person >= 0 || t.Refers != "" {
 			continue
 		}
@@ -392,6 +496,10 @@ func (k *linker) linkAll(titles []entities.Title, lx *lexicon.Lexicon) {
 			continue
 		}
 		titles[i].Person, titles[i].Method = p, method
+		if r, ok := rules.Lookup(method); ok && tr.On() {
+			_, b := k.tokenRange(titles[i].Span)
+			tr.Add(r, titles[i].Span, k.personSpan(p, b))
+		}
 		if a, _ := k.tokenRange(titles[i].Span); method == "role:apposition" && a > 0 {
 			if _, from := k.after(a, k.d.SentTokens[t.Sentence][0]); from < a {
 				titles[i].Text = k.d.Slice(doc.Span{Start: k.d.Tokens[from].Start, End: k.d.Tokens[a-1].End}) + " " + titles[i].Text

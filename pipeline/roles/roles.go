@@ -112,7 +112,7 @@ func (f *Finder) FindTrace(d *segment.Doc, ents entities.Result, tr *rules.Trace
 	if d != nil && len(titles) > 0 {
 		titles = append([]entities.Title(nil), ents.Titles...)
 		lk = newLinker(d, ents, f.w)
-		lk.linkAll(titles, lx)
+		lk.linkAll(titles, lx, tr)
 	}
 	for _, t := range titles {
 		if bg.Step() {

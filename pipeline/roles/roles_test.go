@@ -311,3 +311,40 @@ func TestSeatsAndMembers(t *testing.T) {
 	}
 	checkRoleCases(t, tests, match, match)
 }
+
+// TestPortfolios covers ministers' portfolios completed in roles
+// (portfolio.go) and the titles linked across a comma (role.link.*).
+func TestPortfolios(t *testing.T) {
+	tests := []roleCase{
+		{"role.title.portfolio-list: a list closed by and", "Minister of Labour, Immigration, Training and Skills Development Dana Kowal addressed the convention.",
+			[]want{{"Dana Kowal", "Minister of Labour, Immigration, Training and Skills Development", ""}}, nil},
+		{"role.title.portfolio-list: the country after the list stays out", "Minister of Labor, Social Security and Migration of Kyrgyzstan Ravshan Sabirov met them.",
+			[]want{{"Ravshan Sabirov", "Minister of Labor, Social Security and Migration", ""}}, nil},
+		{"role.title.portfolio-list: a name after a comma is no field", "He met the Minister of Labor, Anna Berg, on Monday.",
+			[]want{{"Anna Berg", "Minister of Labor", ""}}, nil},
+		{"role.title.portfolio-after: a lower-case field", "Mick Cash met Chris Hale, Secretary of State for transport, earlier this week.",
+			[]want{{"Chris Hale", "Secretary of State for transport", ""}}, nil},
+		{"role.title.portfolio-after: a title ending in State is a head", "The Minister of State for Business, Employment and Retail, Ciara Nolan, said so.",
+			[]want{{"Ciara Nolan", "Minister of State for Business, Employment and Retail", ""}}, nil},
+		{"role.title.portfolio-after: a place is no portfolio", "The union's regional secretary for Gauteng, Bongani Dube, told the committee.",
+			[]want{{"Bongani Dube", "regional secretary", ""}}, nil},
+		{"title.start.body-word-out: a country's post keeps its body word", "The union wrote to the Cabinet Secretary for Health, Neil Frazer, asking for a meeting.",
+			[]want{{"Neil Frazer", "Cabinet Secretary for Health", ""}}, nil},
+		{"role.title.portfolio-and", "Labor and Social Security Minister Mehmet Yilmaz spoke.",
+			[]want{{"Mehmet Yilmaz", "Labor and Social Security Minister", ""}}, nil},
+		{"role.title.portfolio-and: a name before and is no portfolio", "Anna Berg and Finance Minister Tom Hale spoke.",
+			[]want{{"Tom Hale", "Finance Minister", ""}}, []want{{"Tom Hale", "Berg and Finance Minister", ""}}},
+		{"policy.role.ministry-named: minister for X heads the Ministry of X", "Union Minister for Labour and Employment Rajesh Verma spoke. The Ministry of Labour and Employment agreed.",
+			[]want{{"Rajesh Verma", "Union Minister", "Ministry of Labour and Employment"}}, nil},
+		{"role.link.title-comma-name: a phrase without a name", "The Chairman of the committee, Adejoro Ade, said the hearing would go on.",
+			[]want{{"Adejoro Ade", "Chairman", ""}}, nil},
+		{"role.link.title-comma-name: title, body, name", "Those summoned include the Director-General, Maritime Safety Agency, Bashir Musa; and others.",
+			[]want{{"Bashir Musa", "Director-General", "Maritime Safety Agency"}}, nil},
+		{"role.link.title-comma-name: a name in a list is no apposition", "The chairman of the committee, Anna Berg and Tom Hale met on Monday.",
+			nil, []want{{"Anna Berg", "chairman", ""}}},
+	}
+	match := func(r doc.Role, w want) bool {
+		return r.PersonName == w.person && r.Title == w.title && (w.org == "" || r.OrgName == w.org)
+	}
+	checkRoleCases(t, tests, match, match)
+}
