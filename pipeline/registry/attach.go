@@ -52,12 +52,19 @@ func (rv *resolver) attachPartials() {
 		var done bool
 		switch {
 		case nr.level == levelInitials:
-			done = rv.pick(r, cands, ruleInitialsUnique, ruleInitialsEvidence, false)
+			done = rv.pick(r, cands, ruleInitialsUnique, ruleInitialsEvidence, rv.shortWord(nr))
 		default:
-			done = rv.pick(r, cands, ruleSurnameUnique, ruleSurnameEvidence, nr.flags&nameGivenOnly != 0)
+			done = rv.pick(r, cands, ruleSurnameUnique, ruleSurnameEvidence, nr.flags&nameGivenOnly != 0 || rv.shortWord(nr))
 		}
 		rv.attached[r] = done
 	}
+}
+
+// shortWord: the partial name's one word has three letters or fewer (Kim,
+// Lee, Li, Ma): shared by so many that it takes a full name only with
+// evidence, however few full names with it the run has.
+func (rv *resolver) shortWord(nr *nameRec) bool {
+	return len([]rune(rv.toks.strs[rv.foldedWords(nr)[0]])) <= 3
 }
 
 // fitting lists the representative records of the full names a partial

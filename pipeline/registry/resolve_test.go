@@ -165,6 +165,12 @@ func TestResolveRules(t *testing.T) {
 			{"b", "", []tp{"Trumpet", "Pete Hegsethson"}},
 			{"c", "", []tp{"Mr. Trumpet"}},
 		}, [][]string{{"a:Donald Trumpet", "b:Trumpet", "c:Mr. Trumpet"}, {"b:Pete Hegsethson"}}},
+		{"SURNAME-UNIQUE/short surname", []td{
+			{"a", "", []tp{"Minho Kim||Minister"}},
+			{"b", "", []tp{"Kim"}},
+			{"c", "", []tp{"M. Kim"}},
+			{"d", "", []tp{"Kim||minister"}},
+		}, [][]string{{"a:Minho Kim", "d:Kim"}, {"b:Kim"}, {"c:M. Kim"}}},
 		{"SURNAME-EVIDENCE", []td{
 			{"a", "", []tp{"Bill Clintock||President|m"}},
 			{"b", "", []tp{"Hillary Clintock||Secretary of State|f"}},
