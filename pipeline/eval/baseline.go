@@ -38,6 +38,7 @@ type Baseline struct {
 	QuotesEndToEnd   *Figures                `json:"quotes_end_to_end,omitempty"`
 	QuoteAttribution *Attribution            `json:"quote_attribution,omitempty"`
 	Docs             []BaselineDoc           `json:"docs"`
+	Identity         *IdentityBaseline       `json:"identity,omitempty"` // when the corpus has identity.json
 	docIndex         map[string]*BaselineDoc // by ID, built on demand
 }
 
@@ -113,6 +114,7 @@ func NewBaseline(r Result, textSHA map[string]string, version string) Baseline {
 		QuotesEndToEnd:   r.QuotesEndToEnd,
 		QuoteAttribution: r.QuoteAttribution,
 		Docs:             []BaselineDoc{},
+		Identity:         newIdentityBaseline(r.Identity),
 	}
 	for _, t := range r.Tables {
 		b.Tables[t.Table] = t.Figures
@@ -173,6 +175,9 @@ func (b Baseline) MarshalJSON() ([]byte, error) {
 	}
 	if b.QuoteAttribution != nil {
 		w.kv(1, "quote_attribution", b.QuoteAttribution, true)
+	}
+	if b.Identity != nil {
+		w.kv(1, "identity", b.Identity, true)
 	}
 	w.s("  \"docs\": [")
 	for i, d := range b.Docs {

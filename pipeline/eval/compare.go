@@ -54,24 +54,25 @@ type TableDelta struct {
 
 // Comparison is an evaluation compared with a baseline.
 type Comparison struct {
-	Baseline          string       `json:"baseline"`
-	Tolerance         float64      `json:"tolerance"`
-	Tables            []TableDelta `json:"tables"` // scope order, then "quotes end-to-end"
-	AttributionOld    *float64     `json:"attribution_old"`
-	AttributionNew    *float64     `json:"attribution_new"`
-	Docs              []DocChanges `json:"docs"` // documents with changes, by id
-	AddedDocs         []string     `json:"added_docs"`
-	RemovedDocs       []string     `json:"removed_docs"`
-	NewlyMissed       int          `json:"newly_missed"` // including NewGoldMissed
-	NewGoldMissed     int          `json:"new_gold_missed"`
-	NewlySpurious     int          `json:"newly_spurious"`
-	NewlyWrongSpeaker int          `json:"newly_wrong_speaker"`
-	NowMatched        int          `json:"now_matched"`
-	SpuriousGone      int          `json:"spurious_gone"`
-	SpeakerFixed      int          `json:"speaker_fixed"`
-	Regression        bool         `json:"regression"`
-	Reasons           []string     `json:"reasons"` // why Regression is set
-	Warnings          []string     `json:"warnings"`
+	Baseline          string           `json:"baseline"`
+	Tolerance         float64          `json:"tolerance"`
+	Tables            []TableDelta     `json:"tables"` // scope order, then "quotes end-to-end"
+	AttributionOld    *float64         `json:"attribution_old"`
+	AttributionNew    *float64         `json:"attribution_new"`
+	Docs              []DocChanges     `json:"docs"` // documents with changes, by id
+	AddedDocs         []string         `json:"added_docs"`
+	RemovedDocs       []string         `json:"removed_docs"`
+	NewlyMissed       int              `json:"newly_missed"` // including NewGoldMissed
+	NewGoldMissed     int              `json:"new_gold_missed"`
+	NewlySpurious     int              `json:"newly_spurious"`
+	NewlyWrongSpeaker int              `json:"newly_wrong_speaker"`
+	NowMatched        int              `json:"now_matched"`
+	SpuriousGone      int              `json:"spurious_gone"`
+	SpeakerFixed      int              `json:"speaker_fixed"`
+	Identity          *IdentityChanges `json:"identity,omitempty"` // when identity.json is scored
+	Regression        bool             `json:"regression"`
+	Reasons           []string         `json:"reasons"` // why Regression is set
+	Warnings          []string         `json:"warnings"`
 }
 
 // E2ETable names the end-to-end quote figures among the table deltas.
@@ -227,6 +228,7 @@ func Compare(base *Baseline, r Result, tolerance float64, allowRemoved bool, tex
 		c.Reasons = append(c.Reasons, fmt.Sprintf("%d document(s) of the baseline not scored now (gold removed or unreadable: %s; --allow-removed accepts that)",
 			n, strings.Join(c.RemovedDocs, ", ")))
 	}
+	compareIdentity(&c, base.Identity, r.Identity, tolerance)
 	c.Regression = len(c.Reasons) > 0
 	return c
 }
@@ -382,6 +384,7 @@ func RenderComparison(w io.Writer, c Comparison) error {
 	if len(better)+len(worse) == 0 {
 		p("\nno item changed\n")
 	}
+	renderIdentityChanges(p, c.Identity)
 	if c.Regression {
 		p("\nREGRESSION: %s\n", strings.Join(c.Reasons, "; "))
 	} else {

@@ -208,3 +208,42 @@ func TestIdentityAgreementShared(t *testing.T) {
 		}
 	}
 }
+
+// The gate: a baseline keeps the identity figures, merges and splits; a new
+// wrong merge or split, or an F1 drop past the tolerance, is a regression.
+func TestIdentityGate(t *testing.T) {
+	dir := filepath.Join("testdata", "identity")
+	score := func(pred string) *IdentityResult {
+		r := scoreIdentityFiles(t, filepath.Join(dir, "corpus"), filepath.Join(dir, "identity.json"), filepath.Join(dir, "preds", pred+".json"))
+		return &r
+	}
+	base := NewBaseline(Result{Identity: score("perfect")}, nil, "test")
+	if base.Identity == nil || *base.Identity.PairwiseF1 != 1 || len(base.Identity.WrongMerges) != 0 {
+		t.Fatalf("baseline identity = %+v", base.Identity)
+	}
+	if c := Compare(&base, Result{Identity: score("perfect")}, 0.005, false, nil); c.Regression {
+		t.Errorf("the same identity regressed: %v", c.Reasons)
+	}
+	c := Compare(&base, Result{Identity: score("allinone")}, 0.005, false, nil)
+	if !c.Regression || c.Identity == nil || len(c.Identity.NewMerges) != 1 {
+		t.Fatalf("everyone merged: regression %v, changes %+v, reasons %v", c.Regression, c.Identity, c.Reasons)
+	}
+	var b bytes.Buffer
+	if err := RenderComparison(&b, c); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"identity pairwise", "identity B-cubed", "new wrong merges", "new wrong merge(s) of persons"} {
+		if !strings.Contains(b.String(), want) {
+			t.Errorf("comparison lacks %q:\n%s", want, b.String())
+		}
+	}
+	// Back from everyone merged: merges gone, no regression.
+	worse := NewBaseline(Result{Identity: score("allinone")}, nil, "test")
+	if c := Compare(&worse, Result{Identity: score("perfect")}, 0.005, false, nil); c.Regression || len(c.Identity.MergesGone) != 1 {
+		t.Errorf("fixing the merges: regression %v (%v), changes %+v", c.Regression, c.Reasons, c.Identity)
+	}
+	// A baseline made without identity.json only warns.
+	if c := Compare(&Baseline{}, Result{Identity: score("perfect")}, 0.005, false, nil); c.Regression || len(c.Warnings) == 0 {
+		t.Errorf("no identity in the baseline: regression %v, warnings %v", c.Regression, c.Warnings)
+	}
+}
