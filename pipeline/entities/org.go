@@ -570,12 +570,10 @@ func (st *state) innerOrgs(a, b int) {
 	}
 }
 
+// isLegalForm reports whether s (lower case) is a company's legal form,
+// with or without its final period ("ltd.", "b.v.").
 func isLegalForm(s string) bool {
-	switch strings.TrimSuffix(s, ".") {
-	case "llp", "jsc", "llc", "ltd", "inc", "corp", "plc", "gmbh", "ag", "ngo", "ojsc", "cjsc", "pjsc":
-		return true
-	}
-	return false
+	return legalForms[strings.TrimSuffix(s, ".")]
 }
 
 var (

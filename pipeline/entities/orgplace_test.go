@@ -196,3 +196,14 @@ func TestTitleChainThroughBody(t *testing.T) {
 		t.Errorf("titles of Sven Lindqvist: %q, want Chairman by title.link.chain", got)
 	}
 }
+
+func TestLegalForms(t *testing.T) {
+	const org = doc.TypeOrganization
+	runRuleCases(t, []ruleCase{
+		{name: "Nordic form", text: "Shares of Nordvik Salmon ASA rose on Monday.", kind: org, want: "Nordvik Salmon ASA", rule: "org.detect.head"},
+		{name: "Danish form with a slash", text: "The ferry belongs to Kattegat Lines A/S now.", kind: org, want: "Kattegat Lines A/S", rule: "org.detect.head"},
+		{name: "Italian form", text: "The contract went to Costruzioni Dolomiti SpA last week.", kind: org, want: "Costruzioni Dolomiti SpA", rule: "org.detect.head"},
+		{name: "a form spelled like a surname is no form", text: "At midday, Ford spokesperson Rosemarie Pao said talks went on.", kind: org, not: []string{"Rosemarie Pao"}},
+		{name: "a firm and a country", text: "Contracts between Kattegat Lines A/S and Japan were signed.", kind: org, want: "Kattegat Lines A/S", rule: "org.split.and-place"},
+	})
+}

@@ -31,6 +31,7 @@ var (
 	portfolioPreps  = wordSet("portfolio-prep") // join a body's head to its portfolios: "Committee on"
 	venueKinds      = wordSet("venue-kind")     // before Centre/Complex make a venue: "Convention Centre"
 	venueHeads      = wordSet("venue-head")     // end a venue's name after a venue's kind: "Centre"
+	legalForms      = wordSet("legal-form")     // a company's legal form: "Ltd", "ASA", "B.V" (no final period)
 	venuePreps      = wordSet("venue-prep")     // put a venue's name in a place's context: "at", "on"
 	// polityForms are a state's forms; only the bare ones stand without a
 	// modifier, as "Republic of X" is the gazetteer's.
