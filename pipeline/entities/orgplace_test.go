@@ -207,3 +207,29 @@ func TestLegalForms(t *testing.T) {
 		{name: "a firm and a country", text: "Contracts between Kattegat Lines A/S and Japan were signed.", kind: org, want: "Kattegat Lines A/S", rule: "org.split.and-place"},
 	})
 }
+
+func TestPlaceRecall(t *testing.T) {
+	const loc, org = doc.TypeLocation, doc.TypeOrganization
+	runRuleCases(t, []ruleCase{
+		{name: "two places joined by and after in", text: "Workers in Wexford and Tullaghmore were sent home.",
+			kind: loc, want: "Tullaghmore", rule: "place.detect.prep-list"},
+		{name: "the known member of the list", text: "Workers in Wexford and Tullaghmore were sent home.",
+			kind: loc, want: "Wexford", rule: "place.detect.prep-list"},
+		{name: "no known member makes no list", text: "Workers in Tullaghmore and Ballyvane were sent home.",
+			kind: loc, not: []string{"Ballyvane"}},
+		{name: "a person in the list makes no list", text: "He met people in Wexford and Gulnara Bekova.",
+			kind: loc, not: []string{"Gulnara Bekova", "Gulnara"}},
+		{name: "a town after from", text: "Many members commute from Wexford every day.",
+			kind: loc, want: "Wexford", rule: "place.detect.geo-after-in"},
+		{name: "a given name after from is no town", text: "She had a letter from Charlotte on Monday.",
+			kind: loc, not: []string{"Charlotte"}},
+		{name: "a place glued to based", text: "Analysts at Lagos-based Harmattan Advisory said so.",
+			kind: loc, want: "Lagos", rule: "place.detect.place-based"},
+		{name: "two words glued to based", text: "Shares of North Carolina-based Piedmont Federal Bancorp rose.",
+			kind: loc, want: "North Carolina", rule: "place.detect.place-based"},
+		{name: "the firm after a based place", text: "Shares of North Carolina-based Piedmont Federal Bancorp rose.",
+			kind: org, want: "Piedmont Federal Bancorp", not: []string{"North Carolina-based Piedmont Federal Bancorp"}},
+		{name: "no place before based", text: "Shares of Cloud-based Software Corp rose.",
+			kind: loc, not: []string{"Cloud"}},
+	})
+}

@@ -24,9 +24,6 @@ var (
 	rulePlaceWord = rules.New(rules.StageEntities, rules.Detect, "place.detect.region-word",
 		"a capitalized unknown word before a region word (county, district, region) is a place the gazetteer lacks",
 		"Workers of [Borlytobe district] met.")
-	rulePlaceAndList = rules.New(rules.StageEntities, rules.Detect, "place.detect.and-list",
-		"one unknown word joined by \"and\" to a place after in/near ends the list and is a place too",
-		"The clinics in Olgii and [Tsengel] opened.")
 	rulePlaceVenue = rules.New(rules.StageEntities, rules.Detect, "place.detect.venue",
 		"a name ending in a venue word (Hall, Park, Street, Museum; Centre or Complex after a venue's kind) after \"the\" or a preposition of place names a place",
 		"Delegates met at the [Harbour Concert Hall] on Monday.")
@@ -190,17 +187,16 @@ func (st *state) officialCountry(i, b int) int {
 
 // places reads segment [a, b), which names no body, as places: several
 // joined by "and", official country names, gazetteer places with their
-// region word, unknown places before a region word or at the end of a
-// list after "in". Demonyms become parts of their own.
+// region word, unknown places before a region word. Demonyms become parts
+// of their own.
 func (st *state) places(dst []part, a, b int) []part {
 	l := st.f.l
-	n0 := len(dst) // out[n0:] are this segment's parts
 	out := dst
 	i := a
 	other := false // a capitalized word that is no place: "People of Kazakhstan"
 	for i < b {
 		if !other {
-			if m, ok := st.placeRuleAt(out, n0, a, i, b); ok {
+			if m, ok := st.placeRuleAt(i, b); ok {
 				st.ments = append(st.ments, m)
 				st.fire(m.det, m.a, m.b, m.a, m.b)
 				out = append(out, part{k: 'l', a: m.a, b: m.b, ment: len(st.ments) - 1})
@@ -230,7 +226,7 @@ var (
 		"a town of the generated gazetteer in capitals opening a sentence, before a comma, a parenthesis or a dash, is a dateline's place",
 		"[TAMPERE], Finland (Reuters) - Dock workers struck on Monday.")
 	ruleGeoAfterIn = rules.New(rules.StageEntities, rules.Detect, "place.detect.geo-after-in",
-		"a name of the generated gazetteer after in, near, outside or across is a place, even one spelled like a given name, unless a possessive follows",
+		"a name of the generated gazetteer after in, near, outside or across is a place, even one spelled like a given name (after from: spelled like no name), unless a possessive follows",
 		"In [Charlotte], the union met on Monday.")
 	ruleGeoCountry = rules.New(rules.StageEntities, rules.Detect, "place.detect.geo-country",
 		"a town of the generated gazetteer before a comma and a country or region it lies in is a place",
@@ -240,7 +236,13 @@ var (
 		"The Mayor of [Tampere] opened the forum.")
 	ruleGeoList = rules.New(rules.StageEntities, rules.Detect, "place.detect.geo-list",
 		"a name of the generated gazetteer, no given name or surname, joined by a comma, and or or to a place of the same country is a place",
-		"Delegates came from [Oulu], Tampere and Helsinki.")
+		"Delegates of [Oulu], Tampere and Helsinki met.")
+	ruleGeoPrepList = rules.New(rules.StageEntities, rules.Detect, "place.detect.prep-list",
+		"names joined by and/or right after in, near or from, each a place of a gazetteer or one unknown capitalized word, at least one known, are places",
+		"Workers in [Germiston] and [Benoni] were sent home.")
+	rulePlaceBased = rules.New(rules.StageEntities, rules.Detect, "place.detect.place-based",
+		"a place of a gazetteer glued by a hyphen to based, born or headquartered is a place, not part of the name after it",
+		"Analysts at [Lagos-based] Sahel Advisory said so.")
 	ruleRegionList = rules.New(rules.StageEntities, rules.Detect, "place.detect.region-list",
 		"a capitalized word no list knows, in a list that ends in a place with a plural region word, is a place too",
 		"He was khokim of the [Uchkurgan], Chust and Mingbulak districts.")
@@ -255,8 +257,8 @@ func (st *state) geoRun(a, b int) *rules.Rule {
 	if st.geoDateline(a, b) {
 		return ruleGeoDateline
 	}
-	if a > 0 && geoPreps[st.low[a-1]] {
-		if _, ok := st.geoName(a, b, true); ok && (b >= len(st.t) || !st.t[b].cap) {
+	if a > 0 && (geoPreps[st.low[a-1]] || geoFrom[st.low[a-1]]) {
+		if _, ok := st.geoName(a, b, geoPreps[st.low[a-1]]); ok && (b >= len(st.t) || !st.t[b].cap) {
 			return ruleGeoAfterIn
 		}
 	}
@@ -266,6 +268,96 @@ func (st *state) geoRun(a, b int) *rules.Rule {
 		}
 	}
 	return nil
+}
+
+// prepList reads run [a, b), right after a preposition of place (in, near,
+// from...), as a list of places joined by "and"/"or" ("in Kvemo Kartli and
+// Samtskhe-Javakheti", "in Germiston and Benoni"): every member a place of
+// a gazetteer or one capitalized word no list knows, at least one known.
+// It returns the members' parts; ok is false when the run is no such list.
+func (st *state) prepList(dst []part, a, b int) ([]part, bool) {
+	if a == 0 || b-a < 3 || !(geoPreps[st.low[a-1]] || geoFrom[st.low[a-1]]) || st.t[a-1].cap || st.possAfter(b) {
+		return dst, false
+	}
+	person := geoPreps[st.low[a-1]]
+	var spans [][2]int
+	known := false
+	for x := a; x < b; {
+		y := x
+		for y < b && st.low[y] != "and" && st.low[y] != "or" {
+			y++
+		}
+		k, ok := st.listMember(x, y, person)
+		if !ok {
+			return dst, false
+		}
+		known = known || k
+		spans = append(spans, [2]int{x, y})
+		x = y + 1
+		if y+1 == b {
+			return dst, false // a trailing "and"
+		}
+	}
+	if !known || len(spans) < 2 {
+		return dst, false
+	}
+	for _, sp := range spans {
+		m := ment{k: kPlace, a: sp[0], b: sp[1], name: st.geoPlaceName(sp[0], sp[1]), det: ruleGeoPrepList}
+		if st.curatedPlace(sp[0], sp[1]) {
+			m.name = st.placeName(sp[0], sp[1])
+		}
+		st.ments = append(st.ments, m)
+		st.fire(m.det, a, b, sp[0], sp[1])
+		dst = append(dst, part{k: 'l', a: sp[0], b: sp[1], ment: len(st.ments) - 1})
+	}
+	return dst, true
+}
+
+// listMember reports whether [x, y) may be a member of a list of places
+// after a preposition, and whether a gazetteer knows it.
+func (st *state) listMember(x, y int, person bool) (known, ok bool) {
+	if y <= x {
+		return false, false
+	}
+	if n, _ := st.match(pPlaces, x, y); n == y-x {
+		return true, true
+	}
+	if _, ok := st.geoName(x, y, person); ok {
+		return true, true
+	}
+	if y-x != 1 {
+		return false, false
+	}
+	return false, st.unknownPlace(x, y)
+}
+
+// basedPlace reads a place glued to a suffix by a hyphen at the start of
+// run [a, b): "Lagos-based Sahel Advisory", "North Carolina-based Bancorp".
+// It returns the place's part and where the rest of the run starts.
+func (st *state) basedPlace(a, b int) (part, int, bool) {
+	for i := a; i < b && i < a+st.f.l.geoMax; i++ {
+		tx := st.t[i].text
+		h := strings.LastIndexByte(tx, '-')
+		if h <= 0 || !placeSuffixes[strings.ToLower(tx[h+1:])] {
+			continue
+		}
+		words := make([]string, 0, i-a+1)
+		for k := a; k < i; k++ {
+			words = append(words, st.low[k])
+		}
+		words = append(words, strings.ToLower(tx[:h]))
+		key := strings.Join(words, " ")
+		n, _ := st.f.l.ph[pPlaces].match(words, 0, len(words))
+		if _, geo := st.f.l.geo[key]; n != len(words) && !geo {
+			return part{}, a, false
+		}
+		name := st.d.Text[st.t[a].bs : st.t[i].bs+h]
+		m := ment{k: kPlace, a: a, b: i + 1, name: name, det: rulePlaceBased}
+		st.ments = append(st.ments, m)
+		st.fire(m.det, a, b, a, i+1)
+		return part{k: 'l', a: a, b: i + 1, ment: len(st.ments) - 1}, i + 1, true
+	}
+	return part{}, a, false
 }
 
 // geoDateline reports whether [a, b) is an all-caps gazetteer name opening
@@ -372,9 +464,9 @@ func (st *state) listPlace(m0, a, i, b int) (int, *rules.Rule, int) {
 	return n, r, weak
 }
 
-// placeRuleAt tries the place rules, in order, at token i of segment
-// [a, b), whose parts so far are out[n0:].
-func (st *state) placeRuleAt(out []part, n0, a, i, b int) (ment, bool) {
+// placeRuleAt tries the place rules, in order, at token i of a segment
+// ending at b.
+func (st *state) placeRuleAt(i, b int) (ment, bool) {
 	if m, ok := st.officialCountryAt(i, b); ok {
 		return m, true
 	}
@@ -384,7 +476,7 @@ func (st *state) placeRuleAt(out []part, n0, a, i, b int) (ment, bool) {
 	if m, ok := st.placeWordAt(i, b); ok {
 		return m, true
 	}
-	return st.andListAt(out, n0, a, i, b)
+	return ment{}, false
 }
 
 // officialCountryAt: "United Republic of Tanzania", named as written, the
@@ -433,14 +525,4 @@ func (st *state) placeWordAt(i, b int) (ment, bool) {
 	}
 	j := i + 2
 	return ment{k: kPlace, a: i, b: min(j, len(st.low)), name: st.placeWordName(i), det: rulePlaceWord}, true
-}
-
-// andListAt: "in Olgii and Tsengel": one unknown word joined by "and" to a
-// place after "in/near" ends the list and is a place too.
-func (st *state) andListAt(out []part, n0, a, i, b int) (ment, bool) {
-	if i+1 == b && i-1 > a && st.low[i-1] == "and" && len(out) > n0 && out[len(out)-1].k == 'l' && out[len(out)-1].b == i-1 &&
-		a > 0 && listPreps[st.low[a-1]] && st.unknownPlace(i, i+1) {
-		return ment{k: kPlace, a: i, b: i + 1, name: st.slice(i, i+1), det: rulePlaceAndList}, true
-	}
-	return ment{}, false
 }

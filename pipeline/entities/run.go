@@ -388,10 +388,27 @@ func (st *state) run(a, b, sentEnd int) {
 		st.runs = append(st.runs, ri)
 		return
 	}
+	if a == ri.a {
+		if parts, ok := st.prepList(st.partTmp[:0], a, b); ok {
+			ri.parts = st.keepParts(parts)
+			st.partTmp = parts[:0]
+			st.runs = append(st.runs, ri)
+			return
+		}
+	}
+	lead := st.partTmp[:0]
+	if pt, e, ok := st.basedPlace(a, b); ok {
+		lead = append(lead, pt)
+		if a = e; a >= b {
+			ri.parts = st.keepParts(lead)
+			st.runs = append(st.runs, ri)
+			return
+		}
+	}
 	allCapsRun := st.allCapsSentence(a)
 	p, pe := st.personSpan(a, b, allCapsRun)
 	st.runEnd = b
-	parts, hon := st.descriptor(st.partTmp[:0], a, p)
+	parts, hon := st.descriptor(lead, a, p)
 	if p < pe {
 		parts = append(parts, st.personPart(parts, p, pe, hon, sentEnd))
 	}

@@ -23,7 +23,6 @@ var (
 	regionWords     = wordSet("region")       // follow a place ("Almaty region") or stand before a head
 	regionMarks     = wordSet("region-mark")  // mark a place as a region, against the city of its name
 	regionRefs      = wordSet("region-ref")   // "of the region": a body of the region the text is about
-	listPreps       = wordSet("list-prep")    // introduce a list of places
 	compassWords    = wordSet("compass")      // a part of a place in a constituency: "Leeds North East"
 	polityMods      = wordSet("polity-modifier")
 	geoPreps        = wordSet("geo-prep")       // put a place of the generated gazetteer after them
@@ -32,6 +31,8 @@ var (
 	venueKinds      = wordSet("venue-kind")     // before Centre/Complex make a venue: "Convention Centre"
 	venueHeads      = wordSet("venue-head")     // end a venue's name after a venue's kind: "Centre"
 	legalForms      = wordSet("legal-form")     // a company's legal form: "Ltd", "ASA", "B.V" (no final period)
+	placeSuffixes   = wordSet("place-suffix")   // after "Place-": "Lagos-based"
+	geoFrom         = wordSet("geo-from")       // like geoPreps, for names spelled like no name: "from Wexford"
 	venuePreps      = wordSet("venue-prep")     // put a venue's name in a place's context: "at", "on"
 	// polityForms are a state's forms; only the bare ones stand without a
 	// modifier, as "Republic of X" is the gazetteer's.
