@@ -48,7 +48,7 @@ var (
 		"the [LRT] project")
 	rulePersonRejectCommonWords = rules.New(rules.StageEntities, rules.Reject, "person.reject.common-words",
 		"a name of two or more words that are all common English words no name list knows, with no title or form of address before it, names no one",
-		"Firms such as Chelyabinsk [Mechanical Plant] must pay.")
+		"Firms such as Chelyabinsk [Mechanical Works] must pay.")
 	rulePersonRejectNoEvidence = rules.New(rules.StageEntities, rules.Reject, "person.reject.no-evidence",
 		"unknown capitalized words after a body's qualifier, with no name evidence and no cue verb, are no person",
 		"The Labor [Risk Map] was published.")
@@ -262,7 +262,7 @@ func (st *state) rejectDocument(dst []part, a, b int) ([]part, int, int, bool) {
 
 // commonWordsOnly reports whether a person's name [p, pe) of two or more
 // words is only common English words that no name list knows, with no title
-// or honorific before it: "Immovable Assets", "Mechanical Plant", "Late
+// or honorific before it: "Immovable Assets", "Mechanical Works", "Late
 // Rally" name no one; "Bill Gates" ("Bill" is a given name spelled like a
 // word) and "Mayor Rich Young" do.
 func (st *state) commonWordsOnly(p, pe int) bool {

@@ -66,7 +66,7 @@ func TestGeneratedNames(t *testing.T) {
 		{"name:common-before-given", "Struggling Evert Lindqvist lost again.", []string{"Evert Lindqvist"}, []string{"Struggling Evert Lindqvist"}},
 		{"name:common-before-given keeps a listed name", "Grace Obi said the vote was fair.", []string{"Grace Obi"}, nil},
 		{"name:common-words", "Shares rose after the Late Rally on Friday, traders said.", nil, []string{"Late Rally"}},
-		{"name:common-words", "Firms such as Chelyabinsk Mechanical Plant must pay.", nil, []string{"Mechanical Plant"}},
+		{"name:common-words", "Firms such as Chelyabinsk Mechanical Works must pay.", nil, []string{"Mechanical Works"}},
 		{"name:common-words keeps a title's name", "Mayor Rich Young opened the fair.", []string{"Rich Young"}, nil},
 		{"name:word-given", "Senator Pat Toomey answered questions.", []string{"Pat Toomey"}, nil},
 		{"name:word-given not at a sentence start", "Will Tampere host the games?", nil, []string{"Will Tampere"}},

@@ -35,6 +35,18 @@ var (
 	ruleOrgConnectorName = rules.New(rules.StageEntities, rules.End, "org.end.connector-completes",
 		"capitalized words after a lower-case of/the/for/on (or, with no name evidence, and) that follows a body's head are the rest of its name, not a person",
 		"The Office for Democratic Institutions and [Human Rights] met.")
+	ruleOrgEnterprise = rules.New(rules.StageEntities, rules.End, "org.end.enterprise-noun",
+		"a lower-case enterprise noun (mine, plant, factory) after one to three capitalized words ends an enterprise's name",
+		"The [director of the Varna mine] spoke.")
+	ruleOrgLowerHead = rules.New(rules.StageEntities, rules.End, "org.extend.lower-head",
+		"lower-case unit heads and their modifiers (trade union committee, regional branch) after a capitalized word continue a body's name",
+		"The [Norway trade union] of dock workers met.")
+	ruleOrgSector = rules.New(rules.StageEntities, rules.End, "org.extend.sector",
+		"\"of (the)\" and a short phrase ending in a sector noun (workers, industry, complex) after a head continue a body's name",
+		"The [Trade Union of workers] of the coal and chemical industries met.")
+	ruleOrgLowerStart = rules.New(rules.StageEntities, rules.Start, "org.start.lower-head",
+		"lower-case unit heads (trade union) before \"of\", a sector phrase and \"of\" a named place start a body's name",
+		"The chairman of the [trade union] of dock workers of the Varna region spoke.")
 	ruleOrgLeader = rules.New(rules.StageEntities, rules.Start, "org.start.name-leader",
 		"a capitalized All/Great/New before a capitalized non-head word starts a body's name when its head is singular",
 		"[New Democratic Party] members met.")
@@ -66,6 +78,181 @@ func (st *state) groupWordGrow(start, j, _ int) (int, bool) {
 // Rural Schools"): they complete its name.
 func (st *state) headPreposition(a, p int) bool {
 	return p-1 > a && !st.t[p-1].cap && (st.low[p-1] == "on" || st.low[p-1] == "for" || st.low[p-1] == "of") && st.f.l.heads[st.low[p-2]]
+}
+
+// enterpriseGrow ends a run with a lower-case enterprise noun after one to
+// three capitalized words that hold no head or title: "the Saran mine".
+func (st *state) enterpriseGrow(start, j, _ int) (int, bool) {
+	if st.t[j].cap || !enterprises[st.low[j]] {
+		return 0, false
+	}
+	c := j
+	for c > start && st.t[c-1].cap && st.t[c-1].word && !st.t[c-1].quote {
+		if st.t[c-1].has(fHead | fTitleWord | fStop) {
+			return 0, false
+		}
+		c--
+	}
+	if c == j || j-c > 3 || c > start && !connectors[st.low[c-1]] {
+		return 0, false
+	}
+	st.t[j].gram = true
+	return 1, true
+}
+
+// lowerUnit returns the end of lower-case unit words at j, modifiers then
+// at least one head ("trade union committee", "regional branch"), up to
+// four words; j when there are none. The last word is a head.
+func (st *state) lowerUnit(j, b int) int {
+	e := j
+	for k := j; k < b && k < j+4; k++ {
+		t := &st.t[k]
+		if t.cap || !t.word || !(unitMods[t.low] || unitHeads[t.low]) {
+			break
+		}
+		if unitHeads[t.low] {
+			e = k + 1
+		}
+	}
+	return e
+}
+
+// lowerHeadGrow continues a run whose last word is a place or a body's
+// word over lower-case unit words: "Kazakhstan trade union", "Trade union
+// center", "Ulytau regional branch" (not "Arab trade union leaders"). Two
+// words or more, or one before "of".
+func (st *state) lowerHeadGrow(_, j, b int) (int, bool) {
+	p := &st.t[j-1]
+	regional := !p.cap && regionWords[p.low] && st.placeEndsAt(j-1) // "Ulytau regional branch"
+	if !regional && (!p.cap || !p.word || p.quote || p.has(fDemonym) || !(p.has(fOrgWord) || st.placeEndsAt(j))) {
+		return 0, false
+	}
+	e := st.lowerUnit(j, b)
+	if e-j < 2 && !(e > j && st.ofGoesOn(e, b)) {
+		return 0, false
+	}
+	for k := j; k < e; k++ {
+		st.t[k].gram = true
+	}
+	return e - j, false
+}
+
+// ofGoesOn reports whether "of" at e goes on with a name or a sector
+// phrase: "branch of the Union", "branch of workers", not "association of
+// trade unions".
+func (st *state) ofGoesOn(e, b int) bool {
+	if e+1 >= b || st.low[e] != "of" {
+		return false
+	}
+	k := e + 1
+	if st.low[k] == "the" && k+1 < b {
+		k++
+	}
+	return st.t[k].cap && st.t[k].word || st.sectorPhrase(e, b) > 0
+}
+
+// placeEndsAt reports whether a place of a gazetteer ends right before j.
+func (st *state) placeEndsAt(j int) bool {
+	for i := max(0, j-3); i < j; i++ {
+		if n, _ := st.match(pPlaces, i, j); i+n == j && n > 0 {
+			return true
+		}
+		if _, ok := st.geoName(i, j, false); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// sectorGrow continues a run that ends in a head over "of (the)" and a
+// short sector phrase ending in a sector noun: "Trade Union of workers",
+// "... of the mining and metallurgical complex".
+func (st *state) sectorGrow(start, j, b int) (int, bool) {
+	if st.sectorEnd(start, j) {
+		st.t[j].gram = true
+		return 1, true
+	}
+	h := st.low[j-1]
+	if st.low[j] != "of" || st.t[j].cap || !(st.f.l.heads[h] || unitHeads[h] || sectorNouns[h]) {
+		return 0, false
+	}
+	e := st.sectorPhrase(j, b)
+	if e == 0 {
+		return 0, false
+	}
+	for k := j; k < e; k++ {
+		st.t[k].gram = true
+	}
+	return e - j, false
+}
+
+// sectorEnd reports whether the lower-case sector noun at j ends a sector
+// phrase of capitalized words after a head's "of": "Trade Union of workers
+// of Electric Power Industry and Electrotechnical industry".
+func (st *state) sectorEnd(start, j int) bool {
+	if st.t[j].cap || !sectorNouns[st.low[j]] || !st.t[j-1].cap {
+		return false
+	}
+	for k := j - 1; k > start && k >= j-8; k-- {
+		if st.low[k] == "of" && !st.t[k].cap {
+			return st.hasHead(start, k)
+		}
+	}
+	return false
+}
+
+// sectorPhrase returns the end of "of (the) W ... S" at j, where S is a
+// sector noun and W are up to five words (lower-case or capitalized, "and"
+// between): "of energy workers", "of the coal and chemical industries",
+// "of Electric Power Industry and Electrotechnical industry"; 0 when none.
+func (st *state) sectorPhrase(j, b int) int {
+	k := j + 1
+	if k < b && st.low[k] == "the" {
+		k++
+	}
+	for e := k; e < b && e < k+6; e++ {
+		t := &st.t[e]
+		if !t.word || t.quote || t.poss || t.has(fStop) && st.low[e] != "and" {
+			return 0
+		}
+		if sectorNouns[t.low] && (e+1 >= b || st.low[e+1] != "and") {
+			return e + 1
+		}
+	}
+	return 0
+}
+
+// lowerBodyStart returns the length of lower-case unit words at i that
+// start a body's name, up to the "of" after them, when a sector phrase and
+// "of (the)" a capitalized name follow ("trade union of energy workers of
+// the Pavlodar region"); 0 when none. A unit of a named body ("legal
+// department of the Federation") is left out: the gold lists some and not
+// others.
+func (st *state) lowerBodyStart(i, b int) int {
+	if st.t[i].cap || i > 0 && st.t[i-1].cap && st.t[i-1].word {
+		return 0
+	}
+	e := st.lowerUnit(i, b)
+	if e == i || e+1 >= b || st.low[e] != "of" {
+		return 0
+	}
+	k := e + 1
+	if k < b && st.low[k] == "the" {
+		k++
+	}
+	if s := st.sectorPhrase(e, b); s > 0 && s+2 < b && st.low[s] == "of" && (st.t[s+1].cap || st.low[s+1] == "the" && st.t[s+2].cap) {
+		st.markLower(i, e)
+		return e - i
+	}
+	return 0
+}
+
+// markLower marks [i, e) as words of a body's name and records the start.
+func (st *state) markLower(i, e int) {
+	for k := i; k < e; k++ {
+		st.t[k].gram = true
+	}
+	st.fire(ruleOrgLowerStart, i, e, i, e)
 }
 
 // connectorCompletes reports whether the name words from p on, after a
@@ -249,6 +436,17 @@ func (st *state) splitAnd(dst []part, a, b int) []part {
 			st.fire(ruleOrgAndIncomplete, a, b, a, b)
 			continue // "Senate Education and Employment Committee": one name
 		}
+		if i == a+1 && j == i+1 && st.nameAndBody(a, j, b) {
+			n0 := len(dst)
+			st.fire(ruleOrgAndName, a, b, a, a+1)
+			m := ment{k: kOrg, a: a, b: a + 1, name: st.slice(a, a+1), det: ruleOrgAndName}
+			st.ments = append(st.ments, m)
+			out := append(dst, part{k: 'o', a: a, b: a + 1, ment: len(st.ments) - 1})
+			st.segCut = nil
+			out = st.segment(out, j, b)
+			st.markBy(out[n0:], ruleOrgAndName)
+			return out
+		}
 		if j < b && st.isOrg(a, i) && st.bodyAlone(a, i) && st.placeAfterAnd(a, i, j, b) {
 			n0 := len(dst)
 			st.fire(ruleOrgAndPlace, a, b, a, i)
@@ -294,6 +492,25 @@ func (st *state) nameComplete(a, b int) bool {
 		}
 	}
 	return false
+}
+
+// nameAndBody reports whether "W and [j, b)" joins one unknown capitalized
+// word W at a to a body of three words or more ending in its head or legal
+// form: "Stankomash and Chelyabinsk Mechanical Plant", "Unifor and Ford
+// Motor Co." name two bodies (not "Marks and Spencer Group": two words).
+func (st *state) nameAndBody(a, j, b int) bool {
+	e := b
+	for e > j && st.low[e-1] == "." {
+		e--
+	}
+	if e-j < 3 || !st.t[j].cap || !st.nameComplete(j, e) || !st.hasHead(j, e) {
+		return false
+	}
+	t := &st.t[a]
+	if !t.cap || !t.word || t.allCaps || t.quote || t.has(fStop|fOrgWord|fHead|fTitleWord|fDemonym|fGiven|fSurname|fSurnameEnd|fCommon|fNameLike) {
+		return false
+	}
+	return !st.curatedPlace(a, a+1) && st.knownOrg(a, a+1) == 0
 }
 
 // placeAfterAnd reports whether [j, b) after "and" at i is a place of the
@@ -357,7 +574,7 @@ func (st *state) hasHead(a, b int) bool {
 			i += n - 1
 			continue
 		}
-		if st.f.l.heads[st.low[i]] {
+		if st.f.l.heads[st.low[i]] || st.t[i].gram && (unitHeads[st.low[i]] || enterprises[st.low[i]]) {
 			return true
 		}
 	}
@@ -404,7 +621,7 @@ func (st *state) isOrg(a, b int) bool {
 			i += n - 1
 			continue
 		}
-		if l.heads[t.low] && (t.cap || (i > a && regionWords[st.low[i-1]])) {
+		if l.heads[t.low] && (t.cap || (i > a && regionWords[st.low[i-1]])) || t.gram && (unitHeads[t.low] || enterprises[t.low]) {
 			return true
 		}
 		if i > a && i == b-1 && !t.cap && groupWords[t.low] {
@@ -631,6 +848,9 @@ var (
 	ruleOrgAndIncomplete = rules.New(rules.StageEntities, rules.Accept, "org.split.and-incomplete",
 		"no split at an \"and\" whose left side cannot end a body's name (its head comes after the \"and\")",
 		"The [Senate Education and Employment Legislation Committee] met.")
+	ruleOrgAndName = rules.New(rules.StageEntities, rules.Split, "org.split.and-name",
+		"\"W and Body\", one unknown capitalized word joined to a body of three words or more, names two bodies",
+		"Talks between [Fjordlink] and Harbour Motor Co. went on.")
 	ruleOrgAndPlace = rules.New(rules.StageEntities, rules.Split, "org.split.and-place",
 		"\"Body and Place\", where the body ends in no place and the place stands alone, is a body and a place",
 		"Talks between the [European Commission] and Germany ended.")

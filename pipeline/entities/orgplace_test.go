@@ -233,3 +233,29 @@ func TestPlaceRecall(t *testing.T) {
 			kind: loc, not: []string{"Cloud"}},
 	})
 }
+
+func TestOrgGrammar(t *testing.T) {
+	const org, loc = doc.TypeOrganization, doc.TypeLocation
+	runRuleCases(t, []ruleCase{
+		{name: "an enterprise noun after its name", text: "The director of the Varna mine spoke.",
+			kind: org, want: "Varna mine", rule: "org.end.enterprise-noun"},
+		{name: "the place inside an enterprise's name is not listed", text: "The director of the Varna mine spoke.",
+			kind: loc, not: []string{"Varna"}},
+		{name: "lower-case unit words and a sector phrase", text: "The chairman of the Regional branch trade union of workers of the fishing and canning industry of the Varna region spoke.",
+			kind: org, want: "Regional branch trade union of workers of the fishing and canning industry of the Varna region"},
+		{name: "a place and a lower-case union", text: "The deputy chairman of the Bulgaria trade union of fishing and canning workers Ivan Petrov spoke.",
+			kind: org, want: "Bulgaria trade union of fishing and canning workers", rule: "org.extend.sector"},
+		{name: "a branch of a region's name", text: "The chairman of the Varna regional branch of the Bulgaria trade union of fishing workers spoke.",
+			kind: org, want: "Varna regional branch of the Bulgaria trade union of fishing workers"},
+		{name: "an adjective and a lower-case union", text: "Arab trade union leaders met in Cairo.",
+			kind: org, not: []string{"Arab trade union"}},
+		{name: "a lower-case union of a sector of a place", text: "The chairman of the trade union of dock workers of the Varna region spoke.",
+			kind: org, want: "trade union of dock workers of the Varna region"},
+		{name: "capitalized sector words and a lower-case sector noun", text: "The Republican Committee of Trade Union of workers of Electric Power Industry and Electrotechnical industry met.",
+			kind: org, want: "Republican Committee of Trade Union of workers of Electric Power Industry and Electrotechnical industry", rule: "org.extend.sector"},
+		{name: "one word and a firm of three", text: "Talks between Fjordlink and Harbour Motor Co. went on.",
+			kind: org, want: "Fjordlink", rule: "org.split.and-name"},
+		{name: "the firm after one word and and", text: "Talks between Fjordlink and Harbour Motor Co. went on.",
+			kind: org, want: "Harbour Motor Co", not: []string{"Fjordlink and Harbour Motor Co"}},
+	})
+}

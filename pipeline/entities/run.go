@@ -73,6 +73,9 @@ var growers = [...]grower{
 	{ruleOrgRegionHead, func(st *state, _, j, _ int) (int, bool) {
 		return b2i(!st.t[j].cap && st.t[j].has(fHead) && st.t[j-1].has(fRegion)), false
 	}, true},
+	{ruleOrgEnterprise, (*state).enterpriseGrow, true},
+	{ruleOrgLowerHead, (*state).lowerHeadGrow, true},
+	{ruleOrgSector, (*state).sectorGrow, true},
 }
 
 func b2i(b bool) int {
@@ -95,6 +98,9 @@ func (st *state) sentence(a, b int) {
 			continue
 		}
 		n := st.unitAt(i, b, true)
+		if n == 0 {
+			n = st.lowerBodyStart(i, b)
+		}
 		if n == 0 {
 			i++
 			continue

@@ -22,6 +22,7 @@ type tok struct {
 	bs, be  int   // byte offsets of the token in the text
 	beTrim  int   // byte offset of the token's end without the possessive
 	word    bool  // has a letter
+	gram    bool  // a lower-case word the org-name grammar took into a body's name (org.go)
 	first   uint8 // bit k: a phrase of list k may start here (see match)
 	flags   uint16
 }

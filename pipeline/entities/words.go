@@ -33,6 +33,10 @@ var (
 	legalForms      = wordSet("legal-form")     // a company's legal form: "Ltd", "ASA", "B.V" (no final period)
 	placeSuffixes   = wordSet("place-suffix")   // after "Place-": "Lagos-based"
 	geoFrom         = wordSet("geo-from")       // like geoPreps, for names spelled like no name: "from Wexford"
+	enterprises     = wordSet("enterprise")     // after a name make an enterprise: "the Saran mine"
+	unitHeads       = wordSet("unit-head")      // lower-case heads of a body or its unit: "trade union committee"
+	unitMods        = wordSet("unit-mod")       // lower-case words before a unit head: "primary", "legal"
+	sectorNouns     = wordSet("sector-noun")    // end a sector phrase: "of workers of the coal industry"
 	venuePreps      = wordSet("venue-prep")     // put a venue's name in a place's context: "at", "on"
 	// polityForms are a state's forms; only the bare ones stand without a
 	// modifier, as "Republic of X" is the gazetteer's.
