@@ -62,6 +62,12 @@ const (
 	// on make bench's corpus (~0.8 MiB at most, speaker mentions), so it
 	// only ends row groups early on odd input.
 	defaultDictBudget = 1 << 20
+	// Bytes of strings the builders of one table may hold before a flush:
+	// 4,096 rows of documents.text are ~16 MiB of report texts, and held
+	// that long they doubled the run's live heap (54-65 MB after GC against
+	// 26 at 20 MB of make bench's reports) and the GC's work; at 200 MB the
+	// heap passed the soft limit and the run slowed to half its speed.
+	flushStringBytes = 1 << 20
 )
 
 type options struct {
@@ -341,10 +347,21 @@ func (s *Set) Abort() {
 }
 
 func (t *table) maybeFlush() error {
-	if t.b.Field(0).Len() < t.flush {
+	if t.b.Field(0).Len() < t.flush && t.stringBytes() < flushStringBytes {
 		return nil
 	}
 	return t.flushRows()
+}
+
+// stringBytes is the size of the string values the builders hold.
+func (t *table) stringBytes() int {
+	n := 0
+	for _, f := range t.c.fs {
+		if sb, ok := f.(*array.StringBuilder); ok {
+			n += sb.DataLen()
+		}
+	}
+	return n
 }
 
 // flushRows hands the builders' rows to the file writer as one batch.
