@@ -42,7 +42,7 @@ var (
 		"lower-case unit heads and their modifiers (trade union committee, regional branch) after a capitalized word continue a body's name",
 		"The [Norway trade union] of dock workers met.")
 	ruleOrgSector = rules.New(rules.StageEntities, rules.End, "org.extend.sector",
-		"\"of (the)\" and a short phrase ending in a sector noun (workers, industry, complex) after a head continue a body's name",
+		"\"of (the)\" and a short phrase ending in a sector noun (workers, industry, complex), or lower-case unit words that go on, after a head continue a body's name",
 		"The [Trade Union of workers] of the coal and chemical industries met.")
 	ruleOrgLowerStart = rules.New(rules.StageEntities, rules.Start, "org.start.lower-head",
 		"lower-case unit heads (trade union) before \"of\", a sector phrase and \"of\" a named place start a body's name",
@@ -140,15 +140,23 @@ func (st *state) lowerHeadGrow(_, j, b int) (int, bool) {
 // ofGoesOn reports whether "of" at e goes on with a name or a sector
 // phrase: "branch of the Union", "branch of workers", not "association of
 // trade unions".
-func (st *state) ofGoesOn(e, b int) bool {
-	if e+1 >= b || st.low[e] != "of" {
+func (st *state) ofGoesOn(e, b int) bool { return st.ofGoesOnDepth(e, b, 3) }
+
+// ofGoesOnDepth is ofGoesOn looking through at most depth lower-case units
+// ("of the trade union of workers"), so a long chain costs no more.
+func (st *state) ofGoesOnDepth(e, b, depth int) bool {
+	if e+1 >= b || st.low[e] != "of" || depth == 0 {
 		return false
 	}
 	k := e + 1
 	if st.low[k] == "the" && k+1 < b {
 		k++
 	}
-	return st.t[k].cap && st.t[k].word || st.sectorPhrase(e, b) > 0
+	if st.t[k].cap && st.t[k].word || st.sectorPhrase(e, b) > 0 {
+		return true
+	}
+	u := st.lowerUnit(k, b)
+	return u > k && st.ofGoesOnDepth(u, b, depth-1)
 }
 
 // placeEndsAt reports whether a place of a gazetteer ends right before j.
@@ -178,12 +186,30 @@ func (st *state) sectorGrow(start, j, b int) (int, bool) {
 	}
 	e := st.sectorPhrase(j, b)
 	if e == 0 {
+		e = st.ofLowerUnit(j, b)
+	}
+	if e == 0 {
 		return 0, false
 	}
 	for k := j; k < e; k++ {
 		st.t[k].gram = true
 	}
 	return e - j, false
+}
+
+// ofLowerUnit returns the end of "of (the)" and lower-case unit words at j
+// that go on with a name or a sector phrase: "organization of the trade
+// union of workers"; 0 when there are none.
+func (st *state) ofLowerUnit(j, b int) int {
+	k := j + 1
+	if k < b && st.low[k] == "the" {
+		k++
+	}
+	e := st.lowerUnit(k, b)
+	if e == k || !st.ofGoesOn(e, b) {
+		return 0
+	}
+	return e
 }
 
 // sectorEnd reports whether the lower-case sector noun at j ends a sector

@@ -259,3 +259,19 @@ func TestOrgGrammar(t *testing.T) {
 			kind: org, want: "Harbour Motor Co", not: []string{"Fjordlink and Harbour Motor Co"}},
 	})
 }
+
+func TestPartyPlaceAndHeads(t *testing.T) {
+	const org, loc = doc.TypeOrganization, doc.TypeLocation
+	runRuleCases(t, []ruleCase{
+		{name: "a state after a party letter", text: "Sen. Ann Lee, D-Ore., asked the first question.",
+			kind: loc, want: "Ore", rule: "place.detect.party-place"},
+		{name: "a town after a party letter in brackets", text: "Rep. Tom Hart (R-Pella) voted no.",
+			kind: loc, want: "Pella", rule: "place.detect.party-place"},
+		{name: "a hyphenated name is no party place", text: "The Jean-Luc Picard Foundation met.",
+			kind: loc, not: []string{"Luc Picard Foundation"}},
+		{name: "a unit of a union of workers", text: "The chairman of the Territorial organization of the trade union of workers of the fishing industry of Varna spoke.",
+			kind: org, want: "Territorial organization of the trade union of workers of the fishing industry of Varna"},
+		{name: "a corps", text: "Officers of the Harbour Security and Civil Defence Corps met.",
+			kind: org, want: "Harbour Security and Civil Defence Corps", rule: "org.detect.head"},
+	})
+}

@@ -243,6 +243,9 @@ var (
 	rulePlaceBased = rules.New(rules.StageEntities, rules.Detect, "place.detect.place-based",
 		"a place of a gazetteer glued by a hyphen to based, born or headquartered is a place, not part of the name after it",
 		"Analysts at [Lagos-based] Sahel Advisory said so.")
+	rulePlacePartyState = rules.New(rules.StageEntities, rules.Detect, "place.detect.party-place",
+		"a party letter and a hyphen before a capitalized name between commas or brackets (R-Okla., D-Denver) give a legislator's state or town",
+		"Sen. Ann Lee, [D-Ore]., spoke.")
 	ruleRegionList = rules.New(rules.StageEntities, rules.Detect, "place.detect.region-list",
 		"a capitalized word no list knows, in a list that ends in a place with a plural region word, is a place too",
 		"He was khokim of the [Uchkurgan], Chust and Mingbulak districts.")
@@ -329,6 +332,33 @@ func (st *state) listMember(x, y int, person bool) (known, ok bool) {
 		return false, false
 	}
 	return false, st.unknownPlace(x, y)
+}
+
+// partyPlace reads run [a, b) as the place of a legislator's party and
+// place, "(R-Okla.)", ", D-Denver,": a party letter, a hyphen, capitalized
+// words, after a comma or an opening bracket and before a comma, a closing
+// bracket or a period. The place is named as written after the hyphen.
+func (st *state) partyPlace(a, b int) (part, bool) {
+	tx := st.t[a].text
+	if a == 0 || len(tx) < 4 || tx[1] != '-' || !strings.ContainsRune("RDI", rune(tx[0])) || st.low[a-1] != "," && st.low[a-1] != "(" {
+		return part{}, false
+	}
+	if r := tx[2]; r < 'A' || r > 'Z' {
+		return part{}, false
+	}
+	for k := a + 1; k < b; k++ {
+		if !st.t[k].cap || !st.t[k].word {
+			return part{}, false
+		}
+	}
+	if b < len(st.low) && st.low[b] != "," && st.low[b] != ")" && st.low[b] != "." {
+		return part{}, false
+	}
+	name := st.d.Text[st.t[a].bs+2 : st.t[b-1].beTrim]
+	m := ment{k: kPlace, a: a, b: b, name: name, det: rulePlacePartyState}
+	st.ments = append(st.ments, m)
+	st.fire(m.det, a, b, a, b)
+	return part{k: 'l', a: a, b: b, ment: len(st.ments) - 1}, true
 }
 
 // basedPlace reads a place glued to a suffix by a hyphen at the start of
