@@ -47,6 +47,9 @@ var (
 	ruleOrgLowerStart = rules.New(rules.StageEntities, rules.Start, "org.start.lower-head",
 		"lower-case unit heads (trade union) before \"of\", a sector phrase and \"of\" a named place start a body's name",
 		"The chairman of the [trade union] of dock workers of the Varna region spoke.")
+	ruleOrgDescriptor = rules.New(rules.StageEntities, rules.Detect, "org.detect.descriptor",
+		"capitalized words right after a lower-case noun of a kind of body (bloc, lender, drugmaker, club), with no title and no known given name or surname, name a body",
+		"Talks with the South American bloc [Mercosur] stalled.")
 	ruleOrgLeader = rules.New(rules.StageEntities, rules.Start, "org.start.name-leader",
 		"a capitalized All/Great/New before a capitalized non-head word starts a body's name when its head is singular",
 		"[New Democratic Party] members met.")
@@ -67,7 +70,7 @@ func (st *state) regionOfThe(_, j, b int) (int, bool) {
 // colour: "the Green group", "the Liberal Democrat group" is a body, not a
 // person.
 func (st *state) groupWordGrow(start, j, _ int) (int, bool) {
-	if groupWords[st.low[j]] && !st.t[j].cap && st.groupName(start, j) {
+	if groupWords[st.low[j]] && !st.t[j].cap && st.groupName(start, j) && (j+1 >= len(st.t) || !st.t[j+1].cap) {
 		return 1, true
 	}
 	return 0, false
@@ -279,6 +282,32 @@ func (st *state) markLower(i, e int) {
 		st.t[k].gram = true
 	}
 	st.fire(ruleOrgLowerStart, i, e, i, e)
+}
+
+// descriptorBody reads run [a, b) as a body's name when a lower-case noun
+// of a kind of body stands right before it ("the bloc Mercosur", "drugmaker
+// Alpenmed", "rail company Adif") and nothing in it speaks for a person or a
+// place: no title, no known given name or surname, no gazetteer place.
+func (st *state) descriptorBody(a, b int) (part, bool) {
+	if a == 0 || st.t[a-1].cap || !orgDescriptors[st.low[a-1]] || !st.t[a].cap {
+		return part{}, false
+	}
+	for k := a; k < b; k++ {
+		t := &st.t[k]
+		if t.quote || t.has(fGiven|fSurname|fTitleWord|fDemonym) || t.initial || st.isTitleStart(k) {
+			return part{}, false
+		}
+	}
+	if n, _ := st.match(pPlaces, a, b); n > 0 {
+		return part{}, false
+	}
+	if _, ok := st.geoName(a, b, true); ok {
+		return part{}, false
+	}
+	m := ment{k: kOrg, a: a, b: b, name: st.slice(a, b), det: ruleOrgDescriptor}
+	st.ments = append(st.ments, m)
+	st.fire(m.det, a, b, a, b)
+	return part{k: 'o', a: a, b: b, ment: len(st.ments) - 1}, true
 }
 
 // connectorCompletes reports whether the name words from p on, after a

@@ -275,3 +275,27 @@ func TestPartyPlaceAndHeads(t *testing.T) {
 			kind: org, want: "Harbour Security and Civil Defence Corps", rule: "org.detect.head"},
 	})
 }
+
+func TestDescriptorAndHeadlines(t *testing.T) {
+	const org = doc.TypeOrganization
+	runRuleCases(t, []ruleCase{
+		{name: "a name after a kind of body", text: "Talks with the South American bloc Mercosur stalled.",
+			kind: org, want: "Mercosur", rule: "org.detect.descriptor", not: []string{"South American bloc"}},
+		{name: "a firm after its trade", text: "State rail company Ferrovia said the line would reopen.",
+			kind: org, want: "Ferrovia", rule: "org.detect.descriptor"},
+		{name: "a person after a kind of body is no body", text: "The firm Ann Lee founded grew fast.",
+			kind: org, not: []string{"Ann Lee"}},
+		{name: "a group word before a name names no group", text: "Talks with the Andean bloc Mercosur stalled.",
+			kind: org, not: []string{"Andean bloc"}},
+		{name: "Title Case headline with lower-case function words", text: "Dock Union Backs Governor in Budget Row\n\nThe union met on Monday.",
+			kind: org, want: "Dock Union", not: []string{"Dock Union Backs Governor"}},
+		{name: "a results line is no headline", text: "Polls closed.\n\nAnn Sarr (Movement for Renewal and Work) 53.8\n\nThe count went on.",
+			kind: org, want: "Movement for Renewal and Work"},
+	})
+	r := find(t, "Late Rally Hands Title to Vardby on Final Day\n\nVardby won.")
+	for _, p := range r.People {
+		if p.Name == "Late Rally" || strings.Contains(p.Name, "Hands") {
+			t.Errorf("people %v: a Title Case headline's capitals make no person", r.People)
+		}
+	}
+}

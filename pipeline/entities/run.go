@@ -394,6 +394,13 @@ func (st *state) run(a, b, sentEnd int) {
 		st.runs = append(st.runs, ri)
 		return
 	}
+	if a == ri.a && !st.isOrg(a, b) {
+		if pt, ok := st.descriptorBody(a, b); ok {
+			ri.parts = st.keepParts([]part{pt})
+			st.runs = append(st.runs, ri)
+			return
+		}
+	}
 	if pt, ok := st.partyPlace(a, b); ok && a == ri.a {
 		ri.parts = st.keepParts([]part{pt})
 		st.runs = append(st.runs, ri)

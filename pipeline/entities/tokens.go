@@ -261,15 +261,22 @@ func (st *state) titleCaseSentence(s int) bool {
 		return false
 	}
 	words, fn := 0, false
+	lower := false // lower-case function words
 	for j := a; j < b; j++ {
 		t := st.t[j]
+		if st.low[j] == "(" {
+			return false // "Ann Sarr (Movement for Renewal) 53.8": a results line
+		}
 		if !t.word || st.low[j] == "'s" {
 			continue
 		}
 		if !t.cap {
 			r, _ := utf8.DecodeRuneInString(t.text)
+			if unicode.IsLetter(r) && !t.has(fStop|fConnector) {
+				return false // a lower-case function word is Title Case ("Win in Georgia")
+			}
 			if unicode.IsLetter(r) {
-				return false
+				fn, lower = true, true
 			}
 			continue
 		}
@@ -278,7 +285,10 @@ func (st *state) titleCaseSentence(s int) bool {
 			fn = true
 		}
 	}
-	return words >= 4 && fn
+	// with lower-case function words only the report's first line, with
+	// text after it, is taken for a headline: elsewhere such a line is as
+	// likely a list of names ("Federation of Trade Unions of Belarus")
+	return words >= 4 && fn && (!lower || s == 0 && len(d.Sentences) > 1)
 }
 
 func (st *state) capsSentence(s int) bool {
