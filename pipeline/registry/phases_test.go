@@ -1,3 +1,7 @@
+// Diagnostics for performance work, skipped unless PLENARY_REGISTRY_PHASES
+// is set: the time and live heap of each phase (over make bench-like
+// invented documents, or a spill file copied from a run: PLENARY_SPILL),
+// and the CPU time of 200,000 document persons.
 package registry
 
 import (
