@@ -487,43 +487,69 @@ func (st *state) splitAnd(dst []part, a, b int) []part {
 		for j < b && connectors[st.low[j]] {
 			j++
 		}
-		if j < b && st.isOrg(a, i) && st.bodyAlone(a, i) && !st.nameComplete(a, i) {
+		leftBody := j < b && st.isOrg(a, i) && st.bodyAlone(a, i)
+		if leftBody && !st.nameComplete(a, i) {
 			st.fire(ruleOrgAndIncomplete, a, b, a, b)
 			continue // "Senate Education and Employment Committee": one name
 		}
-		if i == a+1 && j == i+1 && st.nameAndBody(a, j, b) {
-			n0 := len(dst)
-			st.fire(ruleOrgAndName, a, b, a, a+1)
-			m := ment{k: kOrg, a: a, b: a + 1, name: st.slice(a, a+1), det: ruleOrgAndName}
-			st.ments = append(st.ments, m)
-			out := append(dst, part{k: 'o', a: a, b: a + 1, ment: len(st.ments) - 1})
-			st.segCut = nil
-			out = st.segment(out, j, b)
-			st.markBy(out[n0:], ruleOrgAndName)
+		if out, ok := st.andName(dst, a, i, j, b, leftBody); ok {
 			return out
 		}
-		if j < b && st.isOrg(a, i) && st.bodyAlone(a, i) && st.placeAfterAnd(a, i, j, b) {
-			n0 := len(dst)
-			st.fire(ruleOrgAndPlace, a, b, a, i)
-			st.segCut = nil
-			out := st.segment(st.segment(dst, a, i), j, b)
-			st.markBy(out[n0:], ruleOrgAndPlace)
-			return out
+		if leftBody && st.placeAfterAnd(a, i, j, b) {
+			return st.splitAt(dst, a, i, j, b, ruleOrgAndPlace)
 		}
-		if j < b && st.isOrg(a, i) && st.isOrg(j, b) && st.bodyAlone(a, i) && st.bodyAlone(j, b) {
+		if leftBody && st.isOrg(j, b) && st.bodyAlone(j, b) && (j > i+1 || st.nameComplete(j, b)) {
 			if st.sharedName(a, i, j, b) {
 				st.fire(ruleOrgSharedName, a, b, a, b)
 				continue
 			}
-			n0 := len(dst)
-			st.fire(ruleOrgSplitAnd, a, b, a, i)
-			st.segCut = nil
-			out := st.segment(st.segment(dst, a, i), j, b)
-			st.markBy(out[n0:], ruleOrgSplitAnd)
-			return out
+			return st.splitAt(dst, a, i, j, b, ruleOrgSplitAnd)
 		}
 	}
 	return dst
+}
+
+// splitAt classifies [a, i) and [j, b) apart, by rule r.
+func (st *state) splitAt(dst []part, a, i, j, b int, r *rules.Rule) []part {
+	n0 := len(dst)
+	st.fire(r, a, b, a, i)
+	st.segCut = nil
+	out := st.segment(st.segment(dst, a, i), j, b)
+	st.markBy(out[n0:], r)
+	return out
+}
+
+// andName splits "W and Body" and "Body and W", W one unknown capitalized
+// word, into two bodies (org.split.and-name); ok is false when neither
+// applies. leftBody says [a, i) names a body alone.
+func (st *state) andName(dst []part, a, i, j, b int, leftBody bool) ([]part, bool) {
+	if j != i+1 {
+		return dst, false
+	}
+	wa, wb := -1, -1
+	switch {
+	case i == a+1 && st.nameAndBody(a, j, b):
+		wa, wb = a, a+1
+	case j+1 == b && leftBody && st.orgEvidenceEnd(a, i) == i && st.unknownName(j):
+		wa, wb = j, b
+	default:
+		return dst, false
+	}
+	n0 := len(dst)
+	st.fire(ruleOrgAndName, a, b, wa, wb)
+	st.segCut = nil
+	m := ment{k: kOrg, a: wa, b: wb, name: st.slice(wa, wb), det: ruleOrgAndName}
+	out := dst
+	if wa == j {
+		out = st.segment(out, a, i)
+	}
+	st.ments = append(st.ments, m)
+	out = append(out, part{k: 'o', a: wa, b: wb, ment: len(st.ments) - 1})
+	if wa == a {
+		out = st.segment(out, j, b)
+	}
+	st.markBy(out[n0:], ruleOrgAndName)
+	return out, true
 }
 
 // nameComplete reports whether [a, b) could end a body's name: it ends in
@@ -561,8 +587,17 @@ func (st *state) nameAndBody(a, j, b int) bool {
 	if e-j < 3 || !st.t[j].cap || !st.nameComplete(j, e) || !st.hasHead(j, e) {
 		return false
 	}
+	return st.unknownName(a)
+}
+
+// unknownName reports whether token a is a capitalized word no list knows:
+// no function or body word, no title, no name, no common word, no place.
+func (st *state) unknownName(a int) bool {
 	t := &st.t[a]
 	if !t.cap || !t.word || t.allCaps || t.quote || t.has(fStop|fOrgWord|fHead|fTitleWord|fDemonym|fGiven|fSurname|fSurnameEnd|fCommon|fNameLike) {
+		return false
+	}
+	if _, ok := st.geoName(a, a+1, true); ok {
 		return false
 	}
 	return !st.curatedPlace(a, a+1) && st.knownOrg(a, a+1) == 0
@@ -904,7 +939,7 @@ var (
 		"no split at an \"and\" whose left side cannot end a body's name (its head comes after the \"and\")",
 		"The [Senate Education and Employment Legislation Committee] met.")
 	ruleOrgAndName = rules.New(rules.StageEntities, rules.Split, "org.split.and-name",
-		"\"W and Body\", one unknown capitalized word joined to a body of three words or more, names two bodies",
+		"\"W and Body\", one unknown capitalized word joined to a body of three words or more, or \"Body and W\", names two bodies",
 		"Talks between [Fjordlink] and Harbour Motor Co. went on.")
 	ruleOrgAndPlace = rules.New(rules.StageEntities, rules.Split, "org.split.and-place",
 		"\"Body and Place\", where the body ends in no place and the place stands alone, is a body and a place",

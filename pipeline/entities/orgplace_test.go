@@ -299,3 +299,27 @@ func TestDescriptorAndHeadlines(t *testing.T) {
 		}
 	}
 }
+
+func TestListsAndCoordination(t *testing.T) {
+	const org, loc = doc.TypeOrganization, doc.TypeLocation
+	runRuleCases(t, []ruleCase{
+		{name: "and between two words of a body's name", text: "The Norland Timber Producers and Exporters Association (NTPEA) met.",
+			kind: org, want: "Norland Timber Producers and Exporters Association"},
+		{name: "no split before a right side that does not end in its head", text: "A representative of the Ministry of Preschool and School Education spoke.",
+			kind: org, want: "Ministry of Preschool and School Education", not: []string{"School Education"}},
+		{name: "a body and one unknown word", text: "Factories supplying H&M and Valdorra cut overtime.",
+			kind: org, want: "Valdorra", rule: "org.split.and-name", not: []string{"H&M and Valdorra"}},
+		{name: "a portfolio after and is no second body", text: "The Organization for Security and Co-operation in Europe sent observers.",
+			kind: org, not: []string{"Co-operation"}},
+		{name: "unknown words in a closed list after in", text: "Libraries in Armley, Hedgely and Seacroft will stay open.",
+			kind: loc, want: "Hedgely", rule: "place.detect.prep-list-member"},
+		{name: "an open list is no list of places", text: "Libraries in Armley, Hedgely Council said, will stay open.",
+			kind: loc, not: []string{"Hedgely"}},
+		{name: "a list before a plural region word", text: "Teachers in the Urgelt and Pastrom districts wait for pay.",
+			kind: loc, want: "Urgelt", rule: "place.detect.prep-list"},
+		{name: "the last of a list before a plural region word", text: "Teachers in the Urgelt and Pastrom districts wait for pay.",
+			kind: loc, want: "Pastrom", not: []string{"Pastrom districts"}},
+		{name: "a bay after in", text: "The hearing was held in Cardiff Bay.",
+			kind: loc, want: "Cardiff Bay", rule: "place.detect.venue"},
+	})
+}

@@ -238,11 +238,14 @@ var (
 		"a name of the generated gazetteer, no given name or surname, joined by a comma, and or or to a place of the same country is a place",
 		"Delegates of [Oulu], Tampere and Helsinki met.")
 	ruleGeoPrepList = rules.New(rules.StageEntities, rules.Detect, "place.detect.prep-list",
-		"names joined by and/or right after in, near or from, each a place of a gazetteer or one unknown capitalized word, at least one known, are places",
+		"names joined by and/or right after in, near or from (at least one known to a gazetteer), or before a plural region word, each a place of a gazetteer or one unknown capitalized word, are places",
 		"Workers in [Germiston] and [Benoni] were sent home.")
 	rulePlaceBased = rules.New(rules.StageEntities, rules.Detect, "place.detect.place-based",
 		"a place of a gazetteer glued by a hyphen to based, born or headquartered is a place, not part of the name after it",
 		"Analysts at [Lagos-based] Sahel Advisory said so.")
+	rulePrepListMember = rules.New(rules.StageEntities, rules.Detect, "place.detect.prep-list-member",
+		"a capitalized word no list knows (or a name of the generated gazetteer) in a closed list of places that began after in, near or from is a place too",
+		"Libraries in Armley, [Hedgely] and Seacroft will stay open.")
 	rulePlacePartyState = rules.New(rules.StageEntities, rules.Detect, "place.detect.party-place",
 		"a party letter and a hyphen before a capitalized name between commas or brackets (R-Okla., D-Denver) give a legislator's state or town",
 		"Sen. Ann Lee, [D-Ore]., spoke.")
@@ -279,15 +282,25 @@ func (st *state) geoRun(a, b int) *rules.Rule {
 // a gazetteer or one capitalized word no list knows, at least one known.
 // It returns the members' parts; ok is false when the run is no such list.
 func (st *state) prepList(dst []part, a, b int) ([]part, bool) {
-	if a == 0 || b-a < 3 || !(geoPreps[st.low[a-1]] || geoFrom[st.low[a-1]]) || st.t[a-1].cap || st.possAfter(b) {
+	if a == 0 || b-a < 3 || st.possAfter(b) {
 		return dst, false
 	}
-	person := geoPreps[st.low[a-1]]
+	prep := !st.t[a-1].cap && (geoPreps[st.low[a-1]] || geoFrom[st.low[a-1]])
+	// "the Urgut and Pastdargom districts": a plural region word names the list
+	regional := !st.t[b-1].cap && pluralRegion(st.low[b-1])
+	if !prep && !regional {
+		return dst, false
+	}
+	end := b
+	if regional {
+		end = b - 1
+	}
+	person := prep && geoPreps[st.low[a-1]]
 	var spans [][2]int
-	known := false
-	for x := a; x < b; {
+	known := regional
+	for x := a; x < end; {
 		y := x
-		for y < b && st.low[y] != "and" && st.low[y] != "or" {
+		for y < end && st.low[y] != "and" && st.low[y] != "or" {
 			y++
 		}
 		k, ok := st.listMember(x, y, person)
@@ -297,17 +310,24 @@ func (st *state) prepList(dst []part, a, b int) ([]part, bool) {
 		known = known || k
 		spans = append(spans, [2]int{x, y})
 		x = y + 1
-		if y+1 == b {
+		if y+1 == end {
 			return dst, false // a trailing "and"
 		}
 	}
 	if !known || len(spans) < 2 {
 		return dst, false
 	}
+	if regional {
+		spans[len(spans)-1][1] = b // the region word stays with the last, as in "Mingbulak districts"
+	}
 	for _, sp := range spans {
-		m := ment{k: kPlace, a: sp[0], b: sp[1], name: st.geoPlaceName(sp[0], sp[1]), det: ruleGeoPrepList}
-		if st.curatedPlace(sp[0], sp[1]) {
-			m.name = st.placeName(sp[0], sp[1])
+		e := min(sp[1], end)
+		m := ment{k: kPlace, a: sp[0], b: sp[1], name: st.geoPlaceName(sp[0], e), det: ruleGeoPrepList}
+		if st.curatedPlace(sp[0], e) {
+			m.name = st.placeName(sp[0], e)
+		}
+		if e < sp[1] {
+			st.fire(rulePolicyRegionFold, sp[0], sp[1], sp[0], e)
 		}
 		st.ments = append(st.ments, m)
 		st.fire(m.det, a, b, sp[0], sp[1])
@@ -482,16 +502,63 @@ func (st *state) listPlace(m0, a, i, b int) (int, *rules.Rule, int) {
 		n, r = 1, ruleRegionList
 	}
 	if r == ruleRegionList || !st.sameCountry(g.cc, st.placeAfter(m0, i+n, b)) && !st.sameCountry(g.cc, st.placeBefore(m0, a, i)) {
-		if n != 1 || !st.unknownWord(i) && !st.geoWord(i) || !st.regionListAfter(m0, i+1, b) {
+		switch {
+		case n == 1 && (st.unknownWord(i) || st.geoWord(i)) && st.regionListAfter(m0, i+1, b):
+			r = ruleRegionList
+		case (n == 1 && st.unknownWord(i) || r == ruleGeoList) && st.prepListBefore(m0, a, i) && st.listClosed(m0, i, i+n, b):
+			r = rulePrepListMember
+		default:
 			return 0, nil, -1
 		}
-		r = ruleRegionList
 	}
 	if weak >= 0 && (st.ments[weak].a != i || st.ments[weak].b != i+n) || weak < 0 && st.covered(m0, i+n-1) ||
 		i+n < b && st.t[i+n].cap && st.t[i+n].word || st.possAfter(i+n) {
 		return 0, nil, -1
 	}
 	return n, r, weak
+}
+
+// prepListBefore reports whether the list that member i goes on began
+// with a place right after a preposition of place: "in Armley, ...".
+func (st *state) prepListBefore(m0, a, i int) bool {
+	x := st.placeBefore(m0, a, i)
+	for steps := 0; x >= 0 && steps < 8; steps++ {
+		m := &st.ments[x]
+		if m.a > 0 && !st.t[m.a-1].cap && (geoPreps[st.low[m.a-1]] || geoFrom[st.low[m.a-1]]) {
+			return true
+		}
+		x = st.placeBefore(m0, a, m.a)
+	}
+	return false
+}
+
+// listClosed reports whether the list member [i, e) is its list's last,
+// after "and"/"or", or is followed by members (places or unknown words)
+// up to one after "and"/"or": a closed list of places, not a comma before
+// something else.
+func (st *state) listClosed(m0, i, e, b int) bool {
+	if i > 0 && (st.low[i-1] == "and" || st.low[i-1] == "or") {
+		return true
+	}
+	j := e
+	for steps := 0; steps < 8; steps++ {
+		k := st.listSep(j, b)
+		if k < 0 || k >= b {
+			return false
+		}
+		closing := st.low[k-1] == "and" || st.low[k-1] == "or"
+		if x := st.placeAt(m0, k); x >= 0 {
+			j = st.ments[x].b
+		} else if st.t[k].cap && (st.unknownWord(k) || st.geoWord(k)) {
+			j = k + 1
+		} else {
+			return false
+		}
+		if closing {
+			return j >= b || !st.t[j].cap
+		}
+	}
+	return false
 }
 
 // placeRuleAt tries the place rules, in order, at token i of a segment

@@ -322,7 +322,7 @@ func (st *state) andCrossable(start, j int) (bool, *rules.Rule) {
 		return false, ruleRunAndGiven
 	}
 	// "... LLP Ulykpan Zholmurat and ...": a two-word name ends here
-	if j-start >= 3 && st.nameWord(j-1, false) && st.nameWord(j-2, false) && !st.nameWord(j-3, false) {
+	if j-start >= 3 && st.nameWord(j-1, false) && st.nameWord(j-2, false) && !st.nameWord(j-3, false) && !st.bodyGoesOn(j) {
 		return false, ruleRunAndTwoWordName
 	}
 	// "Pham Van Tuan and ...", "Tran Thanh Hai and ...": a three-word
@@ -341,6 +341,23 @@ func (st *state) andCrossable(start, j int) (bool, *rules.Rule) {
 		return false, ruleRunAndHonorificName
 	}
 	return true, nil
+}
+
+// bodyGoesOn reports whether "and" at j joins words of one body's name:
+// the two words before it are no known given name or surname and the
+// capitalized words after it end in a head ("Garment Manufacturers and
+// Exporters Association").
+func (st *state) bodyGoesOn(j int) bool {
+	if st.t[j-1].has(fGiven|fSurname|fNameLike) || st.t[j-2].has(fGiven|fSurname|fNameLike) {
+		return false
+	}
+	k := j + 1
+	for k < len(st.t) && k < j+5 && st.t[k].cap && st.t[k].word {
+		k++
+	}
+	// the head ends the words after "and"; first, it starts another body
+	// ("Ulykpan Zholmurat and LLP Kezbi")
+	return k > j+2 && st.t[k-1].has(fHead)
 }
 
 func (st *state) isTitleStart(i int) bool {
