@@ -75,6 +75,7 @@ const (
 	kPerson kind = iota
 	kOrg
 	kPlace
+	kNone // a candidate a later rule dropped (a headline's capitals no body names)
 )
 
 type ment struct {
@@ -93,6 +94,7 @@ type ment struct {
 	keyStr   string   // key joined with spaces
 	inner    int      // org: 1 + index of the body named inside it, 0 when none
 	prefix   int      // org: tokens before the connector to that inner body
+	hl       hlTail   // person in a Title Case headline: the words a body's name may be among
 }
 
 type titleRef struct {
@@ -132,6 +134,7 @@ type state struct {
 	segCut *rules.Rule  // what bounds that segment inside its run (a title, the person), nil: the run
 	runEnd int          // end of the run being parsed
 	dl     datelineSpan // the dateline of the sentence being scanned
+	hl     hlTail       // the headline tail personSpan saw, for personPart
 	grown  []growMark   // where org rules let the sentence's runs grow
 }
 

@@ -101,6 +101,9 @@ var (
 	rulePersonHeadlineEnd = rules.New(rules.StageEntities, rules.End, "person.end.headline-evidence",
 		"in a Title Case headline a name ends with its last known name word",
 		"[Maria Santos] Opens Plenum In Capital Today")
+	rulePersonHeadlineBody = rules.New(rules.StageEntities, rules.Accept, "person.accept.headline-body-name",
+		"in a Title Case headline a person is the words the report's body names a person with",
+		"Late Goal Lifts [Okonkwo] Past Rivals¶Striker Chidi Okonkwo scored twice on Sunday.")
 	rulePersonHeadlineStart = rules.New(rules.StageEntities, rules.Start, "person.start.headline-evidence",
 		"in a Title Case headline a name starts at its first known name word",
 		"Opposition Picks [Grace Mwangi] As New Chair")
@@ -139,13 +142,19 @@ func (st *state) personSpan(a, b int, allCapsRun bool) (p, pe int) {
 		}
 	}
 	pe = b // where the person's name ends
+	st.hl = hlTail{}
 	if p < b && st.titleCaseHeadline(a) {
 		// capitals in a Title Case headline make no name ("Holds
-		// Plenum"); a name ends with its known words ("Maria Santos
-		// Opens Plenum")
+		// Plenum"); a name is one the body gives (confirmHeadlinePeople),
+		// else it ends with its known words ("Maria Santos Opens Plenum")
+		st.hl = hlTail{a: p, b: b, ev: true}
 		if pe = st.nameEvidenceEnd(p, b); pe == p {
-			st.fire(rulePersonRejectHeadline, p, b, 0, 0)
-			return b, b
+			if st.commonWordsOnly(p, b) {
+				st.fire(rulePersonRejectCommonWords, p, b, 0, 0)
+				return b, b
+			}
+			st.hl.ev = false
+			return p, b
 		}
 		if pe < b {
 			st.fire(rulePersonHeadlineEnd, p, b, p, pe)
@@ -173,7 +182,8 @@ func (st *state) personSpan(a, b int, allCapsRun bool) (p, pe int) {
 func (st *state) personPart(parts []part, p, pe, hon, sentEnd int) part {
 	l := st.f.l
 	b := pe
-	m := ment{k: kPerson, a: p, b: b, name: st.slice(p, b), det: rulePersonName}
+	m := ment{k: kPerson, a: p, b: b, name: st.slice(p, b), det: rulePersonName, hl: st.hl}
+	st.hl = hlTail{}
 	if hon > 0 {
 		m.alias = st.slice(p-hon, b)
 		m.det = rulePersonHonorific
@@ -429,4 +439,75 @@ func (st *state) wordGivenName(p, b int) bool {
 		}
 	}
 	return false
+}
+
+// hlTail is the tail of a run in a Title Case headline where a person's
+// name was looked for: [a, b), and whether known name words (ev) bound the
+// candidate found there.
+type hlTail struct {
+	a, b int
+	ev   bool
+}
+
+// confirmHeadlinePeople settles the people found in Title Case headlines,
+// whose capitals say nothing about where a name starts or ends: a person is
+// the longest run of words of the headline's tail that the body names a
+// person with (a whole name, or the surname of a longer one): "Late Goal
+// Lifts Okonkwo" is "Okonkwo" when the body has "Chidi Okonkwo". A
+// candidate the body does not name stays when known name words bound it,
+// else it is dropped.
+func (st *state) confirmHeadlinePeople() {
+	var body map[string]bool
+	for i := range st.ments {
+		m := &st.ments[i]
+		if m.k != kPerson || m.hl.b == 0 {
+			continue
+		}
+		if body == nil {
+			body = st.bodyNames()
+		}
+		if a, b := st.bodyNameIn(m.hl.a, m.hl.b, body); a < b {
+			st.fire(rulePersonHeadlineBody, m.a, m.b, a, b)
+			if a != m.a || b != m.b {
+				m.a, m.b, m.name, m.alias, m.by = a, b, st.slice(a, b), "", rulePersonHeadlineBody
+			}
+			continue
+		}
+		if !m.hl.ev {
+			st.fire(rulePersonRejectHeadline, m.a, m.b, 0, 0)
+			m.k = kNone
+		}
+	}
+}
+
+// bodyNames are the lower-cased names (words joined by spaces) of the person
+// mentions outside Title Case headlines, with the last word of each name of
+// two words or more; a lone word counts only after a title or a form of
+// address.
+func (st *state) bodyNames() map[string]bool {
+	set := map[string]bool{}
+	for i := range st.ments {
+		m := &st.ments[i]
+		if m.k != kPerson || m.hl.b != 0 || m.b-m.a == 1 && m.weak {
+			continue
+		}
+		set[strings.Join(st.low[m.a:m.b], " ")] = true
+		if m.b-m.a > 1 {
+			set[st.low[m.b-1]] = true
+		}
+	}
+	return set
+}
+
+// bodyNameIn returns the longest span of [a, b) that body holds (the first
+// of equal length); a, a when none.
+func (st *state) bodyNameIn(a, b int, body map[string]bool) (int, int) {
+	for n := b - a; n > 0; n-- {
+		for i := a; i+n <= b; i++ {
+			if body[strings.Join(st.low[i:i+n], " ")] {
+				return i, i + n
+			}
+		}
+	}
+	return a, a
 }

@@ -1,0 +1,75 @@
+package entities
+
+import (
+	"testing"
+
+	"plenary/pipeline/rules"
+)
+
+// personCase is one invented text for a person rule: the rule that must
+// fire on it (its ID), the people that must be found and those that must
+// not. A case with rule "" states only what is found (a guard: the rules
+// must leave it alone).
+type personCase struct {
+	rule, text string
+	want, not  []string
+}
+
+// runPersonCases finds the people of each case's text with a trace and
+// checks the case.
+func runPersonCases(t *testing.T, tests []personCase) {
+	t.Helper()
+	s, f := setup(t)
+	for _, tc := range tests {
+		name := tc.rule
+		if name == "" {
+			name = "guard"
+		}
+		t.Run(name, func(t *testing.T) {
+			tr := &rules.Trace{}
+			r := f.FindTrace(s.Segment(tc.text), tr)
+			got := names(r.People, func(p doc_Person) string { return p.Name })
+			for _, w := range tc.want {
+				if !has(got, w) {
+					t.Errorf("%q: people %q: missing %q", tc.text, got, w)
+				}
+			}
+			for _, w := range tc.not {
+				if has(got, w) {
+					t.Errorf("%q: people %q: should not hold %q", tc.text, got, w)
+				}
+			}
+			if tc.rule == "" {
+				return
+			}
+			for _, ev := range tr.Events() {
+				if ev.Rule == tc.rule {
+					return
+				}
+			}
+			t.Errorf("%q: rule %s did not fire", tc.text, tc.rule)
+		})
+	}
+}
+
+// Title Case headlines, in the wires' style too (short function words in
+// lower case): their capitals make no name, a person there is one the body
+// names.
+func TestHeadlinePeople(t *testing.T) {
+	runPersonCases(t, []personCase{
+		{"person.accept.headline-body-name", "Late Goal Lifts Okonkwo Past Rivals\n\nChidi Okonkwo scored twice on Sunday.",
+			[]string{"Chidi Okonkwo"}, []string{"Late Goal Lifts Okonkwo", "Okonkwo Past Rivals"}},
+		{"person.accept.headline-body-name", "Brisk Finish Puts Ingrid Lund in Front as Rain Stops Play\n\nIngrid Lund of Norway led by two shots.",
+			[]string{"Ingrid Lund"}, []string{"Brisk Finish Puts Ingrid Lund"}},
+		{"person.accept.headline-body-name", "Struggling Marchetti Bows Out in Second Round\n\nSeventh seed Lorenzo Marchetti lost 6-3 6-2 on Tuesday.",
+			[]string{"Lorenzo Marchetti"}, []string{"Struggling Marchetti", "Struggling Marchetti Bows Out"}},
+		{"person.reject.headline-no-evidence", "Qualifier Al-Hamadi Bows Out as Rain Stops Play\n\nThe match was abandoned on Sunday.",
+			nil, []string{"Qualifier Al-Hamadi Bows Out", "Al-Hamadi"}},
+		{"person.reject.headline-no-evidence", "Mayor Resigns as Audit Widens\n\nThe mayor of Fenwick resigned on Friday.",
+			nil, []string{"Resigns"}},
+		// a name the body does not give stays when known name words bound it
+		{"person.start.headline-evidence", "Caucus Picks Grace Obi As Deputy\n\nThe caucus met on Monday.", []string{"Grace Obi"}, nil},
+		// a results line in brackets is no headline
+		{"", "Amina Diallo (Movement for Unity and Work) 48.2\n\nThe count ended on Monday.", nil, []string{"Movement for Unity and Work"}},
+	})
+}
