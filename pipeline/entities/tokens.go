@@ -260,7 +260,7 @@ func (st *state) titleCaseSentence(s int) bool {
 	if s > 0 && d.ParagraphOf(d.Sentences[s-1].Start) == p || s+1 < len(d.Sentences) && d.ParagraphOf(d.Sentences[s+1].Start) == p {
 		return false
 	}
-	words, fn := 0, false
+	words, fn, common := 0, false, 0
 	lower := false // lower-case function words
 	for j := a; j < b; j++ {
 		t := st.t[j]
@@ -284,11 +284,17 @@ func (st *state) titleCaseSentence(s int) bool {
 		if j > a && t.has(fStop|fConnector) {
 			fn = true
 		}
+		if t.has(fCommon) && !t.has(fStop|fConnector|fGiven|fSurname|fNameLike|fSurnameEnd) && !t.allCaps {
+			common++
+		}
 	}
 	// with lower-case function words only the report's first line, with
 	// text after it, is taken for a headline: elsewhere such a line is as
-	// likely a list of names ("Federation of Trade Unions of Belarus")
-	return words >= 4 && fn && (!lower || s == 0 && len(d.Sentences) > 1)
+	// likely a list of names ("Federation of Trade Unions of Belarus").
+	// There two capitalized common words do without a function word
+	// ("Late Goal Lifts Okonkwo Past Rivals").
+	first := s == 0 && len(d.Sentences) > 1
+	return words >= 4 && (fn && (!lower || first) || first && common >= 2)
 }
 
 func (st *state) capsSentence(s int) bool {
