@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"regexp"
 	"runtime"
 	"strings"
 	"sync"
@@ -680,7 +681,7 @@ func TestProgressTotalsArriveLate(t *testing.T) {
 		t.Fatal(err)
 	}
 	out := term.String()
-	if !strings.Contains(out, "documents 6 · [========================] 270 B of 270 B (100%)") {
+	if !regexp.MustCompile(`\r 100% \[=+\] \(270/270 B, [^)]+/s\) documents 6 \x1b\[0K\n`).MatchString(out) {
 		t.Errorf("bar never showed the planned total:\n%q", out)
 	}
 }
