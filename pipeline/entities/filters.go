@@ -55,13 +55,14 @@ var (
 )
 
 // venue reports whether segment [a, b) ends in a capitalized venue word
-// (a venue with a body's word in it is still no body: "State Congress Hall").
+// (a venue with a body's word in it is still no body: "State Congress Hall"),
+// or starts with a square's or street's word ("Plaza Independencia").
 func (st *state) venue(a, b int) bool {
 	e := st.trimQuotes(b)
 	if e-a < 2 || !st.t[e-1].cap {
 		return false
 	}
-	return venueWords[st.low[e-1]] || venueHeads[st.low[e-1]] && venueKinds[st.low[e-2]]
+	return venueWords[st.low[e-1]] || venueHeads[st.low[e-1]] && venueKinds[st.low[e-2]] || venueLeads[st.low[a]] && st.t[a].cap
 }
 
 // awardName reports whether the quoted segment starting at a follows an

@@ -50,6 +50,12 @@ var (
 	ruleOrgDescriptor = rules.New(rules.StageEntities, rules.Detect, "org.detect.descriptor",
 		"capitalized words right after a lower-case noun of a kind of body (bloc, lender, drugmaker, club), with no title and no known given name or surname, name a body",
 		"Talks with the South American bloc [Mercosur] stalled.")
+	ruleOrgRegionWordEnd = rules.New(rules.StageEntities, rules.End, "org.end.region-word",
+		"a lower-case \"regional\" after a body's capitalized name, before a title, is the title's, not the body's",
+		"[ALU] regional director Ramon Cruz said so.")
+	ruleOrgNumber = rules.New(rules.StageEntities, rules.End, "org.end.local-number",
+		"a number after Local, Lodge or Chapter ends a union branch's name",
+		"[Amalgamated Transit Union Local 998] voted.")
 	ruleOrgLeader = rules.New(rules.StageEntities, rules.Start, "org.start.name-leader",
 		"a capitalized All/Great/New before a capitalized non-head word starts a body's name when its head is singular",
 		"[New Democratic Party] members met.")
@@ -81,6 +87,15 @@ func (st *state) groupWordGrow(start, j, _ int) (int, bool) {
 // Rural Schools"): they complete its name.
 func (st *state) headPreposition(a, p int) bool {
 	return p-1 > a && !st.t[p-1].cap && (st.low[p-1] == "on" || st.low[p-1] == "for" || st.low[p-1] == "of") && st.f.l.heads[st.low[p-2]]
+}
+
+// localNumber ends a run with the number of a union's branch after
+// "Local", "Lodge" or "Chapter": "Amalgamated Transit Union Local 998".
+func (st *state) localNumber(_, j, _ int) (int, bool) {
+	if !isNumber(st.low[j]) || !numberLeads[st.low[j-1]] || !st.t[j-1].cap {
+		return 0, false
+	}
+	return 1, true
 }
 
 // enterpriseGrow ends a run with a lower-case enterprise noun after one to
@@ -1010,6 +1025,12 @@ func (st *state) eventBody(dst []part, a, b int) ([]part, bool) {
 func (st *state) org(dst []part, a, b int) ([]part, int, int, bool) {
 	if !st.isOrg(a, b) {
 		return dst, a, b, false
+	}
+	// "ALU regional director": the region word describes the title
+	if b-a >= 2 && st.low[b-1] == "regional" && st.t[b-2].cap && b < len(st.t) && st.isTitleStart(b) && st.isOrg(a, b-1) {
+		st.fire(ruleOrgRegionWordEnd, a, b, a, b-1)
+		st.segBy = ruleOrgRegionWordEnd
+		b--
 	}
 	a = st.ofTheCut(a, b)
 	n0 := len(dst)

@@ -323,3 +323,21 @@ func TestListsAndCoordination(t *testing.T) {
 			kind: loc, want: "Cardiff Bay", rule: "place.detect.venue"},
 	})
 }
+
+func TestFreshTwoRules(t *testing.T) {
+	const org, loc = doc.TypeOrganization, doc.TypeLocation
+	runRuleCases(t, []ruleCase{
+		{name: "a known place's county keeps its word", text: "Buses run across Milwaukee County every day.",
+			kind: loc, want: "Milwaukee County", not: []string{"Milwaukee"}},
+		{name: "a square's word first", text: "Workers marched to Plaza Libertad on Monday.",
+			kind: loc, want: "Plaza Libertad", rule: "place.detect.venue"},
+		{name: "a capitol", text: "The march ended at the Vardby Provincial Capitol.",
+			kind: loc, want: "Vardby Provincial Capitol", rule: "place.detect.venue"},
+		{name: "a union local's number", text: "The council signed a contract with Amalgamated Transit Union Local 998 on Monday.",
+			kind: org, want: "Amalgamated Transit Union Local 998", rule: "org.end.local-number"},
+		{name: "regional before a title", text: "KLU regional director Ramon Cruz said so.",
+			kind: org, want: "KLU", rule: "org.end.region-word", not: []string{"KLU regional"}},
+		{name: "a body of the region keeps its region word", text: "The Trade Union Center of the Varna region met.",
+			kind: org, want: "Trade Union Center of the Varna region"},
+	})
+}

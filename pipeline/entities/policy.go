@@ -43,6 +43,10 @@ var (
 // regionName is the reported name of a place written at [a, b) whose name
 // proper is [a, core): the bare name, a county with its word.
 func (st *state) regionName(a, core, b int) string {
+	if b == core+1 && st.low[core] == "county" && st.t[core].cap {
+		st.fire(rulePolicyCountyWord, a, b, a, b)
+		return st.placeName(a, core) + " " + st.t[core].text // "Milwaukee County"
+	}
 	name := st.placeName(a, core)
 	if core < b {
 		st.fire(rulePolicyRegionFold, a, b, a, core)

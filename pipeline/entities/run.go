@@ -74,6 +74,7 @@ var growers = [...]grower{
 		return b2i(!st.t[j].cap && st.t[j].has(fHead) && st.t[j-1].has(fRegion)), false
 	}, true},
 	{ruleOrgEnterprise, (*state).enterpriseGrow, true},
+	{ruleOrgNumber, (*state).localNumber, true},
 	{ruleOrgLowerHead, (*state).lowerHeadGrow, true},
 	{ruleOrgSector, (*state).sectorGrow, true},
 }

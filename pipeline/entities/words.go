@@ -38,6 +38,8 @@ var (
 	unitMods        = wordSet("unit-mod")       // lower-case words before a unit head: "primary", "legal"
 	sectorNouns     = wordSet("sector-noun")    // end a sector phrase: "of workers of the coal industry"
 	orgDescriptors  = wordSet("org-descriptor") // before a name make it a body's: "the bloc Mercosur"
+	venueLeads      = wordSet("venue-lead")     // a square's or street's word put first: "Plaza Independencia"
+	numberLeads     = wordSet("number-lead")    // before a branch's number: "Local 998"
 	venuePreps      = wordSet("venue-prep")     // put a venue's name in a place's context: "at", "on"
 	// polityForms are a state's forms; only the bare ones stand without a
 	// modifier, as "Republic of X" is the gazetteer's.
