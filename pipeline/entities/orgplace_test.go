@@ -341,3 +341,25 @@ func TestFreshTwoRules(t *testing.T) {
 			kind: org, want: "Trade Union Center of the Varna region"},
 	})
 }
+
+func TestPlaceSpelling(t *testing.T) {
+	const loc = doc.TypeLocation
+	runRuleCases(t, []ruleCase{
+		{name: "umlaut written out", text: "GRUENBACH, Austria (Alpine Wire) - Snow fell. Racers stayed in Grünbach all week.",
+			kind: loc, want: "Gruenbach", not: []string{"Grünbach"}},
+		{name: "gh for g", text: "The khokim of the Fergana region spoke. Ferghana needs roads.",
+			kind: loc, want: "Fergana", not: []string{"Ferghana"}},
+		{name: "two places stay two", text: "Workers came from Osh and Oshakati.",
+			kind: loc, want: "Osh"},
+	})
+	r := find(t, "KITZBUEHEL, Austria (Alpine Wire) - Snow fell. Racers stayed in Kitzbühel all week.")
+	var merged bool
+	for _, l := range r.Locations {
+		if l.Name == "Kitzbuehel" && has(l.Aliases, "Kitzbühel") {
+			merged = true
+		}
+	}
+	if !merged {
+		t.Errorf("locations %+v: Kitzbühel not one place with Kitzbuehel (place.merge.spelling)", r.Locations)
+	}
+}

@@ -2,8 +2,12 @@ package entities
 
 import (
 	"plenary/pipeline/doc"
+	"plenary/pipeline/rules"
 	"strconv"
 	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 func (st *state) clusterPlaces() [][]int {
@@ -42,14 +46,51 @@ func (st *state) clusterPlaces() [][]int {
 		}
 		ci, ok := idx[k]
 		if !ok {
-			ci = len(out)
+			// "Kitzbühel" and "KITZBUEHEL", "Ferghana" and "Fergana":
+			// one place spelled two ways
+			sk := spellingKey(k)
+			if ci, ok = idx[sk]; ok {
+				st.fire(rulePlaceMergeSpelling, m.a, m.b, st.ments[out[ci][0]].a, st.ments[out[ci][0]].b)
+			} else {
+				ci = len(out)
+				idx[sk] = ci
+				out = append(out, nil)
+			}
 			idx[k] = ci
-			out = append(out, nil)
 		}
 		out[ci] = append(out[ci], i)
 		m.cluster = ci
 	}
 	return out
+}
+
+var rulePlaceMergeSpelling = rules.New(rules.StageEntities, rules.Merge, "place.merge.spelling",
+	"two places whose names differ only in diacritics, a transliterated umlaut (ue, oe, ae), gh for g or a doubled letter are one place",
+	"KITZBUEHEL, Austria - Snow fell. Racers stayed in [Kitzbühel] all week.")
+
+// spellingKey folds a lower-cased place name to what stays across
+// transliterations: no diacritics, umlauts written out or not, "gh" as
+// "g", no doubled letters.
+func spellingKey(k string) string {
+	var b strings.Builder
+	b.Grow(len(k))
+	var prev rune
+	for _, r := range norm.NFD.String(k) {
+		if unicode.Is(unicode.Mn, r) {
+			continue
+		}
+		switch {
+		case r == prev:
+			continue // "Tallinn", "Tallin"
+		case r == 'e' && (prev == 'u' || prev == 'o' || prev == 'a'):
+			continue // "Kitzbuehel": the ü written out
+		case r == 'h' && prev == 'g':
+			continue // "Ferghana", "Fergana"
+		}
+		b.WriteRune(r)
+		prev = r
+	}
+	return b.String()
 }
 
 func (st *state) makePlace(ms []int, n int) doc.Location {
