@@ -44,6 +44,9 @@ func (st *state) nameWord(i int, allCapsRun bool) bool {
 	if sg := singular(lw); sg != lw && (l.titleWords[sg] || l.heads[sg] || l.orgWords[sg] || regionWords[sg]) {
 		return false
 	}
+	if st.f.l.compoundDescriptor(t.low) {
+		return false
+	}
 	if t.has(fGiven) {
 		return true
 	}
@@ -125,6 +128,9 @@ var (
 	rulePersonAfterCommon = rules.New(rules.StageEntities, rules.Start, "person.start.common-words",
 		"capitalized common English words before a name's first given name describe the person and are no part of the name",
 		"Struggling [Evert Lindqvist] lost again.")
+	rulePersonAfterCompound = rules.New(rules.StageEntities, rules.Start, "person.start.after-compound",
+		"a hyphened adjective whose last part is a lower-case common word (Top-seeded, Lagos-based) describes the person and is no part of the name",
+		"Top-seeded [Alexei Morozov] saved two match points.")
 	rulePersonWordGiven = rules.New(rules.StageEntities, rules.Accept, "person.accept.word-given-name",
 		"a given name spelled like a common word (Pat, Bill) is a name's evidence inside a sentence, before a capitalized word that is no common word",
 		"The panel heard from [Pat Toomey] on Monday.")
@@ -265,6 +271,23 @@ func (st *state) personTail(a, b int, allCapsRun bool) int {
 	return b
 }
 
+// compoundDescriptor reports whether the lower-cased word w is a hyphened
+// adjective ending in a participle of a common English word: "top-seeded",
+// "lagos-based", "long-serving", "irish-born". A name's parts after a
+// hyphen are capitalized ("Aldridge-Boyd"), or short syllables ("Jae-won",
+// "Mei-ling"), which the participle endings leave out.
+func (l *lex) compoundDescriptor(w string) bool {
+	k := strings.LastIndexByte(w, '-')
+	if k <= 0 || k == len(w)-1 {
+		return false
+	}
+	last := w[k+1:]
+	if l.gen[last].flags&fCommon == 0 {
+		return false
+	}
+	return last == "born" || len(last) >= 4 && strings.HasSuffix(last, "ed") || len(last) >= 5 && strings.HasSuffix(last, "ing")
+}
+
 // nameWordsBefore returns where the name words ending run [a, b) start:
 // up to five of them, a particle between two ("Khalid bin Saeed", "Ludwig
 // van Beethoven"), an articled surname last ("al-Harthi"); b when none.
@@ -280,6 +303,9 @@ func (st *state) nameWordsBefore(a, b int, allCapsRun bool) int {
 			continue
 		}
 		break
+	}
+	if p > a && p < b && st.t[p-1].cap && st.f.l.compoundDescriptor(st.low[p-1]) {
+		st.fire(rulePersonAfterCompound, p-1, b, p, b)
 	}
 	return p
 }

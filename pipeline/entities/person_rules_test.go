@@ -73,3 +73,19 @@ func TestHeadlinePeople(t *testing.T) {
 		{"", "Amina Diallo (Movement for Unity and Work) 48.2\n\nThe count ended on Monday.", nil, []string{"Movement for Unity and Work"}},
 	})
 }
+
+// Words that describe a person before the name: no part of it.
+func TestDescriptorsBeforeNames(t *testing.T) {
+	runPersonCases(t, []personCase{
+		{"person.start.after-compound", "Top-seeded Alexei Morozov saved two match points.", []string{"Alexei Morozov"}, []string{"Top-seeded Alexei Morozov"}},
+		{"person.start.after-compound", "Record-breaking Priya Raman won again on Sunday.", []string{"Priya Raman"}, []string{"Record-breaking Priya Raman"}},
+		{"person.start.after-compound", "Long-serving Marta Kowalczyk retired on Friday.", []string{"Marta Kowalczyk"}, []string{"Long-serving Marta Kowalczyk"}},
+		// a Korean given name's second syllable is no descriptor
+		{"", "On Friday Jae-won Lim led after 18 holes.", []string{"Jae-won Lim"}, nil},
+		// the nouns for a person of a nation (demonyms.txt)
+		{"", "The third was Frenchman Bastien Leclercq, who dropped one shot.", []string{"Bastien Leclercq"}, []string{"Frenchman Bastien Leclercq"}},
+		{"", "His caddie, Irishman Fergus Rooney, left him last month.", []string{"Fergus Rooney"}, []string{"Irishman Fergus Rooney"}},
+		// a dateline glued to the name by an em dash (segment splits it)
+		{"", "FENWICK, N.C.—Douglas Pruett, chief executive of Harlan Mills, said Monday that it would close.", []string{"Douglas Pruett"}, []string{"N.C.—Douglas Pruett"}},
+	})
+}

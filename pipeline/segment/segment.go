@@ -719,10 +719,33 @@ func splitPunct(out [][2]int32, text string, s, e int) [][2]int32 {
 		e -= n
 	}
 	if s < e {
-		out = append(out, [2]int32{int32(s), int32(e)})
+		out = splitEmDash(out, text, s, e)
 	}
 	for i := len(tail) - 1; i >= 0; i-- {
 		out = append(out, tail[i])
+	}
+	return out
+}
+
+// splitEmDash appends the token [s, e), cut at each em dash (or horizontal
+// bar) inside it, the dash a token of its own: "vote—which" and
+// "N.C.—Douglas" are two words and a dash; no word holds one. En dashes
+// stay ("Leeds–Bradford", "3–1").
+func splitEmDash(out [][2]int32, text string, s, e int) [][2]int32 {
+	for s < e {
+		k := strings.IndexAny(text[s:e], "—―")
+		if k < 0 {
+			break
+		}
+		_, n := utf8.DecodeRuneInString(text[s+k:])
+		if k > 0 {
+			out = append(out, [2]int32{int32(s), int32(s + k)})
+		}
+		out = append(out, [2]int32{int32(s + k), int32(s + k + n)})
+		s += k + n
+	}
+	if s < e {
+		out = append(out, [2]int32{int32(s), int32(e)})
 	}
 	return out
 }

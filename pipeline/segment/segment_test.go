@@ -30,6 +30,9 @@ func TestTokensHaveRuneOffsets(t *testing.T) {
 		{"“We call on you,” the head said.", []string{"“", "We", "call", "on", "you", ",", "”", "the", "head", "said", "."}},
 		{"S.Mukashev and N. Uteshev met Madiyarova T.B. today.", []string{"S.Mukashev", "and", "N.", "Uteshev", "met", "Madiyarova", "T.B.", "today", "."}},
 		{"Kazakhstan's Senate – the upper house", []string{"Kazakhstan", "'s", "Senate", "–", "the", "upper", "house"}},
+		// an em dash inside a word is a token of its own (an en dash stays)
+		{"FENWICK, N.C.—Ann Lee won 3–1—again.", []string{"FENWICK", ",", "N.C.", "—", "Ann", "Lee", "won", "3–1", "—", "again", "."}},
+		{"“No—never,” she said.", []string{"“", "No", "—", "never", ",", "”", "she", "said", "."}},
 	}
 	for _, tc := range tests {
 		d := s.Segment(tc.text)
