@@ -89,3 +89,13 @@ func TestDescriptorsBeforeNames(t *testing.T) {
 		{"", "FENWICK, N.C.—Douglas Pruett, chief executive of Harlan Mills, said Monday that it would close.", []string{"Douglas Pruett"}, []string{"N.C.—Douglas Pruett"}},
 	})
 }
+
+// A name followed by "of" and the country or place the person is from.
+func TestNameOfPlace(t *testing.T) {
+	runPersonCases(t, []personCase{
+		{"run.end.name-of-place", "Seventh seed Jae-won Lim of South Korea lost in three sets.", []string{"Jae-won Lim"}, nil},
+		{"run.end.name-of-place", "In the bottom half, third seed Kei Watanabe of Japan beat the holder.", []string{"Kei Watanabe"}, nil},
+		// a body's name goes on across "of"
+		{"", "Delegates of the Agro-Industrial Complex of Tajikistan met in Dushanbe.", nil, []string{"Agro-Industrial Complex"}},
+	})
+}

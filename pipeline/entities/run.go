@@ -253,6 +253,9 @@ var (
 	ruleRunNameBeforeConnector = rules.New(rules.StageEntities, rules.End, "run.end.name-before-connector",
 		"a two-word name whose first word is a known given name or whose last has a surname ending ends the run before a connector",
 		"[Chief Whip Nurlan Bekov] of the Union")
+	ruleRunNameOfPlace = rules.New(rules.StageEntities, rules.End, "run.end.name-of-place",
+		"\"of\" after a person's name of two words or more and before a country or place that ends the phrase says where the person is from: the run ends at the name",
+		"Seventh seed [Jae-won Lim] of South Korea lost.")
 	ruleRunToAfterTitle = rules.New(rules.StageEntities, rules.End, "run.extend.to-after-title",
 		"\"to\" continues a run only after a title word",
 		"The [Ambassador to] Mongolia spoke.")
@@ -299,6 +302,9 @@ func (st *state) crossable(start, j int) (bool, *rules.Rule) {
 		if g || s1 {
 			return false, ruleRunNameBeforeConnector
 		}
+	}
+	if st.low[j] == "of" && st.nameOfPlace(start, j) {
+		return false, ruleRunNameOfPlace
 	}
 	switch st.low[j] {
 	case "to":
@@ -564,4 +570,35 @@ func (st *state) keepParts(p []part) []part {
 	n := len(st.partArena)
 	st.partArena = append(st.partArena, p...)
 	return st.partArena[n:len(st.partArena):len(st.partArena)]
+}
+
+// nameOfPlace reports whether "of" at j follows a person's name and says
+// where the person is from: two or more name words before it, none a
+// common English word unless a name list knows it ("Jan-Lennart Vogt",
+// "Kei Watanabe", "Ann Wood"), and a country or a place of the gazetteer after it that
+// no capitalized word continues ("of Japan beat", "of South Korea,").
+func (st *state) nameOfPlace(start, j int) bool {
+	k := j
+	for k > start && j-k < 4 && st.nameWord(k-1, false) {
+		k--
+	}
+	if j-k < 2 || k > start && st.t[k-1].cap && !st.titleEndsAt(start, k) {
+		return false
+	}
+	for i := k; i < j; i++ {
+		if t := &st.t[i]; t.has(fCommon) && !t.has(fGiven|fSurname|fSurnameEnd|fNameLike) {
+			return false // "Agro-Industrial Complex of Tajikistan"
+		}
+	}
+	n, _ := st.match(pPlaces, j+1, len(st.t))
+	if n == 0 {
+		end := min(len(st.t), j+1+st.f.l.geoMax)
+		m, g := st.geoMatch(j+1, end)
+		if m == 0 || !st.t[j+1].cap || g.pop != 0 || g.region {
+			return false
+		}
+		n = m
+	}
+	e := j + 1 + n
+	return e >= len(st.t) || !(st.t[e].cap && st.t[e].word)
 }
