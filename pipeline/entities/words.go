@@ -56,27 +56,6 @@ var (
 )
 
 // wordList returns the words of class c in file order.
-func wordList(c string) []string {
-	lx, err := lexicon.Embedded()
-	if err != nil {
-		panic(err) // the embedded files are part of the binary: a build bug
-	}
-	var out []string
-	for _, e := range lx.List("entity_words") {
-		if e.Field(1) == c {
-			out = append(out, e.Key())
-		}
-	}
-	if len(out) == 0 {
-		panic("entities: entity_words.txt has no word of class " + c)
-	}
-	return out
-}
+func wordList(c string) []string { return lexicon.Class("entity_words", c) }
 
-func wordSet(c string) map[string]bool {
-	m := map[string]bool{}
-	for _, w := range wordList(c) {
-		m[w] = true
-	}
-	return m
-}
+func wordSet(c string) map[string]bool { return lexicon.ClassSet("entity_words", c) }

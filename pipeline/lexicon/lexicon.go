@@ -98,6 +98,10 @@ func Load(userDir string) (*Lexicon, error) {
 				return nil, fmt.Errorf("lexicon %s: %w", f, err)
 			}
 			name := strings.TrimSuffix(filepath.Base(f), ".txt")
+			if w, ok := lx.closedWarning(name, f); ok {
+				lx.warnings = append(lx.warnings, w)
+				continue
+			}
 			if err := lx.check(name, string(b), f); err != nil {
 				return nil, err
 			}

@@ -249,3 +249,47 @@ func TestUnknownUserFile(t *testing.T) {
 		t.Error("the embedded lexicon warns")
 	}
 }
+
+// A closed file (grammar words read once per process) cannot be extended
+// by --lexicon: Load reads no such file and warns, so a user learns the
+// entries had no effect. Every embedded file read with Class or
+// ClosedKeys is closed.
+func TestClosedUserFile(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "abbreviations.txt"), []byte("approx\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "entity_words.txt"), []byte("not even\tvalid\tfields\n"), 0o644)
+	lx, err := Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := lx.Warnings()
+	if len(w) != 2 || !strings.Contains(w[0].Message, "abbreviations.txt is closed") || !strings.Contains(w[1].Message, "entity_words.txt is closed") {
+		t.Errorf("warnings = %+v", w)
+	}
+	if lx.Has("abbreviations", "approx") {
+		t.Error("a closed file was extended")
+	}
+	for _, name := range []string{"abbreviations", "entity_words"} {
+		if !lx.Closed(name) {
+			t.Errorf("%s is not closed", name)
+		}
+	}
+	if lx.Closed("titles") {
+		t.Error("titles is closed")
+	}
+}
+
+func TestClass(t *testing.T) {
+	if got := Class("entity_words", "connector"); len(got) == 0 || got[0] != "of" {
+		t.Errorf("connectors = %v", got)
+	}
+	if !ClassSet("entity_words", "region")["region"] {
+		t.Error("region is no region word")
+	}
+	defer func() {
+		if recover() == nil {
+			t.Error("an empty class did not panic")
+		}
+	}()
+	Class("entity_words", "no-such-class")
+}

@@ -57,6 +57,9 @@ func TestREADMEListsLexiconFiles(t *testing.T) {
 	}
 }
 
+// closedNote ends a closed file's description (see closed.go).
+const closedNote = " (closed: `--lexicon` cannot extend it)"
+
 // lexiconTable renders the table: per embedded file, its description (kept
 // from the README, else the header's first line), fields and first entry.
 func lexiconTable(t *testing.T, desc map[string]string) string {
@@ -97,6 +100,9 @@ func lexiconTable(t *testing.T, desc map[string]string) string {
 		d := desc[file]
 		if d == "" {
 			d = strings.ReplaceAll(summary, "|", "/")
+		}
+		if closedReason(string(content)) != "" && !strings.Contains(d, closedNote) {
+			d += closedNote
 		}
 		// A | inside a table cell, code span or not, needs its backslash.
 		fields = strings.ReplaceAll(fields, "|", "\\|")

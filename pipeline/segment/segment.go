@@ -28,6 +28,7 @@ import (
 
 	"plenary/pipeline/budget"
 	"plenary/pipeline/doc"
+	"plenary/pipeline/lexicon"
 )
 
 // Token is one word or punctuation mark.
@@ -97,8 +98,9 @@ var punktModel = sync.OnceValues(func() (*sentences.DefaultSentenceTokenizer, er
 	if err != nil {
 		return nil, err
 	}
-	// Honorifics and initials that punkt's English model does not know.
-	for _, a := range []string{"mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sen", "rep", "gov", "st", "jr", "sr", "no", "vs", "datuk", "hon", "rev", "smt", "co", "ltd", "inc", "corp", "dept", "jsc", "llp"} {
+	// Honorifics, ranks and company words that punkt's English model does
+	// not know (lexicon/data/abbreviations.txt).
+	for _, a := range lexicon.ClosedKeys("abbreviations") {
 		p.AbbrevTypes.Add(a)
 	}
 	return p, nil
