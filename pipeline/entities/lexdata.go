@@ -111,6 +111,7 @@ type lex struct {
 	titleWords map[string]bool     // every word of a single-word title
 	docWords   map[string]bool     // laws, charters, programmes: names of documents
 	titleMods  map[string]bool     // lower-case words that extend a title leftwards
+	postnom    map[string]bool     // titles written after the holder's name (title_postnominal.txt)
 	events     map[string]string   // event head or modifier -> "event", "numbered", "modifier"
 	expansions map[string][]string // acronym (lowercase) -> clustering key of its full name
 	stateAbbr  map[string]string   // dateline state abbreviation (lowercase, no period) -> state
@@ -149,6 +150,7 @@ func buildLex(lx *lexicon.Lexicon) *lex {
 		things:     lowerSet(lx, "thing_nouns"),
 		events:     map[string]string{},
 		titleMods:  lowerSet(lx, "title_modifiers"),
+		postnom:    lowerSet(lx, "title_postnominal"),
 		expansions: map[string][]string{},
 		stateAbbr:  map[string]string{},
 	}

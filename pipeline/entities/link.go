@@ -137,7 +137,8 @@ func (st *state) acronyms(runs []runInfo, x, sentEnd int) {
 // chain links the titles of run x to the person of a later run that starts
 // with a title and follows a dash or comma: "TITLE of X – TITLE of Y NAME",
 // "deputy of ..., chairman of Y NAME". Only lower-case words and runs with
-// neither title nor person may stand between.
+// neither title nor person may stand before the separator, and nothing
+// after it.
 func (st *state) chain(runs []runInfo, x int) {
 	r := &runs[x]
 	sep := false
@@ -173,7 +174,10 @@ func (st *state) chainGap(i, end int, sep bool) (int, bool, bool) {
 			sep = true
 			continue
 		}
-		if st.t[i].word && !st.t[i].cap {
+		// after the separator the next title follows at once: "The
+		// Governor assured the officials ..., so he asked Deputy
+		// Governor X" is no chain
+		if st.t[i].word && !st.t[i].cap && !sep {
 			continue
 		}
 		return i, sep, false
@@ -305,18 +309,25 @@ func (st *state) pluralTitles(runs []runInfo, sentEnd int) {
 // Berg no title; so does a verb after a name ("members of the party, Anna
 // Berg said").
 func (st *state) listGap(a, b int) bool {
-	l := st.f.l
 	for i := a; i < b; i++ {
 		w := st.low[i]
 		switch {
-		case st.t[i].has(fConnector|fOrgWord|fHead|fRegion) || l.titleMods[w]:
-		case l.orgWords[singular(w)] || l.heads[singular(w)]:
+		case st.bodyWord(i):
 		case !st.t[i].word && w != ";" && w != "." && w != ":":
 		default:
 			return false
 		}
 	}
 	return true
+}
+
+// bodyWord reports whether token i may stand in a body's "of" phrase
+// written in lower case: a connector, a body or place word (in the
+// singular too) or a title modifier.
+func (st *state) bodyWord(i int) bool {
+	l := st.f.l
+	w := st.low[i]
+	return st.t[i].has(fConnector|fOrgWord|fHead|fRegion) || l.titleMods[w] || l.orgWords[singular(w)] || l.heads[singular(w)]
 }
 
 func (st *state) pluralBetween(a, b int) bool {

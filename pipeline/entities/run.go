@@ -448,13 +448,17 @@ func (st *state) run(a, b, sentEnd int) {
 		}
 	}
 	allCapsRun := st.allCapsSentence(a)
-	p, pe := st.personSpan(a, b, allCapsRun)
+	pn := st.postnominal(a, b)
+	p, pe := st.personSpan(a, b-pn, allCapsRun)
 	st.runEnd = b
 	parts, hon := st.descriptor(lead, a, p)
 	if p < pe {
 		parts = append(parts, st.personPart(parts, p, pe, hon, sentEnd))
 	}
 	st.attachTitles(parts)
+	if pn > 0 && p < pe && pe == b-pn && st.nameEvidence(p, pe, allCapsRun) {
+		st.postTitle(b-pn, b, parts[len(parts)-1].ment)
+	}
 	ri.parts = st.keepParts(parts)
 	st.partTmp = parts[:0]
 	st.runs = append(st.runs, ri)

@@ -1,6 +1,8 @@
 package entities
 
 import (
+	"strings"
+
 	"plenary/pipeline/lexicon"
 	"plenary/pipeline/rules"
 )
@@ -84,6 +86,12 @@ var (
 	ruleTitleHolderInRun = rules.New(rules.StageEntities, rules.Link, "title.link.title-name",
 		"a title inside a run belongs to the person the run ends with",
 		"[Chairman] of the Union [Nurlan Bekov]")
+	ruleTitleServed = rules.New(rules.StageEntities, rules.Link, "title.link.served-person",
+		"a person right after a title and \"for\" or \"to\" is whom the post serves, not its holder",
+		"Ellen Fromm, a spokeswoman for Mr. [Russo], said so.")
+	ruleTitlePostnominal = rules.New(rules.StageEntities, rules.Link, "title.link.postnominal",
+		"a member's title written right after a name (title_postnominal.txt) belongs to it",
+		"[Imran Qureshy] MP, who backed the campaign, spoke.")
 	ruleTitleBodyAfter = rules.New(rules.StageEntities, rules.Link, "title.body.after",
 		"a title takes the body or place right after it in the run",
 		"[Chairman] of the [Union]")
@@ -163,7 +171,11 @@ func (st *state) attachTitles(parts []part) {
 		}
 		tr := &st.titles[pt.title]
 		tr.person = pi
-		if pi >= 0 {
+		if pi >= 0 && st.servedPerson(tr.b, st.ments[pi].a) {
+			// "a spokeswoman for Mr. Russo": Russo is served, not the holder
+			tr.person = -1
+			st.fire(ruleTitleServed, tr.a, tr.b, st.ments[pi].a, st.ments[pi].b)
+		} else if pi >= 0 {
 			tr.link = ruleTitleHolderInRun
 			st.fire(ruleTitleHolderInRun, tr.a, tr.b, st.ments[pi].a, st.ments[pi].b)
 		}
@@ -179,4 +191,43 @@ func (st *state) attachTitles(parts []part) {
 			}
 		}
 	}
+}
+
+// postnominal returns how many tokens of run [a, b) a title written after
+// the holder's name takes at the run's end ("Imran Qureshy MP"), 0 when
+// none does or no word stands before it.
+func (st *state) postnominal(a, b int) int {
+	for i := max(a+1, b-2); i < b; i++ {
+		if n, _ := st.match(pTitles, i, b); i+n == b && st.f.l.postnom[strings.Join(st.low[i:b], " ")] && st.t[i-1].cap {
+			return n
+		}
+	}
+	return 0
+}
+
+// postTitle records the postnominal title [a, b) of person mention pm.
+func (st *state) postTitle(a, b, pm int) {
+	_, e := st.match(pTitles, a, b)
+	st.titles = append(st.titles, titleRef{a: a, b: b, text: st.slice(a, b), entry: e, person: pm, org: -1, link: ruleTitlePostnominal})
+	st.fire(ruleTitle, a, b, a, b)
+	st.fire(ruleTitlePostnominal, a, b, st.ments[pm].a, st.ments[pm].b)
+}
+
+// servedPerson reports whether tokens [a, p) between a title and a person
+// are "for" or "to" and a form of address at most: "spokeswoman for Mr.
+// Russo", "adviser to Ann Lee".
+func (st *state) servedPerson(a, p int) bool {
+	if a >= p || st.low[a] != "for" && st.low[a] != "to" {
+		return false
+	}
+	for i := a + 1; i < p; i++ {
+		if n, _ := st.match(pHonorifics, i, p); n > 0 {
+			i += n - 1
+			continue
+		}
+		if st.low[i] != "." {
+			return false
+		}
+	}
+	return true
 }

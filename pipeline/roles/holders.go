@@ -63,7 +63,10 @@ func newHolders(held map[int][]entities.Title, ents entities.Result, lx *lexicon
 			}
 			k := foldKey(cleanTitle(t.Text))
 			h.byTitle[k] = append(h.byTitle[k], p)
-			if t.Refers != "" {
+			// an abbreviation's holder holds the full title ("Gov." is a
+			// governor); a title that only refers to another ("Premier" to
+			// a prime minister) is a post of its own
+			if t.Refers != "" && isAbbrev(cleanTitle(t.Text)) {
 				k := foldKey(t.Refers)
 				h.byTitle[k] = append(h.byTitle[k], p)
 			}
@@ -116,7 +119,11 @@ func (h *holders) resolve(t entities.Title) (int, *rules.Rule) {
 	var r *rules.Rule
 	switch {
 	case t.Refers != "":
-		l, r = h.byTitle[foldKey(t.Refers)], ruleRefRefers
+		// "the premier" is first the holder of "Premier", then of the
+		// title it refers to
+		if l, r = h.byTitle[foldKey(cleanTitle(t.Text))], ruleRefSamePost; len(l) == 0 {
+			l, r = h.byTitle[foldKey(t.Refers)], ruleRefRefers
+		}
 	case t.Org >= 0:
 		if h.seat(cleanTitle(t.Text)) {
 			return -1, nil // a body has many members: "a member of the committee"
@@ -152,4 +159,18 @@ func foldKey(s string) string {
 		}
 		return least
 	}, s)
+}
+
+// isAbbrev reports whether a title is an abbreviation: capitals only
+// ("PM", "TD") or ending with a full stop ("Gov.", "Sen.").
+func isAbbrev(s string) bool {
+	if strings.HasSuffix(s, ".") {
+		return true
+	}
+	for _, r := range s {
+		if !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return len(s) >= 2
 }

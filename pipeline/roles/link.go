@@ -55,6 +55,7 @@ type lexWords struct {
 	secondRank map[string]bool // title modifiers that make a post below another (deputy, vice)
 	orgWord    map[string]bool // org_words.txt, lower-case: the fields a portfolio names
 	portfolio  map[string]map[string]bool
+	predicate  map[string]string // title_predicates.txt: word -> copula or choice
 }
 
 func wordsOf(lx *lexicon.Lexicon) *lexWords {
@@ -75,6 +76,7 @@ func wordsOf(lx *lexicon.Lexicon) *lexWords {
 		}
 	}
 	w.portfolio = portfolioHeads(lx)
+	w.predicate = predicateWords(lx)
 	w.orgWord = map[string]bool{}
 	for _, k := range lx.Keys("org_words") {
 		w.orgWord[strings.ToLower(k)] = true
@@ -224,6 +226,12 @@ func (k *linker) link(t entities.Title) (person, org int, method string) {
 	if p, o := k.commaBody(b, end); p >= 0 {
 		return p, o, ruleTitleCommaName.ID
 	}
+	if p := k.predicate(a, b, k.d.SentTokens[t.Sentence][0]); p >= 0 {
+		return p, -1, rulePredicate.ID
+	}
+	if p := k.predicateInverse(b, end); p >= 0 {
+		return p, -1, rulePredicateInverse.ID
+	}
 	return -1, -1, ""
 }
 
@@ -259,12 +267,7 @@ func (k *linker) commaBody(b, end int) (person, org int) {
 // closed by a comma, a semicolon or the sentence's end, not by a full stop
 // inside the sentence or another word.
 func (k *linker) closedName(j, end int) bool {
-	for n := 0; j < end && n < 3; n++ {
-		if _, ok := k.personAt[j]; ok {
-			break
-		}
-		j++
-	}
+	j = k.skipAddress(j, end)
 	p, ok := k.personAt[j]
 	if !ok {
 		return false
@@ -284,6 +287,26 @@ func (k *linker) closedName(j, end int) bool {
 		return true
 	}
 	return false
+}
+
+// skipAddress returns where a name starts at j past a form of address
+// ("Mr", "the Rev.", "Cllr"): up to three words of honorifics, their full
+// stops, and an article before them.
+func (k *linker) skipAddress(j, end int) int {
+	if j+1 < end && k.lower(j) == "the" && k.w.honorific[k.lower(j+1)] {
+		j++
+	}
+	for n := 0; j < end && n < 4; n++ {
+		if _, ok := k.personAt[j]; ok {
+			break
+		}
+		w := k.lower(j)
+		if !k.w.honorific[strings.TrimSuffix(w, ".")] && !(w == "." && n > 0) {
+			break
+		}
+		j++
+	}
+	return j
 }
 
 func isEnd(s string) bool { return s == "." || s == "!" || s == "?" }
@@ -346,12 +369,7 @@ func (k *linker) unitBefore(i, j int) bool {
 // commaName returns the person of ", [honorifics] NAME," or ", NAME" at the
 // sentence end.
 func (k *linker) commaName(j, end int) int {
-	for n := 0; j < end && n < 3 && k.w.honorific[strings.TrimSuffix(k.lower(j), ".")]; n++ {
-		if _, ok := k.personAt[j]; ok {
-			break
-		}
-		j++
-	}
+	j = k.skipAddress(j, end)
 	p, ok := k.personAt[j]
 	if !ok {
 		return -1

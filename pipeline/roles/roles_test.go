@@ -348,3 +348,41 @@ func TestPortfolios(t *testing.T) {
 	}
 	checkRoleCases(t, tests, match, match)
 }
+
+// TestLinkPatterns covers the patterns that link a title to its holder
+// across what a run does not hold, each with the rule it tests.
+func TestLinkPatterns(t *testing.T) {
+	tests := []roleCase{
+		{"title.link.postnominal", "Imran Qureshy MP, who had backed the campaign, called it a victory.",
+			[]want{{"Imran Qureshy", "MP", ""}}, nil},
+		{"title.link.postnominal: a seat's name is no person", "The Dublin Central TD rallied delegates.",
+			nil, []want{{"Dublin Central", "TD", ""}}},
+		{"title.link.served-person", "Ellen Fromm, a spokeswoman for Mr. Russo, said the hall was packed.",
+			[]want{{"Ellen Fromm", "spokeswoman", ""}}, []want{{"Russo", "spokeswoman", ""}}},
+		{"title.link.chain: nothing but the next title after the separator",
+			"The Governor assured the officials that the money would come, so he asked Deputy Governor Ivan Redin to supervise it.",
+			[]want{{"Ivan Redin", "Deputy Governor", ""}}, []want{{"Ivan Redin", "Governor", ""}}},
+		{"role.link.title-comma-name: the Rev. before the name", "The forum's moderator, the Rev. Calvin Booker, pastor of the church, opened the evening.",
+			[]want{{"Calvin Booker", "moderator", ""}, {"Calvin Booker", "pastor", ""}}, nil},
+		{"role.link.predicate: was party president", "Mawrie recalled how Ann Hek was party president from 2003 to 2006.",
+			[]want{{"Ann Hek", "president", ""}}, nil},
+		{"role.link.predicate: became", "Anna Berg became First Minister in 2023.",
+			[]want{{"Anna Berg", "First Minister", ""}}, nil},
+		{"role.link.predicate: was appointed, with the age", "Mohd Rashid, 71, was appointed the party's chief adviser, a post created at the assembly.",
+			[]want{{"Mohd Rashid", "chief adviser", ""}}, nil},
+		{"role.link.predicate: who is also", "Lim Boon Keat spoke. Lim, who is also the Ayer Hitam assemblyman, said the party would wait.",
+			[]want{{"Lim Boon Keat", "assemblyman", ""}}, nil},
+		{"role.link.predicate: a possessive title is no predicate", "Anna Berg was the president's guest.",
+			nil, []want{{"Anna Berg", "president", ""}}},
+		{"role.link.predicate-inverse", "At the talks, the head of the employer delegation was Akansel Koc, the union said.",
+			[]want{{"Akansel Koc", "head", ""}}, nil},
+		{"role.ref.same-post before role.ref.refers", "Premier Doug Ford spoke. Prime Minister Justin Trudeau wrote. The union called on the premier to pay.",
+			nil, []want{{"Justin Trudeau", "premier", ""}}},
+		{"role.ref.refers: Head of the state", "President Shavkat Mirzo attended. The Head of the state nominated Ali Bozor.",
+			[]want{{"Shavkat Mirzo", "Head of the state", ""}}, nil},
+	}
+	match := func(r doc.Role, w want) bool {
+		return r.PersonName == w.person && r.Title == w.title && (w.org == "" || r.OrgName == w.org)
+	}
+	checkRoleCases(t, tests, match, match)
+}

@@ -1,0 +1,141 @@
+package roles
+
+// A title as the predicate of a name: "Hek was party president", "Humza
+// Yousaf became First Minister", "Ahmad was elected president of the
+// party", "Lim, who is also the assemblyman", and the other way round, "the
+// head of the employer delegation was Akansel Koc". The verbs are
+// title_predicates.txt.
+
+import (
+	"strings"
+
+	"plenary/pipeline/lexicon"
+	"plenary/pipeline/rules"
+)
+
+var (
+	rulePredicate = rules.New(rules.StageRoles, rules.Link, "role.link.predicate",
+		"a title no rule linked, after \"NAME was/became [elected|appointed] [as] [the]\", belongs to NAME",
+		"Mawrie recalled how Ann Hek was party [president] from 2003 to 2006.")
+	rulePredicateInverse = rules.New(rules.StageRoles, rules.Link, "role.link.predicate-inverse",
+		"a title no rule linked, followed by its \"of\" phrase and \"was\"/\"is\" and a name, belongs to that name",
+		"The head of the employer delegation was [Akansel Koc], the union said.")
+)
+
+// predicateWords reads title_predicates.txt: word -> kind.
+func predicateWords(lx *lexicon.Lexicon) map[string]string {
+	m := map[string]string{}
+	for _, e := range lx.List("title_predicates") {
+		m[strings.ToLower(e.Key())] = e.Field(1)
+	}
+	return m
+}
+
+// predicate finds NAME in "NAME [, who] [also] COPULA [also] [CHOICE] [as]
+// [the|its|the party's|PLACE] TITLE" for the title at tokens [a, b) of the
+// sentence starting at first; -1 when there is none.
+func (k *linker) predicate(a, b, first int) int {
+	if b < len(k.d.Tokens) && (k.d.Tokens[b].Text == "'s" || k.d.Tokens[b].Text == "’s") {
+		return -1 // "was the president's guest"
+	}
+	j := k.beforeTitle(a-1, first)
+	if j > first && k.lower(j) == "as" {
+		j--
+	}
+	verb := false
+	for j > first && k.w.predicate[k.lower(j)] != "" {
+		verb = true
+		j--
+		if j > first && k.lower(j) == "also" {
+			j--
+		}
+	}
+	if !verb {
+		return -1
+	}
+	if p, ok := k.personTo[k.subjectEnd(j, first)+1]; ok {
+		return p
+	}
+	return -1
+}
+
+// beforeTitle walks left from j over what may stand between a verb and its
+// title: articles, possessives, body words, up to three capitalized words
+// of a place or body ("the Ayer Hitam assemblyman", "the BJP president").
+func (k *linker) beforeTitle(j, first int) int {
+	caps := 0
+	for j > first {
+		if n := k.possessive(j, first); n > 0 {
+			j -= n
+			continue
+		}
+		w := k.lower(j)
+		switch {
+		case k.w.stopBefore[w] || k.w.unit[w] && w == k.d.Tokens[j].Text:
+		case isCap(k.d.Tokens[j].Text) && !k.inPerson(j) && caps < 3:
+			caps++
+		default:
+			return j
+		}
+		j--
+	}
+	return j
+}
+
+// subjectEnd walks left from j, the token before the verb, over "has"
+// ("has been"), ", who" and an age between commas ("Mohd Rashid, 71, was
+// appointed") to the last token of the subject.
+func (k *linker) subjectEnd(j, first int) int {
+	if j > first && (k.lower(j) == "has" || k.lower(j) == "had" || k.lower(j) == "have") {
+		j--
+	}
+	if j > first && k.lower(j) == "who" && k.d.Tokens[j-1].Text == "," {
+		j -= 2
+	}
+	if j-2 > first && k.d.Tokens[j].Text == "," && isNumber(k.d.Tokens[j-1].Text) && k.d.Tokens[j-2].Text == "," {
+		j -= 3
+	}
+	return j
+}
+
+// predicateInverse finds NAME in "TITLE [of PHRASE] was [TITLE ...] NAME"
+// for the title ending before token b; -1 when there is none.
+func (k *linker) predicateInverse(b, end int) int {
+	j := b
+	if j < end && k.lower(j) == "of" {
+		for j < end && j < b+10 && k.w.predicate[k.lower(j)] != "copula" {
+			switch tx := k.d.Tokens[j].Text; {
+			case tx == "," || k.titleAt[j]:
+				return -1
+			case k.d.Tokens[j].Sentence != k.d.Tokens[b].Sentence:
+				return -1
+			}
+			if _, ok := k.personAt[j]; ok {
+				return -1
+			}
+			j++
+		}
+	}
+	if j >= end || k.w.predicate[k.lower(j)] != "copula" {
+		return -1
+	}
+	// the name, perhaps after its own title: "was TURK-IS Deputy Chairman X"
+	for n, i := 0, j+1; i < end && n < 6; n, i = n+1, i+1 {
+		if p, ok := k.personAt[i]; ok {
+			return p
+		}
+		if !isCap(k.d.Tokens[i].Text) {
+			return -1
+		}
+	}
+	return -1
+}
+
+func isNumber(s string) bool {
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
