@@ -82,6 +82,11 @@ type Options struct {
 	// StdinFormat is how the INPUT "-" is read: "" or "jsonl" (JSON Lines,
 	// one record per line) or "text" (one text document, doc_id "stdin").
 	StdinFormat string
+	// Shard and Shards, when Shards > 1, keep only the items of shard Shard
+	// (0 <= Shard < Shards, see ShardOf): a document whose doc_id is
+	// another shard's is not read at all, and shows up only as an item with
+	// OtherShard set.
+	Shard, Shards int
 }
 
 func (o Options) maxBytes() int64 {
@@ -105,6 +110,11 @@ type Item struct {
 	// (Plan leaves them out); blank JSON Lines lines are carried by the next
 	// record.
 	Bytes int64
+	// OtherShard: the item is another shard's (Options.Shards); only
+	// Bytes and OtherDoc are set. OtherDoc: it was a document file or
+	// record (not read, so it may be one that would fail), so the input as
+	// a whole is most likely not empty.
+	OtherShard, OtherDoc bool
 }
 
 // Stream yields the documents of inputs in order: inputs in the order given,
@@ -351,6 +361,12 @@ func (s *streamer) emit(it Item) bool {
 	if s.stop {
 		return false
 	}
+	if !s.mine(shardKey(it)) {
+		if it.Doc == nil && it.Bytes == 0 {
+			return true
+		}
+		return s.other(it.Doc != nil, it.Bytes)
+	}
 	if it.Doc != nil {
 		s.gotDoc = true
 	}
@@ -385,6 +401,34 @@ func (s *streamer) emit(it Item) bool {
 		return false
 	}
 	return true
+}
+
+// mine reports whether an item keyed key (see shardKey) is this run's shard.
+func (s *streamer) mine(key string) bool {
+	return s.opt.Shards <= 1 || ShardOf(key, s.opt.Shards) == s.opt.Shard
+}
+
+// other yields the stand-in for another shard's item.
+func (s *streamer) other(isDoc bool, bytes int64) bool {
+	if !s.yield(Item{OtherShard: true, OtherDoc: isDoc, Bytes: bytes}) {
+		s.stop = true
+		return false
+	}
+	return true
+}
+
+// shardKey is what decides an item's shard: its doc_id when it has one
+// (a document, its warnings and errors go together), else its source.
+func shardKey(it Item) string {
+	switch {
+	case it.Doc != nil:
+		return it.Doc.ID
+	case it.Err != nil && it.Err.DocID != "":
+		return it.Err.DocID
+	case it.Err != nil:
+		return it.Err.Source
+	}
+	return it.Skipped
 }
 
 // nearSeen reports whether an earlier doc_id folds (foldID) to the same
@@ -444,6 +488,10 @@ func (s *streamer) input(in string, stdin io.Reader) bool {
 				s.toSet(i)
 			}
 			return s.jsonlFile(e)
+		}
+		if !s.mine(s.id(e)) {
+			// Another shard's: not even read.
+			return s.other(true, e.size)
 		}
 		if s.seen != nil {
 			s.ref = s.fileRef(e)

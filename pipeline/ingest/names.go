@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"fmt"
+	"hash/fnv"
 	"hash/maphash"
 	"strconv"
 	"strings"
@@ -92,6 +93,20 @@ func foldID(id string) string {
 		s = norm.NFC.String(s)
 	}
 	return strings.ToLower(s)
+}
+
+// ShardOf is the shard, of n, of the document whose doc_id is id: the
+// 64-bit FNV-1a hash of foldID(id) (trimmed, NFC, lower case) modulo n. It
+// depends on the id alone, so documents added to the input never move the
+// others between shards, and ids that differ only by case or normalization
+// (which the near-duplicate warning compares) share a shard.
+func ShardOf(id string, n int) int {
+	if n <= 1 {
+		return 0
+	}
+	h := fnv.New64a()
+	h.Write([]byte(foldID(id)))
+	return int(h.Sum64() % uint64(n))
 }
 
 // foldKey hashes foldID(id); for an ASCII id (nearly all), without
