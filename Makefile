@@ -87,11 +87,17 @@ fuzz:
 	$(MAKE) fuzz-short FUZZTIME=60s FUZZFLAGS=
 
 # Independent-engine check: DuckDB (npm @duckdb/node-api) reads the Parquet
-# tables written for corpus/ and checks column types and row counts.
+# tables written for corpus/ (each a folder of part files, read with one
+# glob) and checks column types, row counts and the parts run.json lists;
+# then the same input as three shards and finalize, whose tables must hold
+# the same rows.
 interop: setup build
 	rm -rf $(TESTOUT) && mkdir -p $(TESTOUT)
-	$(BIN) run --quiet -o $(TESTOUT) corpus/
-	node $(INTEROP)/check.mjs $(TESTOUT)
+	$(BIN) run --quiet -o $(TESTOUT)/one corpus/
+	node $(INTEROP)/check.mjs $(TESTOUT)/one
+	for i in 0 1 2; do $(BIN) run --quiet --shard $$i/3 -o $(TESTOUT)/sharded corpus/ || exit 1; done
+	$(BIN) finalize --quiet $(TESTOUT)/sharded
+	node $(INTEROP)/check.mjs $(TESTOUT)/sharded $(TESTOUT)/one
 
 # The HTML reports in headless Chromium (Debian package chromium, installed by
 # setup): DOM after the scripts ran (charts, highlights, no markup from
@@ -149,10 +155,7 @@ bench: build
 	/usr/bin/time -v -o $(BENCH_DIR)/time.txt $(BIN) run --quiet $(if $(BENCH_WORKERS),--workers $(BENCH_WORKERS)) -o $(BENCH_DIR)/out $(BENCH_DIR)/corpus-$(BENCH_MB)
 	@awk -F': ' '/Elapsed \(wall clock\)/ { n = split($$2, t, ":"); w = 0; for (i = 1; i <= n; i++) w = w * 60 + t[i]; print "wall", w } \
 	  /Maximum resident set size/ { print "rss", $$2 } /User time/ { print "user", $$2 } /System time/ { print "sys", $$2 }' $(BENCH_DIR)/time.txt > $(BENCH_DIR)/figures.txt
-	@tr -d ' ",{}' < $(BENCH_DIR)/out/run.json | awk -F: ' \
-	  /^bytes:/ { print "bytes", $$2 } /^ok:/ { print "docs", $$2 } /^workers:/ { print "workers", $$2 } \
-	  /^startup_seconds:/ { print "startup", $$2 } /^stage_seconds:/ { st = 1; next } st && /^$$/ { st = 0; next } \
-	  st && NF == 2 { print "stage", $$1, $$2; next }' >> $(BENCH_DIR)/figures.txt
+	@$(BIN) figures $(BENCH_DIR)/out >> $(BENCH_DIR)/figures.txt
 	@awk '$$1 == "stage" { stage[$$2] = $$3; total += $$3; next } { v[$$1] = $$2 } END { \
 	  printf "bench: %.1f MB, %d documents, %d workers, load %s\n", v["bytes"] / 1e6, v["docs"], v["workers"], load; \
 	  printf "  end to end %.2f s: %.2f MB/s, %.0f documents/s (user %.2f s, sys %.2f s)\n", v["wall"], v["bytes"] / 1e6 / v["wall"], v["docs"] / v["wall"], v["user"], v["sys"]; \

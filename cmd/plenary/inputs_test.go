@@ -40,7 +40,7 @@ ASTANA, March 3, 2023 – [Kazinform](https://www.inform.kz) – The chairman of
 		t.Fatalf("exit %d", code)
 	}
 	for _, table := range []string{"people", "organizations", "locations"} {
-		tbl, _ := readTable(t, filepath.Join(out, table+".parquet"))
+		tbl, _ := readTable(t, filepath.Join(out, table))
 		for _, name := range column(tbl, "name") {
 			if strings.ContainsAny(name, "[]()") || strings.Contains(name, "http") {
 				t.Errorf("%s: name %q holds Markdown syntax", table, name)
@@ -48,11 +48,11 @@ ASTANA, March 3, 2023 – [Kazinform](https://www.inform.kz) – The chairman of
 		}
 		tbl.Release()
 	}
-	tbl, _ := readTable(t, filepath.Join(out, "organizations.parquet"))
+	tbl, _ := readTable(t, filepath.Join(out, "organizations"))
 	if names := column(tbl, "name"); !slices.Contains(names, "Federation of Trade Unions") {
 		t.Errorf("organizations = %q", names)
 	}
-	tbl, _ = readTable(t, filepath.Join(out, "roles.parquet"))
+	tbl, _ = readTable(t, filepath.Join(out, "roles"))
 	if orgs := column(tbl, "org_name"); !slices.Contains(orgs, "Federation of Trade Unions") {
 		t.Errorf("roles' organizations = %q, want the chairman's Federation of Trade Unions", orgs)
 	}
@@ -72,7 +72,7 @@ func TestRunTwoDays(t *testing.T) {
 	if code := runCLI(t, "run", "--quiet", "-o", out, d1, d2); code != 1 {
 		t.Fatalf("exit %d, want 1 (a duplicate)", code)
 	}
-	tbl, _ := readTable(t, filepath.Join(out, "errors.parquet"))
+	tbl, _ := readTable(t, filepath.Join(out, "errors"))
 	if msg := column(tbl, "message"); len(msg) != 1 || !strings.Contains(msg[0], "--id-parent") {
 		t.Errorf("errors = %q", msg)
 	}
@@ -80,7 +80,7 @@ func TestRunTwoDays(t *testing.T) {
 	if code := runCLI(t, "run", "--quiet", "--id-parent", "-o", out, d1, d2); code != 0 {
 		t.Fatalf("--id-parent: exit %d", code)
 	}
-	tbl, _ = readTable(t, filepath.Join(out, "documents.parquet"))
+	tbl, _ = readTable(t, filepath.Join(out, "documents"))
 	if ids := column(tbl, "doc_id"); strings.Join(ids, " ") != "day1/report day2/report" {
 		t.Errorf("--id-parent: doc_ids %q", ids)
 	}
@@ -88,7 +88,7 @@ func TestRunTwoDays(t *testing.T) {
 	if code := runCLI(t, "run", "--quiet", "--id-prefix", "may/", "-o", out, d1); code != 0 {
 		t.Fatalf("--id-prefix: exit %d", code)
 	}
-	tbl, _ = readTable(t, filepath.Join(out, "documents.parquet"))
+	tbl, _ = readTable(t, filepath.Join(out, "documents"))
 	if ids := column(tbl, "doc_id"); strings.Join(ids, " ") != "may/report" {
 		t.Errorf("--id-prefix: doc_ids %q", ids)
 	}
@@ -122,7 +122,7 @@ func TestRunTextOnStdin(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("--stdin-format text: exit %d", code)
 	}
-	tbl, _ := readTable(t, filepath.Join(out, "documents.parquet"))
+	tbl, _ := readTable(t, filepath.Join(out, "documents"))
 	if ids, texts := column(tbl, "doc_id"), column(tbl, "text"); len(ids) != 1 || ids[0] != "stdin" || texts[0] != text {
 		t.Errorf("documents %q %q", ids, texts)
 	}
@@ -144,7 +144,7 @@ func TestRunUnknownLexiconFile(t *testing.T) {
 	if code != 0 || !strings.Contains(msg, "did you mean places.txt?") {
 		t.Errorf("exit %d, stderr:\n%s", code, msg)
 	}
-	tbl, _ := readTable(t, filepath.Join(out, "errors.parquet"))
+	tbl, _ := readTable(t, filepath.Join(out, "errors"))
 	if st, sev := column(tbl, "stage"), column(tbl, "severity"); len(st) != 1 || st[0] != "lexicon" || sev[0] != "warning" {
 		t.Errorf("errors table: stage %q severity %q", st, sev)
 	}

@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"plenary/pipeline/tables"
 	"strings"
 	"syscall"
 	"testing"
@@ -123,7 +124,7 @@ func TestRunNothingToReadKeepsOut(t *testing.T) {
 	if d := rj["documents"].(map[string]any); d["ok"].(float64) != 0 || d["skipped"].(float64) != 2 {
 		t.Errorf("--allow-empty: documents = %v, want 0 ok and 2 skipped", d)
 	}
-	if _, rows := readTable(t, filepath.Join(out, "documents.parquet")); len(rows) != 0 {
+	if _, rows := readTable(t, filepath.Join(out, "documents")); len(rows) != 0 {
 		t.Errorf("--allow-empty: %d document rows, want 0", len(rows))
 	}
 }
@@ -138,11 +139,11 @@ func TestRunFormatSwitchLeavesOneRun(t *testing.T) {
 		}
 		other := map[string]string{"parquet": "arrow", "arrow": "parquet"}[format]
 		for _, name := range allTables {
-			if _, err := os.Stat(filepath.Join(out, name+"."+format)); err != nil {
-				t.Errorf("after --format %s: %v", format, err)
+			if paths, _ := tables.Parts(out, name, format); len(paths) == 0 {
+				t.Errorf("after --format %s: no %s part of %s", format, format, name)
 			}
-			if _, err := os.Stat(filepath.Join(out, name+"."+other)); err == nil {
-				t.Errorf("after --format %s: %s.%s of the previous run is still there", format, name, other)
+			if paths, _ := tables.Parts(out, name, other); len(paths) != 0 {
+				t.Errorf("after --format %s: %v of the previous run is still there", format, paths)
 			}
 		}
 	}
@@ -160,22 +161,22 @@ func TestRunNonUTF8FileName(t *testing.T) {
 		t.Fatalf("exit %d, want 0 (a warning is no failure)", code)
 	}
 	for _, name := range allTables {
-		_, rows := readTable(t, filepath.Join(out, name+".parquet"))
+		_, rows := readTable(t, filepath.Join(out, name))
 		for _, r := range rows {
 			if !utf8.ValidString(r) {
 				t.Errorf("%s: row %q is not UTF-8", name, r)
 			}
 		}
 	}
-	tbl, _ := readTable(t, filepath.Join(out, "documents.parquet"))
+	tbl, _ := readTable(t, filepath.Join(out, "documents"))
 	if ids := column(tbl, "doc_id"); strings.Join(ids, " ") != "caf%E9-2022-05-23 plain" {
 		t.Errorf("doc_ids = %q", ids)
 	}
-	tbl, _ = readTable(t, filepath.Join(out, "people.parquet"))
+	tbl, _ = readTable(t, filepath.Join(out, "people"))
 	if ids := column(tbl, "doc_id"); len(ids) == 0 || ids[0] != "caf%E9-2022-05-23" {
 		t.Errorf("people of the escaped document: %q", ids)
 	}
-	_, errs := readTable(t, filepath.Join(out, "errors.parquet"))
+	_, errs := readTable(t, filepath.Join(out, "errors"))
 	if len(errs) != 1 || !strings.Contains(errs[0], `original path "`) || !strings.Contains(errs[0], "warning") {
 		t.Errorf("errors = %q, want one warning giving the original path", errs)
 	}
@@ -218,7 +219,7 @@ func TestRunFIFOSidecar(t *testing.T) {
 		if code != 0 {
 			t.Fatalf("run %v: exit %d", args, code)
 		}
-		_, errs := readTable(t, filepath.Join(out, "errors.parquet"))
+		_, errs := readTable(t, filepath.Join(out, "errors"))
 		if len(errs) != 2 || !strings.Contains(strings.Join(errs, "\n"), "not a regular file") {
 			t.Errorf("run %v: errors = %q, want two warnings about the sidecars", args, errs)
 		}
@@ -258,17 +259,17 @@ func TestRunNoFollowOutside(t *testing.T) {
 	if code := runCLI(t, "run", "--quiet", "-o", out, in); code != 0 {
 		t.Fatalf("following links: exit %d", code)
 	}
-	if _, docs := readTable(t, filepath.Join(out, "documents.parquet")); len(docs) != 2 {
+	if _, docs := readTable(t, filepath.Join(out, "documents")); len(docs) != 2 {
 		t.Errorf("following links: %d documents, want 2", len(docs))
 	}
 	if code := runCLI(t, "run", "--quiet", "--no-follow-outside", "-o", out, in); code != 1 {
 		t.Fatalf("--no-follow-outside: exit %d, want 1", code)
 	}
-	tbl, _ := readTable(t, filepath.Join(out, "documents.parquet"))
+	tbl, _ := readTable(t, filepath.Join(out, "documents"))
 	if ids := column(tbl, "doc_id"); strings.Join(ids, " ") != "a" {
 		t.Errorf("--no-follow-outside: documents %q, want only a", ids)
 	}
-	if _, errs := readTable(t, filepath.Join(out, "errors.parquet")); len(errs) != 1 || !strings.Contains(errs[0], "leads outside the INPUT folder") {
+	if _, errs := readTable(t, filepath.Join(out, "errors")); len(errs) != 1 || !strings.Contains(errs[0], "leads outside the INPUT folder") {
 		t.Errorf("--no-follow-outside: errors %q", errs)
 	}
 }
@@ -288,7 +289,7 @@ func TestRowOrderAsDocumented(t *testing.T) {
 	if code := runCLI(t, "run", "--quiet", "-o", out, in1, in2); code != 0 {
 		t.Fatalf("exit %d", code)
 	}
-	tbl, _ := readTable(t, filepath.Join(out, "documents.parquet"))
+	tbl, _ := readTable(t, filepath.Join(out, "documents"))
 	if got := strings.Join(column(tbl, "doc_id"), " "); got != "a b zz aa x 0" {
 		t.Errorf("documents in order %q, want the input's: a b zz aa x 0", got)
 	}
@@ -312,13 +313,13 @@ func TestRunWithoutTraceLeavesNoTrace(t *testing.T) {
 	if code := runCLI(t, "run", "--quiet", "--trace", "-o", out, "../../corpus"); code != 0 {
 		t.Fatalf("--trace: exit %d", code)
 	}
-	if _, err := os.Stat(filepath.Join(out, "trace.parquet")); err != nil {
+	if _, err := os.Stat(filepath.Join(out, "trace")); err != nil {
 		t.Fatalf("--trace wrote no trace table: %v", err)
 	}
 	if code := runCLI(t, "run", "--quiet", "-o", out, "../../corpus"); code != 0 {
 		t.Fatalf("exit %d", code)
 	}
-	if _, err := os.Stat(filepath.Join(out, "trace.parquet")); err == nil {
-		t.Error("the previous run's trace.parquet is still there")
+	if _, err := os.Stat(filepath.Join(out, "trace")); err == nil {
+		t.Error("the previous run's trace table is still there")
 	}
 }

@@ -55,8 +55,8 @@ Examples:
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
-	root.AddCommand(runCmd(), evalCmd(), synthCmd())
-	root.AddCommand(reportCmd(), explainCmd(), schemaCmd())
+	root.AddCommand(runCmd(), evalCmd(), synthCmd(), figuresCmd())
+	root.AddCommand(reportCmd(), explainCmd(), schemaCmd(), finalizeCmd())
 	root.SetFlagErrorFunc(flagError)
 	root.Version = versionLine()
 	root.SetVersionTemplate("{{.Version}}\n")

@@ -26,8 +26,50 @@ import (
 var allTables = tables.Tables
 
 // readTable reads a Parquet table back into rows of strings, one string per
-// row with the columns joined, so two runs can be compared.
+// row with the columns joined, so two runs can be compared. path is a
+// table's folder (every part, in order) or one part file.
 func readTable(t *testing.T, path string) (arrow.Table, []string) {
+	t.Helper()
+	paths := []string{path}
+	if st, err := os.Stat(path); err == nil && st.IsDir() {
+		paths, _ = tables.Parts(filepath.Dir(path), filepath.Base(path), tables.Parquet)
+		if len(paths) == 0 {
+			t.Fatalf("%s: no parts", path)
+		}
+	}
+	var schema *arrow.Schema
+	var cols [][]arrow.Array
+	for _, p := range paths {
+		sc, pc := readPart(t, p)
+		if schema == nil {
+			schema, cols = sc, pc
+			continue
+		}
+		for i := range cols {
+			cols[i] = append(cols[i], pc[i]...)
+		}
+	}
+	tbl := array.NewTableFromSlice(schema, cols)
+	rows := make([]string, tbl.NumRows())
+	tr := array.NewTableReader(tbl, 1<<20)
+	defer tr.Release()
+	base := 0
+	for tr.Next() {
+		rec := tr.Record()
+		for c := 0; c < int(rec.NumCols()); c++ {
+			col := rec.Column(c)
+			for i := 0; i < col.Len(); i++ {
+				rows[base+i] += col.ValueStr(i) + "\x1f"
+			}
+		}
+		base += int(rec.NumRows())
+	}
+	return tbl, rows
+}
+
+// readPart reads one Parquet file: its schema with the file's metadata,
+// and its columns' chunks.
+func readPart(t *testing.T, path string) (*arrow.Schema, [][]arrow.Array) {
 	t.Helper()
 	r, err := file.OpenParquetFile(path, false)
 	if err != nil {
@@ -48,22 +90,15 @@ func readTable(t *testing.T, path string) (arrow.Table, []string) {
 	}
 	// ReadTable does not carry the file's schema metadata; keep it.
 	md := sc.Metadata()
-	tbl = array.NewTableFromSlice(arrow.NewSchema(tbl.Schema().Fields(), &md), tableColumns(tbl))
-	rows := make([]string, tbl.NumRows())
-	tr := array.NewTableReader(tbl, 1<<20)
-	defer tr.Release()
-	base := 0
-	for tr.Next() {
-		rec := tr.Record()
-		for c := 0; c < int(rec.NumCols()); c++ {
-			col := rec.Column(c)
-			for i := 0; i < col.Len(); i++ {
-				rows[base+i] += col.ValueStr(i) + "\x1f"
-			}
+	cols := tableColumns(tbl)
+	for _, c := range cols {
+		for _, a := range c {
+			a.Retain()
 		}
-		base += int(rec.NumRows())
 	}
-	return tbl, rows
+	schema := arrow.NewSchema(tbl.Schema().Fields(), &md)
+	tbl.Release()
+	return schema, cols
 }
 
 func runCLI(t *testing.T, args ...string) int {
@@ -92,7 +127,7 @@ func TestRunWritesEveryTable(t *testing.T) {
 	rj := readRunJSON(t, out)
 	counts := rj["counts"].(map[string]any)
 	for _, name := range allTables {
-		tbl, rows := readTable(t, filepath.Join(out, name+".parquet"))
+		tbl, rows := readTable(t, filepath.Join(out, name))
 		if got, want := len(rows), int(counts[name].(float64)); got != want {
 			t.Errorf("%s: %d rows, run.json says %d", name, got, want)
 		}
@@ -121,8 +156,8 @@ func TestRunDeterministicAcrossWorkers(t *testing.T) {
 		t.Fatalf("exit %d", code)
 	}
 	for _, name := range allTables {
-		ta, ra := readTable(t, filepath.Join(a, name+".parquet"))
-		tb, rb := readTable(t, filepath.Join(b, name+".parquet"))
+		ta, ra := readTable(t, filepath.Join(a, name))
+		tb, rb := readTable(t, filepath.Join(b, name))
 		ta.Release()
 		tb.Release()
 		if strings.Join(ra, "\n") != strings.Join(rb, "\n") {
@@ -161,7 +196,7 @@ func TestRunBadInputsGoToErrors(t *testing.T) {
 	if docs["ok"].(float64) != 3 || docs["failed"].(float64) != 2 || docs["skipped"].(float64) != 1 || docs["warnings"].(float64) != 2 {
 		t.Errorf("documents = %v, want ok 3, failed 2, skipped 1, warnings 2", docs)
 	}
-	_, errs := readTable(t, filepath.Join(out, "errors.parquet"))
+	_, errs := readTable(t, filepath.Join(out, "errors"))
 	if len(errs) != 4 {
 		t.Fatalf("errors table has %d rows, want 4: %q", len(errs), errs)
 	}
@@ -171,7 +206,7 @@ func TestRunBadInputsGoToErrors(t *testing.T) {
 			t.Errorf("errors table does not mention %q:\n%s", want, joined)
 		}
 	}
-	_, people := readTable(t, filepath.Join(out, "people.parquet"))
+	_, people := readTable(t, filepath.Join(out, "people"))
 	if !strings.Contains(strings.Join(people, "\n"), "Nurlan Seitkali") {
 		t.Errorf("the good document was not extracted: %q", people)
 	}
@@ -185,9 +220,37 @@ func TestUsageErrors(t *testing.T) {
 		{"eval"},
 		{"eval", "/does/not/exist"},
 		{"bogus"},
+		{"run", "--shard", "3/3", "../../corpus"},
+		{"run", "--shard", "x", "../../corpus"},
+		{"run", "--shards", "3", "../../corpus"},
+		{"run", "--shard", "1/3", "--shards", "3", "../../corpus"},
+		{"run", "--shard", "0/2", "-"},
+		{"finalize"},
+		{"finalize", "/does/not/exist"},
 	} {
 		if code := runCLI(t, args...); code != 2 {
 			t.Errorf("%v: exit %d, want 2", args, code)
+		}
+	}
+}
+
+// plenary figures prints what make bench reads from run.json, the input
+// bytes among them (not a file's: run.json lists files with their bytes).
+func TestFigures(t *testing.T) {
+	out := t.TempDir()
+	if code := runCLI(t, "run", "--quiet", "-o", out, "../../corpus"); code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	rj := readRunJSON(t, out)
+	got := captureStdout(t, func() {
+		if code := runCLI(t, "figures", out); code != 0 {
+			t.Errorf("figures: exit %d", code)
+		}
+	})
+	docs := rj["documents"].(map[string]any)["ok"].(float64)
+	for _, want := range []string{fmt.Sprintf("bytes %.0f\n", rj["bytes"].(float64)), fmt.Sprintf("docs %.0f\n", docs), "\nstage registry "} {
+		if !strings.Contains(got, want) {
+			t.Errorf("figures printed %q, want a line %q", got, want)
 		}
 	}
 }
@@ -206,18 +269,18 @@ func TestSeedReport(t *testing.T) {
 	if code := runCLI(t, "run", "--quiet", "-o", out, in); code != 0 {
 		t.Fatalf("exit %d", code)
 	}
-	tbl, _ := readTable(t, filepath.Join(out, "people.parquet"))
+	tbl, _ := readTable(t, filepath.Join(out, "people"))
 	names := column(tbl, "name")
 	sort.Strings(names)
 	want := []string{"Izmukhambetov Baktykozha", "Kairat Balabiev", "Nurlan Uteshev", "Toleubek Mukashev"}
 	if fmt.Sprint(names) != fmt.Sprint(want) {
 		t.Errorf("people = %q, want %q", names, want)
 	}
-	tbl, _ = readTable(t, filepath.Join(out, "dates.parquet"))
+	tbl, _ = readTable(t, filepath.Join(out, "dates"))
 	if v := column(tbl, "value"); fmt.Sprint(v) != "[2022-05-06]" {
 		t.Errorf("dates = %q", v)
 	}
-	tbl, _ = readTable(t, filepath.Join(out, "quotes.parquet"))
+	tbl, _ = readTable(t, filepath.Join(out, "quotes"))
 	kinds, speakers := column(tbl, "kind"), column(tbl, "speaker_name")
 	var direct []string
 	for i, k := range kinds {
@@ -260,7 +323,11 @@ func TestRunArrowFormat(t *testing.T) {
 	rj := readRunJSON(t, out)
 	counts := rj["counts"].(map[string]any)
 	for _, name := range allTables {
-		f, err := os.Open(filepath.Join(out, name+".arrow"))
+		paths, format := tables.Parts(out, name, "")
+		if len(paths) != 1 || format != tables.Arrow {
+			t.Fatalf("%s: parts %v (%s), want one Arrow part", name, paths, format)
+		}
+		f, err := os.Open(paths[0])
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -304,7 +371,7 @@ func TestRunUserLexicon(t *testing.T) {
 		if code := runCLI(t, append([]string{"run", "--quiet", "-o", out, in}, args...)...); code != 0 {
 			t.Fatalf("exit %d", code)
 		}
-		tbl, _ := readTable(t, filepath.Join(out, "locations.parquet"))
+		tbl, _ := readTable(t, filepath.Join(out, "locations"))
 		defer tbl.Release()
 		return column(tbl, "name")
 	}

@@ -10,6 +10,8 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+
+	"plenary/pipeline/tables"
 )
 
 // buildHookBinary compiles plenary with the plenaryhook build tag, whose
@@ -24,14 +26,20 @@ func buildHookBinary(t *testing.T) string {
 	return bin
 }
 
-// publishedTables is every table file in out by name, with its bytes.
+// publishedTables is every table file in out (parts in the tables'
+// folders, and one-file tables) by name, with its bytes: what a reader of
+// the folders reads.
 func publishedTables(t *testing.T, out string) map[string][]byte {
 	t.Helper()
 	m := map[string][]byte{}
 	for _, name := range allTables {
-		for _, ext := range []string{".parquet", ".arrow"} {
-			if b, err := os.ReadFile(filepath.Join(out, name+ext)); err == nil {
-				m[name+ext] = b
+		for _, f := range []string{tables.Parquet, tables.Arrow} {
+			paths, _ := tables.Parts(out, name, f)
+			for _, p := range paths {
+				if b, err := os.ReadFile(p); err == nil {
+					rel, _ := filepath.Rel(out, p)
+					m[rel] = b
+				}
 			}
 		}
 	}

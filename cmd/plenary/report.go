@@ -30,8 +30,8 @@ func reportCmd() *cobra.Command {
 		Long: `Write one self-contained HTML file (inline CSS, SVG and script; no network,
 no external assets) that a person opens in a browser.
 
-OUTPUT_DIR, a folder written by 'plenary run' (<table>.parquet or .arrow,
-run.json): rows per table, the top people, organizations and speakers across
+OUTPUT_DIR, a folder written by 'plenary run' (<table>/part-*.parquet or
+.arrow, run.json): rows per table, the top people, organizations and speakers across
 documents, and every quote with its speaker, attribution method, confidence
 and doc_id (filterable by speaker, method and words; without JavaScript all
 quotes are listed).

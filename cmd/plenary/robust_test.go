@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"errors"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -75,8 +76,8 @@ func TestRunHostileBatch(t *testing.T) {
 	if code := runCLI(t, "run", "--quiet", "--workers", "2", "-o", out, in); code != 1 {
 		t.Fatalf("exit %d, want 1 (some documents failed)", code)
 	}
-	_, docs := readTable(t, filepath.Join(out, "documents.parquet"))
-	_, errs := readTable(t, filepath.Join(out, "errors.parquet"))
+	_, docs := readTable(t, filepath.Join(out, "documents"))
+	_, errs := readTable(t, filepath.Join(out, "errors"))
 	docIDs := map[string]string{}
 	for _, r := range docs {
 		f := strings.Split(r, "\x1f")
@@ -140,7 +141,7 @@ func TestRunHostileBatch(t *testing.T) {
 	if int(d["ok"].(float64)) != len(wantDocs) || int(d["failed"].(float64)) != failed {
 		t.Errorf("run.json documents = %v, want ok %d failed %d", d, len(wantDocs), failed)
 	}
-	_, people := readTable(t, filepath.Join(out, "people.parquet"))
+	_, people := readTable(t, filepath.Join(out, "people"))
 	if !strings.Contains(strings.Join(people, "\n"), "h-utf16\x1f") {
 		t.Error("the UTF-16 report was not extracted")
 	}
@@ -217,7 +218,7 @@ func tableRows(t *testing.T, out string) map[string][]string {
 	t.Helper()
 	m := map[string][]string{}
 	for _, name := range allTables {
-		tbl, rows := readTable(t, filepath.Join(out, name+".parquet"))
+		tbl, rows := readTable(t, filepath.Join(out, name))
 		tbl.Release()
 		m[name] = rows
 	}
@@ -266,17 +267,7 @@ func TestCrashResume(t *testing.T) {
 		// The previous run's tables (not its checkpoint) are in place.
 		out := filepath.Join(t.TempDir(), "out")
 		os.MkdirAll(out, 0o755)
-		prev, _ := filepath.Glob(filepath.Join(ref, "*.*"))
-		for _, p := range prev {
-			if strings.HasPrefix(filepath.Base(p), ".") {
-				continue
-			}
-			b, err := os.ReadFile(p)
-			if err != nil {
-				t.Fatal(err)
-			}
-			os.WriteFile(filepath.Join(out, filepath.Base(p)), b, 0o644)
-		}
+		copyRun(t, ref, out)
 		cmd := exec.Command(bin, "run", "--quiet", "--workers", "2", "-o", out, in)
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
@@ -384,5 +375,34 @@ func TestSignalStopsGracefully(t *testing.T) {
 			t.Fatalf("resume: exit %d\n%s", code, stderr)
 		}
 		sameTables(t, "resumed after "+tc.sig.String(), tableRows(t, out), want)
+	}
+}
+
+// copyRun copies a run's tables and run.json (not its hidden files) from
+// one output folder to another.
+func copyRun(t *testing.T, from, to string) {
+	t.Helper()
+	err := filepath.WalkDir(from, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(from, p)
+		if strings.HasPrefix(d.Name(), ".") && rel != "." {
+			if d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() {
+			return os.MkdirAll(filepath.Join(to, rel), 0o755)
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(filepath.Join(to, rel), b, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
 	}
 }

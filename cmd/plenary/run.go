@@ -12,6 +12,7 @@ import (
 	"runtime"
 	"runtime/debug"
 	"runtime/pprof"
+	"slices"
 	"sync"
 	"syscall"
 	"time"
@@ -25,6 +26,7 @@ import (
 	"plenary/pipeline/registry"
 	"plenary/pipeline/run"
 	"plenary/pipeline/segment"
+	"plenary/pipeline/tables"
 )
 
 // processStart is when the process started (main's package initialisation
@@ -39,17 +41,21 @@ func runCmd() *cobra.Command {
 		quiet, resume, allowEmpty, trace      bool
 		noText, noFollow, idParent            bool
 		idPrefix, stdinFormat                 string
-		maxBytes                              int64
+		maxBytes, partBytes                   int64
 		docTimeout                            time.Duration
+		shardFlag                             string
+		shardCount                            int
 	)
 	c := &cobra.Command{
 		Use:   "run [flags] INPUT...",
 		Short: "Extract from files, folders or JSON Lines on stdin and write tables",
-		Long: `Extract from every INPUT and write one table file per table to the output
-folder: documents, people, organizations, locations, roles, dates, quotes,
-mentions and errors (.parquet, zstd; or .arrow with --format arrow), plus
-run.json (version, arguments, times, counts). At the end of the run, the
-people of all documents are resolved into real persons: the persons table
+		Long: `Extract from every INPUT and write the tables to the output folder, each a
+folder of part files (OUT/<table>/part-*.parquet, zstd; or .arrow with
+--format arrow): documents, people, organizations, locations, roles, dates,
+quotes, mentions, errors, persons and role_timeline, plus run.json (version,
+arguments, times, counts, every part file with its checksum). At the end
+of the run, the people of all documents are resolved into real persons: the
+persons table
 (one row per person, with the forms written for them and how they were
 joined), role_timeline (each person's titles with the first and last
 publication date stating them), and person_uid in the people table.
@@ -85,9 +91,9 @@ takes longer than --doc-timeout is dropped as an error.
 One run at a time: a run locks OUT (OUT/.plenary-lock); a second run on the
 same OUT exits 2 at once, saying which run holds it. Output is atomic:
 tables are written into OUT/.plenary-tmp-<random> and renamed into OUT only
-when all are complete, run.json last; run.json lists every table file with
+when all are complete, run.json last; run.json lists every part file with
 its size and SHA-256, so after a kill at any instant OUT holds the previous
-run, the new one, or tables that do not match run.json, which 'plenary
+run, the new one, or parts that do not match run.json, which 'plenary
 report' (and sha256sum, see the README) detects. Every extracted document is
 also checkpointed in OUT/.plenary-state; after a crash, rerun with --resume
 to extract only what is missing (or, over a folder that has grown or
@@ -95,6 +101,15 @@ changed, only new and changed documents) and get the same tables as an
 uninterrupted run. SIGINT or SIGTERM stop gracefully: no more input is read,
 documents in flight are finished, the tables of what was done are written
 with "interrupted": true in run.json; a second signal kills at once.
+
+Sharded runs: --shard I/N runs shard I of N (from 0), the documents whose
+doc_id hashes to I, writing only under OUT/.plenary-shards/I-of-N (its
+parts, checkpoint and record); shards run side by side on one OUT (a shared
+folder), each can be retried alone, with --resume. --shard auto takes the
+index from a batch scheduler's array job (Kubernetes Indexed Job, Slurm job
+array, AWS Batch array job) and the count from it or --shards N. Once all
+have finished, 'plenary finalize OUT' joins them into the tables one run
+would have written.
 
 Exit codes: 0 every document processed, 1 some failed, 2 usage or output
 errors, 130 interrupted by SIGINT, 143 by SIGTERM. An INPUT that does not
@@ -107,7 +122,9 @@ Examples:
   plenary run --format arrow --quiet reports.jsonl
   plenary run --lexicon my-lexicons/ corpus/   # add your own titles, places, orgs
   plenary run --resume -o out scraped/         # after a crash, or when scraped/ has grown
-  plenary run --trace -o out corpus/            # plus trace.parquet: which rule decided what`,
+  plenary run --trace -o out corpus/            # plus the trace table: which rule decided what
+  plenary run --shard 1/3 -o /data/out corpus/   # shard 1 of 3; then plenary finalize /data/out
+  plenary run --shard auto --shards 8 -o /data/out /data/corpus   # in an array job`,
 		Args: positional("INPUT", "a file, a folder, or - for JSON Lines on stdin", "plenary run corpus/", 1, -1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := outFolder("run", "-o", out); err != nil {
@@ -127,6 +144,13 @@ Examples:
 			}
 			if docTimeout < 0 {
 				return usageErr("run: --doc-timeout must be >= 0 (0: no limit)")
+			}
+			shard, err := shardOf(shardFlag, shardCount)
+			if err != nil {
+				return usageErr("run: %v", err)
+			}
+			if shard.Sharded() && slices.Contains(args, "-") {
+				return usageErr("run: --shard with stdin (-): every shard would need the whole stream; give the shards a file or folder")
 			}
 			if cpuProf != "" {
 				f, err := os.Create(cpuProf)
@@ -158,6 +182,7 @@ Examples:
 			if err != nil {
 				return usageErr("run: %v", err)
 			}
+			lexicons := fp
 			extractFn := ex.ExtractContext
 			var optional []string
 			if trace {
@@ -195,6 +220,9 @@ Examples:
 				Stages:       ex.StageSeconds,
 				ProcessStart: processStart,
 				Registry:     persons,
+				Shard:        shard,
+				Lexicons:     lexicons,
+				PartBytes:    partBytes,
 			}
 			defer limitCores(workers)()
 			var profErr error
@@ -218,7 +246,11 @@ Examples:
 				return &exitError{code: signalCode(caught()), err: fmt.Errorf("interrupted: tables in %s cover the %d documents done; rerun with --resume to finish", out, sum.Documents.OK+sum.Documents.Failed)}
 			}
 			if sum.Documents.Failed > 0 {
-				return &exitError{code: 1, err: fmt.Errorf("%d document(s) failed; see %s/errors.%s", sum.Documents.Failed, out, format)}
+				where := fmt.Sprintf("%s/errors/", out)
+				if shard.Sharded() {
+					where = fmt.Sprintf("the errors table once the shards are finalized (plenary finalize %s)", out)
+				}
+				return &exitError{code: 1, err: fmt.Errorf("%d document(s) failed; see %s", sum.Documents.Failed, where)}
 			}
 			return nil
 		},
@@ -241,7 +273,10 @@ Examples:
 	f.BoolVar(&noFollow, "no-follow-outside", false, "do not follow symbolic links that lead outside a folder INPUT (for untrusted folders); each is an error row")
 	f.BoolVar(&allowEmpty, "allow-empty", false, "write empty tables when the inputs hold no document (default: exit 2 and leave OUT as it was)")
 	f.BoolVar(&trace, "trace", false, "also write the trace table: every decision of a named rule, per document (see plenary explain)")
-	f.BoolVar(&resume, "resume", false, "reuse the checkpoint in OUT/.plenary-state: extract only documents not done yet (new or changed)")
+	f.BoolVar(&resume, "resume", false, "reuse the checkpoint in OUT/.plenary-state (a shard's own with --shard): extract only documents not done yet (new or changed)")
+	f.StringVar(&shardFlag, "shard", "", "run as shard I of N (I/N, I from 0), or auto: the index from the batch scheduler's array job (Kubernetes, Slurm, AWS Batch); then run plenary finalize OUT")
+	f.IntVar(&shardCount, "shards", 0, "with --shard auto: the number of shards, where the scheduler does not say (Kubernetes without JOB_COMPLETIONS, AWS Batch)")
+	f.Int64Var(&partBytes, "part-bytes", tables.DefaultPartBytes, "a table's part file ends once it holds this many bytes (memory stays flat at any input size)")
 	f.StringVar(&cpuProf, "cpuprofile", "", "write a CPU profile to this file")
 	f.StringVar(&memProf, "memprofile", "", "write a heap profile to this file once every document is written, before the tables close")
 	return c
@@ -371,4 +406,22 @@ func fingerprint(lexDir string) (string, error) {
 		}
 	}
 	return "plenary " + Version + " " + hex.EncodeToString(h.Sum(nil))[:16], nil
+}
+
+// shardOf reads --shard (and --shards for auto): no sharding when empty.
+func shardOf(flag string, count int) (run.Shard, error) {
+	if count < 0 {
+		return run.Shard{}, fmt.Errorf("--shards must be > 0")
+	}
+	switch {
+	case flag == "" && count > 0:
+		return run.Shard{}, fmt.Errorf("--shards goes with --shard auto")
+	case flag == "":
+		return run.Shard{}, nil
+	case flag == "auto":
+		return run.ShardFromEnv(os.Getenv, count)
+	case count > 0:
+		return run.Shard{}, fmt.Errorf("--shards goes with --shard auto; --shard %s names the count already", flag)
+	}
+	return run.ParseShard(flag)
 }

@@ -110,7 +110,7 @@ func TestDocumentsText(t *testing.T) {
 	if code := runCLI(t, "run", "--quiet", "-o", out, in); code != 0 {
 		t.Fatalf("exit %d", code)
 	}
-	tbl, _ := readTable(t, filepath.Join(out, "documents.parquet"))
+	tbl, _ := readTable(t, filepath.Join(out, "documents"))
 	texts, ext := column(tbl, "text"), column(tbl, "extraction")
 	a, _ := os.ReadFile(filepath.Join(in, "a.txt"))
 	if len(texts) != 2 || texts[0] != string(a) {
@@ -123,13 +123,13 @@ func TestDocumentsText(t *testing.T) {
 		t.Errorf("page text is not the article body: %q", texts[1])
 	}
 	// The footer's "© 2023" is no longer a date of the article.
-	dt, _ := readTable(t, filepath.Join(out, "dates.parquet"))
+	dt, _ := readTable(t, filepath.Join(out, "dates"))
 	for i, v := range column(dt, "value") {
 		if v == "2023" && column(dt, "doc_id")[i] == "page" {
 			t.Errorf("page still has the footer's year as a date")
 		}
 	}
-	qt, _ := readTable(t, filepath.Join(out, "quotes.parquet"))
+	qt, _ := readTable(t, filepath.Join(out, "quotes"))
 	for _, c := range column(qt, "confidence") {
 		if len(c) > 4 {
 			t.Errorf("confidence reads back as %s, not two decimals", c)
@@ -144,7 +144,7 @@ func TestDocumentsText(t *testing.T) {
 	if code := runCLI(t, "run", "--quiet", "--no-text", "-o", out2, in); code != 0 {
 		t.Fatalf("exit %d", code)
 	}
-	tbl, _ = readTable(t, filepath.Join(out2, "documents.parquet"))
+	tbl, _ = readTable(t, filepath.Join(out2, "documents"))
 	if texts := column(tbl, "text"); texts[0] != "(null)" || texts[1] != "(null)" {
 		t.Errorf("--no-text: text = %q", texts)
 	}

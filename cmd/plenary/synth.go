@@ -1,11 +1,16 @@
 package main
 
 import (
+	"encoding/json"
 	"fmt"
+	"maps"
 	"os"
+	"path/filepath"
+	"slices"
 
 	"github.com/spf13/cobra"
 
+	"plenary/pipeline/run"
 	"plenary/pipeline/synth"
 )
 
@@ -54,4 +59,34 @@ Examples:
 	f.Uint64Var(&seed, "seed", 1, "PRNG seed")
 	f.StringVarP(&out, "out", "o", "", "output folder (created)")
 	return c
+}
+
+// figuresCmd prints a run's figures for make bench, one "key value" line
+// each: bytes (input), docs, workers, startup and "stage NAME seconds".
+// Reading run.json here rather than with awk keeps make bench right
+// whatever run.json holds (its files list has a "bytes" per file).
+func figuresCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:    "figures OUT",
+		Short:  "Developer tool: a run's figures from OUT/run.json, for make bench",
+		Hidden: true,
+		Args:   cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			b, err := os.ReadFile(filepath.Join(args[0], "run.json"))
+			if err != nil {
+				return &exitError{code: 2, err: err}
+			}
+			var sum run.Summary
+			if err := json.Unmarshal(b, &sum); err != nil {
+				return &exitError{code: 2, err: fmt.Errorf("%s/run.json: %w", args[0], err)}
+			}
+			w := cmd.OutOrStdout()
+			fmt.Fprintf(w, "bytes %d\ndocs %d\nworkers %d\nstartup %g\nshards %d\n",
+				sum.Bytes, sum.Documents.OK, sum.Workers, sum.StartupSeconds, max(len(sum.Shards), 1))
+			for _, k := range slices.Sorted(maps.Keys(sum.StageSeconds)) {
+				fmt.Fprintf(w, "stage %s %g\n", k, sum.StageSeconds[k])
+			}
+			return nil
+		},
+	}
 }

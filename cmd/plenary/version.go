@@ -59,7 +59,7 @@ metadata ("description") and as file key/values "plenary.column.<name>".
 
 Examples:
   plenary schema
-  duckdb -c "SELECT decode(key), decode(value) FROM parquet_kv_metadata('outputs/quotes.parquet')"`,
+  duckdb -c "SELECT DISTINCT decode(key), decode(value) FROM parquet_kv_metadata('outputs/quotes/*.parquet')"`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			fmt.Fprint(cmd.OutOrStdout(), tables.Contract())

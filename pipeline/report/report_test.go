@@ -295,12 +295,15 @@ func TestReadRunErrors(t *testing.T) {
 	if _, err := ReadRun(t.TempDir(), 10); err == nil {
 		t.Error("an empty folder read as a run")
 	}
-	dir := t.TempDir()
-	if err := os.WriteFile(filepath.Join(dir, "people.parquet"), []byte("not parquet"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := ReadRun(dir, 10); err == nil {
-		t.Error("a broken parquet file read")
+	for _, name := range []string{"people.parquet", "people/part-00000-00000.parquet"} {
+		dir := t.TempDir()
+		os.MkdirAll(filepath.Join(dir, "people"), 0o755)
+		if err := os.WriteFile(filepath.Join(dir, filepath.FromSlash(name)), []byte("not parquet"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := ReadRun(dir, 10); err == nil {
+			t.Errorf("a broken parquet file (%s) read", name)
+		}
 	}
 }
 

@@ -116,21 +116,25 @@ func ReadRun(dir string, topN int) (*Run, error) {
 	}
 	found := 0
 	for _, t := range tables.Tables {
-		path, format := tablePath(dir, t, r.Info)
-		if path == "" {
+		paths, format := tablePaths(dir, t, r.Info)
+		if len(paths) == 0 {
 			r.Counts = append(r.Counts, Count{Table: t, Missing: true})
 			continue
 		}
 		found++
 		r.Format = format
-		n, err := countRows(path, format)
-		if err != nil {
-			return nil, err
+		var rows int64
+		for _, path := range paths {
+			n, err := countRows(path, format)
+			if err != nil {
+				return nil, err
+			}
+			rows += n
 		}
-		r.Counts = append(r.Counts, Count{Table: t, Rows: n})
+		r.Counts = append(r.Counts, Count{Table: t, Rows: rows})
 	}
 	if found == 0 {
-		return nil, fmt.Errorf("report: %s holds no plenary tables (<table>.parquet or <table>.arrow)", dir)
+		return nil, fmt.Errorf("report: %s holds no plenary tables (<table>/part-*.parquet or .arrow)", dir)
 	}
 	var err error
 	if err = r.readPeople(); err == nil {
@@ -143,20 +147,14 @@ func ReadRun(dir string, topN int) (*Run, error) {
 	return r, err
 }
 
-// tablePath finds <table>.parquet or <table>.arrow in dir: of run.json's
-// format when there is one.
-func tablePath(dir, table string, info *RunInfo) (string, string) {
-	formats := []string{"parquet", "arrow"}
-	if info != nil && (info.Format == "parquet" || info.Format == "arrow") {
-		formats = []string{info.Format}
+// tablePaths finds a table's part files in dir (tables.Parts): of
+// run.json's format when there is one.
+func tablePaths(dir, table string, info *RunInfo) ([]string, string) {
+	format := ""
+	if info != nil && (info.Format == tables.Parquet || info.Format == tables.Arrow) {
+		format = info.Format
 	}
-	for _, f := range formats {
-		p := filepath.Join(dir, table+"."+f)
-		if st, err := os.Stat(p); err == nil && !st.IsDir() {
-			return p, f
-		}
-	}
-	return "", ""
+	return tables.Parts(dir, table, format)
 }
 
 func countRows(path, format string) (int64, error) {
@@ -222,13 +220,30 @@ func (c columns) num(name string, i int) (float64, bool) {
 	return 0, false
 }
 
-// readTable reads the named columns of a table (missing table: no rows;
-// missing column: zero values).
+// readTable reads the named columns of a table, every part in order
+// (missing table: no rows; missing column: zero values).
 func (r *Run) readTable(table string, names ...string) (columns, error) {
-	path, format := tablePath(r.Dir, table, r.Info)
-	if path == "" {
-		return columns{}, nil
+	paths, format := tablePaths(r.Dir, table, r.Info)
+	out := columns{cols: map[string][]any{}}
+	for _, path := range paths {
+		part, err := readPart(path, format, names)
+		if err != nil {
+			return columns{}, err
+		}
+		for _, name := range names {
+			vals := part.cols[name]
+			if vals == nil { // a missing column reads as nulls
+				vals = make([]any, part.n)
+			}
+			out.cols[name] = append(out.cols[name], vals...)
+		}
+		out.n += part.n
 	}
+	return out, nil
+}
+
+// readPart reads the named columns of one part file.
+func readPart(path, format string, names []string) (columns, error) {
 	mem := memory.DefaultAllocator
 	var tbl arrow.Table
 	if format == "parquet" {

@@ -136,6 +136,7 @@ type producer struct {
 	skipMu  sync.Mutex
 	skipped []SkippedFile
 
+	seq         int // the next job's number (the producer's goroutine only)
 	interrupted atomic.Bool
 	sent        atomic.Int64 // jobs handed to the workers
 	startup     atomic.Int64 // ns from processStart to the first document
@@ -218,40 +219,7 @@ func (p *producer) run() {
 		p.wg.Wait()
 		close(p.done)
 	}()
-	seq := 0
 	opened := false
-	// handOut turns one item into a job for the workers; false: stop.
-	handOut := func(it ingest.Item) bool {
-		var j *job
-		switch {
-		case it.Skipped != "":
-			p.noteSkipped(it)
-			p.done <- &job{seq: -1} // counted by the collector
-			return true
-		case it.Err != nil:
-			j = &job{seq: seq, err: it.Err, bytes: it.Bytes}
-		case it.Doc != nil:
-			j = &job{seq: seq, doc: it.Doc, bytes: it.Bytes}
-		default:
-			return true
-		}
-		if j.doc != nil && p.startup.Load() == 0 {
-			p.startup.Store(max(int64(time.Since(p.processStart)), 1))
-		}
-		j.slots = p.slots(j)
-		for range j.slots {
-			select {
-			case p.inflight <- struct{}{}:
-			case <-p.opt.Stop:
-				p.interrupted.Store(true)
-				return false
-			}
-		}
-		p.jobs <- j
-		seq++
-		p.sent.Store(int64(seq))
-		return true
-	}
 	for it := range ingest.Stream(p.opt.Inputs, p.opt.Ingest, p.opt.Stdin) {
 		if p.stopped() {
 			if !opened {
@@ -260,41 +228,91 @@ func (p *producer) run() {
 			return
 		}
 		if !opened {
-			switch {
-			case it.Skipped != "":
-				p.noteHeadSkipped(it)
-				continue
-			case it.Doc == nil:
-				// An error row before any document: held until one comes.
-				p.headErrs = append(p.headErrs, it)
+			if p.holdBeforeHead(it) {
 				continue
 			}
 			p.head <- headItem
-			if !<-p.proceed {
+			if !<-p.proceed || !p.handOutHeld() {
 				return
 			}
 			opened = true
-			for _, e := range p.headErrs {
-				if !handOut(e) {
-					return
-				}
-			}
-			p.headErrs = nil
 		}
-		if !handOut(it) {
+		if !p.handOut(it) {
 			return
 		}
 	}
 	if !opened {
 		p.head <- headEmpty
 		if <-p.proceed {
-			for _, e := range p.headErrs {
-				if !handOut(e) {
-					return
-				}
-			}
+			p.handOutHeld()
 		}
 	}
+}
+
+// holdBeforeHead takes an item read before the first document: a skipped
+// file is counted, an error row held; false when it is the head (a
+// document, or another shard's, which says the input is not empty).
+func (p *producer) holdBeforeHead(it ingest.Item) bool {
+	switch {
+	case it.OtherShard:
+		return !it.OtherDoc
+	case it.Skipped != "":
+		p.noteHeadSkipped(it)
+		return true
+	case it.Doc == nil:
+		// An error row before any document: held until one comes.
+		p.headErrs = append(p.headErrs, it)
+		return true
+	}
+	return false
+}
+
+// handOutHeld hands out the error rows held before the head.
+func (p *producer) handOutHeld() bool {
+	for _, e := range p.headErrs {
+		if !p.handOut(e) {
+			return false
+		}
+	}
+	p.headErrs = nil
+	return true
+}
+
+// handOut turns one item into a job for the workers; false: stop.
+func (p *producer) handOut(it ingest.Item) bool {
+	var j *job
+	switch {
+	case it.Skipped != "":
+		p.noteSkipped(it)
+		p.done <- &job{seq: -1} // counted by the collector
+		return true
+	case it.OtherShard:
+		// Another shard's: passed on in order only for its bytes (the
+		// progress bar's total is the whole input's).
+		j = &job{seq: p.seq, other: true, bytes: it.Bytes}
+	case it.Err != nil:
+		j = &job{seq: p.seq, err: it.Err, bytes: it.Bytes}
+	case it.Doc != nil:
+		j = &job{seq: p.seq, doc: it.Doc, bytes: it.Bytes}
+	default:
+		return true
+	}
+	if j.doc != nil && p.startup.Load() == 0 {
+		p.startup.Store(max(int64(time.Since(p.processStart)), 1))
+	}
+	j.slots = p.slots(j)
+	for range j.slots {
+		select {
+		case p.inflight <- struct{}{}:
+		case <-p.opt.Stop:
+			p.interrupted.Store(true)
+			return false
+		}
+	}
+	p.jobs <- j
+	p.seq++
+	p.sent.Store(int64(p.seq))
+	return true
 }
 
 // collect restores input order and calls write for each job in it. It

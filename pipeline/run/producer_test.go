@@ -57,7 +57,7 @@ func TestRunWithoutDocumentsTouchesNothing(t *testing.T) {
 		if tc.input == broken && (sum.Documents.Failed != 1 || len(readTables(t, out)["errors"]) != 1) {
 			t.Errorf("%s with AllowEmpty: the error row is not written (%+v)", tc.name, sum.Documents)
 		}
-		if _, err := os.Stat(filepath.Join(out, "documents.parquet")); err != nil {
+		if _, err := os.Stat(filepath.Join(out, "documents", "part-00000-00000.parquet")); err != nil {
 			t.Errorf("%s with AllowEmpty: %v", tc.name, err)
 		}
 	}
@@ -124,12 +124,18 @@ func TestVerify(t *testing.T) {
 	}
 	// Another run's people table.
 	_, other, _ := completeRun(t, 2)
-	b, _ := os.ReadFile(filepath.Join(other, "people.parquet"))
-	os.WriteFile(filepath.Join(out, "people.parquet"), b, 0o644)
-	os.Remove(filepath.Join(out, "quotes.parquet"))
+	people := "people/" + tables.PartName(tables.FinalWriter, 0, tables.Parquet)
+	quotes := "quotes/" + tables.PartName(tables.ShardWriter(0), 0, tables.Parquet)
+	b, _ := os.ReadFile(filepath.Join(other, people))
+	os.WriteFile(filepath.Join(out, people), b, 0o644)
+	os.Remove(filepath.Join(out, quotes))
+	// A part no run.json lists: a reader of the folder would read it.
+	stray := "roles/" + tables.PartName(tables.ShardWriter(0), 1, tables.Parquet)
+	os.WriteFile(filepath.Join(out, stray), b, 0o644)
 	_, err = Verify(out)
 	var me *MismatchError
-	if !errors.As(err, &me) || len(me.Problems) != 2 || !strings.Contains(me.Error(), "people.parquet: ") || !strings.Contains(me.Error(), "quotes.parquet: missing") {
+	if !errors.As(err, &me) || len(me.Problems) != 3 || !strings.Contains(me.Error(), people+": ") ||
+		!strings.Contains(me.Error(), quotes+": missing") || !strings.Contains(me.Error(), stray+": not in run.json") {
 		t.Errorf("Verify after swapping a table: %v", err)
 	}
 	os.WriteFile(filepath.Join(out, "run.json"), []byte(`{"version": "old"}`), 0o644)

@@ -5,20 +5,21 @@ package run
 // Lock: a run holds an exclusive flock(2) on OUT/.plenary-lock from before
 // it touches anything in OUT (checkpoint, temporary folders) until its
 // tables are published; a second run on the same OUT exits at once with a
-// *BusyError. The kernel releases the lock when the process dies, SIGKILL
-// included, so there is no stale lock to clean up.
+// *BusyError. Shards hold it shared, and their own shard's lock exclusively
+// (shard.go); finalize holds it exclusively. The kernel releases a lock when
+// the process dies, SIGKILL included, so there is no stale lock to clean up.
 //
 // Publish: tables are written into OUT/.plenary-tmp-<random>/ (a name no
 // other process can guess or share: two containers are both PID 1), then
-// renamed into OUT one at a time, and run.json last. run.json is the commit
-// record: it lists every table file with its size and SHA-256. Whatever
-// instant a run is killed at, OUT holds either the old run (tables matching
-// the old run.json), or the new one, or tables that do not match the
-// run.json beside them, which Verify (and so `plenary report`) detects;
-// the next run publishes a whole run again. This holds file by file, so it
-// carries over to tables split into several files (a dataset per table):
-// run.json lists every file of the run, and a file it does not list is no
-// part of it.
+// every part file is renamed into its table's folder, one at a time, the
+// parts run.json will not list are removed, and run.json is renamed in
+// last. run.json is the commit record: it lists every part file with its
+// size and SHA-256. Whatever instant a run is killed at, OUT holds either
+// the old run (parts matching the old run.json), or the new one, or parts
+// that do not match the run.json beside them or that it does not list,
+// which Verify (and so `plenary report`) detects; the next run publishes a
+// whole run again. Finalize publishes a sharded run the same way, from the
+// shards' done/ folders.
 
 import (
 	"crypto/sha256"
@@ -49,25 +50,38 @@ const LockFile = ".plenary-lock"
 // size and hex SHA-256.
 type FileRecord tables.File
 
-// output is what a run holds in OUT while it writes: the lock, its
-// temporary folder, the checkpoint and the open tables.
+// output is what a run holds while it writes: the lock, its temporary
+// folder, the checkpoint and the open tables. A run without shards works
+// in OUT; a shard in its own folder of OUT/.plenary-shards.
 type output struct {
-	out    string
-	tmp    string
-	unlock func()
-	st     *state
-	set    *tables.Set
-	reused bool // an old checkpoint is reused
+	out      string
+	dir      string // OUT, or the shard's folder
+	tmp      string
+	stateDir string
+	unlock   func()
+	st       *state
+	set      *tables.Set
+	reused   bool // an old checkpoint is reused
 }
 
-// openOutput creates OUT if needed, locks it, and opens the run's
-// temporary folder, the checkpoint and the tables in it.
+// openOutput creates OUT if needed, locks it (a shard: shared, and its
+// own folder exclusively), and opens the run's temporary folder, the
+// checkpoint and the tables made per document in it.
 func openOutput(opt Options) (_ *output, err error) {
 	if err := os.MkdirAll(opt.Out, 0o755); err != nil {
 		return nil, fmt.Errorf("create %s: %w", opt.Out, err)
 	}
-	o := &output{out: opt.Out}
-	if o.unlock, err = lockOut(opt.Out, opt.Progress); err != nil {
+	o := &output{out: opt.Out, dir: opt.Out, stateDir: filepath.Join(opt.Out, StateDir)}
+	prefix := tmpPrefix
+	if opt.Shard.Sharded() {
+		o.dir = shardDir(opt.Out, opt.Shard)
+		o.stateDir = filepath.Join(o.dir, shardState)
+		prefix = shardTmp
+		o.unlock, err = lockShard(opt.Out, opt.Shard, opt.Progress)
+	} else {
+		o.unlock, err = lockOut(opt.Out, opt.Progress)
+	}
+	if err != nil {
 		return nil, err
 	}
 	defer func() {
@@ -75,16 +89,22 @@ func openOutput(opt Options) (_ *output, err error) {
 			o.cleanup()
 		}
 	}()
-	// No other run holds OUT: every temporary folder is a killed run's.
-	removeTemps(opt.Out)
-	if o.tmp, err = os.MkdirTemp(opt.Out, tmpPrefix); err != nil {
+	// Nobody else writes where this run does: every temporary folder there
+	// is a killed run's.
+	if opt.Shard.Sharded() {
+		removeShardTemps(o.dir)
+	} else {
+		removeTemps(opt.Out)
+	}
+	if o.tmp, err = os.MkdirTemp(o.dir, prefix); err != nil {
 		return nil, err
 	}
-	o.st, o.reused, err = openState(filepath.Join(opt.Out, StateDir), opt.Fingerprint, opt.Resume)
+	o.st, o.reused, err = openState(o.stateDir, opt.Fingerprint, opt.Resume)
 	if err != nil {
 		return nil, err
 	}
-	topts := []tables.Option{tables.WithOptional(opt.Optional...)}
+	topts := []tables.Option{tables.WithOptional(opt.Optional...), tables.WithoutTables(tables.WholeRun...),
+		tables.WithWriter(tables.ShardWriter(opt.Shard.Index)), tables.WithPartBytes(opt.PartBytes)}
 	if opt.NoText {
 		topts = append(topts, tables.WithoutText())
 	}
@@ -96,7 +116,7 @@ func openOutput(opt Options) (_ *output, err error) {
 	return o, nil
 }
 
-// cleanup removes the temporary folder (empty after a publish) and
+// cleanup removes the temporary folder (gone after a publish) and
 // releases the lock.
 func (o *output) cleanup() {
 	if o.tmp != "" {
@@ -118,47 +138,104 @@ func removeTemps(out string) {
 	}
 }
 
-// publish writes run.json (the commit record, sum.Files) into the
-// temporary folder and moves every file into OUT, run.json last; then
-// removes the tables no longer listed (another --format's, an optional
-// table this run did not write). See the top of
-// this file.
-func (o *output) publish(sum Summary) error {
-	if err := writeJSON(filepath.Join(o.tmp, "run.json"), sum); err != nil {
+// placedFile is a file of the run and where it is now: from, or already
+// in its place in OUT when from is "" (a finalize killed while publishing
+// had moved it).
+type placedFile struct {
+	FileRecord
+	from string
+}
+
+// publish moves every file of the run into OUT (tables into their
+// folders), removes the table files no longer listed (the previous run's
+// parts beyond this run's, another --format's, an optional table this run
+// did not write, a table written as one file by an older plenary), and then
+// writes run.json (the commit record, sum.Files) through tmp into OUT. See
+// the top of this file.
+func publish(out, tmp string, files []placedFile, sum *Summary) error {
+	if err := writeJSON(filepath.Join(tmp, "run.json"), sum); err != nil {
 		return err
 	}
-	names := make([]string, 0, len(sum.Files)+1)
-	for _, f := range sum.Files {
-		names = append(names, f.Name)
-	}
-	names = append(names, "run.json")
-	for i, n := range names {
+	dirs := map[string]bool{}
+	for i, f := range files {
 		if publishHook != nil {
-			publishHook(i, n)
+			publishHook(i, f.Name)
 		}
-		if err := os.Rename(filepath.Join(o.tmp, n), filepath.Join(o.out, n)); err != nil {
-			return fmt.Errorf("publish %s: %w", n, err)
+		if f.from == "" {
+			continue
+		}
+		dst := filepath.Join(out, filepath.FromSlash(f.Name))
+		if d := filepath.Dir(dst); !dirs[d] {
+			if err := os.MkdirAll(d, 0o755); err != nil {
+				return fmt.Errorf("publish %s: %w", f.Name, err)
+			}
+			dirs[d] = true
+		}
+		if err := os.Rename(f.from, dst); err != nil {
+			return fmt.Errorf("publish %s: %w", f.Name, err)
 		}
 	}
 	if publishHook != nil {
-		publishHook(len(names), "")
+		publishHook(len(files), "")
 	}
-	listed := map[string]bool{}
-	for _, n := range names {
-		listed[n] = true
+	listed := make(map[string]bool, len(files))
+	for _, f := range files {
+		listed[f.Name] = true
 	}
-	for _, f := range []string{tables.Parquet, tables.Arrow} {
-		for _, t := range slices.Concat(tables.Tables, tables.Optional) {
-			n := t + "." + f
-			if listed[n] {
-				continue
-			}
-			if err := os.Remove(filepath.Join(o.out, n)); err != nil && !errors.Is(err, fs.ErrNotExist) {
+	if err := removeUnlisted(out, listed); err != nil {
+		return err
+	}
+	for d := range dirs {
+		if err := syncDir(d); err != nil {
+			return err
+		}
+	}
+	if publishHook != nil {
+		publishHook(len(files)+1, "run.json")
+	}
+	if err := os.Rename(filepath.Join(tmp, "run.json"), filepath.Join(out, "run.json")); err != nil {
+		return fmt.Errorf("publish run.json: %w", err)
+	}
+	if publishHook != nil {
+		publishHook(len(files)+2, "")
+	}
+	return syncDir(out) // make the renames durable
+}
+
+// removeUnlisted removes every table file in OUT that listed does not
+// name: part files in the tables' folders (an empty folder goes too) and
+// tables written as one file (<table>.parquet) by plenary before datasets.
+func removeUnlisted(out string, listed map[string]bool) error {
+	for _, t := range slices.Concat(tables.Tables, tables.Optional) {
+		for _, n := range unlisted(out, t, listed) {
+			if err := os.Remove(filepath.Join(out, filepath.FromSlash(n))); err != nil && !errors.Is(err, fs.ErrNotExist) {
 				return fmt.Errorf("remove the previous run's %s: %w", n, err)
 			}
 		}
+		os.Remove(filepath.Join(out, t)) // only when empty
 	}
-	return syncDir(o.out) // make the renames durable
+	return nil
+}
+
+// unlisted names the files of table t in OUT that listed does not: parts
+// of either format in its folder, and the one-file table of an older
+// plenary.
+func unlisted(out, t string, listed map[string]bool) []string {
+	var names []string
+	ents, _ := os.ReadDir(filepath.Join(out, t))
+	for _, e := range ents {
+		n := t + "/" + e.Name()
+		if !listed[n] && (tables.IsPart(e.Name(), tables.Parquet) || tables.IsPart(e.Name(), tables.Arrow)) {
+			names = append(names, n)
+		}
+	}
+	for _, f := range []string{tables.Parquet, tables.Arrow} {
+		n := t + "." + f
+		if _, err := os.Lstat(filepath.Join(out, n)); err == nil && !listed[n] {
+			names = append(names, n)
+		}
+	}
+	return names
 }
 
 func syncDir(dir string) error {
@@ -198,7 +275,8 @@ func (e *MismatchError) Error() string {
 }
 
 // Verify reads OUT/run.json and checks every file it lists: present, of
-// its size and SHA-256. It returns the run's Summary with a
+// its size and SHA-256, and that the tables' folders hold no other part
+// (which a reader of the folder would read too). It returns the run's Summary with a
 // *MismatchError when a file differs, ErrUnverifiable when run.json lists
 // none, and an error wrapping fs.ErrNotExist when there is no run.json. A
 // reader that must not mix runs verifies, reads, and verifies again (or
@@ -216,9 +294,19 @@ func Verify(out string) (Summary, error) {
 		return sum, ErrUnverifiable
 	}
 	var problems []string
+	listed := make(map[string]bool, len(sum.Files))
 	for _, f := range sum.Files {
+		listed[f.Name] = true
 		if p := checkFile(filepath.Join(out, filepath.FromSlash(f.Name)), f); p != "" {
 			problems = append(problems, f.Name+": "+p)
+		}
+	}
+	// A reader of a table's folder reads every part in it.
+	for _, t := range slices.Concat(tables.Tables, tables.Optional) {
+		for _, n := range unlisted(out, t, listed) {
+			if strings.Contains(n, "/") {
+				problems = append(problems, n+": not in run.json")
+			}
 		}
 	}
 	if len(problems) > 0 {
@@ -253,4 +341,19 @@ func checkFile(path string, want FileRecord) string {
 		return "SHA-256 differs from run.json's"
 	}
 	return ""
+}
+
+// fileSum gives a file's size and hex SHA-256.
+func fileSum(path string) (int64, string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return 0, "", err
+	}
+	defer f.Close()
+	h := sha256.New()
+	n, err := io.Copy(h, f)
+	if err != nil {
+		return 0, "", fmt.Errorf("checksum %s: %w", path, err)
+	}
+	return n, hex.EncodeToString(h.Sum(nil)), nil
 }

@@ -18,12 +18,16 @@
 package run
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
 	"io"
+	"maps"
+	"path/filepath"
 	"runtime"
 	"runtime/debug"
+	"slices"
 	"sync/atomic"
 	"time"
 	"unicode/utf8"
@@ -118,6 +122,15 @@ type Options struct {
 	// before the tables are finished: the writers still hold their buffers,
 	// so a heap profile taken here shows the run's working set.
 	BeforeClose func()
+
+	// Shard makes the run one shard of a sharded run (see shard.go): it
+	// takes only its documents and leaves its output for Finalize.
+	Shard Shard
+	// Lexicons names the plenary version and the --lexicon files (see
+	// Fingerprint, which may add more): shards and Finalize must agree.
+	Lexicons string
+	// PartBytes is where a table's part file ends (0: the default).
+	PartBytes int64
 }
 
 // Summary is what a run did; it is also written to run.json.
@@ -151,14 +164,29 @@ type Summary struct {
 	// SkippedFiles lists the files that are not documents and why (the
 	// first 1000; documents.skipped counts them all).
 	SkippedFiles []SkippedFile `json:"skipped"`
-	Documents    struct {
-		OK       int `json:"ok"`       // in the tables (with or without warnings)
-		Failed   int `json:"failed"`   // an error row instead
-		Skipped  int `json:"skipped"`  // not a supported format
-		Reused   int `json:"reused"`   // of OK, taken from the checkpoint
-		Warnings int `json:"warnings"` // warning rows in errors
-		TimedOut int `json:"timed_out"`
-	} `json:"documents"`
+	Documents    DocCounts     `json:"documents"`
+	// Shards: a sharded run's run.json (written by Finalize) has each
+	// shard's own figures; the rest sums them.
+	Shards []ShardSummary `json:"shards,omitempty"`
+}
+
+// DocCounts counts what became of a run's inputs.
+type DocCounts struct {
+	OK       int `json:"ok"`       // in the tables (with or without warnings)
+	Failed   int `json:"failed"`   // an error row instead
+	Skipped  int `json:"skipped"`  // not a supported format
+	Reused   int `json:"reused"`   // of OK, taken from the checkpoint
+	Warnings int `json:"warnings"` // warning rows in errors
+	TimedOut int `json:"timed_out"`
+}
+
+func (d *DocCounts) add(o DocCounts) {
+	d.OK += o.OK
+	d.Failed += o.Failed
+	d.Skipped += o.Skipped
+	d.Reused += o.Reused
+	d.Warnings += o.Warnings
+	d.TimedOut += o.TimedOut
 }
 
 // job is one unit in input order: a document to extract, or an ingest error
@@ -175,6 +203,7 @@ type job struct {
 	late   bool  // over the time budget
 	slots  int   // taken in inflight
 	bytes  int64 // input bytes the item accounts for (ingest.Item.Bytes), for the progress bar
+	other  bool  // another shard's item: nothing to write
 }
 
 // Run processes every input and writes the tables. The returned error is a
@@ -198,15 +227,14 @@ func Run(opt Options, extract ExtractFunc) (sum Summary, err error) {
 		workers = runtime.GOMAXPROCS(0)
 	}
 	sum.Workers = workers
-	every, interval := opt.CheckpointEvery, opt.CheckpointInterval
-	if every <= 0 {
-		every = 256
-	}
-	if interval <= 0 {
-		interval = 2 * time.Second
-	}
 	if err := checkInputs(opt.Inputs); err != nil {
 		return sum, err
+	}
+	if opt.Shard.Sharded() {
+		if err := opt.Shard.check("run: --shard"); err != nil {
+			return sum, err
+		}
+		opt.Ingest.Shard, opt.Ingest.Shards = opt.Shard.Index, opt.Shard.Count
 	}
 	processStart := opt.ProcessStart
 	if processStart.IsZero() {
@@ -232,26 +260,129 @@ func Run(opt Options, extract ExtractFunc) (sum Summary, err error) {
 		return sum, fmt.Errorf("run: %w", err)
 	}
 	defer o.cleanup()
-	st, set := o.st, o.set
 	sum.Resumed = o.reused
 	if opt.Resume && !o.reused && opt.Progress != nil {
-		fmt.Fprintf(opt.Progress, "plenary: no checkpoint for this version, lexicons and checkpoint format in %s; processing everything\n", opt.Out)
+		where := opt.Out
+		if opt.Shard.Sharded() {
+			where += " for shard " + opt.Shard.String()
+		}
+		fmt.Fprintf(opt.Progress, "plenary: no checkpoint for this version, lexicons and checkpoint format in %s; processing everything\n", where)
 	}
+	w, err := o.work(opt, p, extract, &sum)
+	if err != nil {
+		return sum, err
+	}
+	if opt.Shard.Sharded() {
+		if err := o.commitShard(opt, sum, w.spill); err != nil {
+			return sum, fmt.Errorf("run: %w", err)
+		}
+	} else if err := o.finish(opt, &sum, w); err != nil {
+		return sum, fmt.Errorf("run: %w", err)
+	}
+	if opt.Progress != nil {
+		fmt.Fprintln(opt.Progress, sum.Line(opt.Out))
+	}
+	return sum, nil
+}
 
-	people, err := newPersons(o.tmp, opt.Registry)
-	if err == nil {
-		err = addNotices(set, opt.Notices, &sum)
+// worked is what the map step leaves for what follows.
+type worked struct {
+	spill     FileRecord // the people spill, path relative to the temporary folder
+	writeTime time.Duration
+}
+
+// work is the map step: every document of the run (of its shard) is
+// extracted, or taken from the checkpoint, and written to the tables made
+// per document, in input order; its people go to the spill for the
+// whole-run step. sum gets the counts and times.
+func (o *output) work(opt Options, p *producer, extract ExtractFunc, sum *Summary) (worked, error) {
+	st, set := o.st, o.set
+	every, interval := opt.CheckpointEvery, opt.CheckpointInterval
+	if every <= 0 {
+		every = 256
+	}
+	if interval <= 0 {
+		interval = 2 * time.Second
+	}
+	people, err := registry.CreateSpill(filepath.Join(o.tmp, spillName))
+	if err == nil && opt.Shard.Index == 0 {
+		// The run's own warnings: once, from the first shard.
+		err = addNotices(set, opt.Notices, sum)
 	}
 	if err != nil {
 		set.Abort()
 		st.close(false)
 		p.abandon()
-		return sum, fmt.Errorf("run: %w", err)
+		return worked{}, fmt.Errorf("run: %w", err)
 	}
-
 	st.start(every, interval)
 	bar := newProgress(opt)
-	var timedOut atomic.Int64
+	timedOut := startWorkers(opt, p, st, extract, sum.Workers)
+	p.proceed <- true
+
+	// The collector restores input order, writes, and checkpoints.
+	var writeErr error
+	var writeTime time.Duration
+	write := func(j *job) {
+		if writeErr != nil {
+			return
+		}
+		writeErr = writeJob(j, set, people, st, sum)
+		bar.step(j, *sum)
+	}
+	skipped, interrupted := p.collect(opt.Stop, func(j *job) {
+		t0 := time.Now()
+		write(j)
+		writeTime += time.Since(t0)
+	})
+	sum.Documents.Skipped += skipped
+	sum.SkippedFiles = p.skippedFiles()
+	bar.finish(interrupted)
+	sum.Interrupted = interrupted
+	sum.Documents.TimedOut = int(timedOut.Load())
+	if serr := st.close(writeErr == nil && !sum.Interrupted); writeErr == nil && serr != nil {
+		writeErr = serr
+	}
+	if cerr := people.Close(); writeErr == nil && cerr != nil {
+		writeErr = cerr
+	}
+	if writeErr != nil {
+		set.Abort()
+		return worked{}, fmt.Errorf("run: writing tables: %w", writeErr)
+	}
+	if opt.BeforeClose != nil {
+		opt.BeforeClose()
+	}
+	closeStart := time.Now()
+	if cerr := set.Close(); cerr != nil {
+		return worked{}, fmt.Errorf("run: writing tables: %w", cerr)
+	}
+	w := worked{writeTime: writeTime + time.Since(closeStart)}
+	if w.spill, err = syncedChecksum(o.tmp, spillName); err != nil {
+		return worked{}, fmt.Errorf("run: %w", err)
+	}
+	sum.Finished = time.Now().UTC()
+	sum.Seconds = sum.Finished.Sub(sum.Started).Seconds()
+	sum.Counts = set.Counts()
+	sum.StartupSeconds = time.Duration(p.startup.Load()).Seconds()
+	if sum.StartupSeconds == 0 {
+		sum.StartupSeconds = sum.Finished.Sub(p.processStart).Seconds()
+	}
+	if opt.Stages != nil {
+		sum.StageSeconds = opt.Stages()
+		sum.StageSeconds["write"] = w.writeTime.Seconds()
+	}
+	for _, f := range set.Files() {
+		sum.Files = append(sum.Files, FileRecord(f))
+	}
+	return w, nil
+}
+
+// startWorkers starts the workers: each takes documents from the producer,
+// serves them from the checkpoint or extracts them, and hands them to the
+// collector. It returns the count of documents over their time budget.
+func startWorkers(opt Options, p *producer, st *state, extract ExtractFunc, workers int) *atomic.Int64 {
+	timedOut := new(atomic.Int64)
 	large := make(chan struct{}, 1) // held while a large document is extracted
 	for w := 0; w < workers; w++ {
 		p.wg.Add(1)
@@ -286,100 +417,68 @@ func Run(opt Options, extract ExtractFunc) (sum Summary, err error) {
 			}
 		}()
 	}
-	p.proceed <- true
+	return timedOut
+}
 
-	// The collector restores input order, writes, and checkpoints.
-	var writeErr error
-	var writeTime time.Duration
-	write := func(j *job) {
-		if writeErr != nil {
-			return
-		}
-		switch {
-		case j.err != nil && j.err.IsWarning():
-			sum.Documents.Warnings++
-			writeErr = set.AddError(*j.err)
-		case j.err != nil:
-			sum.Documents.Failed++
-			writeErr = set.AddError(*j.err)
-		case j.fail != nil:
-			sum.Documents.Failed++
-			writeErr = set.AddError(*j.fail)
-		default:
-			if err := set.Add(j.out); err != nil {
-				if !errors.Is(err, tables.ErrInvalid) {
-					writeErr = err
-					break
-				}
-				// The stage produced something the schema cannot hold:
-				// that document fails, nothing of it was written.
-				sum.Documents.Failed++
-				writeErr = set.AddError(doc.DocError{Source: j.doc.Source, DocID: j.doc.ID, Stage: "tables", Message: err.Error()})
-				break
-			}
-			if writeErr = people.add(&j.out); writeErr != nil {
-				break
-			}
-			sum.Documents.OK++
-			sum.Bytes += int64(len(j.out.Doc.Text))
-			if j.reused {
-				sum.Documents.Reused++
-			}
-			writeErr = st.put(j.key, j.ck) // nil for a reused document: kept as it is
-		}
-		bar.step(j, sum)
+// writeJob writes one job, in input order: its rows, its people to the
+// spill, its record to the checkpoint; sum counts it.
+func writeJob(j *job, set *tables.Set, people *registry.SpillWriter, st *state, sum *Summary) error {
+	switch {
+	case j.other:
+		return nil
+	case j.err != nil && j.err.IsWarning():
+		sum.Documents.Warnings++
+		return set.AddError(*j.err)
+	case j.err != nil:
+		sum.Documents.Failed++
+		return set.AddError(*j.err)
+	case j.fail != nil:
+		sum.Documents.Failed++
+		return set.AddError(*j.fail)
 	}
-	skipped, interrupted := p.collect(opt.Stop, func(j *job) {
-		t0 := time.Now()
-		write(j)
-		writeTime += time.Since(t0)
-	})
-	sum.Documents.Skipped += skipped
-	sum.SkippedFiles = p.skippedFiles()
-	bar.finish(interrupted)
-	sum.Interrupted = interrupted
-	sum.Documents.TimedOut = int(timedOut.Load())
-	if serr := st.close(writeErr == nil && !sum.Interrupted); writeErr == nil && serr != nil {
-		writeErr = serr
+	if err := set.Add(j.out); err != nil {
+		if !errors.Is(err, tables.ErrInvalid) {
+			return err
+		}
+		// The stage produced something the schema cannot hold: that
+		// document fails, nothing of it was written.
+		sum.Documents.Failed++
+		return set.AddError(doc.DocError{Source: j.doc.Source, DocID: j.doc.ID, Stage: "tables", Message: err.Error()})
 	}
+	if err := people.Add(registry.FromExtraction(&j.out)); err != nil {
+		return err
+	}
+	sum.Documents.OK++
+	sum.Bytes += int64(len(j.out.Doc.Text))
+	if j.reused {
+		sum.Documents.Reused++
+	}
+	return st.put(j.key, j.ck) // nil for a reused document: kept as it is
+}
+
+// finish ends a run without shards: the whole-run step over its one
+// shard's output, then the publish.
+func (o *output) finish(opt Options, sum *Summary, w worked) error {
 	regStart := time.Now()
-	if writeErr == nil {
-		writeErr = people.finish(set)
+	rec := ShardRecord{Summary: *sum, Spill: w.spill}
+	wr, err := wholeRun(wholeOptions{tmp: o.tmp, format: opt.Format, version: opt.Version, partBytes: opt.PartBytes, registry: opt.Registry},
+		[]shardOut{{dir: o.tmp, rec: rec}})
+	if err != nil {
+		return err
 	}
-	regTime := time.Since(regStart)
-	if writeErr != nil {
-		set.Abort()
-		return sum, fmt.Errorf("run: writing tables: %w", writeErr)
-	}
-	if opt.BeforeClose != nil {
-		opt.BeforeClose()
-	}
-	closeStart := time.Now()
-	if cerr := set.Close(); cerr != nil {
-		return sum, fmt.Errorf("run: writing tables: %w", cerr)
-	}
+	sum.Files = append(sum.Files, wr.files...)
+	slices.SortStableFunc(sum.Files, func(a, b FileRecord) int { return cmp.Compare(tableRank(a.Name), tableRank(b.Name)) })
+	maps.Copy(sum.Counts, wr.counts)
 	sum.Finished = time.Now().UTC()
 	sum.Seconds = sum.Finished.Sub(sum.Started).Seconds()
-	sum.Counts = set.Counts()
-	sum.StartupSeconds = time.Duration(p.startup.Load()).Seconds()
-	if sum.StartupSeconds == 0 {
-		sum.StartupSeconds = sum.Finished.Sub(processStart).Seconds()
+	if sum.StageSeconds != nil {
+		sum.StageSeconds["registry"] = time.Since(regStart).Seconds()
 	}
-	if opt.Stages != nil {
-		sum.StageSeconds = opt.Stages()
-		sum.StageSeconds["write"] = (writeTime + time.Since(closeStart)).Seconds()
-		sum.StageSeconds["registry"] = regTime.Seconds()
+	placed := make([]placedFile, len(sum.Files))
+	for i, f := range sum.Files {
+		placed[i] = placedFile{FileRecord: f, from: filepath.Join(o.tmp, filepath.FromSlash(f.Name))}
 	}
-	for _, f := range set.Files() {
-		sum.Files = append(sum.Files, FileRecord(f))
-	}
-	if err := o.publish(sum); err != nil {
-		return sum, fmt.Errorf("run: %w", err)
-	}
-	if opt.Progress != nil {
-		fmt.Fprintln(opt.Progress, sum.Line(opt.Out))
-	}
-	return sum, nil
+	return publish(o.out, o.tmp, placed, sum)
 }
 
 // stopGrace is how long a worker waits, once a document's budget has run

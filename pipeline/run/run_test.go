@@ -124,7 +124,21 @@ func readTables(t *testing.T, out string) map[string][]string {
 	t.Helper()
 	m := map[string][]string{}
 	for _, name := range tables.Tables {
-		path := filepath.Join(out, name+".parquet")
+		paths, _ := tables.Parts(out, name, tables.Parquet)
+		if len(paths) == 0 {
+			t.Fatalf("open %s: no parts", filepath.Join(out, name))
+		}
+		for _, path := range paths {
+			m[name] = append(m[name], readPart(t, path)...)
+		}
+	}
+	return m
+}
+
+// readPart reads one part file as rows of strings.
+func readPart(t *testing.T, path string) []string {
+	t.Helper()
+	{
 		r, err := file.OpenParquetFile(path, false)
 		if err != nil {
 			t.Fatalf("open %s: %v", path, err)
@@ -149,9 +163,8 @@ func readTables(t *testing.T, out string) map[string][]string {
 		}
 		tbl.Release()
 		r.Close()
-		m[name] = rows
+		return rows
 	}
-	return m
 }
 
 func readSummary(t *testing.T, out string) Summary {

@@ -47,6 +47,11 @@ var Tables = []string{
 	"persons", "role_timeline",
 }
 
+// WholeRun lists the tables the whole-run step writes, after every
+// document is extracted (the persons registry): the rest are made per
+// document, by the run or by each shard of a sharded run.
+var WholeRun = []string{"people", "persons", "role_timeline"}
+
 // Optional lists the tables written only when asked for (Open's optional):
 // trace, the rules' decisions (plenary run --trace).
 var Optional = []string{"trace"}

@@ -21,6 +21,7 @@ type sink interface {
 	write(rec arrow.RecordBatch) error
 	close() error // finish, flush, sync and close the file
 	abort()       // release everything and close the file, unfinished
+	size() int64  // bytes handed to the file so far
 }
 
 // outFile is the buffered os.File under both sinks. The format writers get the
@@ -29,7 +30,22 @@ type sink interface {
 type outFile struct {
 	f *os.File
 	w *bufio.Writer
+	n counter
 }
+
+// counter counts the bytes written through it to the file.
+type counter struct {
+	f *os.File
+	n int64
+}
+
+func (c *counter) Write(b []byte) (int, error) {
+	n, err := c.f.Write(b)
+	c.n += int64(n)
+	return n, err
+}
+
+func (f *outFile) size() int64 { return f.n.n + int64(f.w.Buffered()) }
 
 func createFile(path string) (*outFile, error) {
 	f, err := os.Create(path)
@@ -38,7 +54,9 @@ func createFile(path string) (*outFile, error) {
 	}
 	// 64 KiB, one Parquet page: the writers hand over whole pages and row
 	// groups, so a larger buffer only adds memory (nine tables).
-	return &outFile{f: f, w: bufio.NewWriterSize(f, 64<<10)}, nil
+	o := &outFile{f: f, n: counter{f: f}}
+	o.w = bufio.NewWriterSize(&o.n, 64<<10)
+	return o, nil
 }
 
 func (f *outFile) close() error {
@@ -50,7 +68,7 @@ func (f *outFile) close() error {
 }
 
 type parquetSink struct {
-	outFile
+	*outFile
 	fw *pqarrow.FileWriter
 
 	maxRows    int64 // rows per row group
@@ -108,7 +126,7 @@ func newParquetSink(path string, schema *arrow.Schema, cols []column, version st
 		f.f.Close()
 		return nil, err
 	}
-	s := &parquetSink{outFile: *f, fw: fw, maxRows: o.rowGroupRows, maxSize: o.rowGroupSize, dictBudget: o.dictBudget}
+	s := &parquetSink{outFile: f, fw: fw, maxRows: o.rowGroupRows, maxSize: o.rowGroupSize, dictBudget: o.dictBudget}
 	for i, c := range cols {
 		if c.store == dict {
 			s.dictCols = append(s.dictCols, i)
@@ -266,6 +284,12 @@ func valueBytes(a arrow.Array, lo, hi int64) int64 {
 	return 0
 }
 
+// size counts the row group being buffered too: its pages reach the file
+// only when it ends.
+func (s *parquetSink) size() int64 {
+	return s.outFile.size() + s.fw.RowGroupTotalCompressedBytes()
+}
+
 func (s *parquetSink) close() error {
 	err := s.fw.Close()
 	return errors.Join(err, s.outFile.close())
@@ -277,7 +301,7 @@ func (s *parquetSink) abort() {
 }
 
 type ipcSink struct {
-	outFile
+	*outFile
 	fw *ipc.FileWriter
 }
 
@@ -293,7 +317,7 @@ func newIPCSink(path string, schema *arrow.Schema, alloc memory.Allocator) (*ipc
 		f.f.Close()
 		return nil, err
 	}
-	return &ipcSink{outFile: *f, fw: fw}, nil
+	return &ipcSink{outFile: f, fw: fw}, nil
 }
 
 func (s *ipcSink) write(rec arrow.RecordBatch) error { return s.fw.Write(rec) }

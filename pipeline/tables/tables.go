@@ -1,14 +1,16 @@
 // Package tables writes plenary's output tables. In come doc.Extraction
 // records (one per document, in input order: doc_id order within a folder)
 // and doc.DocError records; out
-// come one file per table in a directory: Parquet (zstd, the default) or
-// Arrow IPC. Rows are appended in the order they arrive.
+// comes a folder per table in a directory, holding the table's part files
+// (see parts.go): Parquet (zstd, the default) or Arrow IPC. Rows are
+// appended in the order they arrive.
 //
 // Memory stays bounded however large the corpus: rows collect in Arrow
-// builders that are flushed every few thousand rows, and Parquet row groups
-// are capped in rows and bytes. Files are written as <name>.tmp and renamed
-// on Close, so a crashed run never leaves a half-written file under the
-// final name.
+// builders that are flushed every few thousand rows, Parquet row groups
+// are capped in rows and bytes, and a part file ends at a byte budget, which
+// bounds the footer a Parquet writer holds. Parts are written as <name>.tmp
+// and renamed once finished, so a crashed run never leaves a half-written
+// file under a part's name.
 package tables
 
 import (
@@ -77,6 +79,10 @@ type options struct {
 	dictBudget   int64    // 0 means defaultDictBudget
 	optional     []string // the optional tables to write
 	noText       bool     // documents.text is written as null
+	writer       string   // the parts' <writer> (parts.go); "" means ShardWriter(0)
+	partBytes    int64    // a part ends past this many bytes; 0 means DefaultPartBytes
+	only         []string // when set, only these tables are written
+	without      []string // tables not written
 }
 
 // Option changes what Open writes.
@@ -91,7 +97,26 @@ func WithOptional(names ...string) Option {
 // tables then do not repeat the input's text.
 func WithoutText() Option { return func(o *options) { o.noText = true } }
 
-// Set is the open set of table files in one output directory. It is not
+// WithWriter names the parts' writer (see parts.go): ShardWriter(i) for
+// shard i, FinalWriter for the whole-run step.
+func WithWriter(w string) Option { return func(o *options) { o.writer = w } }
+
+// WithPartBytes sets where a part file ends (DefaultPartBytes when n <= 0).
+func WithPartBytes(n int64) Option { return func(o *options) { o.partBytes = n } }
+
+// WithoutTables leaves the named tables out.
+func WithoutTables(names ...string) Option {
+	return func(o *options) { o.without = append(o.without, names...) }
+}
+
+// WithTables writes only the named tables (of those Open would write):
+// a shard writes the tables made per document, the whole-run step the
+// others.
+func WithTables(names ...string) Option {
+	return func(o *options) { o.only = append(o.only, names...) }
+}
+
+// Set is the open set of tables in one output directory. It is not
 // safe for concurrent use: the caller serialises Add calls, which it must do
 // anyway to keep rows in input order.
 type Set struct {
@@ -101,9 +126,9 @@ type Set struct {
 	files  []File // after a successful Close
 }
 
-// File is one finished table file: its name in the directory, size and
-// hex SHA-256, for the run's commit record (run.json), which readers check
-// the files against.
+// File is one finished part file: its path relative to the directory
+// (<table>/part-…, slash-separated), size and hex SHA-256, for the run's
+// commit record (run.json), which readers check the files against.
 type File struct {
 	Name   string `json:"path"`
 	Bytes  int64  `json:"bytes"`
@@ -112,20 +137,19 @@ type File struct {
 
 type table struct {
 	name  string
-	path  string // final name
-	tmp   string // name while being written
 	b     *array.RecordBuilder
 	c     cols
-	sink  sink
 	rows  int64                            // appended so far, flushed or not
 	fill  func(c *cols, x *doc.Extraction) // nil: fed by its own Add method
 	flush int
+	parts
 }
 
-// Open creates dir if needed and starts one file per table, named
-// <table>.parquet or <table>.arrow by format: every table of Tables, and
-// the tables of Optional named by WithOptional. version is recorded in every
-// file's schema metadata. alloc is used for all Arrow buffers (nil means
+// Open creates dir if needed and starts every table of Tables, and the
+// tables of Optional named by WithOptional (only those of WithTables when
+// it is given): a folder <table> in dir, holding .parquet or .arrow part
+// files by format (see parts.go). version is recorded in every file's
+// schema metadata. alloc is used for all Arrow buffers (nil means
 // memory.DefaultAllocator).
 func Open(dir, format, version string, alloc memory.Allocator, opts ...Option) (*Set, error) {
 	o := options{
@@ -152,23 +176,38 @@ func open(dir, format, version string, alloc memory.Allocator, o options) (*Set,
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, fmt.Errorf("tables: create %s: %w", dir, err)
 	}
+	if o.writer == "" {
+		o.writer = ShardWriter(0)
+	}
+	if o.partBytes <= 0 {
+		o.partBytes = DefaultPartBytes
+	}
 	s := &Set{byName: make(map[string]*table, len(defs))}
 	for _, d := range defs {
 		if d.optional && !slices.Contains(o.optional, d.name) {
 			continue
 		}
-		schema := schemaOf(d, version)
-		path := filepath.Join(dir, d.name+"."+format)
-		t := &table{name: d.name, path: path, tmp: path + ".tmp", fill: d.fill, flush: o.flushRows}
-		var err error
-		if format == Parquet {
-			t.sink, err = newParquetSink(t.tmp, schema, d.fields, version, alloc, o)
-		} else {
-			t.sink, err = newIPCSink(t.tmp, schema, alloc)
+		if o.only != nil && !slices.Contains(o.only, d.name) || slices.Contains(o.without, d.name) {
+			continue
 		}
-		if err != nil {
+		schema := schemaOf(d, version)
+		t := &table{name: d.name, fill: d.fill, flush: o.flushRows}
+		t.parts = parts{dir: dir, table: d.name, format: format, writer: o.writer, limit: o.partBytes}
+		t.newSink = func(path string) (sink, error) {
+			if format == Parquet {
+				return newParquetSink(path, schema, d.fields, version, alloc, o)
+			}
+			return newIPCSink(path, schema, alloc)
+		}
+		if err := os.MkdirAll(filepath.Join(dir, d.name), 0o755); err != nil {
 			s.Abort()
-			return nil, fmt.Errorf("tables: open %s: %w", t.tmp, err)
+			return nil, fmt.Errorf("tables: create %s: %w", filepath.Join(dir, d.name), err)
+		}
+		// The first part is there from the start: an empty table still
+		// has one (readers learn its schema from it).
+		if err := t.start(); err != nil {
+			s.Abort()
+			return nil, err
 		}
 		t.b = array.NewRecordBuilder(alloc, schema)
 		t.c = cols{fs: t.b.Fields(), noText: o.noText}
@@ -210,7 +249,10 @@ func (s *Set) AddPeople(docID string, people []doc.Person, uids []string) error 
 	if len(uids) != len(people) {
 		return fmt.Errorf("tables: document %s: %d people but %d person_uids", docID, len(people), len(uids))
 	}
-	t := s.byName["people"]
+	t, err := s.table("people")
+	if err != nil {
+		return err
+	}
 	fillPeople(&t.c, docID, people, uids)
 	t.rows += int64(len(people))
 	return t.maybeFlush()
@@ -221,7 +263,10 @@ func (s *Set) AddPerson(p doc.RegistryPerson) error {
 	if s.done {
 		return errors.New("tables: add after close")
 	}
-	t := s.byName["persons"]
+	t, err := s.table("persons")
+	if err != nil {
+		return err
+	}
 	fillPerson(&t.c, p)
 	t.rows++
 	return t.maybeFlush()
@@ -232,7 +277,10 @@ func (s *Set) AddRoleSpan(r doc.RoleSpan) error {
 	if s.done {
 		return errors.New("tables: add after close")
 	}
-	t := s.byName["role_timeline"]
+	t, err := s.table("role_timeline")
+	if err != nil {
+		return err
+	}
 	fillRoleSpan(&t.c, r)
 	t.rows++
 	return t.maybeFlush()
@@ -243,10 +291,21 @@ func (s *Set) AddError(e doc.DocError) error {
 	if s.done {
 		return errors.New("tables: add after close")
 	}
-	t := s.byName["errors"]
+	t, err := s.table("errors")
+	if err != nil {
+		return err
+	}
 	fillError(&t.c, e)
 	t.rows++
 	return t.maybeFlush()
+}
+
+// table is the open table name, or an error when this Set does not write it.
+func (s *Set) table(name string) (*table, error) {
+	if t := s.byName[name]; t != nil {
+		return t, nil
+	}
+	return nil, fmt.Errorf("tables: %s is not one of the tables this set writes", name)
 }
 
 // Counts returns the number of rows added to each table so far.
@@ -258,61 +317,45 @@ func (s *Set) Counts() map[string]int64 {
 	return m
 }
 
-// Close flushes and closes every file and renames it to its final name.
-// If anything fails, no file is renamed and the temporary files are removed.
-// Calling Close again, or after Abort, does nothing.
+// Close flushes and finishes every table's last part. If anything fails,
+// every part file of the set is removed and the error returned. Calling
+// Close again, or after Abort, does nothing.
 func (s *Set) Close() error {
 	if s.done {
 		return nil
 	}
 	s.done = true
-	// The files are independent, and the last row groups and footers of
-	// nine tables take ~40 ms on one core at the end of a run, when the
+	// The tables are independent, and the last row groups and footers of
+	// eleven tables take ~40 ms on one core at the end of a run, when the
 	// workers are done and the other cores idle: close them all at once.
 	// (Pages still go through the one zstd encoder, which serialises.)
-	tableErrs := make([][]error, len(s.tables))
-	files := make([]File, len(s.tables))
+	tableErrs := make([]error, len(s.tables))
 	var wg sync.WaitGroup
 	for i, t := range s.tables {
 		wg.Go(func() {
-			if err := t.flushRows(); err != nil {
-				tableErrs[i] = append(tableErrs[i], err)
-			}
+			err := t.flushRows()
 			t.b.Release()
-			if err := t.sink.close(); err != nil {
-				tableErrs[i] = append(tableErrs[i], fmt.Errorf("tables: close %s: %w", t.tmp, err))
-				return
+			if err == nil {
+				t.finish()
 			}
-			// Read back, from the page cache, on the cores idle at the end.
-			f, err := checksum(t.tmp)
-			if err != nil {
-				tableErrs[i] = append(tableErrs[i], fmt.Errorf("tables: %w", err))
-			}
-			f.Name = filepath.Base(t.path)
-			files[i] = f
+			tableErrs[i] = errors.Join(err, t.wait())
 		})
 	}
 	wg.Wait()
-	errs := slices.Concat(tableErrs...)
-	if len(errs) == 0 {
+	if err := errors.Join(tableErrs...); err != nil {
 		for _, t := range s.tables {
-			if err := os.Rename(t.tmp, t.path); err != nil {
-				errs = append(errs, fmt.Errorf("tables: %w", err))
-				break
-			}
+			t.remove()
 		}
+		return err
 	}
-	if len(errs) > 0 {
-		for _, t := range s.tables {
-			os.Remove(t.tmp) // best effort: the renamed ones are gone already
-		}
-		return errors.Join(errs...)
+	for _, t := range s.tables {
+		s.files = append(s.files, t.files...)
 	}
-	s.files = files
 	return nil
 }
 
-// Files lists the finished files, in table order, once Close has succeeded.
+// Files lists the finished part files, by table (in the order of Tables)
+// then part, once Close has succeeded.
 func (s *Set) Files() []File { return s.files }
 
 // checksum gives a file's size and hex SHA-256.
@@ -330,8 +373,9 @@ func checksum(path string) (File, error) {
 	return File{Bytes: n, SHA256: hex.EncodeToString(h.Sum(nil))}, nil
 }
 
-// Abort closes every file without finishing it and removes the temporary
-// files. Use it when a run fails; Close after Abort does nothing.
+// Abort closes every file without finishing it and removes every part
+// file, finished or not. Use it when a run fails; Close after Abort does
+// nothing.
 func (s *Set) Abort() {
 	if s.done {
 		return
@@ -341,8 +385,12 @@ func (s *Set) Abort() {
 		if t.b != nil {
 			t.b.Release()
 		}
-		t.sink.abort()
-		os.Remove(t.tmp)
+		if t.sink != nil {
+			t.sink.abort()
+			t.sink = nil
+		}
+		t.wait()
+		t.remove()
 	}
 }
 
@@ -364,17 +412,28 @@ func (t *table) stringBytes() int {
 	return n
 }
 
-// flushRows hands the builders' rows to the file writer as one batch.
+// flushRows hands the builders' rows to the part being written as one
+// batch, starting a part if the last one ended, and ends the part once it
+// has reached its budget: only here, between batches, so the same rows
+// always make the same parts.
 func (t *table) flushRows() error {
 	if t.b.Field(0).Len() == 0 {
 		return nil
 	}
 	rec := t.b.NewRecordBatch()
 	defer rec.Release()
+	if t.sink == nil {
+		if err := t.start(); err != nil {
+			return err
+		}
+	}
 	if err := t.sink.write(rec); err != nil {
 		return fmt.Errorf("tables: write %s: %w", t.tmp, err)
 	}
-	return nil
+	if t.sink.size() >= t.limit {
+		t.finish()
+	}
+	return t.failed()
 }
 
 // validate rejects what the schema cannot hold, before any row is appended,

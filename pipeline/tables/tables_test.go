@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io/fs"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -130,6 +131,13 @@ func uidsOf(x doc.Extraction) []string {
 // a fresh Set in dir and closes it.
 func write(t testing.TB, dir, format string, mem memory.Allocator, o options, xs []doc.Extraction, errs []doc.DocError) map[string]int64 {
 	t.Helper()
+	counts, _ := writeSet(t, dir, format, mem, o, xs, errs)
+	return counts
+}
+
+// writeSet is write that also returns the Set's Files.
+func writeSet(t testing.TB, dir, format string, mem memory.Allocator, o options, xs []doc.Extraction, errs []doc.DocError) (map[string]int64, []File) {
+	t.Helper()
 	s, err := open(dir, format, testVersion, mem, o)
 	if err != nil {
 		t.Fatal(err)
@@ -165,7 +173,7 @@ func write(t testing.TB, dir, format string, mem memory.Allocator, o options, xs
 	if err := s.Close(); err != nil {
 		t.Fatal(err)
 	}
-	return counts
+	return counts, s.Files()
 }
 
 func defaults() options {
@@ -299,7 +307,7 @@ func TestRoundTrip(t *testing.T) {
 			}
 			got := map[string][]map[string]any{}
 			for _, name := range Tables {
-				schema, rows := readBack(t, filepath.Join(dir, name+"."+format), format)
+				schema, rows := readBack(t, onlyPart(t, dir, name, format), format)
 				checkSchema(t, name, schema)
 				if int64(len(rows)) != want[name] {
 					t.Errorf("%s: read %d rows, want %d", name, len(rows), want[name])
@@ -530,7 +538,7 @@ func TestRowGroupsBounded(t *testing.T) {
 			if counts["mentions"] != total {
 				t.Fatalf("mentions count %d, want %d", counts["mentions"], total)
 			}
-			sizes := rowGroups(t, filepath.Join(dir, "mentions.parquet"))
+			sizes := rowGroups(t, onlyPart(t, dir, "mentions", Parquet))
 			var sum int64
 			for i, n := range sizes {
 				sum += n
@@ -547,7 +555,7 @@ func TestRowGroupsBounded(t *testing.T) {
 				t.Errorf("row groups %v: %d rows in %d groups, want %d rows in > 1", sizes, sum, len(sizes), total)
 			}
 			// Small tables still get one group, not one per batch.
-			if g := rowGroups(t, filepath.Join(dir, "documents.parquet")); len(g) != 1 {
+			if g := rowGroups(t, onlyPart(t, dir, "documents", Parquet)); len(g) != 1 {
 				t.Errorf("documents has row groups %v, want one", g)
 			}
 		})
@@ -571,7 +579,7 @@ func TestRowGroupByteBound(t *testing.T) {
 		xs[i].Roles[0].Evidence = string(buf)
 	}
 	write(t, dir, Parquet, mem, options{flushRows: 2, rowGroupRows: 1000, rowGroupSize: 1}, xs, nil)
-	if g := rowGroups(t, filepath.Join(dir, "roles.parquet")); len(g) < 2 {
+	if g := rowGroups(t, onlyPart(t, dir, "roles", Parquet)); len(g) < 2 {
 		t.Errorf("roles row groups %v, want the byte bound to split them", g)
 	}
 }
@@ -600,7 +608,7 @@ func TestInvalidDateAddsNothing(t *testing.T) {
 	if err := s.Close(); err != nil {
 		t.Fatal(err)
 	}
-	_, rows := readBack(t, filepath.Join(dir, "dates.parquet"), Parquet)
+	_, rows := readBack(t, onlyPart(t, dir, "dates", Parquet), Parquet)
 	if len(rows) != 2 {
 		t.Errorf("dates has %d rows, want 2", len(rows))
 	}
@@ -620,18 +628,21 @@ func TestTempFilesUntilClose(t *testing.T) {
 				t.Fatal(err)
 			}
 			names := func() []string {
-				es, _ := os.ReadDir(dir)
 				var ns []string
-				for _, e := range es {
-					ns = append(ns, e.Name())
-				}
+				filepath.WalkDir(dir, func(path string, e fs.DirEntry, err error) error {
+					if err == nil && !e.IsDir() {
+						rel, _ := filepath.Rel(dir, path)
+						ns = append(ns, filepath.ToSlash(rel))
+					}
+					return nil
+				})
 				sort.Strings(ns)
 				return ns
 			}
 			var wantTmp, wantFinal []string
 			for _, n := range Tables {
-				wantTmp = append(wantTmp, n+"."+format+".tmp")
-				wantFinal = append(wantFinal, n+"."+format)
+				wantTmp = append(wantTmp, n+"/"+PartName("00000", 0, format)+".tmp")
+				wantFinal = append(wantFinal, n+"/"+PartName("00000", 0, format))
 			}
 			sort.Strings(wantTmp)
 			sort.Strings(wantFinal)
@@ -709,7 +720,7 @@ func TestEmptySet(t *testing.T) {
 			dir := t.TempDir()
 			write(t, dir, format, mem, defaults(), nil, nil)
 			for _, name := range Tables {
-				schema, rows := readBack(t, filepath.Join(dir, name+"."+format), format)
+				schema, rows := readBack(t, onlyPart(t, dir, name, format), format)
 				checkSchema(t, name, schema)
 				if len(rows) != 0 {
 					t.Errorf("%s: %d rows", name, len(rows))
@@ -843,11 +854,11 @@ func FuzzAdd(f *testing.F) {
 			t.Fatal(err)
 		}
 		s = strings.ToValidUTF8(s, "\uFFFD")
-		_, people := readBack(t, filepath.Join(dir, "people.arrow"), Arrow)
+		_, people := readBack(t, onlyPart(t, dir, "people", Arrow), Arrow)
 		if people[0]["name"] != s || !reflect.DeepEqual(people[0]["aliases"], []string{s, ""}) {
 			t.Errorf("people row = %v, want name and aliases %q", people[0], s)
 		}
-		_, docs := readBack(t, filepath.Join(dir, "documents.arrow"), Arrow)
+		_, docs := readBack(t, onlyPart(t, dir, "documents", Arrow), Arrow)
 		if want := any(s); s == "" {
 			if docs[0]["title"] != nil {
 				t.Errorf("empty title read back as %#v, want null", docs[0]["title"])
@@ -959,7 +970,7 @@ func TestParquetDeterministic(t *testing.T) {
 				mem.AssertSize(t, 0)
 				files := map[string][]byte{}
 				for _, name := range Tables {
-					path := filepath.Join(dir, name+".parquet")
+					path := onlyPart(t, dir, name, Parquet)
 					b, err := os.ReadFile(path)
 					if err != nil {
 						t.Fatal(err)
@@ -977,7 +988,7 @@ func TestParquetDeterministic(t *testing.T) {
 				if run == 0 {
 					first = files
 					for _, name := range tc.split {
-						if g := rowGroups(t, filepath.Join(dir, name+".parquet")); len(g) < 2 {
+						if g := rowGroups(t, onlyPart(t, dir, name, Parquet)); len(g) < 2 {
 							t.Errorf("%s: row groups %v, want the dictionary budget to split them", name, g)
 						}
 					}
@@ -1029,7 +1040,7 @@ func TestStringsAlwaysUTF8(t *testing.T) {
 			want := "caf\uFFFD"
 			seen := 0
 			for _, name := range Tables {
-				_, rows := readBack(t, filepath.Join(dir, name+"."+format), format)
+				_, rows := readBack(t, onlyPart(t, dir, name, format), format)
 				for _, row := range rows {
 					for col, v := range row {
 						var ss []string
@@ -1071,7 +1082,7 @@ func TestTraceTable(t *testing.T) {
 	defer mem.AssertSize(t, 0)
 	plain := filepath.Join(t.TempDir(), "plain")
 	write(t, plain, Parquet, mem, defaults(), xs, nil)
-	if _, err := os.Stat(filepath.Join(plain, "trace.parquet")); !os.IsNotExist(err) {
+	if _, err := os.Stat(filepath.Join(plain, "trace")); !os.IsNotExist(err) {
 		t.Errorf("trace table written though not asked for (%v)", err)
 	}
 	dir := filepath.Join(t.TempDir(), "traced")
@@ -1080,7 +1091,7 @@ func TestTraceTable(t *testing.T) {
 	if counts := write(t, dir, Parquet, mem, o, xs, nil); counts["trace"] != 2 {
 		t.Errorf("trace rows = %d, want 2", counts["trace"])
 	}
-	schema, rows := readBack(t, filepath.Join(dir, "trace.parquet"), Parquet)
+	schema, rows := readBack(t, onlyPart(t, dir, "trace", Parquet), Parquet)
 	checkSchema(t, "trace", schema)
 	want := []map[string]any{
 		{"doc_id": "doc001", "seq": int32(0), "rule": testRule.ID, "stage": "entities", "decision": "reject",
@@ -1111,7 +1122,7 @@ func TestWithoutText(t *testing.T) {
 	if err := s.Close(); err != nil {
 		t.Fatal(err)
 	}
-	schema, rows := readBack(t, filepath.Join(dir, "documents.parquet"), Parquet)
+	schema, rows := readBack(t, onlyPart(t, dir, "documents", Parquet), Parquet)
 	checkSchema(t, "documents", schema)
 	for _, r := range rows {
 		if r["text"] != nil {
@@ -1162,4 +1173,15 @@ func TestContract(t *testing.T) {
 			t.Errorf("contract lacks %q", frag)
 		}
 	}
+}
+
+// onlyPart is the path of a table's one part file in dir: the small
+// tables of these tests never reach a part's budget.
+func onlyPart(t testing.TB, dir, table, format string) string {
+	t.Helper()
+	paths, got := Parts(dir, table, format)
+	if len(paths) != 1 || got != format {
+		t.Fatalf("%s in %s: parts %v (%s), want one %s part", table, dir, paths, got, format)
+	}
+	return paths[0]
 }

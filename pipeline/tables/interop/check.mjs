@@ -1,11 +1,16 @@
 // check.mjs reads plenary's Parquet tables with DuckDB, an engine that
 // shares no code with the arrow-go writer, and checks each table against the
 // contract: column names, DuckDB types, nullability (REQUIRED vs OPTIONAL),
-// the plenary schema metadata, and the row count recorded in run.json.
+// the plenary schema metadata of every part file, the row count recorded in
+// run.json, and that the table's folder holds exactly the parts run.json
+// lists. Each table is read as README says, with one call: a glob of its
+// folder, OUTDIR/<table>/*.parquet.
 //
-// Usage: node check.mjs OUTDIR
-// Prints one line per table; exits 1 on any mismatch, 2 on bad usage.
-import { readFileSync, existsSync } from "node:fs";
+// Usage: node check.mjs OUTDIR [SAME]
+// With SAME (another output folder, e.g. the same input run without
+// shards), every table of OUTDIR must also hold exactly SAME's rows, in any
+// order. Prints one line per table; exits 1 on any mismatch, 2 on bad usage.
+import { readFileSync, readdirSync, existsSync } from "node:fs";
 import { join } from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
 
@@ -57,6 +62,7 @@ async function rows(conn, sql) {
 async function checkTable(conn, path, table, want, run) {
   const problems = [];
   const src = sqlString(path);
+  const nfiles = readdirSync(join(run.dir, table)).filter((n) => n.endsWith(".parquet")).length;
   const cols = TABLES[table].map(parseColumn);
 
   const got = await rows(conn, `DESCRIBE SELECT * FROM read_parquet(${src})`);
@@ -66,10 +72,11 @@ async function checkTable(conn, path, table, want, run) {
     problems.push(`columns [${gotNames}], want [${wantNames}]`);
   }
   const gotType = Object.fromEntries(got.map((r) => [r.column_name, r.column_type]));
-  const repetition = Object.fromEntries(
-    (await rows(conn, `SELECT name, repetition_type FROM parquet_schema(${src})`))
-      .map((r) => [r.name, r.repetition_type]),
-  );
+  // One row per part file and column: every part must agree.
+  const repetition = {};
+  for (const r of await rows(conn, `SELECT DISTINCT name, repetition_type FROM parquet_schema(${src})`)) {
+    repetition[r.name] = r.name in repetition ? "MIXED" : r.repetition_type;
+  }
   for (const c of cols) {
     if (!(c.name in gotType)) continue; // reported above
     if (gotType[c.name] !== c.type) {
@@ -81,10 +88,9 @@ async function checkTable(conn, path, table, want, run) {
     }
   }
 
-  const meta = Object.fromEntries(
-    (await rows(conn, `SELECT decode(key) AS k, decode(value) AS v FROM parquet_kv_metadata(${src})`))
-      .map((r) => [r.k, r.v]),
-  );
+  // Every part carries the metadata: checked on the keys all parts share.
+  const kv = await rows(conn, `SELECT decode(key) AS k, decode(value) AS v, count(DISTINCT file_name) AS n FROM parquet_kv_metadata(${src}) GROUP BY ALL`);
+  const meta = Object.fromEntries(kv.filter((r) => Number(r.n) === nfiles).map((r) => [r.k, r.v]));
   if (meta["plenary.schema_version"] !== SCHEMA_VERSION) {
     problems.push(`plenary.schema_version is ${meta["plenary.schema_version"]}, want ${SCHEMA_VERSION}`);
   }
@@ -116,9 +122,9 @@ async function checkTable(conn, path, table, want, run) {
 }
 
 async function main() {
-  const dir = process.argv[2];
-  if (!dir || process.argv.length > 3) {
-    console.error("usage: node check.mjs OUTDIR");
+  const [dir, same] = process.argv.slice(2);
+  if (!dir || process.argv.length > 4) {
+    console.error("usage: node check.mjs OUTDIR [SAME]");
     process.exit(2);
   }
   let run;
@@ -133,19 +139,28 @@ async function main() {
   const instance = await DuckDBInstance.create(":memory:");
   const conn = await instance.connect();
   let failed = false;
+  run.dir = dir;
+  const listed = new Set((run.files ?? []).map((f) => f.path));
   for (const table of Object.keys(TABLES)) {
-    const path = join(dir, `${table}.parquet`);
+    const path = join(dir, table, "*.parquet");
     const problems = [];
     let detail = "";
-    if (!existsSync(path)) {
-      problems.push(`${path} missing`);
+    const parts = existsSync(join(dir, table)) ? readdirSync(join(dir, table)).filter((n) => n.endsWith(".parquet")) : [];
+    for (const p of parts) {
+      if (!listed.has(`${table}/${p}`)) problems.push(`${table}/${p} is not in run.json's files`);
+    }
+    for (const f of listed) {
+      if (f.startsWith(`${table}/`) && !parts.includes(f.slice(table.length + 1))) problems.push(`${f} (in run.json) missing`);
+    }
+    if (parts.length === 0) {
+      problems.push(`${join(dir, table)} holds no part`);
     } else if (typeof counts[table] !== "number") {
       problems.push(`run.json has no counts.${table}`);
     } else {
       try {
         const r = await checkTable(conn, path, table, counts[table], run);
         problems.push(...r.problems);
-        detail = `${r.count} rows, ${r.ncols} columns`;
+        detail = `${r.count} rows, ${r.ncols} columns, ${parts.length} part(s)`;
       } catch (err) {
         problems.push(`duckdb: ${err.message}`);
       }
@@ -160,7 +175,7 @@ async function main() {
   // The registry's keys join: every document person has its person, every
   // person and timeline row is some document person's, and a person's
   // documents count is that of its document persons' documents.
-  const t = (name) => sqlString(join(dir, `${name}.parquet`));
+  const t = (name) => sqlString(join(dir, name, "*.parquet"));
   const joins = [
     ["people without a persons row", `SELECT count(*) AS n FROM read_parquet(${t("people")}) p ANTI JOIN read_parquet(${t("persons")}) USING (person_uid)`],
     ["persons without people", `SELECT count(*) AS n FROM read_parquet(${t("persons")}) s ANTI JOIN read_parquet(${t("people")}) USING (person_uid)`],
@@ -183,6 +198,23 @@ async function main() {
       failed = true;
       console.log(`FAIL joins         duckdb: ${err.message}`);
     }
+  }
+  if (same) {
+    const u = (name) => sqlString(join(same, name, "*.parquet"));
+    for (const table of Object.keys(TABLES)) {
+      try {
+        const diff = async (a, b) => Number((await rows(conn, `SELECT count(*) AS n FROM (SELECT * FROM read_parquet(${a}) EXCEPT ALL SELECT * FROM read_parquet(${b}))`))[0].n);
+        const [extra, lacking] = [await diff(t(table), u(table)), await diff(u(table), t(table))];
+        if (extra !== 0 || lacking !== 0) {
+          failed = true;
+          console.log(`FAIL same ${table.padEnd(13)} ${extra} row(s) not in ${same}, ${lacking} row(s) of ${same} missing`);
+        }
+      } catch (err) {
+        failed = true;
+        console.log(`FAIL same ${table.padEnd(13)} duckdb: ${err.message}`);
+      }
+    }
+    if (!failed) console.log(`ok   every table holds the rows of ${same}`);
   }
   for (const table of Object.keys(counts)) {
     if (!(table in TABLES)) {
