@@ -128,6 +128,12 @@ var (
 	rulePersonAfterCommon = rules.New(rules.StageEntities, rules.Start, "person.start.common-words",
 		"capitalized common English words before a name's first given name describe the person and are no part of the name",
 		"Struggling [Evert Lindqvist] lost again.")
+	rulePersonForeignName = rules.New(rules.StageEntities, rules.Accept, "person.accept.foreign-name",
+		"two to four capitalized words that are no English words and no list's names, not after an article or \"at\", are a name",
+		"Three were tied, including Japan's [Ryo Nakagawa].")
+	rulePersonPlaceSurname = rules.New(rules.StageEntities, rules.End, "person.extend.place-surname",
+		"a one-word place one or two name words after a known given name, ending the run or before another name word, is a family name",
+		"Luis Echeverría [Palau] said the deal was good.")
 	rulePersonAfterCompound = rules.New(rules.StageEntities, rules.Start, "person.start.after-compound",
 		"a hyphened adjective whose last part is a lower-case common word (Top-seeded, Lagos-based) describes the person and is no part of the name",
 		"Top-seeded [Alexei Morozov] saved two match points.")
@@ -267,8 +273,54 @@ func (st *state) personTail(a, b int, allCapsRun bool) int {
 		st.fire(rulePersonCueVerb, p, b, p, b)
 		return p
 	}
+	if st.foreignName(a, p, b) {
+		st.fire(rulePersonForeignName, p, b, p, b)
+		return p
+	}
 	st.fire(rulePersonRejectNoEvidence, p, b, 0, 0)
 	return b
+}
+
+// foreignName reports whether the name words [p, b) of run [a, b) are a
+// name no list knows, from their spelling and place: two to four mixed-case
+// words, none an English word (the common-word list), no digits; the whole
+// run, and not after an article or "at", which introduce a body or a venue
+// ("the Niti Aayog", "at Neft Dashlari").
+func (st *state) foreignName(a, p, b int) bool {
+	if p != a || b-p < 2 || b-p > 4 {
+		return false
+	}
+	for i := p; i < b; i++ {
+		t := &st.t[i]
+		if t.allCaps || t.initial || t.has(fCommon|fNameLike) || strings.ContainsAny(t.text, "0123456789.") {
+			return false
+		}
+	}
+	if p > 0 {
+		switch st.low[p-1] {
+		case "the", "a", "an", "at":
+			return false
+		}
+	}
+	return true
+}
+
+// placeSurname reports whether token i of run [a, b), a one-word place of
+// the curated gazetteer, is a family name: a given name comes one or two
+// name words before it and it ends the run or a name word follows ("Luis Echeverría Palau",
+// "Mariana Albuquerque Reis").
+func (st *state) placeSurname(a, i, b int, allCapsRun bool) bool {
+	t := &st.t[i]
+	if i <= a || !t.cap || !t.word || t.allCaps || allCapsRun || i+1 < b && !st.nameWord(i+1, allCapsRun) {
+		return false
+	}
+	if n, _ := st.match(pPlaces, i, i+1); n != 1 {
+		return false
+	}
+	given := func(k int) bool {
+		return k >= a && st.t[k].has(fGiven) && !st.t[k].has(fCommon) && st.nameWord(k, allCapsRun)
+	}
+	return given(i-1) || given(i-2) && st.nameWord(i-1, allCapsRun)
 }
 
 // compoundDescriptor reports whether the lower-cased word w is a hyphened
@@ -295,6 +347,11 @@ func (st *state) nameWordsBefore(a, b int, allCapsRun bool) int {
 	p := b
 	for p > a && b-p < 5 {
 		if st.nameWord(p-1, allCapsRun) || p == b && st.articledName(p-1) {
+			p--
+			continue
+		}
+		if st.placeSurname(a, p-1, b, allCapsRun) {
+			st.fire(rulePersonPlaceSurname, p-1, b, p-1, b)
 			p--
 			continue
 		}

@@ -99,3 +99,20 @@ func TestNameOfPlace(t *testing.T) {
 		{"", "Delegates of the Agro-Industrial Complex of Tajikistan met in Dushanbe.", nil, []string{"Agro-Industrial Complex"}},
 	})
 }
+
+// Names no list knows, and a family name spelled like a place.
+func TestUnknownNames(t *testing.T) {
+	runPersonCases(t, []personCase{
+		{"person.accept.foreign-name", "Three were tied for second, including Japan's Ryo Nakagawa.", []string{"Ryo Nakagawa"}, nil},
+		{"person.accept.foreign-name", "Dimitrios Karalis (Greece) 48.01", []string{"Dimitrios Karalis"}, nil},
+		{"person.accept.foreign-name", "In Kutaisi opposition candidate Irakli Chikovani narrowly trailed.", []string{"Irakli Chikovani"}, nil},
+		// a body or a venue after an article or "at"; English words
+		{"", "He is to address a meeting of the Niti Aayog on Monday.", nil, []string{"Niti Aayog"}},
+		{"", "Offshore workers spend 14 days at Neft Dashlari before a break.", nil, []string{"Neft Dashlari"}},
+		{"", "Twente Rangers were relegated after a defeat.", nil, []string{"Twente Rangers"}},
+		{"person.extend.place-surname", "Spain's Luis Echeverría Palau said the deal was good.", []string{"Luis Echeverría Palau"}, nil},
+		{"person.extend.place-surname", "Founder Joaquim Albuquerque Neto will be replaced by his daughter.", []string{"Joaquim Albuquerque Neto"}, []string{"Neto"}},
+		// a place after a word that is no given name stays a place
+		{"", "Delegates from Leeds travelled to Madrid on Monday.", nil, []string{"Leeds Madrid"}},
+	})
+}
