@@ -238,7 +238,9 @@ func (st *state) geoNameAnyCase(a, b int, person bool) (geoPlace, bool) {
 	}
 	for i := a; i < b; i++ {
 		t := &st.t[i]
-		if !t.cap || t.quote || t.has(other) || i < b-1 && t.poss {
+		// a compass word may open a name of two words or more ("East Lothian")
+		compass := i == a && b-a >= 2 && compassWords[t.low] && !t.has(other&^fOrgWord)
+		if !t.cap || t.quote || t.has(other) && !compass || i < b-1 && t.poss {
 			return geoPlace{}, false
 		}
 	}

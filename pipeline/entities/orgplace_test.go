@@ -221,6 +221,8 @@ func TestPlaceRecall(t *testing.T) {
 			kind: loc, not: []string{"Gulnara Bekova", "Gulnara"}},
 		{name: "a town after from", text: "Many members commute from Wexford every day.",
 			kind: loc, want: "Wexford", rule: "place.detect.geo-after-in"},
+		{name: "a region whose name opens with a compass word", text: "Fourteen players travel from East Lothian next week.",
+			kind: doc.TypeLocation, want: "East Lothian", rule: "place.detect.geo-after-in"},
 		{name: "a given name after from is no town", text: "She had a letter from Charlotte on Monday.",
 			kind: loc, not: []string{"Charlotte"}},
 		{name: "a place glued to based", text: "Analysts at Lagos-based Harmattan Advisory said so.",
