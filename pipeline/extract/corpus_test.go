@@ -6,8 +6,12 @@ package extract
 // prints, by FORMAT.md's rules) and logs, with -v, the figures and each
 // missed or spurious item with its sentence. PLENARY_TABLES=roles,quotes
 // narrows it to some tables; PLENARY_ERRORS=N lists up to N errors per
-// table (default 50). Without the variable it is skipped. It measures; it
-// never fails on low figures (make eval-gate is the gate).
+// table (default 50). PLENARY_GOLD_ENTITIES=1 scores the quote stage alone
+// with the gold file's people, organizations, locations and roles as its
+// input (see goldQuotes): attribution when entities are right, to tell a
+// quote stage error from an entity one. Without PLENARY_CORPUS it is
+// skipped. It measures; it never fails on low figures (make eval-gate is
+// the gate).
 
 import (
 	"os"
@@ -34,6 +38,11 @@ func TestCorpus(t *testing.T) {
 		t.Log("corpus:", w)
 	}
 	e := newExtractor(t)
+	goldEnts := os.Getenv("PLENARY_GOLD_ENTITIES") != ""
+	seg, err := segment.New()
+	if err != nil {
+		t.Fatal(err)
+	}
 	preds := map[string]eval.Prediction{}
 	texts := map[string]string{}
 	for _, gd := range c.Docs {
@@ -47,16 +56,25 @@ func TestCorpus(t *testing.T) {
 				d.Published = pub
 			}
 		}
+		texts[gd.ID] = d.Text
+		if goldEnts {
+			// The gold entities and roles, with the quote stage's quotes.
+			p := gd.Gold
+			p.Quotes = eval.FromExtraction(doc.Extraction{Doc: d, Quotes: e.goldQuotes(seg.Segment(d.Text), gd.Gold)}).Quotes
+			preds[gd.ID] = p
+			continue
+		}
 		x, err := e.Extract(d)
 		if err != nil {
 			t.Fatalf("%s: %v", gd.ID, err)
 		}
 		preds[gd.ID] = eval.FromExtraction(x)
-		texts[gd.ID] = d.Text
 	}
 	opt := eval.Options{Errors: 50}
 	if s := os.Getenv("PLENARY_TABLES"); s != "" {
 		opt.Tables = strings.Split(s, ",")
+	} else if goldEnts {
+		opt.Tables = []string{"quotes"} // the other tables are the gold's own
 	}
 	if n, err := strconv.Atoi(os.Getenv("PLENARY_ERRORS")); err == nil {
 		opt.Errors = n
@@ -66,10 +84,6 @@ func TestCorpus(t *testing.T) {
 	figures := r
 	figures.Errors = nil // listed below, with their sentences
 	if err := eval.Render(&out, figures); err != nil {
-		t.Fatal(err)
-	}
-	seg, err := segment.New()
-	if err != nil {
 		t.Fatal(err)
 	}
 	source := func(id string) (string, []doc.Span, bool) {
