@@ -364,3 +364,7 @@ func (st *state) trimQuotes(b int) int {
 	}
 	return b
 }
+
+// Singular is a plural noun's singular as the title rules read it
+// ("chairmen" -> "chairman", "deputies" -> "deputy").
+func Singular(s string) string { return singular(s) }

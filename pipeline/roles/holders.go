@@ -28,6 +28,9 @@ var (
 	ruleRefRegion = rules.New(rules.StageRoles, rules.Link, "role.ref.region-head",
 		"a title-only reference to the head of a region or city (\"head of the region\", \"the governor\") stands for the one person heading a region or city",
 		"Governor Ilya Voronin met the unions. A deputy asked the [head of the region] about the mines.")
+	ruleRefPortfolio = rules.New(rules.StageRoles, rules.Link, "role.ref.portfolio",
+		"a title-only reference to a portfolio stands for the one holder of that portfolio however written",
+		"Mick Cash met Chris Hale, Secretary of State for transport. The [Transport Secretary] agreed.")
 	ruleRefSamePost = rules.New(rules.StageRoles, rules.Link, "role.ref.same-post",
 		"a title-only reference stands for the one holder of the same title or of an abbreviation standing for it",
 		"Sen. Ann Ray spoke. “We will pay,” the [senator] said.")
@@ -41,16 +44,18 @@ var (
 // ordered by the holder's first mention. A scan of every holder for every
 // reference made a page of references quadratic.
 type holders struct {
-	seat    func(title string) bool // a title many hold in one body (title_seats.txt)
-	byTitle map[string][]int
-	byOrg   map[int][]int
-	byPlace map[string][]int
-	region  []int
-	people  []int // first mention of each person
+	byPortfolio map[string][]int // "secretary|transport" for "Transport Secretary" and "Secretary of State for transport"
+	w           *lexWords
+	seat        func(title string) bool // a title many hold in one body (title_seats.txt)
+	byTitle     map[string][]int
+	byOrg       map[int][]int
+	byPlace     map[string][]int
+	region      []int
+	people      []int // first mention of each person
 }
 
 func newHolders(held map[int][]entities.Title, ents entities.Result, lx *lexicon.Lexicon, w *lexWords) *holders {
-	h := &holders{byTitle: map[string][]int{}, byOrg: map[int][]int{}, byPlace: map[string][]int{}, people: make([]int, len(ents.People)),
+	h := &holders{w: w, byPortfolio: map[string][]int{}, byTitle: map[string][]int{}, byOrg: map[int][]int{}, byPlace: map[string][]int{}, people: make([]int, len(ents.People)),
 		seat: func(title string) bool { return lx != nil && lx.Has("title_seats", title) }}
 	for i, p := range ents.People {
 		h.people[i] = p.Start
@@ -63,6 +68,9 @@ func newHolders(held map[int][]entities.Title, ents entities.Result, lx *lexicon
 			}
 			k := foldKey(cleanTitle(t.Text))
 			h.byTitle[k] = append(h.byTitle[k], p)
+			if k := w.portfolioKey(t.Text); k != "" {
+				h.byPortfolio[k] = append(h.byPortfolio[k], p)
+			}
 			// an abbreviation's holder holds the full title ("Gov." is a
 			// governor); a title that only refers to another ("Premier" to
 			// a prime minister) is a post of its own
@@ -88,7 +96,7 @@ func newHolders(held map[int][]entities.Title, ents entities.Result, lx *lexicon
 		slices.SortFunc(l, func(a, b int) int { return cmp.Or(h.people[a]-h.people[b], a-b) })
 		return slices.Compact(l) // a person holding a title twice counts once
 	}
-	for _, m := range []map[string][]int{h.byTitle, h.byPlace} {
+	for _, m := range []map[string][]int{h.byTitle, h.byPlace, h.byPortfolio} {
 		for k, l := range m {
 			m[k] = order(l)
 		}
@@ -112,8 +120,8 @@ func isCountry(lx *lexicon.Lexicon, place string) bool {
 
 // resolve returns the one person a title-only reference t stands for, or
 // -1, and the rule that decided: the one holder of what it refers to
-// mentioned before it; failing one, for a reference to a title, the one
-// holder mentioned after it. Two or more is ambiguous.
+// mentioned before it; failing one, for a reference to a title or to a
+// portfolio, the one holder mentioned after it. Two or more is ambiguous.
 func (h *holders) resolve(t entities.Title) (int, *rules.Rule) {
 	var l []int
 	var r *rules.Rule
@@ -135,6 +143,9 @@ func (h *holders) resolve(t entities.Title) (int, *rules.Rule) {
 		l, r = h.region, ruleRefRegion
 	default:
 		l, r = h.byTitle[foldKey(cleanTitle(t.Text))], ruleRefSamePost
+		if k := h.w.portfolioKey(t.Text); len(l) == 0 && k != "" {
+			l, r = h.byPortfolio[k], ruleRefPortfolio
+		}
 	}
 	before, _ := slices.BinarySearchFunc(l, t.Start+1, func(p, start int) int { return h.people[p] - start })
 	switch {
@@ -142,7 +153,7 @@ func (h *holders) resolve(t entities.Title) (int, *rules.Rule) {
 		return l[0], r
 	case before > 1:
 		return -1, nil
-	case t.Refers != "" && len(l) == 1:
+	case (t.Refers != "" || r == ruleRefPortfolio) && len(l) == 1:
 		return l[0], r
 	}
 	return -1, nil

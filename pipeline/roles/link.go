@@ -417,11 +417,15 @@ func (k *linker) after(a, start int) (person, from int) {
 		}
 		j--
 	}
-	if j <= start || k.d.Tokens[j].Text != "," {
+	if j <= start || k.d.Tokens[j].Text != "," && k.d.Tokens[j].Text != "(" {
 		return -1, a
 	}
+	// "NAME, TITLE" and "NAME (TITLE of X)"
 	if p, ok := k.personTo[j]; ok {
 		return p, from
+	}
+	if k.d.Tokens[j].Text == "(" {
+		return -1, a
 	}
 	// "NAME of PLACE, the TITLE": a senator's state between name and title
 	e := j - 1

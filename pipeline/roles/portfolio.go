@@ -11,6 +11,7 @@ package roles
 // which words, is portfolio_titles.txt.
 
 import (
+	"slices"
 	"strings"
 
 	"plenary/pipeline/doc"
@@ -222,3 +223,35 @@ func (k *linker) inPerson(i int) bool { return k.tokKind[i] == doc.TypePerson }
 
 // inPlace reports whether token i is inside a place's name.
 func (k *linker) inPlace(i int) bool { return k.tokKind[i] == doc.TypeLocation }
+
+// portfolioKey is a minister's post by its head word and portfolio,
+// however written: "secretary|transport" for "Transport Secretary" and
+// "Secretary of State for transport"; "" for a title without both.
+func (w *lexWords) portfolioKey(title string) string {
+	words := strings.Fields(strings.ToLower(title))
+	head := ""
+	var hw []string
+	for i := range words {
+		for j := len(words); j > i; j-- {
+			if _, ok := w.portfolio[strings.Join(words[i:j], " ")]; ok && j-i > len(hw) {
+				head, hw = words[i], words[i:j]
+			}
+		}
+	}
+	if head == "" {
+		return ""
+	}
+	var fields []string
+	for _, x := range words {
+		x = strings.Trim(x, ",")
+		if x == "" || x == "of" || x == "for" || x == "and" || x == "the" || slices.Contains(hw, x) {
+			continue
+		}
+		fields = append(fields, x)
+	}
+	if len(fields) == 0 {
+		return ""
+	}
+	slices.Sort(fields)
+	return head + "|" + strings.Join(fields, " ")
+}

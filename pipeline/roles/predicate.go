@@ -9,6 +9,8 @@ package roles
 import (
 	"strings"
 
+	"plenary/pipeline/doc"
+	"plenary/pipeline/entities"
 	"plenary/pipeline/lexicon"
 	"plenary/pipeline/rules"
 )
@@ -138,4 +140,90 @@ func isNumber(s string) bool {
 		}
 	}
 	return s != ""
+}
+
+var rulePluralPredicate = rules.New(rules.StageRoles, rules.Link, "role.link.plural-predicate",
+	"a plural title after \"were elected\" or \"were appointed\" gives each person of the subject the title in the singular",
+	"Musa Mirza and Gazan Abdul, chairman of the Council, were elected [deputy chairmen] of the Confederation.")
+
+// pluralPredicates finds "NAME [, ...], and NAME [, ...] were elected
+// deputy chairmen [of BODY]" in every sentence and returns one title for
+// each person of the subject, in the singular.
+func (k *linker) pluralPredicates(lx *lexicon.Lexicon) []entities.Title {
+	var out []entities.Title
+	for s, st := range k.d.SentTokens {
+		for i := st[0] + 1; i+2 < st[1]; i++ {
+			if w := k.lower(i); (w != "were" && w != "are") || k.w.predicate[k.lower(i+1)] != "choice" {
+				continue
+			}
+			a := i + 2
+			if k.lower(a) == "as" {
+				a++
+			}
+			text, b := k.pluralTitle(a, st[1], lx)
+			if b == a {
+				continue
+			}
+			org := -1
+			if j := b; j+1 < st[1] && k.lower(j) == "of" {
+				if k.lower(j+1) == "the" {
+					j++
+				}
+				if o, ok := k.orgAt[j+1]; ok {
+					org = o
+				}
+			}
+			people := k.subjects(st[0], i)
+			if len(people) < 2 {
+				continue
+			}
+			sp := doc.Span{Start: k.d.Tokens[a].Start, End: k.d.Tokens[b-1].End}
+			for _, p := range people {
+				out = append(out, entities.Title{Span: sp, Text: text, Person: p, Org: org, Sentence: s, Method: rulePluralPredicate.ID})
+			}
+		}
+	}
+	return out
+}
+
+// pluralTitle reads a plural title at a ("deputy chairmen") and returns it
+// in the singular with where it ends (b == a when there is none): title
+// modifiers, then a plural whose singular, with them, is in titles.txt.
+func (k *linker) pluralTitle(a, end int, lx *lexicon.Lexicon) (string, int) {
+	i := a
+	for i < end && i < a+3 && lx.Has("title_modifiers", k.lower(i)) {
+		i++
+	}
+	if i >= end {
+		return "", a
+	}
+	w := k.d.Tokens[i].Text
+	sg := entities.Singular(w)
+	if sg == w {
+		return "", a
+	}
+	words := make([]string, 0, i-a+1)
+	for j := a; j < i; j++ {
+		words = append(words, k.d.Tokens[j].Text)
+	}
+	text := strings.Join(append(words, sg), " ")
+	if !lx.Has("titles", text) {
+		return "", a
+	}
+	return text, i + 1
+}
+
+// subjects returns the people a coordinated subject names before the verb
+// at token v: the one opening the sentence and those after "and", each
+// perhaps followed by its apposition.
+func (k *linker) subjects(first, v int) []int {
+	var out []int
+	for j := first; j < v; j++ {
+		p, ok := k.personAt[j]
+		if !ok || j != first && k.lower(j-1) != "and" {
+			continue
+		}
+		out = append(out, p)
+	}
+	return out
 }

@@ -104,27 +104,26 @@ func (f *Finder) FindTrace(d *segment.Doc, ents entities.Result, tr *rules.Trace
 			Span: t.Span, Evidence: ev.of(t.Sentence, t.Span), Method: method,
 		})
 	}
-	// titles entities left without a holder across a lower-case unit
-	// ("Head of the legal department of X NAME") are linked here first, so
-	// they neither stay unheld nor resolve to another holder of the body
-	titles := ents.Titles
-	var lk *linker
-	if d != nil && len(titles) > 0 {
-		titles = append([]entities.Title(nil), ents.Titles...)
-		lk = newLinker(d, ents, f.w)
-		lk.linkAll(titles, lx, tr)
-	}
+	titles, lk := f.link(d, ents, tr)
 	for _, t := range titles {
 		if bg.Step() {
 			return nil // the caller drops the document
 		}
 		if t.Person >= 0 {
 			method := roleMethod(t.Method)
-			if strings.HasPrefix(t.Method, "role:") {
+			if strings.HasPrefix(t.Method, "role:") || strings.HasPrefix(t.Method, "role.") {
 				method = t.Method
 			}
 			add(t, t.Person, method)
 			held[t.Person] = append(held[t.Person], t)
+			// "President of X and Y": one title in two bodies, two roles
+			if o := lk.secondBody(t); o >= 0 {
+				t2 := t
+				t2.Org = o
+				tr.Add(ruleSecondBody, t.Span, ents.Organizations[o].Span)
+				add(t2, t.Person, ruleSecondBody.ID)
+				held[t.Person] = append(held[t.Person], t2)
+			}
 		}
 	}
 	var hs *holders // built at the first title-only reference
@@ -147,6 +146,25 @@ func (f *Finder) FindTrace(d *segment.Doc, ents entities.Result, tr *rules.Trace
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
 	return out
+}
+
+// link completes the titles of entities: titles entities left without a
+// holder across a lower-case unit ("Head of the legal department of X
+// NAME") are linked here first, so they neither stay unheld nor resolve to
+// another holder of the body; plural titles of a coordinated subject are
+// added. The linker is nil for a document without titles.
+func (f *Finder) link(d *segment.Doc, ents entities.Result, tr *rules.Trace) ([]entities.Title, *linker) {
+	if d == nil || len(ents.Titles) == 0 {
+		return ents.Titles, nil
+	}
+	titles := append([]entities.Title(nil), ents.Titles...)
+	lk := newLinker(d, ents, f.w)
+	lk.linkAll(titles, f.lx, tr)
+	for _, t := range lk.pluralPredicates(f.lx) {
+		tr.Add(rulePluralPredicate, t.Span, ents.People[t.Person].Span)
+		titles = append(titles, t)
+	}
+	return titles, lk
 }
 
 // evidenceMax bounds a role's evidence, in code points. A report's

@@ -386,3 +386,32 @@ func TestLinkPatterns(t *testing.T) {
 	}
 	checkRoleCases(t, tests, match, match)
 }
+
+// TestTwoBodiesAndPlurals covers role.title.second-body, the bracketed
+// apposition, role.link.plural-predicate and role.ref.portfolio.
+func TestTwoBodiesAndPlurals(t *testing.T) {
+	tests := []roleCase{
+		{"role:apposition in brackets, role.title.second-body",
+			"The session was chaired by Irakli Petrov (President of the Georgian Trade Unions Confederation and Pan-European Regional Council) in Brussels.",
+			[]want{{"Irakli Petrov", "President", "Georgian Trade Unions Confederation"}, {"Irakli Petrov", "President", "Pan-European Regional Council"}}, nil},
+		{"role.title.second-body: a comma ends the body",
+			"Anna Berg, Chairman of the Miners Union, and the Federation of Trade Unions signed it.",
+			[]want{{"Anna Berg", "Chairman", "Miners Union"}}, []want{{"Anna Berg", "Chairman", "Federation of Trade Unions"}}},
+		{"role.link.plural-predicate",
+			"Musa Mirza, chairman of the Power Workers Union, and Gazan Abdul, chairman of the Council of Trade Unions of Nakhchivan, were elected deputy chairmen of the Azerbaijan Trade Unions Confederation.",
+			[]want{{"Musa Mirza", "deputy chairman", "Azerbaijan Trade Unions Confederation"}, {"Gazan Abdul", "deputy chairman", "Azerbaijan Trade Unions Confederation"}}, nil},
+		{"role.link.plural-predicate: one subject is no list",
+			"Musa Mirza said the delegates were elected deputy chairmen of the Council.",
+			nil, []want{{"Musa Mirza", "deputy chairman", ""}}},
+		{"role.ref.portfolio: a later holder of the portfolio",
+			"The union met the Transport Secretary yesterday. Mick Cash met Chris Hale, Secretary of State for transport, earlier this week.",
+			[]want{{"Chris Hale", "Transport Secretary", ""}}, nil},
+		{"role.ref.portfolio: another portfolio is another post",
+			"The union met the Health Secretary yesterday. Mick Cash met Chris Hale, Secretary of State for transport, earlier this week.",
+			nil, []want{{"Chris Hale", "Health Secretary", ""}}},
+	}
+	match := func(r doc.Role, w want) bool {
+		return r.PersonName == w.person && r.Title == w.title && (w.org == "" || r.OrgName == w.org)
+	}
+	checkRoleCases(t, tests, match, match)
+}
