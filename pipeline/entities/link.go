@@ -196,12 +196,10 @@ func (st *state) gapIs(a, b int, withThe bool) bool {
 				return false
 			}
 			comma = true
-		case "the", "a", "former", "now", "also", "then":
-			if !withThe || !comma {
+		default:
+			if !titleGap[st.low[i]] || !withThe || !comma {
 				return false
 			}
-		default:
-			return false
 		}
 	}
 	return comma

@@ -380,7 +380,7 @@ func (st *state) leader(i, end int) bool {
 // quotedParty reports whether token j is a lower-case "party" right after a
 // quoted name: "the «Nur Zholy» party" names the party in the quotes.
 func (st *state) quotedParty(j int) bool {
-	return j > 1 && st.low[j] == "party" && !st.t[j].cap && st.t[j-1].quote && st.t[j-2].word
+	return j > 1 && partyWords[st.low[j]] && !st.t[j].cap && st.t[j-1].quote && st.t[j-2].word
 }
 
 // groupName reports whether the capitalized words right before the group
@@ -1027,7 +1027,7 @@ func (st *state) org(dst []part, a, b int) ([]part, int, int, bool) {
 		return dst, a, b, false
 	}
 	// "ALU regional director": the region word describes the title
-	if b-a >= 2 && st.low[b-1] == "regional" && st.t[b-2].cap && b < len(st.t) && st.isTitleStart(b) && st.isOrg(a, b-1) {
+	if b-a >= 2 && regionAdjective[st.low[b-1]] && st.t[b-2].cap && b < len(st.t) && st.isTitleStart(b) && st.isOrg(a, b-1) {
 		st.fire(ruleOrgRegionWordEnd, a, b, a, b-1)
 		st.segBy = ruleOrgRegionWordEnd
 		b--

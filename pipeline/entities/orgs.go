@@ -631,7 +631,7 @@ func ofCountry(adj, country, of []string) bool {
 		return false
 	}
 	tail := of[len(rest)+1:]
-	if len(tail) > 3 && tail[0] == "the" && tail[1] == "republic" && tail[2] == "of" {
+	if len(tail) > 3 && tail[0] == "the" && officialPrefixes[tail[1]] && tail[2] == "of" {
 		tail = tail[3:]
 	}
 	return slices.Equal(tail, country)
@@ -701,13 +701,7 @@ func (st *state) mergeAcronyms(cs []*ocluster) {
 
 // countryInitials: the letters a country adds to an acronym ("RK" Republic
 // of Kazakhstan, "K", "RF", "KR", "RT", "RU").
-func countryInitials(s string) bool {
-	switch s {
-	case "k", "rk", "r", "rf", "kr", "rt", "ru", "t", "u", "ruz":
-		return true
-	}
-	return false
-}
+func countryInitials(s string) bool { return countryLetters[s] }
 
 func (st *state) makeOrg(ms []int, n int) doc.Organization {
 	best := ms[0]

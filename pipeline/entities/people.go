@@ -530,7 +530,7 @@ func (st *state) honorificGender(alias string) string {
 // after it is a father's name (no Arabic article surname follows), else -1.
 func malayPatronym(words []string) int {
 	for k, w := range words {
-		if w == "bin" || w == "binti" {
+		if patronymWords[w] {
 			if strings.Contains(words[len(words)-1], "-") {
 				return -1
 			}

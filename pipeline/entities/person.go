@@ -206,7 +206,7 @@ func (st *state) personPart(parts []part, p, pe, hon, sentEnd int) part {
 	}
 	if b-p == 1 {
 		m.weak = !(hon > 0 || afterTitle)
-		m.cued = b < sentEnd && (l.cues[st.low[b]] || (b+1 < sentEnd && l.cues[st.low[b+1]] && (st.low[b] == "also" || st.low[b] == "has")))
+		m.cued = b < sentEnd && (l.cues[st.low[b]] || (b+1 < sentEnd && l.cues[st.low[b+1]] && cueAux[st.low[b]]))
 	}
 	if st.t[p].initial || strings.Contains(st.t[p].text, ".") || (b-p > 1 && st.t[b-1].initial) {
 		m.det = rulePersonInitials

@@ -107,8 +107,8 @@ func (st *state) constituency(a, e, b int) int {
 	if k == e {
 		return 0
 	}
-	before := a >= 2 && st.low[a-1] == "for" && (st.low[a-2] == "mp" || st.low[a-2] == "member")
-	after := k < len(st.low) && (st.low[k] == "mp" || st.low[k] == "constituency")
+	before := a >= 2 && st.low[a-1] == "for" && seatHolders[st.low[a-2]]
+	after := k < len(st.low) && seatWords[st.low[k]]
 	if !before && !after {
 		return 0
 	}

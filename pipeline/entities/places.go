@@ -23,7 +23,7 @@ func (st *state) clusterPlaces() [][]int {
 		short := ""
 		if m.det == rulePlaceOfficialCountry {
 			short = m.alias
-		} else if m.b-m.a == 2 && st.t[m.a].cap && (st.low[m.a+1] == "federation" || st.low[m.a+1] == "republic") {
+		} else if m.b-m.a == 2 && st.t[m.a].cap && demonymPolities[st.low[m.a+1]] {
 			short = st.f.l.demonyms[st.low[m.a]]
 		}
 		if short != "" {

@@ -43,7 +43,7 @@ var (
 // regionName is the reported name of a place written at [a, b) whose name
 // proper is [a, core): the bare name, a county with its word.
 func (st *state) regionName(a, core, b int) string {
-	if b == core+1 && st.low[core] == "county" && st.t[core].cap {
+	if b == core+1 && countyWords[st.low[core]] && st.t[core].cap {
 		st.fire(rulePolicyCountyWord, a, b, a, b)
 		return st.placeName(a, core) + " " + st.t[core].text // "Milwaukee County"
 	}
@@ -57,7 +57,7 @@ func (st *state) regionName(a, core, b int) string {
 // placeWordName is the reported name of an unknown place X before a
 // region word at a+1: X, or "X County".
 func (st *state) placeWordName(a int) string {
-	if st.low[a+1] == "county" {
+	if countyWords[st.low[a+1]] {
 		st.fire(rulePolicyCountyWord, a, a+2, a, a+2)
 		return st.slice(a, a+2)
 	}
@@ -68,7 +68,7 @@ func (st *state) placeWordName(a int) string {
 // placeName is the bare name as written; all-caps datelines are recased
 // from the gazetteer entry.
 func (st *state) placeName(a, b int) string {
-	if b-a > 2 && st.low[a] == "republic" && st.low[a+1] == "of" {
+	if b-a > 2 && officialPrefixes[st.low[a]] && st.low[a+1] == "of" {
 		st.fire(rulePolicyBareCountry, a, b, a+2, b)
 		a += 2
 	}
@@ -125,14 +125,14 @@ func (st *state) portfolioOf(j, p int) bool {
 // "X city/City" and "the city of X", "region" for "X region/oblast/state/
 // province", "" for a bare name or other words.
 func (st *state) placeMark(m *ment) string {
-	if m.a >= 2 && st.low[m.a-2] == "city" && st.low[m.a-1] == "of" {
+	if m.a >= 2 && cityMarks[st.low[m.a-2]] && st.low[m.a-1] == "of" {
 		return "city"
 	}
 	if m.b-1 <= m.a || m.b > len(st.low) {
 		return ""
 	}
 	switch w := st.low[m.b-1]; {
-	case w == "city":
+	case cityMarks[w]:
 		return "city"
 	case regionMarks[w]:
 		return "region"
@@ -240,7 +240,7 @@ func (st *state) contrastName(i int, cityOf, regionOf map[string]bool) string {
 			if n := st.properCity(k); n != "" {
 				m.name = n
 				st.fire(rulePolicyCityRegion, m.a, m.b, m.a, m.b)
-			} else if st.placeMark(m) == "city" && st.low[m.b-1] == "city" && !st.bareNamed(k) {
+			} else if st.placeMark(m) == "city" && cityMarks[st.low[m.b-1]] && !st.bareNamed(k) {
 				m.name = st.slice(m.a, m.b)
 				st.fire(rulePolicyCityRegion, m.a, m.b, m.a, m.b)
 			}

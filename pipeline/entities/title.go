@@ -56,8 +56,7 @@ func (st *state) portfolio(a, b int) bool {
 		if n, _ := st.match(pPlaces, i, b); n > 0 {
 			return false
 		}
-		switch w {
-		case "national", "international", "regional", "republican", "public", "state", "executive", "general", "north", "south", "east", "west":
+		if notPortfolio[w] {
 			return false
 		}
 	}
@@ -148,7 +147,7 @@ func (st *state) titlePart(parts []part, a, segStart, i, n, p int, e lexicon.Ent
 	// ("Cabinet Secretary", a country's post the lexicon names with its
 	// body word, keeps it)
 	tb := ta
-	if tb < i+n-1 && (st.low[tb] == "party" || l.alone[st.low[tb]]) && !(tb == i && e.Field(1) != "") {
+	if tb < i+n-1 && (partyWords[st.low[tb]] || l.alone[st.low[tb]]) && !(tb == i && e.Field(1) != "") {
 		tb++
 		st.fire(ruleTitleBodyWordOut, ta, i+n, tb, i+n)
 	}
