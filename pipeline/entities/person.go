@@ -86,6 +86,9 @@ func nounEnding(w string) bool {
 // makes a name.
 
 var (
+	rulePersonAfterBody = rules.New(rules.StageEntities, rules.Start, "person.start.body-after-title-of",
+		"after \"<title> of\", words with no evidence of a name before a known given name name the body or place, not the person",
+		"Governor of Kuzbass [Ilya Sergeyevich Voronin] met the unions.")
 	rulePersonAfterTitle = rules.New(rules.StageEntities, rules.Start, "person.start.after-title",
 		"a title phrase reaching into the name words ends before the person",
 		"Chief Whip [Nurlan Bekov]")
@@ -148,6 +151,7 @@ func (st *state) personSpan(a, b int, allCapsRun bool) (p, pe int) {
 	p = st.personTail(a, b, allCapsRun)
 	if p < b {
 		p = st.geoBeforeName(p, b)
+		p = st.bodyBeforeGiven(p, b)
 		if !st.titleCaseHeadline(a) {
 			// a headline's capitals are the headline rules' (below)
 			p = st.commonBeforeGiven(p, b)
@@ -479,6 +483,28 @@ func (st *state) geoBeforeName(p, b int) int {
 	for n := 1; p+n+2 <= b; n++ {
 		if _, ok := st.geoName(p, p+n, false); ok && st.t[p+n].has(fGiven) {
 			st.fire(rulePersonAfterPlace, p, b, p+n, b)
+			return p + n
+		}
+	}
+	return p
+}
+
+// bodyBeforeGiven is where a person's name starts in a run's tail [p, b)
+// right after "<title> of" once one or two words without any evidence of a
+// name before a known given name are taken off: they name the body or
+// place of the title ("Governor of Kuzbass Ilya Sergeyevich Voronin").
+// The name keeps two words.
+func (st *state) bodyBeforeGiven(p, b int) int {
+	if p < 2 || st.low[p-1] != "of" || !st.titleEndsAt(0, p-1) {
+		return p
+	}
+	for n := 1; n <= 2 && p+n+2 <= b; n++ {
+		t := &st.t[p+n-1]
+		if t.has(fGiven|fSurname|fSurnameEnd) || t.initial {
+			return p
+		}
+		if st.t[p+n].has(fGiven) {
+			st.fire(rulePersonAfterBody, p, b, p+n, b)
 			return p + n
 		}
 	}

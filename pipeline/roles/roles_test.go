@@ -415,3 +415,21 @@ func TestTwoBodiesAndPlurals(t *testing.T) {
 	}
 	checkRoleCases(t, tests, match, match)
 }
+
+// TestUnionPostsAndBodyNames covers union organisers, hyphenated deputies
+// and the body after "<title> of" that is no part of the holder's name
+// (person.start.body-after-title-of).
+func TestUnionPostsAndBodyNames(t *testing.T) {
+	tests := []roleCase{
+		{"organiser", "The union's national organiser, Thomas Reid, said members were angry.",
+			[]want{{"Thomas Reid", "national organiser", ""}}, nil},
+		{"hyphenated vice-minister", "The delegation was led by Vice-Minister of Labor Kanat Nurov.",
+			[]want{{"Kanat Nurov", "Vice-Minister", ""}}, nil},
+		{"person.start.body-after-title-of", "On Monday the Governor of Kuzbass Ilya Sergeyevich Voronin met the unions.",
+			[]want{{"Ilya Sergeyevich Voronin", "Governor", ""}}, []want{{"Kuzbass Ilya Sergeyevich Voronin", "Governor", ""}}},
+	}
+	match := func(r doc.Role, w want) bool {
+		return r.PersonName == w.person && strings.EqualFold(r.Title, w.title) && (w.org == "" || r.OrgName == w.org)
+	}
+	checkRoleCases(t, tests, match, match)
+}
