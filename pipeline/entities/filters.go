@@ -49,6 +49,9 @@ var (
 	rulePersonRejectCommonWords = rules.New(rules.StageEntities, rules.Reject, "person.reject.common-words",
 		"a name of two or more words that are all common English words no name list knows, with no title or form of address before it, names no one",
 		"Firms such as Chelyabinsk [Mechanical Works] must pay.")
+	rulePersonRejectCommonLast = rules.New(rules.StageEntities, rules.Reject, "person.reject.common-last-word",
+		"a name of two or more words that ends in a common English word no name list knows is a body's or a thing's name",
+		"Title sponsor [Caledonian Mutual Assurance] said it had extended its deal.")
 	rulePersonRejectNoEvidence = rules.New(rules.StageEntities, rules.Reject, "person.reject.no-evidence",
 		"unknown capitalized words after a body's qualifier, with no name evidence and no cue verb, are no person",
 		"The Labor [Risk Map] was published.")
@@ -285,4 +288,18 @@ func (st *state) commonWordsOnly(p, pe int) bool {
 		}
 	}
 	return true
+}
+
+// commonLastWord reports whether a person's name [p, pe) of two or more
+// words ends in a common English word that no name list knows: a family
+// name is no such word, a body's or an event's head is ("United Methodist
+// Church", "Caledonian Mutual Assurance", "DP World Tour"). A name that
+// opens with a known given name stays ("Malcolm Heap", "Ian Quick"), and so
+// does "Gordon Brown": Brown is a surname spelled like a word.
+func (st *state) commonLastWord(p, pe int) bool {
+	if pe-p < 2 || st.t[p].has(fGiven|fNameLike) {
+		return false
+	}
+	t := &st.t[pe-1]
+	return t.has(fCommon) && !t.has(fGiven|fSurname|fSurnameEnd|fNameLike) && !t.initial && !t.allCaps
 }

@@ -190,6 +190,10 @@ func (st *state) personSpan(a, b int, allCapsRun bool) (p, pe int) {
 		st.fire(rulePersonRejectCommonWords, p, pe, 0, 0)
 		return b, b
 	}
+	if p < pe && st.commonLastWord(p, pe) {
+		st.fire(rulePersonRejectCommonLast, p, pe, 0, 0)
+		return b, b
+	}
 	return p, pe
 }
 
@@ -233,10 +237,19 @@ func (st *state) personTail(a, b int, allCapsRun bool) int {
 		st.grown = append(st.grown, growMark{p, b, ruleOrgHeadPreposition})
 		return b
 	}
-	// a place the gazetteer knows is no name: "Petaling Jaya"
+	// a place the gazetteer knows is no name: "Petaling Jaya", and "Sri
+	// Lanka" after its honorific-like first word
 	if n, _ := st.match(pPlaces, p, b); n == b-p {
 		st.fire(rulePersonRejectPlace, p, b, 0, 0)
 		return b
+	}
+	for j := max(a, p-2); j < p; j++ {
+		if n, _ := st.match(pHonorifics, j, p); n > 0 && j+n == p {
+			if m, _ := st.match(pPlaces, j, b); j+m == b {
+				st.fire(rulePersonRejectPlace, j, b, 0, 0)
+				return b
+			}
+		}
 	}
 	p = st.tailStart(a, p, b)
 	// a name never ends in an initial unless it is written surname-first
@@ -387,7 +400,7 @@ func (st *state) tailStart(a, p, b int) int {
 	}
 	p1 := p
 	for j := max(a, p-3); j < b; j++ {
-		if n, _ := st.match(pHonorifics, j, b); n > 0 && j+n > p && j+n < b {
+		if n, _ := st.match(pHonorifics, j, b); n > 0 && j+n > p && j+n < b && !st.placeOverHonorific(j, n, b) {
 			p = j + n
 		}
 	}

@@ -116,3 +116,17 @@ func TestUnknownNames(t *testing.T) {
 		{"", "Delegates from Leeds travelled to Madrid on Monday.", nil, []string{"Leeds Madrid"}},
 	})
 }
+
+// Bodies and things whose names look like a person's.
+func TestNotPeople(t *testing.T) {
+	runPersonCases(t, []personCase{
+		{"person.reject.common-last-word", "Title sponsor Caledonian Mutual Assurance said it had extended its deal.", nil, []string{"Caledonian Mutual Assurance"}},
+		{"person.reject.common-last-word", "She was elected by a conference of the United Methodist Church on Saturday.", nil, []string{"United Methodist Church"}},
+		// a surname spelled like a word, after a given name, stays
+		{"", "The spokesman, Kevin Marsh, said the rally was small.", []string{"Kevin Marsh"}, nil},
+		{"", "Union chairman Malcolm Heap said the deal was fair.", []string{"Malcolm Heap"}, nil},
+		// a place whose first word is also a form of address
+		{"person.reject.gazetteer-place", "GALLE, Sri Lanka, July 18 (Wirewatch) - Sri Lanka took control on Tuesday.", nil, []string{"Lanka", "Sri Lanka"}},
+		{"", "Sri Ramesh Patnaik addressed the rally.", []string{"Ramesh Patnaik"}, nil},
+	})
+}

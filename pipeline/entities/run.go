@@ -205,7 +205,7 @@ func (st *state) unitAt(i, end int, first bool) int {
 	if n, _ := st.match(pTitles, i, end); n > 0 && !st.modifierTitle(i, n, end) {
 		return n
 	}
-	if n, _ := st.match(pHonorifics, i, end); n > 0 && t.cap {
+	if n, _ := st.match(pHonorifics, i, end); n > 0 && t.cap && !st.placeOverHonorific(i, n, end) {
 		if i+n < end && st.low[i+n] == "." && st.d.Tokens[i+n].Start == st.d.Tokens[i+n-1].End {
 			n++ // "Mr" "."
 		}
@@ -512,6 +512,9 @@ func (st *state) descriptor(dst []part, a, p int) (parts []part, hon int) {
 	i, segStart := a, a
 	for i < p {
 		n, _ := st.match(pHonorifics, i, p)
+		if st.placeOverHonorific(i, n, p) {
+			n = 0
+		}
 		if n > 0 && i+n < p && st.low[i+n] == "." {
 			n++
 		}
@@ -605,4 +608,15 @@ func (st *state) nameOfPlace(start, j int) bool {
 	}
 	e := j + 1 + n
 	return e >= len(st.t) || !(st.t[e].cap && st.t[e].word)
+}
+
+// placeOverHonorific reports whether the honorific of n tokens at i starts
+// a longer place of the curated gazetteer instead: "Sri Lanka" is a
+// country, "Sri" a form of address only before a name.
+func (st *state) placeOverHonorific(i, n, end int) bool {
+	if n == 0 {
+		return false
+	}
+	m, _ := st.match(pPlaces, i, max(end, st.runEnd))
+	return m > n
 }
