@@ -89,7 +89,7 @@ func (st *state) direct() []doc.Quote {
 		c.words = normWords(c.text)
 		c.openTok = st.tokCovering(q.open)
 		if q.close >= 0 {
-			c.closeTok = st.tokCovering(q.close)
+			c.closeTok = st.tokCovering(q.close + q.closeW - 1)
 		} else {
 			c.closeTok = st.tokAt(c.span.End)
 		}
@@ -105,6 +105,9 @@ func (st *state) direct() []doc.Quote {
 		}
 		if i+1 < len(st.cands) {
 			nextOpen = st.cands[i+1].openTok
+		}
+		if c.q.openW == 2 || c.q.closeW == 2 {
+			st.tr.Add(ruleMarkApos2, c.span, c.span)
 		}
 		c.verdict = st.judge(c, prevClose, nextOpen)
 		if c.verdict == vQuote || c.verdict == vCited {

@@ -18,6 +18,7 @@ var fuzzSeeds = []string{
 	"According to him, the plan works.",
 	"”’»«“‘",
 	"Smith said that “",
+	"''Archive,'' he said. ''\n''Reopened.'' 12'' ``x'' '''",
 }
 
 func FuzzScanMarks(f *testing.F) {
@@ -50,8 +51,11 @@ func FuzzScanMarks(f *testing.F) {
 				}
 				last = sg.End
 			}
+			if q.close >= 0 && (q.closeW < 1 || q.close+q.closeW > len(rs)) {
+				t.Fatalf("bad closing mark %d+%d (len %d)", q.close, q.closeW, len(rs))
+			}
 			if q.close > last {
-				last = q.close
+				last = q.close + q.closeW - 1
 			}
 		}
 	})

@@ -5,12 +5,15 @@ import (
 	"unicode/utf8"
 
 	"plenary/pipeline/doc"
+	"plenary/pipeline/rules"
 )
 
 // qspan is a stretch of text between quotation marks.
 type qspan struct {
 	open   int        // rune offset of the opening mark
 	close  int        // rune offset of the closing mark; -1 when the paragraph end closed it
+	closeW int        // the closing mark's width in runes (2 for '')
+	openW  int        // the opening mark's width in runes
 	segs   []doc.Span // the quoted words, one span per paragraph, trimmed
 	single bool       // the outer mark is a single quote (‘…’)
 }
@@ -29,9 +32,34 @@ const (
 	famSingle
 )
 
+// apos2 stands for the double mark written as two apostrophes (or, as an
+// opener, two backquotes) in typewriter and archive text, as in the
+// example of ruleMarkApos2. It is no rune of the text; mark and closes
+// read it as they read '"'.
+const apos2 rune = -2
+
+// ruleMarkApos2 reads two apostrophes as one double mark.
+var ruleMarkApos2 = rules.New(rules.StageQuotes, rules.Detect, "quote.mark.double-apostrophe",
+	"two apostrophes ('') or two backquotes (``) are one double quotation mark, as archives and typewritten text write them",
+	"[''We have waited for the board since May,''] Mr. Bekov said.")
+
+// markAt reads the quotation mark at rs[i] in a paragraph ending at pe: its
+// rune (apos2 for two apostrophes or backquotes), family and width in
+// runes; family famNone when there is none.
+func markAt(rs []rune, i, pe int) (r rune, fam, w int) {
+	r = rs[i]
+	if (r == '\'' || r == '`') && i+1 < pe && rs[i+1] == r {
+		return apos2, famDouble, 2
+	}
+	if r == '`' {
+		return r, famNone, 1
+	}
+	return r, family(r), 1
+}
+
 func family(r rune) int {
 	switch r {
-	case '“', '”', '„', '‟', '«', '»', '"':
+	case '“', '”', '„', '‟', '«', '»', '"', apos2:
 		return famDouble
 	case '‘', '’', '‚', '‛', '‹', '›', '\'':
 		return famSingle
@@ -47,17 +75,17 @@ func isOpenBracket(r rune) bool {
 	return family(r) != famNone
 }
 
-// flanks tells whether the mark at i looks like an opening mark (left
-// flanking: text follows, space or an opening bracket precedes) and/or a
-// closing one (text precedes, space or punctuation follows). The paragraph
-// edges count as space.
-func flanks(rs []rune, i, ps, pe int) (lf, rf bool) {
+// flanks tells whether the mark at i, w runes wide, looks like an opening
+// mark (left flanking: text follows, space or an opening bracket precedes)
+// and/or a closing one (text precedes, space or punctuation follows). The
+// paragraph edges count as space.
+func flanks(rs []rune, i, w, ps, pe int) (lf, rf bool) {
 	prev, next := ' ', ' '
 	if i > ps {
 		prev = rs[i-1]
 	}
-	if i+1 < pe {
-		next = rs[i+1]
+	if i+w < pe {
+		next = rs[i+w]
 	}
 	lf = !unicode.IsSpace(next) && (unicode.IsSpace(prev) || isOpenBracket(prev))
 	rf = !unicode.IsSpace(prev) && !isOpenBracketStrict(prev) &&
@@ -114,11 +142,12 @@ func scanMarks(rs []rune, paras []doc.Span) []qspan {
 		}
 		for ; i < pe; i++ {
 			r := rs[i]
-			if r < utf8.RuneSelf && r != '"' && r != '\'' {
+			if r < utf8.RuneSelf && r != '"' && r != '\'' && r != '`' {
 				continue // the only ASCII marks; spares family's switch on most runes
 			}
-			if fam := family(r); fam != famNone {
-				sc.mark(r, fam, i, ps, pe)
+			if r, fam, w := markAt(rs, i, pe); fam != famNone {
+				sc.mark(r, fam, i, w, ps, pe)
+				i += w - 1
 			}
 		}
 		pi, i = sc.paraEnd(pi, pe, i)
@@ -143,10 +172,10 @@ type markScan struct {
 	segStart int
 }
 
-// emit ends the quote being read at closeAt (-1: unclosed), its last
-// segment at segEnd.
-func (sc *markScan) emit(closeAt, segEnd int) {
-	sc.cur.close = closeAt
+// emit ends the quote being read at closeAt (-1: unclosed), a mark w runes
+// wide, its last segment at segEnd.
+func (sc *markScan) emit(closeAt, w, segEnd int) {
+	sc.cur.close, sc.cur.closeW = closeAt, w
 	sc.cur.segs = append(sc.cur.segs, doc.Span{Start: sc.segStart, End: segEnd})
 	sc.cur.segs = trimSegs(sc.rs, sc.cur.segs)
 	if len(sc.cur.segs) > 0 {
@@ -163,10 +192,10 @@ func (sc *markScan) popSingles() {
 	}
 }
 
-// mark reads mark r of family fam at i, in paragraph [ps, pe).
-func (sc *markScan) mark(r rune, fam, i, ps, pe int) {
+// mark reads mark r of family fam, w runes wide, at i, in paragraph [ps, pe).
+func (sc *markScan) mark(r rune, fam, i, w, ps, pe int) {
 	rs := sc.rs
-	lf, rf := flanks(rs, i, ps, pe)
+	lf, rf := flanks(rs, i, w, ps, pe)
 	if len(sc.stack) == 0 {
 		switch {
 		case fam == famDouble && !(rf && !lf):
@@ -175,8 +204,8 @@ func (sc *markScan) mark(r rune, fam, i, ps, pe int) {
 			return
 		}
 		sc.stack = append(sc.stack, mk{r, i})
-		sc.cur = qspan{open: i, single: fam == famSingle}
-		sc.segStart = i + 1
+		sc.cur = qspan{open: i, openW: w, single: fam == famSingle}
+		sc.segStart = i + w
 		return
 	}
 	top := sc.stack[len(sc.stack)-1]
@@ -199,7 +228,7 @@ func (sc *markScan) mark(r rune, fam, i, ps, pe int) {
 		sc.stack = sc.stack[:len(sc.stack)-1]
 	}
 	if len(sc.stack) == 0 {
-		sc.emit(i, i)
+		sc.emit(i, w, i)
 	}
 }
 
@@ -209,7 +238,7 @@ func (sc *markScan) closes(r rune, top mk, i int, lf, rf bool) bool {
 	switch {
 	case conventionalCloser(r, sc.stack[0].r) || (len(sc.stack) > 1 && conventionalCloser(r, top.r)):
 		return true
-	case r == '"' && top.r == '"':
+	case (r == '"' || r == apos2) && top.r == r:
 		return true
 	case lf && !rf: // '"' or “ „ « opening a quote inside a quote
 		sc.stack = append(sc.stack, mk{r, i})
@@ -237,46 +266,50 @@ func (sc *markScan) paraEnd(pi, pe, i int) (int, int) {
 	sc.stack = sc.stack[:1]
 	if pi+1 < len(paras) {
 		ns := paras[pi+1].Start
-		if ns < len(rs) && family(rs[ns]) == famDouble {
-			// The next paragraph reopens the mark: one quote.
-			sc.cur.segs = append(sc.cur.segs, doc.Span{Start: sc.segStart, End: pe})
-			sc.segStart = ns + 1
-			return pi + 1, ns + 1
+		if ns < len(rs) {
+			if _, fam, w := markAt(rs, ns, min(len(rs), paras[pi+1].End)); fam == famDouble {
+				// The next paragraph reopens the mark: one quote.
+				sc.cur.segs = append(sc.cur.segs, doc.Span{Start: sc.segStart, End: pe})
+				sc.segStart = ns + w
+				return pi + 1, ns + w
+			}
 		}
-		if cp, cpi := closerAhead(rs, paras, pi+1); cp >= 0 {
+		if cp, cw, cpi := closerAhead(rs, paras, pi+1); cp >= 0 {
 			sc.cur.segs = append(sc.cur.segs, doc.Span{Start: sc.segStart, End: pe})
 			for k := pi + 1; k < cpi; k++ {
 				sc.cur.segs = append(sc.cur.segs, paras[k])
 			}
 			sc.segStart = paras[cpi].Start
-			sc.emit(cp, cp)
-			return cpi, cp + 1
+			sc.emit(cp, cw, cp)
+			return cpi, cp + cw
 		}
 	}
-	sc.emit(-1, pe)
+	sc.emit(-1, 0, pe)
 	return pi + 1, i
 }
 
 // closerAhead looks for the next double mark in the paragraphs from pi on
 // (at most three); when it is a closing mark, the open quote runs to it.
-func closerAhead(rs []rune, paras []doc.Span, pi int) (int, int) {
+// It returns the mark's offset, width and paragraph (offset -1: none).
+func closerAhead(rs []rune, paras []doc.Span, pi int) (at, w, para int) {
 	for k := pi; k < len(paras) && k < pi+3; k++ {
 		ps, pe := paras[k].Start, paras[k].End
 		if pe > len(rs) {
 			pe = len(rs)
 		}
 		for i := ps; i < pe; i++ {
-			if family(rs[i]) != famDouble {
+			r, fam, w := markAt(rs, i, pe)
+			if fam != famDouble {
 				continue
 			}
-			lf, rf := flanks(rs, i, ps, pe)
-			if (rs[i] == '”' || rs[i] == '»' || rs[i] == '"') && rf && !lf {
-				return i, k
+			lf, rf := flanks(rs, i, w, ps, pe)
+			if (r == '”' || r == '»' || r == '"' || r == apos2) && rf && !lf {
+				return i, w, k
 			}
-			return -1, -1
+			return -1, 0, -1
 		}
 	}
-	return -1, -1
+	return -1, 0, -1
 }
 
 // trimSegs trims whitespace off each segment and drops empty ones.
