@@ -8,7 +8,7 @@ TESTOUT := $(CURDIR)/.test-outputs
 # The revision plenary --version and run.json name ("-dirty" with local changes).
 COMMIT  := $(shell git describe --always --dirty --abbrev=12 --exclude='*' 2>/dev/null || echo unknown)
 
-.PHONY: lexicons lexicons-check bench-matrix all build run test test-short setup fmt-check vet lint gotest gotest-short interop eval eval-gate baseline bench clean browser-test
+.PHONY: lexicons lexicons-check postag-model postag-check bench-matrix all build run test test-short setup fmt-check vet lint gotest gotest-short interop eval eval-gate baseline bench clean browser-test
 
 all: build
 
@@ -122,6 +122,18 @@ lexicons-check:
 	rm -rf $(TESTOUT)/lexicons && node $(LEXGEN)/generate.mjs $(TESTOUT)/lexicons
 	@for f in $(TESTOUT)/lexicons/gen_*.txt; do cmp $$f pipeline/lexicon/data/$$(basename $$f) || exit 1; done; \
 	  echo "lexicons-check: the committed gen_*.txt are what make lexicons writes"
+
+# The part-of-speech model (pipeline/postag/model.bin) from the averaged
+# perceptron that the prose module embeds (see NOTICE), weights unchanged,
+# in a form that loads in milliseconds. postag-check writes it aside and
+# compares.
+postag-model:
+	$(GO) run ./scripts/postag pipeline/postag/model.bin
+
+postag-check:
+	@mkdir -p $(TESTOUT) && $(GO) run ./scripts/postag $(TESTOUT)/postag-model.bin >/dev/null && \
+	  cmp $(TESTOUT)/postag-model.bin pipeline/postag/model.bin && \
+	  echo "postag-check: the committed model.bin is what make postag-model writes"
 
 # Figures against a gold corpus: the project's own by default, or yours with
 # make eval CORPUS=DIR (its format: docs/gold-format.md).
