@@ -36,6 +36,87 @@ func TestAccuracyRules(t *testing.T) {
 				{"For ten years the plant has been late with wages. I am asking the board to pay them now.", "Asel Nurova", sieveColon.ID},
 			},
 		},
+		{
+			name: "the subject of the verb, not the name in its clause",
+			rule: sieveCueBefore.ID,
+			text: "Ann Lee told reporters that Bob Hale's plan was “a waste of public money”.",
+			ents: []ent{person("p1", "Ann Lee", "f"), person("p2", "Bob Hale", "m")},
+			want: []sw{{"a waste of public money", "Ann Lee", sieveCueBefore.ID}},
+		},
+		{
+			name: "who said: the person the relative clause follows",
+			rule: sieveRelative.ID,
+			text: "Bob Hale chaired the session.\n\nAnn Lee, a nurse from the city who said “we have not been paid since March”, asked the council for help.",
+			ents: []ent{person("p1", "Ann Lee", "f"), person("p2", "Bob Hale", "m")},
+			want: []sw{{"we have not been paid since March", "Ann Lee", sieveRelative.ID}},
+		},
+		{
+			name: "who has said, after a name and its party in brackets",
+			rule: sieveRelative.ID,
+			text: "Reporters asked about the offer from Sen. Bob Hale (R-N.D.), who has said the figure was “padded with items that have nothing to do with roads.”",
+			ents: []ent{person("p2", "Bob Hale", "m")},
+			want: []sw{{"padded with items", "Bob Hale", sieveRelative.ID}},
+		},
+		{
+			name: "a verb after and shares the subject of the verb of the same tense",
+			rule: sieveCoordinated.ID,
+			text: "Mark Olsen, who endorsed Ruth Baker last month, introduced her and told the crowd that the senator had “never missed a vote in ten years”.\n\n" +
+				"Ruth Baker said she would answer questions and called the report “vague and late”.",
+			ents: []ent{person("p1", "Mark Olsen", "m"), person("p2", "Ruth Baker", "f")},
+			want: []sw{
+				{"never missed a vote", "Mark Olsen", sieveCoordinated.ID},
+				{"vague and late", "Ruth Baker", sieveCoordinated.ID},
+			},
+		},
+		{
+			name: "a participle shares the subject of the clause",
+			rule: sieveParticiple.ID,
+			text: "Ruth Baker spoke for an hour, adding that the plan was “a step toward fair pay for all”.",
+			ents: []ent{person("p2", "Ruth Baker", "f")},
+			want: []sw{{"a step toward fair pay", "Ruth Baker", sieveParticiple.ID}},
+		},
+		{
+			name: "an apposition holding another name in a prepositional phrase",
+			rule: sieveApposition.ID,
+			text: "Victor Hale spoke first. Ellen Stone, a spokeswoman for Mr. Hale, said afterwards that the hall had been “packed by his rivals”.\n\n" +
+				"In a statement, Hale campaign spokesman Tom Reed said: “Voters care about wages, not rallies.”",
+			ents: []ent{person("p1", "Victor Hale", "m", "Hale"), person("p2", "Ellen Stone", "f"), person("p3", "Tom Reed", "m")},
+			want: []sw{
+				{"packed by his rivals", "Ellen Stone", sieveApposition.ID},
+				{"Voters care about wages", "Tom Reed", sieveApposition.ID},
+			},
+		},
+		{
+			name: "a verb whose subject is a group leaves the quote to the reporting verb before",
+			rule: sieveOuterCue.ID,
+			text: "“The raise is too small,” Ann Lee said, adding that the employers had asked Bob Hale's team for a counter-proposal “in writing.”\n\n" +
+				"Two of his rivals said the vote was “rigged from the start.”",
+			ents: []ent{person("p1", "Ann Lee", "f"), person("p2", "Bob Hale", "m")},
+			want: []sw{
+				{"The raise is too small,", "Ann Lee", sieveCueAfter.ID},
+				{"in writing.", "Ann Lee", sieveOuterCue.ID},
+				{"rigged from the start.", "", sieveGroup.ID},
+			},
+		},
+		{
+			name:  "a title with a prepositional phrase is the title's holder",
+			rule:  sieveTitleRole.ID,
+			text:  "The union elected Ann Lee its General Secretary in May.\n\nA delegate said the General Secretary in charge of the northern region said, “All those responsible are sitting in this room”.",
+			ents:  []ent{person("p1", "Ann Lee", "f")},
+			roles: []role{{"p1", "General Secretary", ""}},
+			want:  []sw{{"All those responsible", "Ann Lee", sieveTitleRole.ID}},
+		},
+		{
+			name: "a headline phrase whose cue names no one takes the speaker of the body quote holding it",
+			rule: sieveExcerpt.ID,
+			text: "Trailing candidate calls polls 'rigged'\n\nAt a news conference, Ann Lee called the polls \"rigged\" and said they had \"told my voters to stay home.\"",
+			ents: []ent{person("p1", "Ann Lee", "f")},
+			want: []sw{
+				{"rigged", "Ann Lee", sieveExcerpt.ID},
+				{"rigged", "Ann Lee", sieveApposition.ID},
+				{"told my voters to stay home.", "Ann Lee", sieveSharedVerb.ID},
+			},
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -16,7 +16,8 @@ type cueHit struct {
 	prep     bool
 	form     string // "after", "before", "colon", "prev", "shared" (the subject of the previous quote's cue)
 	npS, npE int
-	tight    bool // the cue follows the closing mark directly (", he said")
+	tight    bool    // the cue follows the closing mark directly (", he said")
+	clause   *phrase // the verb's subject as the clause reader found it (nil: by the older heuristics)
 }
 
 // cueAt matches a cue phrase at token t.
@@ -323,41 +324,88 @@ func (st *state) cueBefore(c *cand, from int) *cueHit {
 
 // cueInWindow finds the last cue in tokens [s, e) and its speaker phrase.
 func (st *state) cueInWindow(s, e int, form string) *cueHit {
-	colon := st.low[e-1] == ":"
+	var fallback *cueHit // the nearest cue's, when its subject is no person
 	for t := e - 1; t >= s; t-- {
 		cp, ok := st.cueAt(t)
 		if !ok || t+len(cp.words) > e || st.inMentionOrQuote(t) {
 			continue
 		}
 		h := &cueHit{cue: cp.cue, prep: cp.prep, form: form}
-		after := t + len(cp.words)
-		if cp.prep {
-			h.npS, h.npE = after, st.npForwardLoose(after, e)
-		} else {
-			h.npS, h.npE = st.subjectBefore(t, s)
-			if h.npE <= h.npS && after < e && (isCap(st.toks[after].Text) || st.low[after] == "the") {
-				h.npS, h.npE = after, st.npForward(after, e)
+		if p, ok := st.clauseCue(t, s, cp); ok {
+			h.npS, h.npE, h.clause = p.a, p.e, p
+			if st.isPersonish(*p) {
+				if fallback != nil {
+					p.rule = sieveOuterCue
+				}
+				return h
 			}
+			if fallback == nil {
+				fallback = h
+			}
+			continue
 		}
-		if h.npE <= h.npS && !cp.prep {
-			h.npS, h.npE = st.groupBefore(t, s)
-		}
-		if h.npE <= h.npS {
+		if !st.heuristicPhrase(h, t, s, e, cp) {
 			// A cue with no speaker phrase ("it was said"): keep looking.
 			continue
 		}
+		if fallback != nil {
+			return fallback
+		}
 		return h
 	}
-	if colon && e-1-s >= 1 && e-1-s <= 10 {
-		npS, npE := s, e-1
-		for npS < npE && (isDashTok(st.low[npS]) || st.low[npS] == ",") {
-			npS++
+	if fallback != nil {
+		return fallback
+	}
+	return st.colonCue(s, e)
+}
+
+// clauseCue reads the subject of the reporting verb at t from the
+// part-of-speech tags (clause.go); ok is false when t is no verb or the
+// tags show no subject.
+func (st *state) clauseCue(t, s int, cp cuePhrase) (*phrase, bool) {
+	if cp.prep || st.pos(t)&pVerb == 0 {
+		return nil, false
+	}
+	p, ok := st.verbSubject(t, s, 0)
+	if !ok {
+		return nil, false
+	}
+	return &p, true
+}
+
+// heuristicPhrase sets h's speaker phrase for the cue cp at t in [s, e) by
+// the older word-shape rules ("according to X", a subject before the verb,
+// "said X", a group); false when there is none.
+func (st *state) heuristicPhrase(h *cueHit, t, s, e int, cp cuePhrase) bool {
+	after := t + len(cp.words)
+	if cp.prep {
+		h.npS, h.npE = after, st.npForwardLoose(after, e)
+	} else {
+		h.npS, h.npE = st.subjectBefore(t, s)
+		if h.npE <= h.npS && after < e && (isCap(st.toks[after].Text) || st.low[after] == "the") {
+			h.npS, h.npE = after, st.npForward(after, e)
 		}
-		for t := npS; t < npE; t++ {
-			_, ment := st.personAt(t)
-			if ment || isAllCaps(st.toks[t].Text) || st.lx.postWords[st.low[t]] {
-				return &cueHit{cue: ":", form: "colon", npS: npS, npE: npE}
-			}
+	}
+	if h.npE <= h.npS && !cp.prep {
+		h.npS, h.npE = st.groupBefore(t, s)
+	}
+	return h.npE > h.npS
+}
+
+// colonCue: a short phrase with a person, capitals or a post before a
+// colon that ends [s, e) (a headline's "X: “…”").
+func (st *state) colonCue(s, e int) *cueHit {
+	if st.low[e-1] != ":" || e-1-s < 1 || e-1-s > 10 {
+		return nil
+	}
+	npS, npE := s, e-1
+	for npS < npE && (isDashTok(st.low[npS]) || st.low[npS] == ",") {
+		npS++
+	}
+	for t := npS; t < npE; t++ {
+		_, ment := st.personAt(t)
+		if ment || isAllCaps(st.toks[t].Text) || st.lx.postWords[st.low[t]] {
+			return &cueHit{cue: ":", form: "colon", npS: npS, npE: npE}
 		}
 	}
 	return nil

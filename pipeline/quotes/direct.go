@@ -127,6 +127,7 @@ func (st *state) direct() []doc.Quote {
 		st.last, st.lastAt, st.lastEnd = c.sp, c.span.Start, c.span.End
 	}
 	st.excerpts()
+	st.speakerlessExcerpts()
 	var out []doc.Quote
 	if n > 0 {
 		// room for the excerpts accepted above and a few indirect quotes

@@ -36,6 +36,7 @@ import (
 
 	"plenary/pipeline/doc"
 	"plenary/pipeline/lexicon"
+	"plenary/pipeline/postag"
 	"plenary/pipeline/rules"
 	"plenary/pipeline/segment"
 )
@@ -278,6 +279,11 @@ type state struct {
 	personMents map[string][]int
 	tr          *rules.Trace // nil unless the caller asked for a trace
 	byName      *nameIndex   // built on first use by personByName
+	// part-of-speech tags of the sentences read for a cue clause (pos)
+	tagged []bool        // per sentence: tagged
+	tags   []postag.Tag  // per token
+	words  []string      // a sentence's token texts, for the tagger
+	tagger postag.Tagger // buffers reused across sentences
 }
 
 // who is a resolved speaker.

@@ -27,7 +27,7 @@ var (
 		"a person named with a reporting cue after the quote (”, said X / ”, X said) is its speaker",
 		"“We will win,” said [Ann Lee].")
 	sieveCueBefore = rules.New(rules.StageQuotes, rules.Speaker, "quote.sieve.cue-before",
-		"a person named with a reporting cue before the quote in its sentence (X said: “…”) is its speaker",
+		"a person named as the subject of a reporting verb before the quote in its sentence (X said: “…”; read from part-of-speech tags past adverbs and auxiliaries) is its speaker",
 		"[Ann Lee] said: “We will win.”")
 	sieveColon = rules.New(rules.StageQuotes, rules.Speaker, "quote.sieve.colon",
 		"a person named right before a colon and the quote (a headline's X: “…”) is its speaker",
@@ -208,7 +208,12 @@ func (st *state) explicitCue(c *cand) (*who, bool) {
 	if h.cue == ":" {
 		c.cue = ""
 	}
-	w := st.resolveNP(h.npS, h.npE, c.span.Start, cueSieves[h.form])
+	var w *who
+	if h.clause != nil {
+		w = st.resolveClause(h.clause, c.span.Start, cueSieves[h.form])
+	} else {
+		w = st.resolveNP(h.npS, h.npE, c.span.Start, cueSieves[h.form])
+	}
 	if w == nil {
 		w = st.nearestSubject(h, c)
 	}
@@ -224,6 +229,29 @@ func (st *state) explicitCue(c *cand) (*who, bool) {
 		}
 	}
 	return w, true
+}
+
+// resolveClause is the speaker of a phrase the clause reader found: the
+// person heading it, else what its pronoun or title stands for.
+func (st *state) resolveClause(p *phrase, pos int, byMention *rules.Rule) *who {
+	if p.ok {
+		r := p.rule
+		if r == nil {
+			r = byMention
+		}
+		return st.personWho(p.person, doc.AttrExplicit, confExplicitBefore, r)
+	}
+	if p.e-p.a == 1 && isSubjectPronoun(st.low[p.a]) {
+		if w, ok := st.pronounSpeaker(p.a, p.e, pos); ok {
+			return w
+		}
+	}
+	// a possessive opens a noun phrase here ("his rivals"), no pronoun subject
+	w := st.nounSpeaker(p.a, p.e, pos)
+	if w != nil && w.src.End <= w.src.Start && p.e > p.a {
+		w.src = doc.Span{Start: st.toks[p.a].Start, End: st.toks[p.e-1].End}
+	}
+	return w
 }
 
 func max32(a, b float32) float32 {
@@ -336,6 +364,46 @@ func (st *state) excerpts() {
 			}
 		}
 		indexRuns(first, c, longest) // later phrases may repeat this one
+	}
+}
+
+// excerptMax is the most words a quote with no speaker may have to take the
+// speaker of a quote repeating it (a headline's short phrase).
+const excerptMax = 6
+
+// speakerlessExcerpts gives a short accepted quote that no sieve found a
+// speaker for ("Candidate calls polls ‘rigged’" in a headline, whose cue
+// names no person) the speaker of the first quote with a named speaker
+// that holds its words in a row.
+func (st *state) speakerlessExcerpts() {
+	longest := 0
+	for _, c := range st.cands {
+		if c.verdict == vQuote && c.sp == nil && len(c.words) <= excerptMax {
+			longest = max(longest, len(c.words))
+		}
+	}
+	if longest == 0 {
+		return
+	}
+	first := map[string]int{}
+	for _, o := range st.cands {
+		if o.verdict == vQuote && o.sp != nil && o.sp.id != "" {
+			indexRuns(first, o, longest)
+		}
+	}
+	var key []byte
+	for _, c := range st.cands {
+		if c.verdict != vQuote || c.sp != nil || len(c.words) > excerptMax || len(c.words) == 0 {
+			continue
+		}
+		key = appendJoined(key[:0], c.words)
+		if oi, ok := first[string(key)]; ok && oi != c.idx {
+			o := st.cands[oi]
+			c.sp = st.inherit(o.sp, confContinuation-0.1, sieveExcerpt)
+			if st.tr.On() {
+				st.tr.Note(sieveExcerpt, c.span, o.span, speakerNote(c.sp))
+			}
+		}
 	}
 }
 
