@@ -215,13 +215,13 @@ func (k *linker) link(t entities.Title) (person, org int, method string) {
 		return p, -1, ruleTitleBeforeName.ID
 	}
 	if p, o, comma := k.before(b, end); p >= 0 && !comma {
-		return p, o, "role:title-before"
+		return p, o, ruleUnitPhrase.ID
 	}
 	if p, _ := k.after(a, k.d.SentTokens[t.Sentence][0]); p >= 0 {
-		return p, -1, "role:apposition"
+		return p, -1, ruleApposition.ID
 	}
 	if p, o, comma := k.before(b, end); p >= 0 && comma {
-		return p, o, "role:title-before"
+		return p, o, ruleUnitPhraseComma.ID
 	}
 	if p, o := k.commaBody(b, end); p >= 0 {
 		return p, o, ruleTitleCommaName.ID
@@ -522,7 +522,7 @@ func (k *linker) linkAll(titles []entities.Title, lx *lexicon.Lexicon, tr *rules
 			_, b := k.tokenRange(titles[i].Span)
 			tr.Add(r, titles[i].Span, k.personSpan(p, b))
 		}
-		if a, _ := k.tokenRange(titles[i].Span); method == "role:apposition" && a > 0 {
+		if a, _ := k.tokenRange(titles[i].Span); method == ruleApposition.ID && a > 0 {
 			if _, from := k.after(a, k.d.SentTokens[t.Sentence][0]); from < a {
 				titles[i].Text = k.d.Slice(doc.Span{Start: k.d.Tokens[from].Start, End: k.d.Tokens[a-1].End}) + " " + titles[i].Text
 				titles[i].Span.Start = k.d.Tokens[from].Start

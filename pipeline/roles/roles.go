@@ -110,11 +110,7 @@ func (f *Finder) FindTrace(d *segment.Doc, ents entities.Result, tr *rules.Trace
 			return nil // the caller drops the document
 		}
 		if t.Person >= 0 {
-			method := roleMethod(t.Method)
-			if strings.HasPrefix(t.Method, "role:") || strings.HasPrefix(t.Method, "role.") {
-				method = t.Method
-			}
-			add(t, t.Person, method)
+			add(t, t.Person, t.Method) // the rule that linked it: entities' title.link.* or this stage's role.link.*
 			held[t.Person] = append(held[t.Person], t)
 			// "President of X and Y": one title in two bodies, two roles
 			if o := lk.secondBody(t); o >= 0 {
@@ -233,28 +229,6 @@ func window(d *segment.Doc, sp, role doc.Span) string {
 // abbreviation keeps its full stop ("Gov.").
 func cleanTitle(s string) string {
 	return strings.TrimSpace(s)
-}
-
-// roleMethod names the rule that gave a role from the entities rule that
-// linked its title: title before the name, in apposition after it, at the
-// head of a chain, a title-only reference, "served as", a plural title
-// over a list.
-func roleMethod(m string) string {
-	switch m {
-	case "title.link.title-name", "title.link.before-name":
-		return "role:title-before"
-	case "title.link.name-title":
-		return "role:apposition"
-	case "title.link.chain":
-		return "role:chained"
-	case "":
-		return "role:title-reference"
-	case "title.link.as":
-		return "role:as-title"
-	case "title.link.plural":
-		return "role:plural-title"
-	}
-	return "role:title-before"
 }
 
 // Requires and Provides are the layers of the annotated document this stage

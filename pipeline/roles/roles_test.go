@@ -130,12 +130,12 @@ func TestRoleMethods(t *testing.T) {
 	tests := []struct {
 		name, text, person, title, method string
 	}{
-		{"title before", "Deputy Chairman of the Union Nurlan Bekov spoke.", "Nurlan Bekov", "Deputy Chairman", "role:title-before"},
-		{"apposition", "Kairat Omarov, Secretary of the Turkestan regional Maslikhat, spoke.", "Kairat Omarov", "Secretary", "role:apposition"},
-		{"chained", "The head of the Republican Staff – Deputy Chairman of the Union Nurlan Bekov spoke.", "Nurlan Bekov", "head", "role:chained"},
+		{"title before", "Deputy Chairman of the Union Nurlan Bekov spoke.", "Nurlan Bekov", "Deputy Chairman", "title.link.title-name"},
+		{"apposition", "Kairat Omarov, Secretary of the Turkestan regional Maslikhat, spoke.", "Kairat Omarov", "Secretary", "title.link.name-title"},
+		{"chained", "The head of the Republican Staff – Deputy Chairman of the Union Nurlan Bekov spoke.", "Nurlan Bekov", "head", "title.link.chain"},
 		{"title reference later", "The Head of State set tasks. President Askar Tokenov signed the decree.", "Askar Tokenov", "Head of State", "role.ref.refers"},
-		{"served as", "Askar Mamyrov spoke. The 53-year-old Mamyrov had served as deputy prime minister since 2016.", "Askar Mamyrov", "deputy prime minister", "role:as-title"},
-		{"plural title over a list", "The meeting was attended by chairmen of local unions of LLP “Munay” Serik Bekbolatov, JSC “Ozen” Aidos Kenzhebayev and others.", "Aidos Kenzhebayev", "chairman", "role:plural-title"},
+		{"served as", "Askar Mamyrov spoke. The 53-year-old Mamyrov had served as deputy prime minister since 2016.", "Askar Mamyrov", "deputy prime minister", "title.link.as"},
+		{"plural title over a list", "The meeting was attended by chairmen of local unions of LLP “Munay” Serik Bekbolatov, JSC “Ozen” Aidos Kenzhebayev and others.", "Aidos Kenzhebayev", "chairman", "title.link.plural"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -391,7 +391,7 @@ func TestLinkPatterns(t *testing.T) {
 // apposition, role.link.plural-predicate and role.ref.portfolio.
 func TestTwoBodiesAndPlurals(t *testing.T) {
 	tests := []roleCase{
-		{"role:apposition in brackets, role.title.second-body",
+		{"role.link.apposition in brackets, role.title.second-body",
 			"The session was chaired by Irakli Petrov (President of the Georgian Trade Unions Confederation and Pan-European Regional Council) in Brussels.",
 			[]want{{"Irakli Petrov", "President", "Georgian Trade Unions Confederation"}, {"Irakli Petrov", "President", "Pan-European Regional Council"}}, nil},
 		{"role.title.second-body: a comma ends the body",

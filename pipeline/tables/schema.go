@@ -289,7 +289,7 @@ var defs = []def{
 			req("evidence", tString, plain,
 				"the sentence stating it; in a sentence over 1,000 code points (a page without full stops), the 1,000 around the title, cut at spaces and marked with …"),
 			req("method", tString, dict,
-				"the rule or lexicon that found the role (\"\" when not recorded)"),
+				"the named rule that linked the title to its holder (`title.link.title-name`, `role.link.apposition`, `role.ref.refers`, …; `plenary explain --rules` lists them)"),
 		},
 		fill: func(c *cols, x *doc.Extraction) {
 			for _, r := range x.Roles {
