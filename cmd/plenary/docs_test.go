@@ -30,22 +30,24 @@ const goldFormatDoc = "docs/gold-format.md"
 var outsidePath = regexp.MustCompile(`\.\./|/work/|/home/|/root/|\bshared/|score\.py|score_identity\.py|FORMAT\.md`)
 
 // userFacingFiles lists the files a user reads: README, Makefile, the
-// scripts make runs, corpus/CASES and everything under docs/.
+// scripts make runs, corpus/CASES and everything under docs/ and deploy/.
 func userFacingFiles(t *testing.T) []string {
 	t.Helper()
 	files := []string{"README.md", "Makefile", ".ci/run", "scripts/setup.sh", "corpus/CASES"}
-	err := filepath.WalkDir(filepath.Join(repoRoot, "docs"), func(p string, d fs.DirEntry, err error) error {
+	for _, dir := range []string{"docs", "deploy"} {
+		err := filepath.WalkDir(filepath.Join(repoRoot, dir), func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if !d.IsDir() && !strings.HasSuffix(p, "_test.go") {
+				rel, _ := filepath.Rel(repoRoot, p)
+				files = append(files, rel)
+			}
+			return nil
+		})
 		if err != nil {
-			return err
+			t.Fatal(err)
 		}
-		if !d.IsDir() {
-			rel, _ := filepath.Rel(repoRoot, p)
-			files = append(files, rel)
-		}
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
 	}
 	return files
 }

@@ -275,7 +275,7 @@ Examples:
 	f.BoolVar(&trace, "trace", false, "also write the trace table: every decision of a named rule, per document (see plenary explain)")
 	f.BoolVar(&resume, "resume", false, "reuse the checkpoint in OUT/.plenary-state (a shard's own with --shard): extract only documents not done yet (new or changed)")
 	f.StringVar(&shardFlag, "shard", "", "run as shard I of N (I/N, I from 0), or auto: the index from the batch scheduler's array job (Kubernetes, Slurm, AWS Batch); then run plenary finalize OUT")
-	f.IntVar(&shardCount, "shards", 0, "with --shard auto: the number of shards, where the scheduler does not say (Kubernetes without JOB_COMPLETIONS, AWS Batch)")
+	f.IntVar(&shardCount, "shards", 0, "with --shard auto: the number of shards (AWS Batch; Kubernetes without JOB_COMPLETIONS; a Slurm retry of some tasks); wins over the scheduler's count")
 	f.Int64Var(&partBytes, "part-bytes", tables.DefaultPartBytes, "a table's part file ends once it holds this many bytes (memory stays flat at any input size)")
 	f.StringVar(&cpuProf, "cpuprofile", "", "write a CPU profile to this file")
 	f.StringVar(&memProf, "memprofile", "", "write a heap profile to this file once every document is written, before the tables close")

@@ -93,15 +93,15 @@ const (
 
 // ShardFromEnv is --shard auto: the shard from a batch scheduler's
 // environment, read through getenv. count is the number of shards from a
-// flag (0: not given), which wins over nothing but must agree with what the
-// environment says.
+// flag (--shards; 0: not given), which wins over what the environment
+// says: a retry of one task may run in an array of its own.
 //
 //   - Kubernetes Indexed Job: JOB_COMPLETION_INDEX (0 to N-1); N from the
 //     flag or JOB_COMPLETIONS (the manifest sets it: Kubernetes does not).
-//   - Slurm job array: SLURM_ARRAY_TASK_ID, counted from
-//     SLURM_ARRAY_TASK_MIN (an array 1-3 is shards 0 to 2); N from
-//     SLURM_ARRAY_TASK_COUNT, else MAX-MIN+1. An array with a step or a
-//     list of ids (1,5,9) is refused: its ids are no range.
+//   - Slurm job array: SLURM_ARRAY_TASK_ID is the shard, so the array is
+//     --array=0-N-1; N from the flag, else SLURM_ARRAY_TASK_COUNT (or
+//     MAX+1), and then the array must be that one range: an array starting
+//     past 0, with a step or a list of ids is refused without the flag.
 //   - AWS Batch array job: AWS_BATCH_JOB_ARRAY_INDEX (0 to N-1); N from
 //     the flag (or AWS_BATCH_JOB_ARRAY_SIZE if the job definition sets it).
 func ShardFromEnv(getenv func(string) string, count int) (Shard, error) {
@@ -130,25 +130,22 @@ func ShardFromEnv(getenv func(string) string, count int) (Shard, error) {
 		return n, true, nil
 	}
 	var s Shard
-	var from string // where the count came from
 	var err error
 	switch found[0] {
 	case envK8sIndex:
-		s, from, err = k8sShard(num)
+		s, err = k8sShard(num)
 	case envSlurmID:
-		s, from, err = slurmShard(num)
+		s, err = slurmShard(num, count > 0)
 	default:
-		s, from, err = awsShard(num)
+		s, err = awsShard(num)
 	}
 	if err != nil {
 		return Shard{}, err
 	}
-	switch {
-	case count > 0 && s.Count > 0 && count != s.Count:
-		return Shard{}, fmt.Errorf("--shard auto: --shards %d, but %s says %d", count, from, s.Count)
-	case count > 0:
+	if count > 0 {
 		s.Count = count
-	case s.Count == 0:
+	}
+	if s.Count == 0 {
 		return Shard{}, fmt.Errorf("--shard auto: %s gives the shard index, but nothing gives the number of shards: pass --shards N", found[0])
 	}
 	return s, s.check(fmt.Sprintf("--shard auto (%s)", found[0]))
@@ -156,54 +153,53 @@ func ShardFromEnv(getenv func(string) string, count int) (Shard, error) {
 
 type envNum func(k string) (int, bool, error)
 
-func k8sShard(num envNum) (Shard, string, error) {
+func k8sShard(num envNum) (Shard, error) {
 	i, _, err := num(envK8sIndex)
 	if err != nil {
-		return Shard{}, "", err
+		return Shard{}, err
 	}
 	n, _, err := num(envK8sCount)
-	return Shard{Index: i, Count: n}, envK8sCount, err
+	return Shard{Index: i, Count: n}, err
 }
 
-func slurmShard(num envNum) (Shard, string, error) {
-	id, _, err := num(envSlurmID)
-	if err != nil {
-		return Shard{}, "", err
-	}
-	lo, hasLo, err1 := num(envSlurmMin)
-	hi, hasHi, err2 := num(envSlurmMax)
-	n, hasN, err3 := num(envSlurmCount)
-	step, hasStep, err4 := num(envSlurmStep)
-	for _, e := range []error{err1, err2, err3, err4} {
-		if e != nil {
-			return Shard{}, "", e
+// slurmShard: the task id is the shard. Without a count from the flag,
+// the array must be 0 to N-1, one step at a time.
+func slurmShard(num envNum, counted bool) (Shard, error) {
+	vals := map[string]int{}
+	has := map[string]bool{}
+	for _, k := range []string{envSlurmID, envSlurmMin, envSlurmMax, envSlurmCount, envSlurmStep} {
+		v, ok, err := num(k)
+		if err != nil {
+			return Shard{}, err
 		}
+		vals[k], has[k] = v, ok
 	}
-	if !hasLo {
-		return Shard{}, "", fmt.Errorf("--shard auto: %s is set but not %s (Slurm sets both for a job array)", envSlurmID, envSlurmMin)
+	s := Shard{Index: vals[envSlurmID]}
+	if counted {
+		return s, nil
 	}
-	s := Shard{Index: id - lo}
-	from := envSlurmCount
 	switch {
-	case hasN:
-		s.Count = n
-	case hasHi:
-		s.Count, from = hi-lo+1, envSlurmMax+"-"+envSlurmMin+"+1"
+	case has[envSlurmCount]:
+		s.Count = vals[envSlurmCount]
+	case has[envSlurmMax]:
+		s.Count = vals[envSlurmMax] + 1
 	}
-	if hasStep && step != 1 || hasN && hasHi && n != hi-lo+1 {
-		return Shard{}, "", fmt.Errorf("--shard auto: the Slurm array's task ids are not one range (%s=%d %s=%d %s=%d %s=%d): submit it as --array=0-N-1 (a %%limit is fine) or use --shard I/N",
-			envSlurmMin, lo, envSlurmMax, hi, envSlurmCount, n, envSlurmStep, step)
+	lo, hi := vals[envSlurmMin], vals[envSlurmMax]
+	if has[envSlurmMin] && lo != 0 || has[envSlurmStep] && vals[envSlurmStep] != 1 ||
+		has[envSlurmMax] && s.Count != hi+1 {
+		return Shard{}, fmt.Errorf("--shard auto: the Slurm array is not 0-N-1 (%s=%d %s=%d %s=%d %s=%d): submit it as --array=0-N-1 (a %%limit is fine), or pass --shards N (a retry of some tasks, --array=2,5)",
+			envSlurmMin, lo, envSlurmMax, hi, envSlurmCount, vals[envSlurmCount], envSlurmStep, vals[envSlurmStep])
 	}
-	return s, from, nil
+	return s, nil
 }
 
-func awsShard(num envNum) (Shard, string, error) {
+func awsShard(num envNum) (Shard, error) {
 	i, _, err := num(envAWSIndex)
 	if err != nil {
-		return Shard{}, "", err
+		return Shard{}, err
 	}
 	n, _, err := num(envAWSSize)
-	return Shard{Index: i, Count: n}, envAWSSize, err
+	return Shard{Index: i, Count: n}, err
 }
 
 // shardDir is the shard's folder in OUT.
