@@ -23,30 +23,6 @@ import (
 	"plenary/pipeline/segment"
 )
 
-// unitWords are lower-case words that may stand inside the "of" phrase
-// between a title and its holder: units of a body and their attributes.
-// The lexicon's org words, org heads and title modifiers are added to them.
-var unitWords = []string{
-	"department", "departments", "division", "directorate", "section", "unit", "wing", "branch", "branches",
-	"board", "group", "faction", "office", "team", "delegation", "staff", "apparatus", "presidium", "bureau",
-	"secretariat", "inspectorate", "inspection", "service", "services", "administration", "management",
-	"committee", "subcommittee", "commission", "council", "union", "unions", "organization", "organisation",
-	"organizations", "association", "federation", "confederation", "party", "chapter", "cell", "league",
-	"company", "enterprise", "plant", "factory", "mine", "station", "depot", "school", "hospital", "clinic",
-	"university", "college", "institute", "bank", "fund", "foundation", "society", "club", "network",
-	"region", "district", "city", "town", "village", "oblast", "province", "county", "municipality",
-	"area", "ward", "constituency",
-	"trade", "labor", "labour", "legal", "technical", "international", "external", "foreign", "political",
-	"economic", "financial", "social", "regional", "district", "city", "municipal", "local", "national",
-	"republican", "provincial", "state", "federal", "central", "territorial", "primary", "executive",
-	"supervisory", "audit", "standing", "permanent", "joint", "main", "general", "human", "resources",
-	"personnel", "press", "public", "women's", "women", "youth", "veterans", "workers", "employees",
-	"teachers", "miners", "students", "affairs", "relations", "policy", "control", "planning", "safety",
-	"health", "education", "culture", "information", "organizational", "ideological", "industrial",
-	"sectoral", "branch", "interregional", "country", "country's", "party's", "committee's", "union's",
-	"new",
-}
-
 // lexWords holds the lexicon-derived word classes, built once per lexicon.
 type lexWords struct {
 	unit       map[string]bool // lower-case
@@ -62,11 +38,11 @@ func wordsOf(lx *lexicon.Lexicon) *lexWords {
 	if lx == nil {
 		lx = &lexicon.Lexicon{}
 	}
-	w := &lexWords{unit: map[string]bool{}, honorific: map[string]bool{},
-		stopBefore: map[string]bool{"the": true, "a": true, "an": true, "former": true, "now": true, "also": true,
-			"then": true, "its": true, "his": true, "her": true, "their": true, "acting": true, "currently": true}}
-	for _, s := range unitWords {
-		w.unit[s] = true
+	w := &lexWords{unit: map[string]bool{}, honorific: map[string]bool{}, stopBefore: stopBefore}
+	for _, c := range [][]string{unitWords, regionWords, settlementWords} {
+		for _, s := range c {
+			w.unit[s] = true
+		}
 	}
 	for _, f := range []string{"org_words", "org_heads", "title_modifiers"} {
 		for _, k := range lx.Keys(f) {
@@ -534,25 +510,12 @@ func (k *linker) linkAll(titles []entities.Title, lx *lexicon.Lexicon, tr *rules
 	}
 }
 
-// postNouns after a title make it name the post, not its holder: "the
-// General Secretary nomination", "the Speaker election", "the akim post".
-var postNouns = map[string]bool{"nomination": true, "nominations": true, "election": true, "elections": true,
-	"post": true, "posts": true, "position": true, "office": true, "seat": true, "race": true, "candidacy": true,
-	"candidate": true, "candidates": true, "vacancy": true, "term": true, "contest": true, "bid": true, "polls": true}
-
 // namesPost reports whether a title-only reference is followed by a post
 // noun, so it stands for the office rather than for a person.
 func (k *linker) namesPost(t entities.Title) bool {
 	_, b := k.tokenRange(t.Span)
 	return b < len(k.d.Tokens) && postNouns[k.lower(b)]
 }
-
-// fieldNouns are the bare fields a post is named after in "TITLE of FIELD"
-// ("inspector of labor", "chief of staff", "head of protocol"): written
-// without an article they are part of the title, not a body.
-var fieldNouns = map[string]bool{"labor": true, "labour": true, "staff": true, "protocol": true, "safety": true,
-	"health": true, "education": true, "culture": true, "sport": true, "sports": true, "finance": true,
-	"justice": true, "defence": true, "defense": true, "security": true, "operations": true, "studies": true}
 
 // complement returns the title with a bare field after it joined: "technical
 // inspector" + "of labor" when "of labor" is followed by "of", a comma, a
