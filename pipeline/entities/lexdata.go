@@ -112,6 +112,7 @@ type lex struct {
 	docWords   map[string]bool     // laws, charters, programmes: names of documents
 	titleMods  map[string]bool     // lower-case words that extend a title leftwards
 	postnom    map[string]bool     // titles written after the holder's name (title_postnominal.txt)
+	nameSuffix map[string]bool     // generational suffixes after a name: jr, sr, iii (name_parts.txt "suffix")
 	events     map[string]string   // event head or modifier -> "event", "numbered", "modifier"
 	expansions map[string][]string // acronym (lowercase) -> clustering key of its full name
 	stateAbbr  map[string]string   // dateline state abbreviation (lowercase, no period) -> state
@@ -153,6 +154,12 @@ func buildLex(lx *lexicon.Lexicon) *lex {
 		postnom:    lowerSet(lx, "title_postnominal"),
 		expansions: map[string][]string{},
 		stateAbbr:  map[string]string{},
+	}
+	l.nameSuffix = map[string]bool{}
+	for _, e := range lx.List("name_parts") {
+		if e.Key() == "suffix" {
+			l.nameSuffix[strings.ToLower(e.Field(1))] = true
+		}
 	}
 	for _, e := range lx.List("state_abbrevs") {
 		l.stateAbbr[strings.ToLower(e.Key())] = e.Field(1)

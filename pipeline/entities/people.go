@@ -26,9 +26,15 @@ func (st *state) parsePerson(m *ment) pname {
 	w0, i0 := len(st.wordArena), len(st.initArena)
 	p.words = st.wordArena[w0:w0]
 	p.initials = st.initArena[i0:i0]
+	inQuote := false
 	for i := m.a; i < m.b; i++ {
 		t := st.t[i]
 		switch {
+		case t.quote:
+			inQuote = !inQuote // a nickname: “Bongbong”
+		case inQuote || !t.word:
+		case i > m.a && st.f.l.nameSuffix[t.low]:
+			// "Jr", "III": no family name
 		case t.initial:
 			for _, r := range t.low {
 				if unicode.IsLetter(r) {

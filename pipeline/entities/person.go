@@ -134,6 +134,12 @@ var (
 	rulePersonForeignName = rules.New(rules.StageEntities, rules.Accept, "person.accept.foreign-name",
 		"two to four capitalized words that are no English words and no list's names, not after an article or \"at\", are a name",
 		"Three were tied, including Japan's [Ryo Nakagawa].")
+	rulePersonNickname = rules.New(rules.StageEntities, rules.End, "person.extend.nickname",
+		"a nickname in quotes between a given name and a family name is part of the name",
+		"Senator Ramon [“Bong”] Revilla spoke.")
+	rulePersonSuffix = rules.New(rules.StageEntities, rules.End, "person.extend.suffix",
+		"a generational suffix (Jr, Sr, III) after a name is part of it but no family name",
+		"President Ferdinand [Marcos Jr]. spoke.")
 	rulePersonPlaceSurname = rules.New(rules.StageEntities, rules.End, "person.extend.place-surname",
 		"a one-word place one or two name words after a known given name, ending the run or before another name word, is a family name",
 		"Luis Echeverría [Palau] said the deal was good.")
@@ -322,6 +328,35 @@ func (st *state) foreignName(a, p, b int) bool {
 	return true
 }
 
+// nicknameBefore returns where a nickname in quotes that ends at p starts,
+// when a name word comes before it and name words after it ([p, b) holds
+// some): "Ferdinand “Bongbong” Marcos"; p when there is none. The
+// nickname is one or two capitalized words.
+func (st *state) nicknameBefore(a, p, b int) int {
+	c := p - 1
+	if p >= b || c <= a || !st.t[c].quote {
+		return p
+	}
+	for q := c - 2; q >= max(a+1, c-3); q-- {
+		if !st.t[q].quote {
+			continue
+		}
+		if !closes(st.t[q].text, st.t[c].text) {
+			return p
+		}
+		for k := q + 1; k < c; k++ {
+			if !st.t[k].cap || !st.t[k].word {
+				return p
+			}
+		}
+		if st.nameWord(q-1, false) {
+			return q
+		}
+		return p
+	}
+	return p
+}
+
 // placeSurname reports whether token i of run [a, b), a one-word place of
 // the curated gazetteer, is a family name: a given name comes one or two
 // name words before it and it ends the run or a name word follows ("Luis Echeverría Palau",
@@ -361,10 +396,21 @@ func (l *lex) compoundDescriptor(w string) bool {
 // up to five of them, a particle between two ("Khalid bin Saeed", "Ludwig
 // van Beethoven"), an articled surname last ("al-Harthi"); b when none.
 func (st *state) nameWordsBefore(a, b int, allCapsRun bool) int {
-	p := b
-	for p > a && b-p < 5 {
+	p, nick := b, 0 // nick: tokens of a nickname, which the five words do not count
+	for p > a && b-p-nick < 5 {
+		if p == b && p-1 > a && st.f.l.nameSuffix[st.low[p-1]] && st.t[p-1].cap && st.nameWord(p-2, allCapsRun) {
+			st.fire(rulePersonSuffix, p-1, b, p-2, b)
+			p--
+			continue
+		}
 		if st.nameWord(p-1, allCapsRun) || p == b && st.articledName(p-1) {
 			p--
+			continue
+		}
+		if q := st.nicknameBefore(a, p, b); q < p {
+			st.fire(rulePersonNickname, q, p, q, b)
+			nick += p - q
+			p = q
 			continue
 		}
 		if st.placeSurname(a, p-1, b, allCapsRun) {

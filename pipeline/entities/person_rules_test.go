@@ -130,3 +130,17 @@ func TestNotPeople(t *testing.T) {
 		{"", "Sri Ramesh Patnaik addressed the rally.", []string{"Ramesh Patnaik"}, nil},
 	})
 }
+
+// Nicknames in quotes and generational suffixes are part of the name.
+func TestNicknamesAndSuffixes(t *testing.T) {
+	runPersonCases(t, []personCase{
+		{"person.extend.nickname", "President Ferdinand “Bongbong” Marcos Jr. spoke on Tuesday. Marcos said the slate was clean.",
+			[]string{"Ferdinand “Bongbong” Marcos Jr"}, []string{"Marcos Jr", "Marcos"}},
+		{"person.extend.suffix", "Former Senate President Vicente “Tito” Sotto III came.", []string{"Vicente “Tito” Sotto III"}, nil},
+		{"run.end.and-after-nickname", "Former senators Panfilo “Ping” Lacson and Manny Pacquiao came.", []string{"Panfilo “Ping” Lacson", "Manny Pacquiao"}, nil},
+		// "Jr" is no family name: two men of one family stay two people
+		{"", "Robert Kane Jr. met Robert Kane Sr. on Monday.", []string{"Robert Kane Jr"}, nil},
+		// a quoted name after a name word and before none is no nickname
+		{"", "The union backed Ann Lee “Fair Pay” on Monday.", nil, []string{"Ann Lee “Fair Pay”"}},
+	})
+}

@@ -265,6 +265,9 @@ var (
 	ruleRunAndGiven = rules.New(rules.StageEntities, rules.End, "run.end.and-after-given-name",
 		"\"and\" after a known given name separates two people",
 		"[President Askar] and Vladimir Putin met.")
+	ruleRunAndNickname = rules.New(rules.StageEntities, rules.End, "run.end.and-after-nickname",
+		"\"and\" after a name with a nickname in quotes ends the run",
+		"Former senators [Panfilo “Ping” Lacson] and Manny Pacquiao came.")
 	ruleRunAndTwoWordName = rules.New(rules.StageEntities, rules.End, "run.end.and-after-two-word-name",
 		"\"and\" after a two-word name (and no third name word) ends the run",
 		"The heads of [LLP Ulykpan Zholmurat] and LLP Kezbi met.")
@@ -327,6 +330,9 @@ func (st *state) andCrossable(start, j int) (bool, *rules.Rule) {
 	}
 	if _, ok := l.givenName(prev); ok {
 		return false, ruleRunAndGiven
+	}
+	if st.nameWord(j-1, false) && st.nicknameBefore(start, j-1, j) < j-1 {
+		return false, ruleRunAndNickname // "Panfilo “Ping” Lacson and ..."
 	}
 	// "... LLP Ulykpan Zholmurat and ...": a two-word name ends here
 	if j-start >= 3 && st.nameWord(j-1, false) && st.nameWord(j-2, false) && !st.nameWord(j-3, false) && !st.bodyGoesOn(j) {
