@@ -89,12 +89,6 @@ func (st *state) paraTokStart(t int) int {
 	return st.tokAt(st.seg.Paragraphs[p].Start)
 }
 
-var auxWords = map[string]bool{
-	"also": true, "further": true, "then": true, "again": true, "later": true, "has": true,
-	"had": true, "have": true, "was": true, "once": true, "earlier": true, "previously": true,
-	"reportedly": true, "would": true, "will": true, "could": true, "is": true,
-	"additionally": true, "subsequently": true, "finally": true, "personally": true,
-}
 
 func isAdverb(w string) bool { return auxWords[w] || (len(w) > 4 && strings.HasSuffix(w, "ly")) }
 
@@ -108,8 +102,7 @@ func (st *state) npToken(t int) bool {
 	if _, ok := st.mention(t); ok {
 		return true
 	}
-	switch w {
-	case "of", "the", "for", "and", "-", "(", ")", "’s", "'s", "’", "'", "s":
+	if npGlue[w] {
 		return true
 	}
 	if !isWord(w) {
@@ -121,12 +114,7 @@ func (st *state) npToken(t int) bool {
 	if st.lx.postWords[w] || st.synKind(w) != unitPlain {
 		return true
 	}
-	switch w {
-	case "former", "regional", "state", "national", "local", "city", "district", "oblast",
-		"region", "republican", "country's", "general", "acting", "deputy", "first", "vice", "top", "new":
-		return true
-	}
-	return false
+	return npQualifiers[w] || regionWords[w]
 }
 
 func (st *state) synKind(w string) int {
@@ -921,13 +909,6 @@ func (st *state) recentPerson(at int, gender string) (doc.Mention, bool) {
 	return doc.Mention{}, false
 }
 
-var introWords = map[string]bool{
-	"in": true, "at": true, "during": true, "for": true, "on": true, "after": true, "while": true,
-	"according": true, "following": true, "before": true, "with": true, "as": true, "meanwhile": true,
-	"also": true, "however": true, "moreover": true, "besides": true, "additionally": true, "then": true,
-	"today": true, "yesterday": true, "earlier": true, "later": true, "when": true, "speaking": true,
-	"furthermore": true, "by": true, "among": true, "within": true, "under": true, "despite": true,
-}
 
 // subject finds who a sentence is about: its grammatical subject when that
 // is a person, a pronoun (taken from the sentence before) or a title.
@@ -1102,11 +1083,7 @@ func (st *state) verbLike(t int) bool {
 	if !isLowerWord(st.toks[t].Text) || funcWords[w] || st.lx.postWords[w] || st.synKind(w) != unitPlain {
 		return false
 	}
-	switch w {
-	case "who", "which", "whose", "a", "an", "deputy", "former", "regional", "general", "acting", "one":
-		return false
-	}
-	return true
+	return !notVerbs[w]
 }
 
 // npHead reports whether tokens [s, e) start like a speaker phrase: a
@@ -1120,8 +1097,7 @@ func (st *state) npHead(s, e int) bool {
 	for seg < e && st.low[seg] != "," {
 		seg++
 	}
-	switch st.low[s] {
-	case "the", "a", "an", "his", "her", "their", "its":
+	if determiners[st.low[s]] {
 		// "the release", "a spokesman for the ministry"
 		for t := s; t < seg; t++ {
 			if !isWord(st.low[t]) && st.low[t] != "’s" && st.low[t] != "'s" && st.low[t] != "-" {

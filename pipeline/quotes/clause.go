@@ -112,25 +112,12 @@ func (st *state) pos(t int) uint16 {
 	return posModel.class[st.tags[t]]
 }
 
-// auxWords of a verb group, skipped between a subject and its verb.
-var verbGroupWords = map[string]bool{
-	"has": true, "have": true, "had": true, "was": true, "were": true, "is": true, "are": true,
-	"be": true, "been": true, "did": true, "does": true, "do": true, "not": true, "n't": true,
-	"also": true, "then": true, "later": true, "afterward": true, "afterwards": true,
-}
 
 func (st *state) inVerbGroup(t int) bool {
-	return verbGroupWords[st.low[t]] || st.pos(t)&pAdv != 0 || st.low[t] == "will" ||
-		st.low[t] == "would" || st.low[t] == "could" || st.low[t] == "should"
+	return verbGroupWords[st.low[t]] || st.pos(t)&pAdv != 0 || modals[st.low[t]]
 }
 
-func isSubjectPronoun(w string) bool {
-	switch w {
-	case "he", "she", "they", "i", "we", "you", "it":
-		return true
-	}
-	return false
-}
+func isSubjectPronoun(w string) bool { return subjectPronouns[w] }
 
 // npTok reports a token that can stand inside a noun phrase: a mention, a
 // noun, a determiner or adjective, a possessive, an honorific's dot, a

@@ -4,15 +4,7 @@ import (
 	"plenary/pipeline/doc"
 )
 
-// clauseVerbs take a reported clause without "that" ("Smith said the plan …").
-var clauseVerbs = map[string]bool{
-	"said": true, "says": true, "added": true, "believes": true,
-	"claimed": true, "argued": true, "insisted": true, "warned": true,
-}
 
-// notClauseStart are words after a reporting verb that begin an object, not
-// a reported clause ("stated this in reply", "said so").
-var notClauseStart = map[string]bool{"this": true, "so": true, "nothing": true, "goodbye": true, "hello": true}
 
 // indirect appends to out the reported speech without quotation marks in
 // sentences that hold no direct quote: "According to X, CLAUSE" and "X said

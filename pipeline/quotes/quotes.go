@@ -530,24 +530,8 @@ func normWords(s string) []string {
 	return out
 }
 
-var funcWords = map[string]bool{
-	"of": true, "the": true, "and": true, "for": true, "on": true, "in": true, "to": true,
-	"a": true, "an": true, "at": true, "by": true, "with": true, "de": true, "&": true,
-	"from": true, "or": true, "as": true, "into": true, "about": true, "under": true,
-	"its": true, "his": true, "her": true, "their": true, "our": true, "this": true,
-	"that": true, "who": true, "which": true, "s": true, "'s": true, "’s": true,
-}
 
-var prepositions = map[string]bool{
-	"of": true, "to": true, "with": true, "by": true, "from": true, "for": true,
-	"about": true, "against": true, "at": true, "on": true, "under": true, "between": true,
-	"and": true, "among": true, "than": true, "toward": true, "towards": true, "via": true,
-	"s": true, "'s": true, "’s": true, "’": true, "'": true, "like": true, "including": true,
-}
 
-var speechPronouns = map[string]bool{
-	"i": true, "we": true, "our": true, "us": true, "my": true, "me": true, "you": true, "your": true,
-}
 
 // isDashTok reports a dash or hyphen token used as punctuation.
 func isDashTok(s string) bool {

@@ -14,14 +14,6 @@ type unit struct {
 	raw   string
 }
 
-// qualStop are words that do not tell one post holder from another.
-var qualStop = map[string]bool{
-	"the": true, "of": true, "a": true, "an": true, "and": true, "for": true, "in": true,
-	"on": true, "at": true, "s": true, "’s": true, "'s": true, "’": true, "'": true,
-	"former": true, "ex": true, "new": true, "country": true, "country's": true, "its": true,
-	"his": true, "her": true, "their": true, "this": true, "that": true, "then": true,
-	"current": true, "incumbent": true, "newly": true, "elected": true, "appointed": true,
-}
 
 // canonUnits maps lowercase words to units, longest synonym first; a
 // modifier reading wins only before a post ("deputy chairman").
@@ -239,9 +231,6 @@ func (st *state) hasSpeakerRole() bool {
 	return false
 }
 
-// relatedPosts are posts that one body may call by either name (a
-// parliament's Speaker is its Chairman).
-var relatedPosts = map[string]string{"speaker": "chairman", "chairman": "speaker"}
 
 // matchTitle scores a title phrase against a role: the posts must agree
 // (through synonyms), modifiers ("deputy") must agree, and qualifier words
@@ -527,9 +516,6 @@ func (st *state) introduced(pos int, gender string) *who {
 	return nil
 }
 
-// byHead maps participles that make the agent the head of a group ("a
-// delegation headed by X", "a panel chaired by X") to that post.
-var byHead = map[string]string{"headed": "head", "led": "head", "chaired": "chairman"}
 
 // qualForm folds adjective forms of a qualifier onto the noun ("regional"
 // matches "region", "national" matches "nation").
