@@ -89,7 +89,6 @@ func (st *state) paraTokStart(t int) int {
 	return st.tokAt(st.seg.Paragraphs[p].Start)
 }
 
-
 func isAdverb(w string) bool { return auxWords[w] || (len(w) > 4 && strings.HasSuffix(w, "ly")) }
 
 // npToken reports tokens that can be part of a speaker phrase: capitalized
@@ -908,7 +907,6 @@ func (st *state) recentPerson(at int, gender string) (doc.Mention, bool) {
 	}
 	return doc.Mention{}, false
 }
-
 
 // subject finds who a sentence is about: its grammatical subject when that
 // is a person, a pronoun (taken from the sentence before) or a title.

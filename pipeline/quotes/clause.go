@@ -112,7 +112,6 @@ func (st *state) pos(t int) uint16 {
 	return posModel.class[st.tags[t]]
 }
 
-
 func (st *state) inVerbGroup(t int) bool {
 	return verbGroupWords[st.low[t]] || st.pos(t)&pAdv != 0 || modals[st.low[t]]
 }

@@ -4,8 +4,6 @@ import (
 	"plenary/pipeline/doc"
 )
 
-
-
 // indirect appends to out the reported speech without quotation marks in
 // sentences that hold no direct quote: "According to X, CLAUSE" and "X said
 // (that) CLAUSE".

@@ -530,9 +530,6 @@ func normWords(s string) []string {
 	return out
 }
 
-
-
-
 // isDashTok reports a dash or hyphen token used as punctuation.
 func isDashTok(s string) bool {
 	switch s {

@@ -14,7 +14,6 @@ type unit struct {
 	raw   string
 }
 
-
 // canonUnits maps lowercase words to units, longest synonym first; a
 // modifier reading wins only before a post ("deputy chairman").
 func (lx *lex) canonUnits(words []string) []unit {
@@ -230,7 +229,6 @@ func (st *state) hasSpeakerRole() bool {
 	}
 	return false
 }
-
 
 // matchTitle scores a title phrase against a role: the posts must agree
 // (through synonyms), modifiers ("deputy") must agree, and qualifier words
@@ -515,7 +513,6 @@ func (st *state) introduced(pos int, gender string) *who {
 	}
 	return nil
 }
-
 
 // qualForm folds adjective forms of a qualifier onto the noun ("regional"
 // matches "region", "national" matches "nation").
