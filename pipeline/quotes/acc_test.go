@@ -117,6 +117,36 @@ func TestAccuracyRules(t *testing.T) {
 				{"told my voters to stay home.", "Ann Lee", sieveSharedVerb.ID},
 			},
 		},
+		{
+			name: "a cue in the next sentence that reports something new is not the quote's",
+			rule: ruleCueAfterNextSentence.ID,
+			text: "“We are winning,” Bob Hale said.\n\nThe county's election officer, Ann Lee, described the count as “on schedule and completely transparent.” He said ballots would be added on Friday.\n\n" +
+				"“The offer is on his desk.” Bob Hale said in a statement.\n\n“How long will it take?” Ann Lee asked him.",
+			ents: []ent{person("p1", "Ann Lee", "f"), person("p2", "Bob Hale", "m")},
+			want: []sw{
+				{"We are winning,", "Bob Hale", sieveCueAfter.ID},
+				{"on schedule and completely transparent.", "Ann Lee", sieveApposition.ID},
+				{"The offer is on his desk.", "Bob Hale", sieveCueAfter.ID},
+				{"How long will it take?", "Ann Lee", sieveCueAfter.ID},
+			},
+		},
+		{
+			name: "a speaker phrase after the quote with brackets and a relative clause",
+			rule: sieveCueAfter.ID,
+			text: "“Anyone with a laptop can make a candidate say anything,” Sen. Ann Lee (D-Calif.), who chairs the subcommittee on privacy and technology, said in her opening statement.",
+			ents: []ent{person("p1", "Ann Lee", "f")},
+			want: []sw{{"Anyone with a laptop", "Ann Lee", sieveCueAfter.ID}},
+		},
+		{
+			name: "reporting verbs of debate and testimony",
+			rule: sieveCueAfter.ID,
+			text: "“The money was a separate amendment, Bob,” Ann Lee shot back.\n\nBob Hale testified that the detectors catch “most, but not all” of the fakes.",
+			ents: []ent{person("p1", "Ann Lee", "f"), person("p2", "Bob Hale", "m")},
+			want: []sw{
+				{"The money was a separate amendment, Bob,", "Ann Lee", sieveCueAfter.ID},
+				{"most, but not all", "Bob Hale", sieveCueBefore.ID},
+			},
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

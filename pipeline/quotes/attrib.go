@@ -17,6 +17,8 @@ type cueHit struct {
 	form     string // "after", "before", "colon", "prev", "shared" (the subject of the previous quote's cue)
 	npS, npE int
 	tight    bool    // the cue follows the closing mark directly (", he said")
+	verbEnd  int     // just past the cue phrase (cue after a quote)
+	first    int     // the first token of the cue's words after a quote
 	clause   *phrase // the verb's subject as the clause reader found it (nil: by the older heuristics)
 }
 
@@ -181,12 +183,7 @@ func (st *state) cueAfter(c *cand, limit int) *cueHit {
 	if first == s && !endsClause(c.text) {
 		return nil
 	}
-	ended := isEndPunct(st.low[first])
-	if !ended && endsSentence(c.text) && isCap(st.toks[first].Text) {
-		if _, isPron := st.lx.pronouns[st.low[first]]; !isPron {
-			ended = true
-		}
-	}
+	ended := isEndPunct(st.low[first]) || endsSentence(c.text) && isCap(st.toks[first].Text)
 	if ended {
 		// A new sentence: only a bare "He said." / "Smith added." counts.
 		if isEndPunct(st.low[first]) {
@@ -195,12 +192,95 @@ func (st *state) cueAfter(c *cand, limit int) *cueHit {
 		if first >= len(st.toks) {
 			return nil
 		}
-		e = st.sentEnd(first)
+		e = st.clauseEnd(first, e)
 		if e-first > 8 {
 			return nil
 		}
 	}
+	h := st.cueAfterIn(first, e)
+	if h == nil || ended && (h.npE-h.npS > 5 || !st.cueClosed(h, e)) {
+		return nil
+	}
+	return h
+}
+
+var ruleCueAfterNextSentence = rules.New(rules.StageQuotes, rules.Reject, "quote.cue.next-sentence",
+	"after a quote that ends its sentence, a cue in the next sentence is its cue only when that sentence says no more (He said. / He said in a statement.), not when the verb reports something new",
+	"“The count is on schedule.” [He said ballots would be added later.]")
+
+// clauseEnd is the end of the sentence that starts at first, before e: its
+// first full stop or quotation mark (the splitter keeps “… .” He said …
+// in one sentence).
+func (st *state) clauseEnd(first, e int) int {
+	for t := first; t < e; t++ {
+		if isEndPunct(st.low[t]) && !st.honorDot(t) || family(firstRune(st.low[t])) != famNone {
+			return t
+		}
+	}
+	return e
+}
+
+// cueClosed reports whether the cue h of the next sentence (ending at e)
+// says no more than who spoke: after the verb (or the speaker of "said
+// X") come only the end, a comma, a colon, a quote, or a prepositional
+// phrase without "that" ("He said in a statement."). "He said ballots
+// would be added" reports something else.
+func (st *state) cueClosed(h *cueHit, e int) bool {
+	a := h.verbEnd
+	if h.npS >= h.verbEnd {
+		a = h.npE // "said X": after the speaker
+	}
+	if a >= e {
+		return true
+	}
+	if obj := st.objectEnd(a, e); obj > a {
+		a = obj // "Lee asked her." / "Lee told reporters in Denver."
+		if a >= e {
+			return true
+		}
+	}
+	switch w := st.low[a]; {
+	case w == "," || w == ":" || family(firstRune(w)) != famNone:
+		return true
+	case st.pos(a)&(pPrep|pAdv) == 0 || w == "that":
+		st.tr.Add(ruleCueAfterNextSentence, doc.Span{Start: st.toks[h.first].Start, End: st.toks[e-1].End}, doc.Span{})
+		return false
+	}
+	for t := a; t < e; t++ {
+		if st.low[t] == "that" || st.pos(t)&pFinite != 0 {
+			st.tr.Add(ruleCueAfterNextSentence, doc.Span{Start: st.toks[h.first].Start, End: st.toks[e-1].End}, doc.Span{})
+			return false
+		}
+	}
+	return true
+}
+
+// objectEnd is the end of a short object after a verb at a (a pronoun, or
+// up to three noun-phrase words), or a when there is none.
+func (st *state) objectEnd(a, e int) int {
+	switch st.low[a] {
+	case "him", "her", "them", "me", "us":
+		return a + 1
+	}
+	t := a
+	for t < e && t-a < 3 && st.pos(t)&pNoun != 0 {
+		t++
+	}
+	return t
+}
+
+// cueAfterIn finds the first cue in [first, e) after a closing mark and
+// its speaker phrase: before it ("X said"), or after it ("said X"). A
+// speaker phrase may run long when it holds a relative clause or brackets
+// ("Sen. Ann Lee (D-Calif.), who chairs the panel, said").
+func (st *state) cueAfterIn(first, e int) *cueHit {
 	maxCue := first + 16
+	for t := first; t < e && t < first+16; t++ {
+		if st.low[t] == "(" || st.low[t] == "who" && t > first && st.low[t-1] == "," {
+			maxCue = first + 40
+			break
+		}
+	}
 	if maxCue > e {
 		maxCue = e
 	}
@@ -212,7 +292,7 @@ func (st *state) cueAfter(c *cand, limit int) *cueHit {
 		if st.inMentionOrQuote(t) {
 			continue
 		}
-		h := &cueHit{cue: cp.cue, prep: cp.prep, form: "after", tight: t == first}
+		h := &cueHit{cue: cp.cue, prep: cp.prep, form: "after", tight: t == first, verbEnd: t + len(cp.words), first: first}
 		if t > first {
 			npE := t
 			for npE > first && isAdverb(st.low[npE-1]) {
@@ -223,9 +303,6 @@ func (st *state) cueAfter(c *cand, limit int) *cueHit {
 			}
 			h.npS, h.npE = first, npE
 			h.tight = npE-first <= 12
-			if ended && npE-first > 5 {
-				return nil
-			}
 		} else {
 			from := t + len(cp.words)
 			h.npS, h.npE = from, st.npForward(from, e)
@@ -1111,6 +1188,13 @@ func (st *state) npHead(s, e int) bool {
 		return seg-s <= 2 // "officials said"
 	}
 	for t := s; t < seg; t++ {
+		if st.low[t] == "(" {
+			// a party and state in brackets: "Sen. Ann Lee (D-Calif.)"
+			for t < seg && st.low[t] != ")" {
+				t++
+			}
+			continue
+		}
 		if !st.npToken(t) {
 			return false
 		}
