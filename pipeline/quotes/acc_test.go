@@ -147,6 +147,45 @@ func TestAccuracyRules(t *testing.T) {
 				{"most, but not all", "Bob Hale", sieveCueBefore.ID},
 			},
 		},
+		{
+			name: "a pronoun after the main verb stands for its subject; a title subject gives its holder",
+			rule: sievePronounSentence.ID,
+			text: "Bob Hale opened the hearing.\n\nAt the hearing, its chairwoman, Ann Lee, read from a letter she said she had sent:\n\n“We are asking for the money now.”\n\n" +
+				"Tom Reed is the union's general secretary. The general secretary of the union met the minister yesterday for what he described as ‘a full and frank exchange’.",
+			ents:  []ent{person("p1", "Ann Lee", "f"), person("p2", "Bob Hale", "m"), person("p3", "Tom Reed", "m")},
+			roles: []role{{"p3", "general secretary", "union"}},
+			want: []sw{
+				{"We are asking for the money now.", "Ann Lee", sievePronounSentence.ID},
+				{"a full and frank exchange", "Tom Reed", sievePronounSentence.ID},
+			},
+		},
+		{
+			name: "a pronoun whose sentence before has no subject of its gender: the one person of that gender it names",
+			rule: sievePronounPrevMention.ID,
+			text: "“The platforms are safe,” Bob Hale said.\n\nThe ministry was represented by Deputy Minister Ann Lee. She described the proposals as “generally acceptable”, but said the overtime needed talks.",
+			ents: []ent{person("p1", "Ann Lee", "f"), person("p2", "Bob Hale", "m")},
+			want: []sw{
+				{"The platforms are safe,", "Bob Hale", sieveCueAfter.ID},
+				{"generally acceptable", "Ann Lee", sievePronounPrevMention.ID},
+			},
+		},
+		{
+			name: "According to X opens a sentence about X",
+			rule: ruleSubject.ID,
+			text: "“Wages must rise,” Bob Hale said.\n\nAccording to Tom Reed, the union has received 96 complaints since January. He called the proposal “a step backwards”.",
+			ents: []ent{person("p2", "Bob Hale", "m"), person("p3", "Tom Reed", "m")},
+			want: []sw{
+				{"Wages must rise,", "Bob Hale", sieveCueAfter.ID},
+				{"a step backwards", "Tom Reed", sievePronoun.ID},
+			},
+		},
+		{
+			name: "Mr before a surname two people share",
+			rule: sieveHonorific.ID,
+			text: "Ann Hale, the union's secretary, and Tom Hale, the managing director, signed the deal. Ms Hale said she was pleased.\n\n‘Nobody loses a job,’ Mr Hale said.",
+			ents: []ent{person("p1", "Ann Hale", "f", "Hale"), person("p2", "Tom Hale", "m")},
+			want: []sw{{"Nobody loses a job,", "Tom Hale", sieveHonorific.ID}},
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -298,7 +298,9 @@ func (st *state) cueAfterIn(first, e int) *cueHit {
 			for npE > first && isAdverb(st.low[npE-1]) {
 				npE--
 			}
-			if !st.npHead(first, npE) {
+			// "“…”, but said the figure …": a verb sharing the subject
+			// before the quote, not a speaker after it
+			if !st.npHead(first, npE) || st.pos(first)&pCC != 0 {
 				return nil
 			}
 			h.npS, h.npE = first, npE
@@ -905,12 +907,21 @@ func (st *state) resolvePronoun(word string, at, qpos int) *who {
 	if pr.plural {
 		return &who{mention: word, attr: doc.AttrNone, conf: confUnknown, at: at, rule: sievePronounPlural}
 	}
+	if w, ok := st.sentenceSubject(at, pr.gender); ok {
+		name := w.name
+		if p, ok := st.people[w.id]; ok && p.Name != "" {
+			name = p.Name
+		}
+		return &who{id: w.id, name: name, mention: word, attr: doc.AttrPronoun, conf: confPronoun, at: at, rule: sievePronounSentence, src: w.src}
+	}
 	sent := st.seg.SentenceOf(at)
 	if qs := st.seg.SentenceOf(qpos); qs < sent {
 		sent = qs
 	}
 	var subj *who
 	dist := 0
+	var prev doc.Mention // the one compatible person of the sentence before, when it has no subject of the pronoun's gender
+	havePrev := false
 	for k := sent - 1; k >= 0 && k >= sent-4; k-- {
 		if st.sentInQuote(k) {
 			continue
@@ -919,6 +930,12 @@ func (st *state) resolvePronoun(word string, at, qpos int) *who {
 			subj, dist = w, sent-k
 			break
 		}
+		if k == sent-1 && pr.gender != "" {
+			prev, havePrev = st.onlyCompatible(k, pr.gender)
+		}
+	}
+	if havePrev && (subj == nil || dist > 1) {
+		return st.personWho(prev, doc.AttrPronoun, confPronoun-0.05, sievePronounPrevMention)
 	}
 	var pick *who
 	conf := float32(confPronoun)
@@ -947,6 +964,63 @@ func (st *state) resolvePronoun(word string, at, qpos int) *who {
 		return &who{mention: word, attr: doc.AttrPronoun, conf: confUnknown, at: at, rule: sievePronounUnresolved}
 	}
 	return &who{id: pick.id, name: pick.name, mention: word, attr: doc.AttrPronoun, conf: conf, at: at, rule: rule, src: pick.src}
+}
+
+// sentenceSubject is the person subject of the main clause of the
+// sentence holding offset at, before it, when the pronoun there stands in
+// a later clause ("X read from a letter she said …"; "The director, X,
+// said … “…,” she said" split as one sentence) and agrees in gender.
+func (st *state) sentenceSubject(at int, gender string) (*who, bool) {
+	t := st.tokCovering(at)
+	if t >= len(st.toks) {
+		return nil, false
+	}
+	a := st.sentStart(t)
+	for u := a; u < t; u++ {
+		// Only words outside quotes can be the main verb; the tagger
+		// is not asked about a sentence that has none ("“…,” she said").
+		if st.inQ[u] || !isLowerWord(st.toks[u].Text) || st.pos(u)&pFinite == 0 {
+			continue
+		}
+		p, ok := st.verbSubject(u, a, 0)
+		if ok && p.ok && st.compatible(p.person.EntityID, gender) {
+			return &who{id: p.person.EntityID, src: p.person.Span}, true
+		}
+		if ok && !p.ok && p.e > p.a {
+			// "The general secretary of the union met … for what he
+			// described as": the title's holder
+			if w := st.resolveTitle(p.a, p.e, st.toks[p.a].Start); w != nil && w.id != "" && st.compatible(w.id, gender) {
+				return w, true
+			}
+		}
+		break
+	}
+	return nil, false
+}
+
+// onlyCompatible is the one person of a compatible gender named in
+// sentence k (outside quotes, not as a possessive), ok false when none or
+// several.
+func (st *state) onlyCompatible(k int, gender string) (doc.Mention, bool) {
+	a, b := st.seg.SentTokens[k][0], st.seg.SentTokens[k][1]
+	var found doc.Mention
+	n := 0
+	for t := a; t < b; t++ {
+		m, ok := st.personAt(t)
+		if !ok || st.inQ[t] {
+			continue
+		}
+		t = st.tokAt(m.End) - 1
+		if !st.eligible(m) && !st.headOf(st.tokAt(m.Start), st.tokAt(m.End), a, b) || !st.compatible(m.EntityID, gender) {
+			continue
+		}
+		if n > 0 && m.EntityID == found.EntityID {
+			continue
+		}
+		found = m
+		n++
+	}
+	return found, n == 1
 }
 
 func (st *state) paraDist(a, b int) int {
@@ -1011,6 +1085,9 @@ func (st *state) findSubject(k, depth int) *who {
 	if w := st.namedBeforeCue(a, b); w != nil {
 		return w
 	}
+	if w := st.accordingToSubject(a, b); w != nil {
+		return w
+	}
 	if w, done := st.clauseSubject(k, depth, a, b); done {
 		return w
 	}
@@ -1025,6 +1102,20 @@ func (st *state) findSubject(k, depth int) *who {
 			return st.personWho(m, doc.AttrExplicit, confExplicitBefore, ruleSubject)
 		}
 		j = e - 1
+	}
+	return nil
+}
+
+// accordingToSubject: a sentence [a, b) opening "According to X, …" is about X,
+// the source of what it reports.
+func (st *state) accordingToSubject(a, b int) *who {
+	cp, ok := st.cueAt(a)
+	if !ok || !cp.prep {
+		return nil
+	}
+	t := a + len(cp.words)
+	if m, ok := st.personAt(t); ok && t < b && !st.inQ[t] {
+		return st.personWho(m, doc.AttrExplicit, confExplicitBefore, ruleSubject)
 	}
 	return nil
 }

@@ -145,30 +145,32 @@ type pronoun struct {
 
 // lex is the lexicon prepared for matching; built once per *Lexicon.
 type lex struct {
-	cues       map[string][]cuePhrase // by first word, longest first
-	syn        map[string][]synonym   // by first word, longest first
-	postWords  map[string]bool        // single words that name a post
-	sources    map[string]bool        // single-word source nouns
-	before     map[string][]marker    // by LAST word
-	after      map[string][]marker    // by first word
-	pronouns   map[string]pronoun
-	honorifics map[string]bool
-	intro      map[string][][]string // speaking-introduction phrases by first word
+	cues        map[string][]cuePhrase // by first word, longest first
+	syn         map[string][]synonym   // by first word, longest first
+	postWords   map[string]bool        // single words that name a post
+	sources     map[string]bool        // single-word source nouns
+	before      map[string][]marker    // by LAST word
+	after       map[string][]marker    // by first word
+	pronouns    map[string]pronoun
+	honorifics  map[string]bool
+	honorGender map[string]string     // "mr" -> "m"
+	intro       map[string][][]string // speaking-introduction phrases by first word
 }
 
 func splitWords(s string) []string { return strings.Fields(strings.ToLower(s)) }
 
 func build(l *lexicon.Lexicon) *lex {
 	x := &lex{
-		cues:       map[string][]cuePhrase{},
-		syn:        map[string][]synonym{},
-		postWords:  map[string]bool{},
-		sources:    map[string]bool{},
-		before:     map[string][]marker{},
-		after:      map[string][]marker{},
-		pronouns:   map[string]pronoun{},
-		honorifics: map[string]bool{},
-		intro:      map[string][][]string{},
+		cues:        map[string][]cuePhrase{},
+		syn:         map[string][]synonym{},
+		postWords:   map[string]bool{},
+		sources:     map[string]bool{},
+		before:      map[string][]marker{},
+		after:       map[string][]marker{},
+		pronouns:    map[string]pronoun{},
+		honorifics:  map[string]bool{},
+		honorGender: map[string]string{},
+		intro:       map[string][][]string{},
 	}
 	for _, e := range l.List("quotes_cues") {
 		w := splitWords(e.Key())
@@ -248,10 +250,20 @@ func build(l *lexicon.Lexicon) *lex {
 			x.intro[w[0]] = append(x.intro[w[0]], w)
 		}
 	}
-	for _, e := range l.List("honorifics") {
-		x.honorifics[strings.ToLower(strings.TrimSuffix(e.Key(), "."))] = true
-	}
+	x.addHonorifics(l)
 	return x
+}
+
+// addHonorifics reads honorifics.txt: the forms of address, and the gender
+// of those that give one.
+func (x *lex) addHonorifics(l *lexicon.Lexicon) {
+	for _, e := range l.List("honorifics") {
+		k := strings.ToLower(strings.TrimSuffix(e.Key(), "."))
+		x.honorifics[k] = true
+		if g := e.Field(1); g == "m" || g == "f" {
+			x.honorGender[k] = g
+		}
+	}
 }
 
 // ---------------------------------------------------------------- state
@@ -387,10 +399,56 @@ func (st *state) collapsedSpan(sp doc.Span) string {
 
 func (st *state) personWho(m doc.Mention, attr string, conf float32, r *rules.Rule) *who {
 	w := &who{id: m.EntityID, name: m.Text, mention: m.Text, attr: attr, conf: conf, at: m.Start, rule: r, src: m.Span}
-	if p, ok := st.people[m.EntityID]; ok && p.Name != "" {
+	if p := st.byHonorific(m); p != nil {
+		w.id, w.rule = p.ID, sieveHonorific
+	}
+	if p, ok := st.people[w.id]; ok && p.Name != "" {
 		w.name = p.Name
 	}
 	return w
+}
+
+// byHonorific is the person a mention after a gendered honorific stands
+// for when the entities stage linked it to someone of the other gender:
+// "Mr McAllister" in a report naming a Siobhán and a Declan McAllister is
+// the one person of that surname and gender; nil when there is no
+// conflict or no such person.
+func (st *state) byHonorific(m doc.Mention) *doc.Person {
+	k := st.tokAt(m.Start) - 1
+	if k >= 0 && st.low[k] == "." {
+		k--
+	}
+	if k < 0 {
+		return nil
+	}
+	g := st.lx.honorGender[st.low[k]]
+	if g == "" {
+		return nil
+	}
+	if have := st.genderOf(m.EntityID); have == "" || have == g {
+		return nil
+	}
+	last := lastWord(m.Text)
+	var found *doc.Person
+	for i := range st.in.People {
+		p := &st.in.People[i]
+		if p.ID == m.EntityID || lastWord(p.Name) != last || st.genderOf(p.ID) != g {
+			continue
+		}
+		if found != nil {
+			return nil // two of them: the words do not tell
+		}
+		found = p
+	}
+	return found
+}
+
+func lastWord(s string) string {
+	f := strings.Fields(strings.ToLower(s))
+	if len(f) == 0 {
+		return ""
+	}
+	return f[len(f)-1]
 }
 
 // ---------------------------------------------------------------- text helpers

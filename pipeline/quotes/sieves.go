@@ -47,6 +47,15 @@ var (
 	sieveIntroduced = rules.New(rules.StageQuotes, rules.Speaker, "quote.sieve.introduced",
 		"a pronoun speaker (or \"the speaker\") is the person introduced as taking the floor since the previous quote",
 		"[Askar Bekov] took the floor. The hall was silent. The lights dimmed. “We will fight for every tenge,” he said.")
+	sievePronounSentence = rules.New(rules.StageQuotes, rules.Speaker, "quote.sieve.pronoun-sentence",
+		"a pronoun after the main verb of its sentence stands for that verb's person subject, of a compatible gender",
+		"At the hearing, its chairwoman, [Ann Lee], read from a letter she said she had sent: “We are asking for the money now.”")
+	sievePronounPrevMention = rules.New(rules.StageQuotes, rules.Speaker, "quote.sieve.pronoun-previous-mention",
+		"a gendered pronoun whose previous sentence has no subject of its gender stands for the one person of that gender the sentence names",
+		"The ministry was represented by Deputy Minister [Ann Lee]. She described the proposals as “generally acceptable for now”.")
+	sieveHonorific = rules.New(rules.StageQuotes, rules.Speaker, "quote.sieve.honorific-gender",
+		"a name after Mr or Ms that the entities linked to a person of the other gender is the one person of that surname and gender",
+		"Mary Hale chaired the board. Ms Hale said the talks went well. Tom Hale runs the depot.¶“Nobody loses a job,” Mr [Hale] said.")
 	sievePronounLastSpeaker = rules.New(rules.StageQuotes, rules.Speaker, "quote.sieve.pronoun-last-speaker",
 		"with no recent subject, a pronoun speaker is the previous quote's speaker within three paragraphs",
 		"“We will win this fight,” [Ann Lee] said.¶The hall applauded loudly.¶“We will not stop,” she added.")
