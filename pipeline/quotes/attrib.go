@@ -1164,7 +1164,7 @@ func (st *state) clauseSubject(k, depth, a, b int) (w *who, done bool) {
 	if t >= b {
 		return nil, false
 	}
-	if pr, ok := st.lx.pronouns[st.low[t]]; ok && !pr.plural && subjectPronoun(st.low[t]) {
+	if pr, ok := st.lx.pronouns[st.low[t]]; ok && !pr.plural && st.subjectPronoun(st.low[t]) {
 		if depth < 3 && k > 0 {
 			return st.subject(k-1, depth+1), true
 		}

@@ -13,8 +13,8 @@
 // a ministry); quotes with no cue continue the previous quote's speaker.
 // "The speaker" and pronouns prefer a person introduced as taking the floor
 // since the previous quote (quotes_intro.txt) over that quote's speaker;
-// genders the entities stage left empty are inferred from he/she next to a
-// person's mentions.
+// genders the entities stage's names left empty are inferred, by entities
+// (entities.Genders), from he/she next to a person's mentions.
 // Indirect speech ("According to him, …", "X said that …") is emitted with
 // Kind "indirect".
 //
@@ -35,6 +35,7 @@ import (
 	"unicode/utf8"
 
 	"plenary/pipeline/doc"
+	"plenary/pipeline/entities"
 	"plenary/pipeline/lexicon"
 	"plenary/pipeline/postag"
 	"plenary/pipeline/rules"
@@ -145,32 +146,32 @@ type pronoun struct {
 
 // lex is the lexicon prepared for matching; built once per *Lexicon.
 type lex struct {
-	cues        map[string][]cuePhrase // by first word, longest first
-	syn         map[string][]synonym   // by first word, longest first
-	postWords   map[string]bool        // single words that name a post
-	sources     map[string]bool        // single-word source nouns
-	before      map[string][]marker    // by LAST word
-	after       map[string][]marker    // by first word
-	pronouns    map[string]pronoun
-	honorifics  map[string]bool
-	honorGender map[string]string     // "mr" -> "m"
-	intro       map[string][][]string // speaking-introduction phrases by first word
+	genders    *entities.Genders      // a person's gender from the text (entities decides gender)
+	cues       map[string][]cuePhrase // by first word, longest first
+	syn        map[string][]synonym   // by first word, longest first
+	postWords  map[string]bool        // single words that name a post
+	sources    map[string]bool        // single-word source nouns
+	before     map[string][]marker    // by LAST word
+	after      map[string][]marker    // by first word
+	pronouns   map[string]pronoun
+	honorifics map[string]bool
+	intro      map[string][][]string // speaking-introduction phrases by first word
 }
 
 func splitWords(s string) []string { return strings.Fields(strings.ToLower(s)) }
 
 func build(l *lexicon.Lexicon) *lex {
 	x := &lex{
-		cues:        map[string][]cuePhrase{},
-		syn:         map[string][]synonym{},
-		postWords:   map[string]bool{},
-		sources:     map[string]bool{},
-		before:      map[string][]marker{},
-		after:       map[string][]marker{},
-		pronouns:    map[string]pronoun{},
-		honorifics:  map[string]bool{},
-		honorGender: map[string]string{},
-		intro:       map[string][][]string{},
+		genders:    entities.NewGenders(l),
+		cues:       map[string][]cuePhrase{},
+		syn:        map[string][]synonym{},
+		postWords:  map[string]bool{},
+		sources:    map[string]bool{},
+		before:     map[string][]marker{},
+		after:      map[string][]marker{},
+		pronouns:   map[string]pronoun{},
+		honorifics: map[string]bool{},
+		intro:      map[string][][]string{},
 	}
 	for _, e := range l.List("quotes_cues") {
 		w := splitWords(e.Key())
@@ -254,15 +255,11 @@ func build(l *lexicon.Lexicon) *lex {
 	return x
 }
 
-// addHonorifics reads honorifics.txt: the forms of address, and the gender
-// of those that give one.
+// addHonorifics reads honorifics.txt: the forms of address (the gender
+// those give is entities.Genders').
 func (x *lex) addHonorifics(l *lexicon.Lexicon) {
 	for _, e := range l.List("honorifics") {
-		k := strings.ToLower(strings.TrimSuffix(e.Key(), "."))
-		x.honorifics[k] = true
-		if g := e.Field(1); g == "m" || g == "f" {
-			x.honorGender[k] = g
-		}
+		x.honorifics[strings.ToLower(strings.TrimSuffix(e.Key(), "."))] = true
 	}
 }
 
@@ -421,7 +418,7 @@ func (st *state) byHonorific(m doc.Mention) *doc.Person {
 	if k < 0 {
 		return nil
 	}
-	g := st.lx.honorGender[st.low[k]]
+	g := st.lx.genders.Honorific(st.low[k])
 	if g == "" {
 		return nil
 	}
