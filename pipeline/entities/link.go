@@ -2,6 +2,7 @@ package entities
 
 import (
 	"plenary/pipeline/rules"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -59,6 +60,9 @@ var (
 	ruleTitleAs = rules.New(rules.StageEntities, rules.Link, "title.link.as",
 		"a title after \"as\" (served as, appointed NAME as) belongs to the nearest person before",
 		"Bekov served as [deputy prime minister]")
+	rulePluralNames = rules.New(rules.StageEntities, rules.Link, "title.link.plural-names",
+		"a capitalized plural title right before a list of names gives each of them the title in the singular",
+		"The rally was joined by former Senators Panfilo Lacson and [Manny Pacquiao].")
 	ruleTitlePlural = rules.New(rules.StageEntities, rules.Link, "title.link.plural",
 		"a plural title before a list of people gives each of them the title in the singular",
 		"The [chairmen] of local trade unions of LLP Kezbi Ann Lee and LLP Munay Tom Hart spoke.")
@@ -88,6 +92,7 @@ func (st *state) link(runs []runInfo, sentEnd int) {
 	}
 	st.asTitles(runs)
 	st.pluralTitles(runs, sentEnd)
+	st.pluralNames(runs)
 	for x := range runs {
 		r := &runs[x]
 		if !r.hasTitle() || r.person() >= 0 {
@@ -245,6 +250,51 @@ func (st *state) asTitles(runs []runInfo) {
 		}
 		st.setPerson(r, runs[prev].person(), ruleTitleAs)
 	}
+}
+
+// pluralNames gives a capitalized plural title right before a list of
+// names ("former Senators Panfilo Lacson and Manny Pacquiao", "Presidents
+// Putin and Xi") to each of them, in the singular: the run holding the
+// title and the first name, then each run that is only a person and
+// follows a comma or "and".
+func (st *state) pluralNames(runs []runInfo) {
+	for x := range runs {
+		r := &runs[x]
+		k := r.a
+		if k+1 >= r.b || !st.t[k].cap {
+			continue
+		}
+		sg := singular(st.t[k].text)
+		if sg == st.t[k].text || !st.f.l.titleWords[strings.ToLower(sg)] {
+			continue
+		}
+		p := r.person()
+		if p < 0 || st.ments[p].a != k+1 {
+			continue
+		}
+		give := func(p int) {
+			st.titles = append(st.titles, titleRef{a: k, b: k + 1, text: sg, person: p, org: -1, link: rulePluralNames})
+			st.fire(rulePluralNames, k, k+1, st.ments[p].a, st.ments[p].b)
+		}
+		give(p)
+		for y := x + 1; y < len(runs) && runs[y].onlyPerson() && st.listJoin(runs[y-1].b, runs[y].a); y++ {
+			give(runs[y].person())
+		}
+	}
+}
+
+// listJoin reports whether tokens [a, b) join two items of a list: a
+// comma, "and", or both.
+func (st *state) listJoin(a, b int) bool {
+	if a >= b || b-a > 2 {
+		return false
+	}
+	for i := a; i < b; i++ {
+		if st.low[i] != "," && st.low[i] != "and" {
+			return false
+		}
+	}
+	return true
 }
 
 // pluralTitles gives a plural title before a list ("chairmen of local trade

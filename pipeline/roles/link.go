@@ -29,6 +29,7 @@ type lexWords struct {
 	honorific  map[string]bool // every word of an honorific, lower-case
 	stopBefore map[string]bool // words allowed between "NAME," and its title
 	secondRank map[string]bool // title modifiers that make a post below another (deputy, vice)
+	titleMod   map[string]bool // title_modifiers.txt, lower-case
 	orgWord    map[string]bool // org_words.txt, lower-case: the fields a portfolio names
 	portfolio  map[string]map[string]bool
 	predicate  map[string]string // title_predicates.txt: word -> copula or choice
@@ -57,8 +58,9 @@ func wordsOf(lx *lexicon.Lexicon) *lexWords {
 	for _, k := range lx.Keys("org_words") {
 		w.orgWord[strings.ToLower(k)] = true
 	}
-	w.secondRank = map[string]bool{}
+	w.secondRank, w.titleMod = map[string]bool{}, map[string]bool{}
 	for _, e := range lx.List("title_modifiers") {
+		w.titleMod[strings.ToLower(e.Key())] = true
 		if e.Field(1) == "second" {
 			w.secondRank[strings.ToLower(e.Key())] = true
 		}
@@ -378,7 +380,8 @@ func (k *linker) after(a, start int) (person, from int) {
 	// former state Attorney General" is no "state Attorney General"
 	capTitle := isCap(k.d.Tokens[a].Text)
 	for j >= start && j > a-4 && k.w.unit[k.lower(j)] && k.lower(j) == k.d.Tokens[j].Text {
-		if !capTitle {
+		// a lower rank always belongs to the post: "vice Akim"
+		if (!capTitle || k.w.secondRank[k.lower(j)]) && from == j+1 {
 			from = j
 		}
 		j--
@@ -391,6 +394,11 @@ func (k *linker) after(a, start int) (person, from int) {
 		if !k.w.stopBefore[k.lower(j)] {
 			break
 		}
+		j--
+	}
+	// "NAME, Regional vice Akim": a capitalized title modifier right
+	// after the comma stays out of the title
+	if j > start && j < a && isCap(k.d.Tokens[j].Text) && k.w.titleMod[k.lower(j)] && k.d.Tokens[j-1].Text == "," {
 		j--
 	}
 	if j <= start || k.d.Tokens[j].Text != "," && k.d.Tokens[j].Text != "(" {

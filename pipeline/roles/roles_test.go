@@ -433,3 +433,20 @@ func TestUnionPostsAndBodyNames(t *testing.T) {
 	}
 	checkRoleCases(t, tests, match, match)
 }
+
+// TestPluralNamesAndRanks covers title.link.plural-names and the rank kept
+// in an apposition after a capitalized level word (role:apposition).
+func TestPluralNamesAndRanks(t *testing.T) {
+	tests := []roleCase{
+		{"title.link.plural-names", "The rally was joined by former Senators Panfilo Lacson and Manny Pacquiao, and Governor Ana Reyes.",
+			[]want{{"Panfilo Lacson", "Senator", ""}, {"Manny Pacquiao", "Senator", ""}, {"Ana Reyes", "Governor", ""}}, []want{{"Ana Reyes", "Senator", ""}}},
+		{"title.link.plural-names: a verb ends the list", "Presidents Vladimir Putin and Xi Jinping met, and Anna Berg spoke.",
+			[]want{{"Vladimir Putin", "President", ""}, {"Xi Jinping", "President", ""}}, []want{{"Anna Berg", "President", ""}}},
+		{"apposition: a lower rank stays in a capitalized title", "The commission met under the leadership of Nurgaliev Yerbol Zholdaspekovich, Regional vice Akim.",
+			[]want{{"Nurgaliev Yerbol Zholdaspekovich", "vice Akim", ""}}, []want{{"Nurgaliev Yerbol Zholdaspekovich", "Akim", ""}}},
+	}
+	match := func(r doc.Role, w want) bool {
+		return r.PersonName == w.person && r.Title == w.title && (w.org == "" || r.OrgName == w.org)
+	}
+	checkRoleCases(t, tests, match, match)
+}
