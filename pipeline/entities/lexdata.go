@@ -207,6 +207,14 @@ func buildLex(lx *lexicon.Lexicon) *lex {
 			l.titleWords[ws[0]] = true
 		}
 	}
+	l.indexWords()
+	return l
+}
+
+// indexWords records, for each lower-cased word, which phrase lists it
+// starts and which word classes it belongs to: one map lookup per token
+// later instead of one per list.
+func (l *lex) indexWords() {
 	l.words = map[string]winfo{}
 	set := func(w string, f uint16) {
 		wi := l.words[w]
@@ -239,7 +247,6 @@ func buildLex(lx *lexicon.Lexicon) *lex {
 			l.wordStart[w[0]] = true
 		}
 	}
-	return l
 }
 
 // winfo is what the lexicon knows about one lower-cased word.
