@@ -33,7 +33,7 @@ func (rv *resolver) attachPartials() {
 		}
 		return int(rv.rank[rv.keys[a.key].rep] - rv.rank[rv.keys[b.key].rep])
 	})
-	fits := map[uint32][]int32{} // partial name id -> reps of the full names it fits
+	fits := map[uint32]*candSet{} // partial name id -> the full names it fits
 	rv.attached = make([]bool, len(rv.recs))
 	for _, r := range rv.order {
 		rec := &rv.recs[r]
@@ -43,10 +43,10 @@ func (rv *resolver) attachPartials() {
 		}
 		cands, ok := fits[rec.name]
 		if !ok {
-			cands = rv.fitting(nr, index)
+			cands = rv.candidates(rv.fitting(nr, index))
 			fits[rec.name] = cands
 		}
-		if len(cands) == 0 {
+		if len(cands.roots) == 0 {
 			continue
 		}
 		var done bool

@@ -28,6 +28,13 @@ type snapshot struct {
 	gender  []byte                // root -> 'm', 'f', or 0 (unknown or disagreeing)
 	coMax   int32                 // a co-occurring person is evidence when named in at most coMax documents
 	feats   [2]map[int32][]uint64 // root -> features: [0] roles only, [1] with co-occurring persons
+	// co lists, per document, the persons named in it that may be evidence
+	// (coPersons): co[coStart[d]:coStart[d+1]], sorted.
+	coStart []int32
+	co      []int32
+	// holders lists the clusters holding each title and organization that
+	// counts as evidence; made on first use (pickAmongMany).
+	holders map[uint64][]int32
 	// df counts the clusters holding each title and organization; one held
 	// by more than specMax persons ("chairman" in a large run) is no evidence.
 	df      map[uint64]int32
@@ -77,9 +84,42 @@ func (rv *resolver) takeSnapshot() *snapshot {
 		}
 	}
 	sn.coMax = min(maxCoDocs, max(3, int32(len(rv.docs)/200)))
+	rv.coPersons(sn)
 	rv.countFeatures(sn)
 	return sn
 }
+
+// coPersons lists once per document the persons named in it that may be
+// evidence for the others: named in few documents (one named everywhere,
+// a head of state, says nothing), yet in two at least (one named only here
+// can join nobody from another document, and BLOCK-SAME-DOC keeps apart
+// two of this one). A document naming more than maxCoPeople people (a
+// candidate list, a results table) gives none: being listed beside
+// hundreds says nothing of whom one meets, and each of its people would
+// carry all the others, the square of the list.
+func (rv *resolver) coPersons(sn *snapshot) {
+	sn.coStart = make([]int32, len(rv.docs)+1)
+	var buf []int32
+	for d := range rv.docs {
+		sn.coStart[d] = int32(len(sn.co))
+		dr := &rv.docs[d]
+		if dr.n > maxCoPeople {
+			continue
+		}
+		buf = buf[:0]
+		for x := dr.first; x < dr.first+dr.n; x++ {
+			if c := sn.root[x]; sn.docs[c] >= 2 && sn.docs[c] <= sn.coMax {
+				buf = append(buf, c)
+			}
+		}
+		slices.Sort(buf)
+		sn.co = append(sn.co, slices.Compact(buf)...)
+	}
+	sn.coStart[len(rv.docs)] = int32(len(sn.co))
+}
+
+// coOf lists document d's persons that may be evidence (coPersons).
+func (sn *snapshot) coOf(d int32) []int32 { return sn.co[sn.coStart[d]:sn.coStart[d+1]] }
 
 // countFeatures fills the snapshot's title and organization counts.
 func (rv *resolver) countFeatures(sn *snapshot) {
@@ -106,6 +146,10 @@ func (rv *resolver) countFeatures(sn *snapshot) {
 const (
 	maxHolders = 20 // persons holding a title or organization
 	maxCoDocs  = 10 // documents naming a co-occurring person (and at most 1 in 200 of the run's, at least 3)
+	// maxCoPeople is the most people a document may name and still give
+	// co-occurring persons as evidence (see coPersons); reports name far
+	// fewer.
+	maxCoPeople = 64
 )
 
 // roleFeatures appends a record's titles and organizations.
@@ -126,8 +170,9 @@ func (sn *snapshot) group(root int32) []int32 {
 }
 
 // recFeatures appends one record's features: its titles and organizations
-// that few persons hold, and the persons named beside it that are named in
-// few documents (one named everywhere, a head of state, is no evidence).
+// that few persons hold, and the persons of its document that may be
+// evidence (coPersons; the record's own cluster among them is never
+// counted as shared: sharedFeature leaves both sides out).
 func (rv *resolver) recFeatures(r int32, out []uint64, withCo bool) []uint64 {
 	rec := &rv.recs[r]
 	for _, ro := range rv.roles(rec) {
@@ -138,15 +183,8 @@ func (rv *resolver) recFeatures(r int32, out []uint64, withCo bool) []uint64 {
 			out = append(out, o)
 		}
 	}
-	if !withCo {
-		return out
-	}
-	d := &rv.docs[rec.doc]
-	for x := d.first; x < d.first+d.n; x++ {
-		if x == r {
-			continue
-		}
-		if c := rv.snap.root[x]; rv.snap.docs[c] <= rv.snap.coMax {
+	if withCo {
+		for _, c := range rv.snap.coOf(rec.doc) {
 			out = append(out, feature(featCoPerson, uint32(c)))
 		}
 	}
@@ -170,6 +208,7 @@ func (rv *resolver) clusterFeatures(root int32, withCo bool, buf *[]uint64) []ui
 	for _, m := range rv.snap.group(root) {
 		f = rv.recFeatures(m, f, withCo)
 	}
+	rv.work.Add(int64(len(f)))
 	f = sortFeatures(f)
 	if rv.snap.count[root] >= cacheFeaturesFrom {
 		f = slices.Clone(f)
@@ -288,17 +327,25 @@ func sharedFeature(fa []uint64, ra int32, fb []uint64, rb int32) uint64 {
 func genderClash(a, b byte) bool { return a != 0 && b != 0 && a != b }
 
 // sameDoc: some document names members of both snapshot clusters as two
-// people (BLOCK-SAME-DOC).
+// people (BLOCK-SAME-DOC). A cluster's members are in processing order, so
+// in document order: each document of the smaller is looked up in the
+// larger by binary search.
 func (rv *resolver) sameDoc(a, b int32) bool {
 	if rv.snap.count[a] > rv.snap.count[b] {
 		a, b = b, a
 	}
+	gb := rv.snap.group(b)
+	last := int32(-1)
 	for _, m := range rv.snap.group(a) {
-		d := &rv.docs[rv.recs[m].doc]
-		for x := d.first; x < d.first+d.n; x++ {
-			if rv.snap.root[x] == b {
-				return true
-			}
+		d := rv.recs[m].doc
+		if d == last {
+			continue
+		}
+		last = d
+		at := rv.docs[d].sortedIndex
+		i, _ := slices.BinarySearchFunc(gb, at, func(x, at int32) int { return int(rv.docs[rv.recs[x].doc].sortedIndex - at) })
+		if i < len(gb) && rv.recs[gb[i]].doc == d {
+			return true
 		}
 	}
 	return false

@@ -31,17 +31,18 @@ func (rv *resolver) mergeSubsets() {
 		}
 		return int(rv.rank[rv.keys[a.super].rep] - rv.rank[rv.keys[b.super].rep])
 	})
+	var reps []int32
 	for i := 0; i < len(pairs); {
 		j := i
 		for j < len(pairs) && pairs[j].sub == pairs[i].sub {
 			j++
 		}
 		a := rv.keys[pairs[i].sub].rep
-		var cands []int32 // representative records of the fitting longer names
+		reps = reps[:0] // representative records of the fitting longer names
 		for _, p := range pairs[i:j] {
-			cands = append(cands, rv.keys[p.super].rep)
+			reps = append(reps, rv.keys[p.super].rep)
 		}
-		rv.pick(a, cands, ruleSubsetUnique, ruleSubsetEvidence, false)
+		rv.pick(a, rv.candidates(reps), ruleSubsetUnique, ruleSubsetEvidence, false)
 		i = j
 	}
 }
@@ -83,30 +84,63 @@ func subKeys(words []uint32, nFull int, suffix bool) [][]uint32 {
 	return out
 }
 
+// candSet is the snapshot clusters a loose name may join: each once, with
+// the first of its candidate records.
+type candSet struct {
+	roots, reps []int32
+	sorted      []int32 // indices into roots ordered by root, for pickAmongMany
+}
+
+// candidates gives the distinct snapshot clusters of candidate records, in
+// their order.
+func (rv *resolver) candidates(recs []int32) *candSet {
+	if rv.stamp == nil {
+		rv.stamp = make([]int32, len(rv.recs))
+	}
+	rv.stampN++
+	cs := &candSet{}
+	for _, c := range recs {
+		if rc := rv.snap.root[c]; rv.stamp[rc] != rv.stampN {
+			rv.stamp[rc] = rv.stampN
+			cs.roots = append(cs.roots, rc)
+			cs.reps = append(cs.reps, c)
+		}
+	}
+	if len(cs.roots) > maxPickCands {
+		cs.sorted = make([]int32, len(cs.roots))
+		for i := range cs.sorted {
+			cs.sorted[i] = int32(i)
+		}
+		slices.SortFunc(cs.sorted, func(x, y int32) int { return int(cs.roots[x] - cs.roots[y]) })
+	}
+	return cs
+}
+
+// maxPickCands is the most candidate persons pick weighs one by one; a
+// loose name fitting more (a surname thousands share) goes to
+// pickAmongMany.
+const maxPickCands = 64
+
 // pick merges record a's cluster with the one candidate cluster that fits:
 // candidates marked as of another sex, or named beside a in one document,
 // do not fit (BLOCK-GENDER, BLOCK-SAME-DOC). With several, or with
 // needEvidence, the one fitting candidate that shares evidence with a is
 // taken, titles and organizations weighing before co-occurring persons.
-// cands are records; the snapshot's clusters are compared.
-func (rv *resolver) pick(a int32, cands []int32, unique, withEvidence uint8, needEvidence bool) bool {
+// The snapshot's clusters are compared.
+func (rv *resolver) pick(a int32, cs *candSet, unique, withEvidence uint8, needEvidence bool) bool {
 	sn := rv.snap
 	ra := sn.root[a]
-	if needEvidence && len(cands) == 1 {
-		ev := rv.pairEvidence(a, cands[0], &rv.scratch)
-		return ev != 0 && rv.union(a, cands[0], withEvidence, ev)
+	if len(cs.roots) > maxPickCands {
+		return rv.pickAmongMany(a, cs, withEvidence)
 	}
+	rv.work.Add(int64(len(cs.roots)))
 	var roots, reps []int32
-	for _, c := range cands {
-		rc := sn.root[c]
-		if rc == ra || slices.Contains(roots, rc) {
-			continue
-		}
-		if genderClash(sn.gender[ra], sn.gender[rc]) || rv.sameDoc(ra, rc) {
+	for i, rc := range cs.roots {
+		if rc == ra || genderClash(sn.gender[ra], sn.gender[rc]) || rv.sameDoc(ra, rc) {
 			continue
 		}
 		roots = append(roots, rc)
-		reps = append(reps, c)
+		reps = append(reps, cs.reps[i])
 	}
 	if len(roots) == 1 && !needEvidence {
 		return rv.union(a, reps[0], unique, 0)
@@ -135,25 +169,76 @@ func (rv *resolver) pick(a int32, cands []int32, unique, withEvidence uint8, nee
 	return false
 }
 
+// pickAmongMany is pick for a loose name that fits more than maxPickCands
+// persons (EVIDENCE-AMONG-MANY): among so many, being the one left after the
+// blocks, a similar organization name or a co-occurring person says too
+// little; only a title or organization that few hold picks one, looked up
+// from a's side, so a's cost does not grow with the candidates.
+func (rv *resolver) pickAmongMany(a int32, cs *candSet, withEvidence uint8) bool {
+	sn := rv.snap
+	ra := sn.root[a]
+	holders := rv.holders()
+	found, at := uint64(0), int32(-1)
+	for _, f := range rv.clusterFeatures(ra, false, &rv.scratch.a) {
+		for _, h := range holders[f] {
+			rv.work.Add(1)
+			i, ok := slices.BinarySearchFunc(cs.sorted, h, func(x, h int32) int { return int(cs.roots[x] - h) })
+			if !ok || h == ra || cs.sorted[i] == at {
+				continue
+			}
+			if genderClash(sn.gender[ra], sn.gender[h]) || rv.sameDoc(ra, h) {
+				continue
+			}
+			if at >= 0 {
+				return false // evidence for two: undecided
+			}
+			found, at = f, cs.sorted[i]
+		}
+	}
+	return at >= 0 && rv.union(a, cs.reps[at], withEvidence, found)
+}
+
+// holders gives, for each title and organization that counts as evidence
+// (held by at most specMax clusters), the snapshot clusters holding it.
+func (rv *resolver) holders() map[uint64][]int32 {
+	sn := rv.snap
+	if sn.holders != nil {
+		return sn.holders
+	}
+	sn.holders = map[uint64][]int32{}
+	var fs []uint64
+	for _, r := range rv.order {
+		if sn.root[r] != r {
+			continue
+		}
+		fs = fs[:0]
+		for _, m := range sn.group(r) {
+			fs = rv.roleFeatures(m, fs)
+		}
+		for _, f := range sortFeatures(fs) {
+			if sn.df[f] <= sn.specMax {
+				sn.holders[f] = append(sn.holders[f], r)
+			}
+		}
+	}
+	return sn.holders
+}
+
 // scratch holds the feature lists of one evidence check.
 type scratch struct{ a, b []uint64 }
 
 // pairEvidence is the evidence that joins the snapshot clusters of records
 // a and b (a misspelling): none when they are one cluster already, marked
-// as of different sexes or named apart in one document. The evidence is
-// cheaper to look for than the documents the two share, so it comes first.
+// as of different sexes or named apart in one document. The documents the
+// two share are looked up by binary search, cheaper than their features.
 // It writes nothing shared once cacheLarge and cacheOrgWords have run.
 func (rv *resolver) pairEvidence(a, b int32, sc *scratch) uint64 {
 	sn := rv.snap
 	ra, rb := sn.root[a], sn.root[b]
-	if ra == rb || genderClash(sn.gender[ra], sn.gender[rb]) {
+	if ra == rb || genderClash(sn.gender[ra], sn.gender[rb]) || rv.sameDoc(ra, rb) {
 		return 0
 	}
-	ev := rv.tieredEvidence(ra, rb, sc)
-	if ev == 0 || rv.sameDoc(ra, rb) {
-		return 0
-	}
-	return ev
+	return rv.tieredEvidence(ra, rb, sc)
 }
 
 // tieredEvidence is the evidence two snapshot clusters share: titles and

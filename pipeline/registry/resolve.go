@@ -3,6 +3,7 @@ package registry
 import (
 	"slices"
 	"strings"
+	"sync/atomic"
 )
 
 // resolver runs the merge rules over a store's records. Records are
@@ -31,6 +32,13 @@ type resolver struct {
 	scratch scratch    // feature lists of one evidence check
 	bufC    []uint64   // features of a left-over record (mergeLeftovers)
 	seenBuf []roleSeen // timeline scratch
+	stamp   []int32    // root -> the candidate list that last saw it (candidates)
+	stampN  int32
+
+	// work counts the features built and the candidates weighed: what
+	// grows with the square of a block when a step compares all pairs or
+	// rebuilds a cluster's evidence per comparison (tests bound it).
+	work atomic.Int64
 }
 
 // keyInfo is one distinct key of full names.

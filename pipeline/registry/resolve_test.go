@@ -141,6 +141,10 @@ func TestResolveRules(t *testing.T) {
 			{"b", "", []tp{"Serikbol Amanzolov||head@the Federation of Trade Unions of Kazakhstan"}},
 			{"c", "", []tp{"Serikbol Amanzholv||head@Union of Kazakhstan"}}, // one content word in common is not enough
 		}, [][]string{{"a:Serikbol Amanzholov", "b:Serikbol Amanzolov"}, {"c:Serikbol Amanzholv"}}},
+		{"FUZZY-EVIDENCE/co-occurring in a report of 64 people", coListed(62), [][]string{{"a:Timur Bekturov", "b:Timur Bekturv"}}},
+		{"FUZZY-EVIDENCE/co-occurring in a list of 65", coListed(63), [][]string{{"a:Timur Bekturov"}, {"b:Timur Bekturv"}}},
+		{"EVIDENCE-AMONG-MANY", manyNamesakes(), [][]string{
+			{"k00:Ardak Kimbaev", "t:Kimbaev"}, {"u:Kimbaev"}, {"v:B. Kimbaev"}, {"k05:Bolatmabobov Kimbaev"}}},
 		{"FUZZY-EVIDENCE/a title many hold", commonTitle(), [][]string{{"m:Marat Sultanbekov"}, {"n:Marat Sultanbekv"}, {"o:Nurlan Abenov", "p:Nurlan Abenv"}}},
 		{"INITIALS-UNIQUE", []td{
 			{"a", "", []tp{"Serikbol Amanzholov"}},
@@ -357,6 +361,45 @@ func commonTitle() []td {
 		td{"n", "", []tp{"Marat Sultanbekv||Chairman"}},
 		td{"o", "", []tp{"Nurlan Abenov||chairman;ombudsman"}},
 		td{"p", "", []tp{"Nurlan Abenv||Ombudsman"}})
+}
+
+// coListed: Timur Bekturov in report a beside Dana Zhaksylykova and
+// fillers others, then misspelt in report b beside her again.
+func coListed(fillers int) []td {
+	a := td{"a", "", []tp{"Timur Bekturov", "Dana Zhaksylykova"}}
+	for i := range fillers {
+		a.people = append(a.people, tp(fmt.Sprintf("Filler %s", inventedName(i))))
+	}
+	return []td{a, {"b", "", []tp{"Timur Bekturv", "Dana Zhaksylykova"}}}
+}
+
+// inventedName is the i-th of distinct invented surnames, apart by two
+// letters at least.
+func inventedName(i int) string {
+	const syl = "bdgklmnrstvz"
+	return strings.ToUpper(syl[i%12:i%12+1]) + "a" + syl[i/12%12:i/12%12+1] + "o" + syl[i/144%12:i/144%12+1] + "ov"
+}
+
+// manyNamesakes: 70 persons surnamed Kimbaev, one of them akim of a
+// district, another named beside Dana Zhaksylykova. Kimbaev the akim is
+// the akim; Kimbaev beside her, or B. Kimbaev (69 fit), is nobody among so
+// many.
+func manyNamesakes() []td {
+	var ds []td
+	for i := range 70 {
+		d := td{fmt.Sprintf("k%02d", i), "", []tp{tp("Bolat" + strings.ToLower(inventedName(i)) + " Kimbaev")}}
+		switch i {
+		case 0:
+			d.people[0] = "Ardak Kimbaev||akim@Zhanaarka district"
+		case 5:
+			d.people = append(d.people, "Dana Zhaksylykova")
+		}
+		ds = append(ds, d)
+	}
+	return append(ds,
+		td{"t", "", []tp{"Kimbaev||akim"}},
+		td{"u", "", []tp{"Kimbaev", "Dana Zhaksylykova"}},
+		td{"v", "", []tp{"B. Kimbaev"}})
 }
 
 // The display name: the form that extends the others (a middle name, a
