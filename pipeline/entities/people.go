@@ -8,6 +8,9 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 type pname struct {
@@ -33,8 +36,8 @@ func (st *state) parsePerson(m *ment) pname {
 		case t.quote:
 			inQuote = !inQuote // a nickname: “Bongbong”
 		case inQuote || !t.word:
-		case i > m.a && st.f.l.nameSuffix[t.low]:
-			// "Jr", "III": no family name
+		case i > m.a && (st.f.l.nameSuffix[t.low] || patronymics[t.low] && !t.cap):
+			// "Jr", "III", "oglu": no family name
 		case t.initial:
 			for _, r := range t.low {
 				if unicode.IsLetter(r) {
@@ -69,8 +72,13 @@ func (st *state) parsePerson(m *ment) pname {
 		_, sl := st.f.l.surnameGender(last)
 		_, gf := st.f.l.givenName(first)
 		_, gl := st.f.l.givenName(last)
-		if sf && !gf && (!sl || gl) {
-			p.surname, p.given = first, last
+		if sf && !gf && (!sl || gl) || patronymics[st.low[m.b-1]] && len(p.words) >= 3 {
+			// surname first; "Mammadov Vugar Aydin oglu" ends in the
+			// father's name, after the given name
+			p.surname, p.given = first, p.words[1]
+			if len(p.words) == 2 {
+				p.given = last
+			}
 		} else if k := malayPatronym(p.words); k > 1 {
 			// "Siti Hajar binti Rahmat" is referred to as "Siti Hajar"
 			p.surname, p.given = p.words[k-1], first
@@ -134,7 +142,13 @@ func similar(a, b string) bool {
 	if a == b {
 		return true
 	}
-	if a == "" || b == "" || a[0] != b[0] {
+	if a == "" || b == "" {
+		return false
+	}
+	if (!ascii(a) || !ascii(b)) && foldMarks(a) == foldMarks(b) {
+		return true // "Ağar", "Agar": one name with and without its diacritics
+	}
+	if a[0] != b[0] {
 		return false
 	}
 	la, lb := len([]rune(a)), len([]rune(b))
@@ -150,6 +164,26 @@ func similar(a, b string) bool {
 		return false
 	}
 	return withinEdits(a, b, max)
+}
+
+func ascii(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// foldMarks is s without its diacritics (combining marks after NFD).
+func foldMarks(s string) string {
+	var b strings.Builder
+	for _, r := range norm.NFD.String(s) {
+		if !unicode.Is(unicode.Mn, r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }
 
 type pcluster struct {
@@ -214,6 +248,9 @@ var (
 	rulePersonMergeGiven = rules.New(rules.StageEntities, rules.Merge, "person.merge.given-name",
 		"a lone name word that is a person's given name joins that person",
 		"Askar Bekov spoke. [Askar] said the union agreed.")
+	rulePersonMergeInner = rules.New(rules.StageEntities, rules.Merge, "person.merge.inner-name",
+		"a lone name word that is a word inside one person's full name (a first family name, a middle name) joins that person",
+		"Héctor Manuel Araya Castillo spoke. [Araya] said the strike would go ahead.")
 	rulePersonRejectWeak = rules.New(rules.StageEntities, rules.Reject, "person.reject.weak-single",
 		"a lone name word with no title, form of address, cue verb or possessive, joining no one, is no person",
 		"The [Zorro] spoke.")
@@ -308,6 +345,7 @@ func (st *state) clusterSingles(cs []*pcluster, singles []int) ([]*pcluster, boo
 	idx := newSurnameIndex()
 	// the first cluster with each given name; givens do not change below
 	givenAt := map[string]int{}
+	var inner map[string]int // built when a single needs it
 	for ci, c := range cs {
 		idx.add(ci, c.surname)
 		if _, ok := givenAt[c.given]; !ok {
@@ -325,6 +363,14 @@ func (st *state) clusterSingles(cs []*pcluster, singles []int) ([]*pcluster, boo
 		if found < 0 {
 			if ci, ok := givenAt[p.surname]; ok {
 				found, rule = ci, rulePersonMergeGiven
+			}
+		}
+		if found < 0 {
+			if inner == nil {
+				inner = innerNames(cs, names)
+			}
+			if ci, ok := inner[p.surname]; ok && ci >= 0 {
+				found, rule = ci, rulePersonMergeInner
 			}
 		}
 		if found >= 0 {
@@ -346,6 +392,27 @@ func (st *state) clusterSingles(cs []*pcluster, singles []int) ([]*pcluster, boo
 		m.cluster = found
 	}
 	return cs, true
+}
+
+// innerNames maps each word inside the full names of the clusters (not
+// the first, not the last) to its cluster, -1 when several clusters hold
+// it: "Araya" of "Héctor Manuel Araya Castillo", whose first family name a
+// Spanish report uses alone.
+func innerNames(cs []*pcluster, names []pname) map[string]int {
+	inner := map[string]int{}
+	for ci, c := range cs {
+		for _, j := range c.ments {
+			w := names[j].words
+			for k := 1; k+1 < len(w); k++ {
+				if prev, ok := inner[w[k]]; ok && prev != ci {
+					inner[w[k]] = -1
+				} else if !ok {
+					inner[w[k]] = ci
+				}
+			}
+		}
+	}
+	return inner
 }
 
 // firePersonMerge records that rule r joined mention i to cluster c (its

@@ -134,6 +134,9 @@ var (
 	rulePersonForeignName = rules.New(rules.StageEntities, rules.Accept, "person.accept.foreign-name",
 		"two to four capitalized words that are no English words and no list's names, not after an article or \"at\", are a name",
 		"Three were tied, including Japan's [Ryo Nakagawa].")
+	rulePersonParticles = rules.New(rules.StageEntities, rules.End, "person.extend.particles",
+		"two lower-case name particles between name words (van der, de los) join them into one name",
+		"MP [Pieter van der Merwe] questioned the figures.")
 	rulePersonNickname = rules.New(rules.StageEntities, rules.End, "person.extend.nickname",
 		"a nickname in quotes between a given name and a family name is part of the name",
 		"Senator Ramon [“Bong”] Revilla spoke.")
@@ -398,6 +401,10 @@ func (l *lex) compoundDescriptor(w string) bool {
 func (st *state) nameWordsBefore(a, b int, allCapsRun bool) int {
 	p, nick := b, 0 // nick: tokens of a nickname, which the five words do not count
 	for p > a && b-p-nick < 5 {
+		if p == b && p-1 > a && patronymics[st.low[p-1]] && !st.t[p-1].cap && st.nameWord(p-2, allCapsRun) {
+			p-- // "Mammadov Vugar Aydin oglu": the run's rule kept it (run.extend.patronymic)
+			continue
+		}
 		if p == b && p-1 > a && st.f.l.nameSuffix[st.low[p-1]] && st.t[p-1].cap && st.nameWord(p-2, allCapsRun) {
 			st.fire(rulePersonSuffix, p-1, b, p-2, b)
 			p--
@@ -418,8 +425,8 @@ func (st *state) nameWordsBefore(a, b int, allCapsRun bool) int {
 			p--
 			continue
 		}
-		if p-1 > a && p < b && nameParticles[st.low[p-1]] && st.nameWord(p-2, allCapsRun) {
-			p -= 2
+		if n := st.particlesBefore(a, p, b, allCapsRun); n > 0 {
+			p -= n
 			continue
 		}
 		break
@@ -428,6 +435,23 @@ func (st *state) nameWordsBefore(a, b int, allCapsRun bool) int {
 		st.fire(rulePersonAfterCompound, p-1, b, p, b)
 	}
 	return p
+}
+
+// particlesBefore is how many tokens before p a name particle and the name
+// word before it take (0: none): "Anouk de Graaf", and two lower-case
+// particles, "Pieter van der Merwe", "Maria de la Cruz".
+func (st *state) particlesBefore(a, p, b int, allCapsRun bool) int {
+	if p-1 <= a || p >= b || !nameParticles[st.low[p-1]] {
+		return 0
+	}
+	if st.nameWord(p-2, allCapsRun) {
+		return 2
+	}
+	if p-2 > a && nameParticles[st.low[p-2]] && !st.t[p-1].cap && !st.t[p-2].cap && st.nameWord(p-3, allCapsRun) {
+		st.fire(rulePersonParticles, p-3, b, p-3, b)
+		return 3
+	}
+	return 0
 }
 
 // tailStart moves the start p of the name words [p, b) past a title or an

@@ -144,3 +144,26 @@ func TestNicknamesAndSuffixes(t *testing.T) {
 		{"", "The union backed Ann Lee “Fair Pay” on Monday.", nil, []string{"Ann Lee “Fair Pay”"}},
 	})
 }
+
+// Particles, patronymics and the forms of one person's name.
+func TestNameParts(t *testing.T) {
+	runPersonCases(t, []personCase{
+		{"person.extend.particles", "Democratic Alliance MP Pieter van der Merwe questioned the figures.", []string{"Pieter van der Merwe"}, []string{"Merwe"}},
+		// a given name before a particle is no noun before "of" (run.start.sentence-noun-of)
+		{"", "Anouk de Graaf (Netherlands) 2:10.47\n\nThe final was close.", []string{"Anouk de Graaf"}, []string{"Graaf"}},
+		{"run.extend.patronymic", "Mammadov Vugar Aydin oglu, chairman of the union, spoke. V. Mammadov said the plan was fair.",
+			[]string{"Mammadov Vugar Aydin oglu"}, []string{"V. Mammadov", "Mammadov Vugar Aydin"}},
+		{"person.merge.inner-name", "Federation president Héctor Manuel Araya Castillo said the strike was set. Araya said talks had failed.",
+			[]string{"Héctor Manuel Araya Castillo"}, []string{"Araya"}},
+		{"person.merge.surname", "Deputy Chairman Ramazan Ağar spoke first. The talks will go on, Agar said.", []string{"Ramazan Ağar"}, []string{"Agar"}},
+	})
+}
+
+// A name at a sentence's start keeps its given name before a particle.
+func TestSentenceStartParticle(t *testing.T) {
+	runPersonCases(t, []personCase{
+		{"", "Khalid bin Saeed al-Harthi presented the reforms.", []string{"Khalid bin Saeed al-Harthi"}, []string{"Saeed al-Harthi"}},
+		// a common noun before "of" still is no part of a name
+		{"run.start.sentence-noun-of", "Workers of “Kezbi” LLP gathered on Monday.", nil, []string{"Workers of “Kezbi” LLP"}},
+	})
+}

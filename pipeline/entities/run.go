@@ -30,6 +30,9 @@ var (
 	ruleRunConnector = rules.New(rules.StageEntities, rules.End, "run.extend.connector",
 		"lower-case connectors (of, the, for, and...) followed by another unit continue the run",
 		"The [Federation of] Trade Unions met.")
+	ruleRunPatronymic = rules.New(rules.StageEntities, rules.End, "run.extend.patronymic",
+		"a lower-case patronymic word (oglu, kyzy, uly) after a name ends the run and stays in the name",
+		"[Mammadov Vugar Aydin oglu], chairman of the union, spoke.")
 	ruleRunRegionWord = rules.New(rules.StageEntities, rules.End, "run.extend.region-word",
 		"a lower-case region word after a capitalized word continues the run",
 		"[Almaty region] court")
@@ -61,6 +64,10 @@ var growers = [...]grower{
 	{ruleRunPluralPossessive, (*state).pluralPossessiveGrow, false},
 	{ruleRunArticledName, func(st *state, _, j, _ int) (int, bool) {
 		return b2i(st.articledName(j) && st.nameWord(j-1, false)), false
+	}, false},
+	{ruleRunPatronymic, func(st *state, _, j, b int) (int, bool) {
+		ok := patronymics[st.low[j]] && !st.t[j].cap && st.nameWord(j-1, false) && (j+1 >= b || !st.t[j+1].cap)
+		return b2i(ok), ok
 	}, false},
 	{ruleRunConnector, (*state).connectorGrow, false},
 	{ruleOrgRegionOfThe, (*state).regionOfThe, true},
@@ -399,7 +406,7 @@ var (
 		"[His Excellency Kassym Tokayev] arrived.")
 	ruleRunStartConnector = rules.New(rules.StageEntities, rules.Start, "run.start.connector",
 		"leading connectors never start a name, unless a capitalized particle does (Van Tuan)",
-		"Khalid [bin Saeed al-Harthi] spoke.")
+		"Workers of [“Kezbi” LLP] gathered.")
 	ruleRunStartSentenceNoun = rules.New(rules.StageEntities, rules.Start, "run.start.sentence-noun-of",
 		"a sentence-initial common noun before a lower-case connector is no part of the name after it",
 		"Workers of [“Kezbi” LLP] gathered")
@@ -488,7 +495,7 @@ func (st *state) runStart(a, b int) int {
 	// a sentence-initial common noun before "of": "Workers of “Kezbi” LLP";
 	// a capitalized particle joins a name instead ("Nguyen Van Minh")
 	if a+2 < b && st.d.Tokens[a].Sentence < len(st.d.SentTokens) && st.d.SentTokens[st.d.Tokens[a].Sentence][0] == a &&
-		connectors[st.low[a+1]] && !st.t[a+1].cap && !l.heads[st.low[a]] && st.unitAtTitle(a, b) == 0 && !l.docWords[st.low[a]] && st.knownOrg(a, b) == 0 {
+		connectors[st.low[a+1]] && !st.t[a+1].cap && !l.heads[st.low[a]] && !st.particleName(a) && st.unitAtTitle(a, b) == 0 && !l.docWords[st.low[a]] && st.knownOrg(a, b) == 0 {
 		if n, _ := st.match(pPlaces, a, b); n == 0 {
 			a1 := a
 			a = st.skipConnectors(a+1, b)
@@ -625,4 +632,11 @@ func (st *state) placeOverHonorific(i, n, end int) bool {
 	}
 	m, _ := st.match(pPlaces, i, max(end, st.runEnd))
 	return m > n
+}
+
+// particleName reports whether token a, no common English word, is followed
+// by a lower-case name particle: "Anouk de Graaf", "Pieter van der Merwe"
+// open with a given name, not a noun before "of".
+func (st *state) particleName(a int) bool {
+	return a+1 < len(st.t) && nameParticles[st.low[a+1]] && !st.t[a].has(fCommon)
 }

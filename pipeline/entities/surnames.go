@@ -29,8 +29,18 @@ func newSurnameIndex() *surnameIndex {
 	return &surnameIndex{same: map[string][]int{}, near: map[nearKey][]int{}}
 }
 
+// surnameKey is the index's key of a surname: without diacritics, so that
+// "Ağar" and "Agar" meet.
+func surnameKey(s string) string {
+	if ascii(s) {
+		return s
+	}
+	return foldMarks(s)
+}
+
 // add enters cluster ci (higher than any entered) with its surname.
 func (x *surnameIndex) add(ci int, surname string) {
+	surname = surnameKey(surname)
 	x.same[surname] = append(x.same[surname], ci)
 	if surname != "" {
 		k := nearKey{surname[0], utf8.RuneCountInString(surname)}
@@ -41,7 +51,7 @@ func (x *surnameIndex) add(ci int, surname string) {
 // withSurname returns the clusters with surname s, in cluster order: the
 // first nearMax of them (a report names few people of one surname).
 func (x *surnameIndex) withSurname(s string) []int {
-	l := x.same[s]
+	l := x.same[surnameKey(s)]
 	return l[:min(len(l), nearMax)]
 }
 
@@ -50,6 +60,7 @@ func (x *surnameIndex) withSurname(s string) []int {
 // with surname s itself, or -1. variant is called only for clusters whose
 // surname differs from s and may be similar to it.
 func (x *surnameIndex) first(s string, variant func(ci int) bool) int {
+	s = surnameKey(s)
 	same := -1
 	if l := x.same[s]; len(l) > 0 {
 		same = l[0]

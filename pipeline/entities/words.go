@@ -27,6 +27,7 @@ var (
 	tlds             = wordList("tld")         // web domains' endings
 	orgStop          = wordSet("key-stop")     // no part of an organization's initials or word bag
 	nameParticles    = wordSet("particle")     // stand between parts of one person's name
+	patronymics      = wordSet("patronymic")   // "son of"/"daughter of" after a father's name: "Vugar Aydin oglu"
 	notPersonAfter   = wordSet("thing-after")  // lower-case nouns after which a name names a thing
 	nounEndings      = wordList("noun-ending") // abstract and plural common nouns' endings
 	settlementWords  = wordSet("settlement")   // before "of" introduce a place: "the village of"
