@@ -8,6 +8,8 @@ import (
 	"reflect"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
 
 	"plenary/pipeline/doc"
@@ -229,7 +231,9 @@ func TestFinalizeRefuses(t *testing.T) {
 
 // An interrupted shard is refused until it is run again.
 func TestFinalizeInterruptedShard(t *testing.T) {
-	in, _, _ := completeRun(t, 30)
+	// More documents than the producer hands out before the stop (its
+	// in-flight bound), so the stop always finds input left unread.
+	in, _, _ := completeRun(t, 240)
 	out := filepath.Join(t.TempDir(), "out")
 	for _, i := range []int{0, 1} {
 		if _, err := shardRun(t, in, out, Shard{i, 2}, nil); err != nil {
@@ -239,10 +243,11 @@ func TestFinalizeInterruptedShard(t *testing.T) {
 	stop := make(chan struct{})
 	opt := options(in, out)
 	opt.Shard, opt.Lexicons, opt.Stop, opt.CheckpointEvery = Shard{1, 2}, "lex", stop, 1
-	n := 0
+	var n atomic.Int64
+	var once sync.Once
 	fx := &fakeExtract{hook: func(doc.Doc) {
-		if n++; n == 3 {
-			close(stop)
+		if n.Add(1) == 3 {
+			once.Do(func() { close(stop) })
 		}
 	}}
 	sum, err := Run(opt, fx.extract)

@@ -41,7 +41,11 @@ func (p *parts) start() error {
 		return fmt.Errorf("tables: open %s: %w", p.tmp, err)
 	}
 	p.sink = s
+	// Under mu: a part finishing in the background fills in its entry, and
+	// append may move the slice.
+	p.mu.Lock()
 	p.files = append(p.files, File{Name: p.table + "/" + name})
+	p.mu.Unlock()
 	p.seq++
 	return nil
 }
