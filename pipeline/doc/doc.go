@@ -206,8 +206,9 @@ type TraceEvent struct {
 
 // Layer names a layer of the annotated document that a stage reads or
 // writes. Each stage package declares the layers it Requires and Provides
-// (as go/analysis passes declare Requires and ResultOf), and the extractor
-// checks at start-up that every layer a stage reads is written before it.
+// (as go/analysis passes declare Requires and ResultOf); pipeline/annot's
+// Doc holds the layers, and the extractor checks at start-up that every
+// layer a stage reads is written before it.
 type Layer string
 
 // The layers, in the order the stages write them.

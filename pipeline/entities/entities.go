@@ -45,20 +45,9 @@ func New(lx *lexicon.Lexicon) *Finder {
 // ready waits until the generated tables are built.
 func (f *Finder) ready() { <-f.genDone }
 
-// Title is a title phrase found before, after or instead of a name.
-type Title struct {
-	doc.Span
-	Text     string // the position as written: "Deputy Chairman", "akim"
-	Country  bool   // a post of a country or region (org null unless a body is named)
-	Region   bool   // a post heading a region or city (governor, akim, mayor; titles.txt scope "region")
-	Refers   string // for title-only references: the title it stands for ("President")
-	Person   int    // index into Result.People, -1 when no person is attached
-	Org      int    // index into Result.Organizations, -1 when none
-	OrgText  string // the body as written in this phrase ("" when none)
-	Place    string // the place the phrase names ("Kazakhstan" in "President of Kazakhstan")
-	Sentence int
-	Method   string // the rule (pipeline/rules ID) that linked it to its holder; "" for a title-only reference
-}
+// Title is a title phrase found before, after or instead of a name: the
+// titles layer of the annotated document (doc.Title).
+type Title = doc.Title
 
 // Result is what Find returns. Slices are ordered by first mention.
 type Result struct {

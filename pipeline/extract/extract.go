@@ -1,6 +1,8 @@
 // Package extract is the pure middle of plenary: one document in, all its
 // records out. It runs the stages in order — segment, entities, roles, dates,
-// quotes — and assembles a doc.Extraction. No I/O happens here, so the same
+// quotes — as passes over one annotated document (pipeline/annot), each
+// reading the layers the ones before it wrote, and assembles a
+// doc.Extraction from the layers. No I/O happens here, so the same
 // function serves `plenary run` (one call per worker), `plenary eval`, tests
 // and any sharded runner.
 package extract
@@ -18,6 +20,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"plenary/pipeline/annot"
 	"plenary/pipeline/budget"
 	"plenary/pipeline/dates"
 	"plenary/pipeline/doc"
@@ -39,6 +42,7 @@ type Extractor struct {
 	roles  *roles.Finder
 	dates  *dates.Finder
 	quotes *quotes.Finder
+	passes []annot.Pass // the stages over one annotated document, in order
 	// nanoseconds spent in each stage, summed over every document and
 	// worker: cheap enough to keep always on (two clock reads a stage).
 	stageNS [numStages]atomic.Int64
@@ -67,53 +71,38 @@ func (e *Extractor) StageSeconds() map[string]float64 {
 	return m
 }
 
-// pass is one stage as extract runs it: the layers of the annotated
-// document it reads and writes, as the stage's package declares them.
-type pass struct {
-	name               string
-	requires, provides []doc.Layer
-}
-
-// passes are the stages in the order Extract runs them.
-var passes = []pass{
-	{"segment", segment.Requires, segment.Provides},
-	{"entities", entities.Requires, entities.Provides},
-	{"roles", roles.Requires, roles.Provides},
-	{"dates", dates.Requires, dates.Provides},
-	{"quotes", quotes.Requires, quotes.Provides},
-}
-
-// checkPasses reports a stage that reads a layer no stage before it
-// writes, or a layer written twice: a reordered or rewired pipeline fails
-// at start-up, not with wrong tables.
-func checkPasses(ps []pass) error {
-	have := map[doc.Layer]string{doc.LayerText: "ingest"}
-	for _, p := range ps {
-		for _, l := range p.requires {
-			if _, ok := have[l]; !ok {
-				return fmt.Errorf("extract: stage %s requires layer %q, which no stage before it provides", p.name, l)
-			}
-		}
-		for _, l := range p.provides {
-			if by, ok := have[l]; ok {
-				return fmt.Errorf("extract: stages %s and %s both provide layer %q", by, p.name, l)
-			}
-			have[l] = p.name
-		}
-	}
-	return nil
-}
-
 // New builds an Extractor from a loaded lexicon.
 func New(lx *lexicon.Lexicon) (*Extractor, error) {
-	if err := checkPasses(passes); err != nil {
-		return nil, err
-	}
 	sg, err := segment.New()
 	if err != nil {
 		return nil, fmt.Errorf("extract: segmenter: %w", err)
 	}
-	return &Extractor{seg: sg, ents: entities.New(lx), roles: roles.New(lx), dates: dates.New(lx), quotes: quotes.New(lx)}, nil
+	e := &Extractor{seg: sg, ents: entities.New(lx), roles: roles.New(lx), dates: dates.New(lx), quotes: quotes.New(lx)}
+	e.passes = e.stages()
+	if err := annot.Check(e.passes); err != nil {
+		return nil, fmt.Errorf("extract: %w", err)
+	}
+	return e, nil
+}
+
+// stages are the passes Extract runs over a document's annotation, in
+// order (their index is their stage number, st*): each reads the layers
+// the ones before it wrote.
+func (e *Extractor) stages() []annot.Pass {
+	return []annot.Pass{
+		stSegment:  {Name: "segment", Requires: segment.Requires, Provides: segment.Provides, Run: e.segment},
+		stEntities: e.ents.Pass(),
+		stRoles:    e.roles.Pass(),
+		stDates:    e.dates.Pass(),
+		stQuotes:   e.quotes.Pass(),
+	}
+}
+
+// segment is the segment stage as a pass (segment cannot import annot,
+// which holds its Doc).
+func (e *Extractor) segment(d *annot.Doc) error {
+	d.SetTokens(e.seg.SegmentBudget(d.Doc.Text, d.Budget))
+	return nil
 }
 
 // Extract runs every stage over d. It does not fail on odd text (that is
@@ -171,37 +160,26 @@ func (e *Extractor) extract(ctx context.Context, d doc.Doc, tr *rules.Trace) (x 
 	stopped := func(stage int) error {
 		return fmt.Errorf("extract %s: stopped in %s after %d steps: %w", d.ID, stageNames[stage], bg.Steps(), context.Cause(ctx))
 	}
-	sd := e.seg.SegmentBudget(d.Text, &bg)
-	if lap(stSegment) {
-		return x, stopped(stSegment)
+	ad := annot.New(d, tr, &bg)
+	for i, p := range e.passes {
+		if err := p.Apply(ad); err != nil {
+			return x, fmt.Errorf("extract %s: %w", d.ID, err)
+		}
+		if lap(i) {
+			return x, stopped(i)
+		}
 	}
-	ents := e.ents.FindTrace(sd, tr)
-	if lap(stEntities) {
-		return x, stopped(stEntities)
-	}
-	rl := e.roles.FindTrace(sd, ents, tr)
-	if lap(stRoles) {
-		return x, stopped(stRoles)
-	}
-	dt := e.dates.FindBudget(d.Text, d.Published, tr, &bg)
-	if lap(stDates) {
-		return x, stopped(stDates)
-	}
-	qs := e.quotes.Find(quotes.Input{
-		Seg:      sd,
-		People:   ents.People,
-		Mentions: ents.Mentions,
-		Roles:    rl,
-		Orgs:     ents.Organizations,
-		Trace:    tr,
-	})
-	if lap(stQuotes) {
-		return x, stopped(stQuotes)
-	}
-	defer lap(stAssemble)
+	return e.assemble(ad), nil
+}
+
+// assemble makes the document's Extraction from its annotation's layers.
+func (e *Extractor) assemble(ad *annot.Doc) doc.Extraction {
+	t := time.Now()
+	defer func() { e.stageNS[stAssemble].Add(int64(time.Since(t))) }()
+	d, sd, ents, dt := ad.Doc, ad.Tokens(), ad.Mentions(), ad.Dates()
 
 	sum := sha256.Sum256([]byte(d.Text))
-	x = doc.Extraction{
+	x := doc.Extraction{
 		Doc: d,
 		Stats: doc.Stats{
 			NChars:     len(sd.Runes),
@@ -212,9 +190,9 @@ func (e *Extractor) extract(ctx context.Context, d doc.Doc, tr *rules.Trace) (x 
 		People:        ents.People,
 		Organizations: ents.Organizations,
 		Locations:     ents.Locations,
-		Roles:         rl,
+		Roles:         ad.Roles(),
 		Dates:         dt.Dates,
-		Quotes:        qs,
+		Quotes:        ad.Quotes(),
 	}
 	ms := make([]doc.Mention, 0, len(ents.Mentions)+len(dt.Mentions))
 	ms = append(ms, ents.Mentions...)
@@ -235,5 +213,5 @@ func (e *Extractor) extract(ctx context.Context, d doc.Doc, tr *rules.Trace) (x 
 		return cmp.Or(cmp.Compare(a.Start, b.Start), strings.Compare(a.PersonID, b.PersonID),
 			strings.Compare(a.Title, b.Title), strings.Compare(a.OrgName, b.OrgName))
 	})
-	return x, nil
+	return x
 }

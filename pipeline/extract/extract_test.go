@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"plenary/pipeline/annot"
 	"plenary/pipeline/doc"
 	"plenary/pipeline/entities"
 	"plenary/pipeline/lexicon"
@@ -162,16 +163,39 @@ func BenchmarkStages(b *testing.B) {
 // The stages' declared layers hold in the order Extract runs them, and a
 // stage moved before the one writing what it reads is refused.
 func TestPassesOrder(t *testing.T) {
-	if err := checkPasses(passes); err != nil {
+	e := newExtractor(t)
+	if err := annot.Check(e.passes); err != nil {
 		t.Fatal(err)
 	}
-	swapped := append([]pass(nil), passes...)
-	swapped[2], swapped[4] = swapped[4], swapped[2] // quotes before roles
-	if err := checkPasses(swapped); err == nil || !strings.Contains(err.Error(), `stage quotes requires layer "roles"`) {
+	swapped := append([]annot.Pass(nil), e.passes...)
+	swapped[stRoles], swapped[stQuotes] = swapped[stQuotes], swapped[stRoles]
+	if err := annot.Check(swapped); err == nil || !strings.Contains(err.Error(), `stage quotes requires layer "roles"`) {
 		t.Errorf("quotes before roles: err = %v", err)
 	}
-	twice := append(append([]pass(nil), passes...), pass{"again", nil, []doc.Layer{doc.LayerQuotes}})
-	if err := checkPasses(twice); err == nil || !strings.Contains(err.Error(), "both provide") {
+	twice := append(append([]annot.Pass(nil), e.passes...), annot.Pass{Name: "again", Provides: []doc.Layer{doc.LayerQuotes}})
+	if err := annot.Check(twice); err == nil || !strings.Contains(err.Error(), "both provide") {
 		t.Errorf("a layer written twice: err = %v", err)
+	}
+}
+
+// A pass that reads a layer it did not declare, or does not write one it
+// promised, fails its document with an error naming the stage and layer.
+func TestPassLayersChecked(t *testing.T) {
+	e := newExtractor(t)
+	d := annot.New(doc.Doc{ID: "x", Text: "Ann Lee spoke."}, nil, nil)
+	lazy := annot.Pass{Name: "lazy", Provides: []doc.Layer{doc.LayerTokens}, Run: func(*annot.Doc) error { return nil }}
+	if err := lazy.Apply(d); err == nil || !strings.Contains(err.Error(), `stage lazy: did not write layer "tokens"`) {
+		t.Errorf("a promised layer left unwritten: err = %v", err)
+	}
+	if err := e.passes[stEntities].Apply(d); err == nil || !strings.Contains(err.Error(), `stage entities: layer "tokens" is not written yet`) {
+		t.Errorf("entities before segment: err = %v", err)
+	}
+	for _, p := range e.passes {
+		if err := p.Apply(d); err != nil {
+			t.Fatalf("%s: %v", p.Name, err)
+		}
+	}
+	if n := len(d.Mentions().People); n != 1 {
+		t.Errorf("people = %d, want 1", n)
 	}
 }
