@@ -186,6 +186,47 @@ func TestAccuracyRules(t *testing.T) {
 			ents: []ent{person("p1", "Ann Hale", "f", "Hale"), person("p2", "Tom Hale", "m")},
 			want: []sw{{"Nobody loses a job,", "Tom Hale", sieveHonorific.ID}},
 		},
+		{
+			name: "a subject naming no person gives no speaker, not the previous one",
+			rule: sieveNonPerson.ID,
+			text: "“We will not stop now,” Ann Lee said.\n\nThe group warned that the law would “hurt every small farm in the state”.\n\n" +
+				"“It is slow because people moved,” the worker said.\n\n“The committee will meet every fortnight,” according to a party statement issued in the evening.",
+			ents: []ent{person("p1", "Ann Lee", "f")},
+			want: []sw{
+				{"We will not stop now,", "Ann Lee", sieveCueAfter.ID},
+				{"hurt every small farm", "", sieveNonPerson.ID},
+				{"It is slow because people moved,", "", sieveNonPerson.ID},
+				{"The committee will meet every fortnight,", "", sieveSource.ID},
+			},
+		},
+		{
+			name: "generic person nouns: the apposition that used them, the last speaker, or nobody after an indefinite one",
+			rule: sieveGeneric.ID,
+			text: "The bill's sponsor, Rep. Ann Lee, opened the debate.\n\n“Five days will stop some of them,” Bob Hale said. Lee answered him. “The bill has an exemption,” the sponsor said.\n\n" +
+				"“Trade unions will keep their place,” Bob Hale said.\n\nThe session then turned to migration.\n\n“We are confident the dialogue will go on,” the official noted.\n\n" +
+				"A city official who was not authorized to speak said the repair cost more. “And that is the cheap part,” the official said.",
+			ents: []ent{person("p1", "Ann Lee", "f", "Lee"), person("p2", "Bob Hale", "m")},
+			want: []sw{
+				{"Five days will stop", "Bob Hale", sieveCueAfter.ID},
+				{"The bill has an exemption,", "Ann Lee", sieveTitleNear.ID},
+				{"Trade unions will keep", "Bob Hale", sieveCueAfter.ID},
+				{"We are confident", "Bob Hale", sieveGeneric.ID},
+				{"And that is the cheap part,", "", sieveIndefinite.ID},
+			},
+		},
+		{
+			name: "a post word that is also an honorific (chief), and a headline's person noun",
+			rule: sieveTitleWeak.ID,
+			text: "Trailing candidate calls polls 'rigged'\n\nAnn Lee called the polls \"rigged\" on Tuesday.\n\n" +
+				"The assembly elected Bob Hale as the new chief of the League of Young Builders, the party's youth wing.\n\n‘Young people want houses,’ the youth chief said.",
+			ents:  []ent{person("p1", "Ann Lee", "f"), person("p2", "Bob Hale", "m")},
+			roles: []role{{"p2", "chief", "League of Young Builders"}},
+			want: []sw{
+				{"rigged", "Ann Lee", sieveExcerpt.ID},
+				{"rigged", "Ann Lee", sieveCueBefore.ID},
+				{"Young people want houses,", "Bob Hale", sieveTitleWeak.ID},
+			},
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -308,6 +308,10 @@ func (st *state) cueAfterIn(first, e int) *cueHit {
 		} else {
 			from := t + len(cp.words)
 			h.npS, h.npE = from, st.npForward(from, e)
+			if cp.prep {
+				// "“…,” according to a party statement issued …"
+				h.npS, h.npE = from, st.npForwardLoose(from, e)
+			}
 		}
 		if h.npE <= h.npS {
 			return nil

@@ -155,6 +155,7 @@ type lex struct {
 	after      map[string][]marker    // by first word
 	pronouns   map[string]pronoun
 	honorifics map[string]bool
+	generic    map[string]bool       // canonical posts that are generic person nouns ("official")
 	intro      map[string][][]string // speaking-introduction phrases by first word
 }
 
@@ -171,6 +172,7 @@ func build(l *lexicon.Lexicon) *lex {
 		after:      map[string][]marker{},
 		pronouns:   map[string]pronoun{},
 		honorifics: map[string]bool{},
+		generic:    map[string]bool{},
 		intro:      map[string][][]string{},
 	}
 	for _, e := range l.List("quotes_cues") {
@@ -196,6 +198,9 @@ func build(l *lexicon.Lexicon) *lex {
 			kind, key = unitOrg, key[1:]
 		case strings.HasPrefix(key, "@"):
 			kind, key = unitModifier, key[1:]
+		case strings.HasPrefix(key, "!"):
+			key = key[1:]
+			x.generic[strings.Join(splitWords(key), " ")] = true
 		}
 		canon := strings.Join(splitWords(key), " ")
 		if canon == "" {

@@ -56,6 +56,9 @@ var (
 	sieveHonorific = rules.New(rules.StageQuotes, rules.Speaker, "quote.sieve.honorific-gender",
 		"a name after Mr or Ms that the entities linked to a person of the other gender is the one person of that surname and gender",
 		"Mary Hale chaired the board. Ms Hale said the talks went well. Tom Hale runs the depot.¶“Nobody loses a job,” Mr [Hale] said.")
+	sieveNonPerson = rules.New(rules.StageQuotes, rules.Speaker, "quote.sieve.non-person",
+		"a reporting verb whose subject is a common noun phrase naming no person, title or source the lexicon knows (the group, its draft, the worker) gives the quote no speaker, not the previous one",
+		"“We will not stop now,” Ann Lee said.¶[The group] warned that the law would “hurt every small farm in the state”.")
 	sievePronounLastSpeaker = rules.New(rules.StageQuotes, rules.Speaker, "quote.sieve.pronoun-last-speaker",
 		"with no recent subject, a pronoun speaker is the previous quote's speaker within three paragraphs",
 		"“We will win this fight,” [Ann Lee] said.¶The hall applauded loudly.¶“We will not stop,” she added.")
@@ -80,6 +83,9 @@ var (
 	sieveTitleUnresolved = rules.New(rules.StageQuotes, rules.Speaker, "quote.sieve.title-unresolved",
 		"a title phrase that matches no one names no person",
 		"“We will not stop now,” said [the chairman].")
+	sieveGeneric = rules.New(rules.StageQuotes, rules.Speaker, "quote.sieve.generic-reference",
+		"a generic person noun (the official, the sponsor; quotes_titles.txt lines with !) that no role or apposition resolves is the person just speaking or spoken of",
+		"“Trade unions will keep their place at the table,” [Ann Lee] said.¶The session then turned to migration.¶“We are confident that the dialogue will go on,” the official noted.")
 	sieveSpeakerRef = rules.New(rules.StageQuotes, rules.Speaker, "quote.sieve.speaker-ref",
 		"\"the speaker\" is the person most recently speaking or introduced as speaking",
 		"[Ann Lee] opened the session. The floor was then opened to delegates. “We will fight for every tenge,” the speaker said.")
@@ -223,6 +229,11 @@ func (st *state) explicitCue(c *cand) (*who, bool) {
 	} else {
 		w = st.resolveNP(h.npS, h.npE, c.span.Start, cueSieves[h.form])
 	}
+	if w == nil && (h.clause != nil || h.form == "after" && st.commonPhrase(h.npS, h.npE)) {
+		// The verb's subject is known and names no one: "the group
+		// warned that it would …", "“…,” its draft says", "the worker said".
+		return &who{mention: st.textOf(h.npS, h.npE), attr: doc.AttrNone, conf: confUnknown, at: st.toks[h.npS].Start, rule: sieveNonPerson}, true
+	}
 	if w == nil {
 		w = st.nearestSubject(h, c)
 	}
@@ -238,6 +249,24 @@ func (st *state) explicitCue(c *cand) (*who, bool) {
 		}
 	}
 	return w, true
+}
+
+// commonPhrase reports a speaker phrase [s, e) that opens with a
+// determiner or a possessive and holds no capitalized word: a common noun
+// phrase ("the worker", "its draft"), no name the entities missed.
+func (st *state) commonPhrase(s, e int) bool {
+	if s >= e {
+		return false
+	}
+	if !commonStarts[st.low[s]] {
+		return false
+	}
+	for t := s + 1; t < e; t++ {
+		if isCap(st.toks[t].Text) {
+			return false
+		}
+	}
+	return true
 }
 
 // resolveClause is the speaker of a phrase the clause reader found: the
@@ -387,7 +416,7 @@ const excerptMax = 6
 func (st *state) speakerlessExcerpts() {
 	longest := 0
 	for _, c := range st.cands {
-		if c.verdict == vQuote && c.sp == nil && len(c.words) <= excerptMax {
+		if st.wantsExcerpt(c) {
 			longest = max(longest, len(c.words))
 		}
 	}
@@ -402,7 +431,7 @@ func (st *state) speakerlessExcerpts() {
 	}
 	var key []byte
 	for _, c := range st.cands {
-		if c.verdict != vQuote || c.sp != nil || len(c.words) > excerptMax || len(c.words) == 0 {
+		if !st.wantsExcerpt(c) || len(c.words) == 0 {
 			continue
 		}
 		key = appendJoined(key[:0], c.words)
@@ -414,6 +443,13 @@ func (st *state) speakerlessExcerpts() {
 			}
 		}
 	}
+}
+
+// wantsExcerpt reports a short accepted quote with no speaker, or a
+// person noun no one was found for ("Trailing candidate calls …").
+func (st *state) wantsExcerpt(c *cand) bool {
+	return c.verdict == vQuote && len(c.words) <= excerptMax &&
+		(c.sp == nil || c.sp.id == "" && c.sp.rule == sieveTitleUnresolved)
 }
 
 // indexRuns enters every run of up to longest words of o, joined by

@@ -162,7 +162,9 @@ func (st *state) resolveTitle(s, e, pos int) *who {
 	var words []string
 	for t := s; t < e; t++ {
 		w := strings.TrimSuffix(strings.TrimSuffix(st.low[t], "’s"), "'s")
-		if isWord(w) && !st.lx.honorifics[strings.TrimSuffix(w, ".")] {
+		// an honorific is no part of a title, unless it names a post
+		// itself ("the youth chief")
+		if isWord(w) && (!st.lx.honorifics[strings.TrimSuffix(w, ".")] || st.lx.postWords[w]) {
 			words = append(words, w)
 		}
 	}
@@ -218,7 +220,70 @@ func (st *state) resolveTitle(s, e, pos int) *who {
 		}
 		return w
 	}
+	if st.genericOnly(np) {
+		if at := st.indefiniteBefore(np, pos); at >= 0 && (st.last == nil || at > st.lastAt) {
+			// "A city official who was not authorized to speak said …
+			// “…,” the official said": someone the text does not name
+			return &who{attr: doc.AttrNone, conf: confUnknown, at: st.toks[s].Start, rule: sieveIndefinite}
+		}
+		if w := st.speakerRef(pos); w != nil && w.id != "" {
+			w.rule, w.attr, w.conf = sieveGeneric, doc.AttrTitle, confTitle-0.25
+			return w
+		}
+	}
 	return nil
+}
+
+// indefiniteBefore is the offset of the latest indefinite phrase of one of
+// np's generic posts ("a senior Pentagon official") in the three
+// paragraphs before pos, outside quotes; -1 when there is none.
+func (st *state) indefiniteBefore(np titleKey, pos int) int {
+	end := st.tokAt(pos)
+	p := st.seg.ParagraphOf(pos)
+	from := 0
+	if p-3 >= 0 && p-3 < len(st.seg.Paragraphs) {
+		from = st.tokAt(st.seg.Paragraphs[p-3].Start)
+	}
+	for t := end - 1; t >= from; t-- {
+		if st.inQ[t] || !np.posts[st.lx.canonWord(st.low[t])] {
+			continue
+		}
+		for k := t - 1; k >= from && k >= t-6; k-- {
+			w := st.low[k]
+			if w == "a" || w == "an" {
+				return st.toks[k].Start
+			}
+			if !isWord(w) || w == "the" || st.inQ[k] {
+				break
+			}
+		}
+	}
+	return -1
+}
+
+// canonWord is the canonical post a single word names ("organiser" ->
+// "organizer"), "" when none.
+func (lx *lex) canonWord(w string) string {
+	for _, s := range lx.syn[w] {
+		if len(s.words) == 1 && s.kind == unitPost {
+			return s.canon
+		}
+	}
+	return ""
+}
+
+// genericOnly reports a title phrase whose posts are all generic person
+// nouns ("the official") and that names no body.
+func (st *state) genericOnly(np titleKey) bool {
+	if len(np.quals) > 0 || len(np.posts) == 0 {
+		return false
+	}
+	for p := range np.posts {
+		if !st.lx.generic[p] {
+			return false
+		}
+	}
+	return true
 }
 
 func (st *state) hasSpeakerRole() bool {
@@ -328,6 +393,10 @@ func (st *state) titleNear(np titleKey, pos int, backward bool) *who {
 		near, wide := st.wordsAround(b, st.tokAt(m.End))
 		if k := st.lx.key(near, nil); st.postsMatch(np, near) && (len(np.quals) == 0 || overlap(np.quals, k.quals) > 0) {
 			return st.personWho(m, doc.AttrTitle, confTitle-0.15, sieveTitleNear)
+		}
+		if st.genericOnly(np) && st.postsMatch(np, wide) {
+			// "The bill's sponsor, Rep. Ann Lee, …" for "the sponsor"
+			return st.personWho(m, doc.AttrTitle, confTitle-0.2, sieveTitleNear)
 		}
 		if len(np.quals) > 0 {
 			if k := st.lx.key(wide, nil); st.postsMatch(np, wide) && overlap(np.quals, k.quals) >= 0.5 {

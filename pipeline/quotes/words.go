@@ -25,6 +25,7 @@ var (
 	qualStop        = lexicon.ClassSet("quote_words", "qual-stop")        // do not tell one post holder from another: "former"
 	relatedPosts    = wordValues("related-post")                          // posts one body calls by either name: speaker, chairman
 	byHead          = wordValues("by-head")                               // "a delegation headed by X": X is its head
+	commonStarts    = lexicon.ClassSet("quote_words", "common-start")     // open a common noun phrase naming no one: "the group", "its draft"
 	regionWords     = lexicon.ClassSet("entity_words", "region")          // "the regional chairman"
 )
 
