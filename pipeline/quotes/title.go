@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"plenary/pipeline/doc"
+	"plenary/pipeline/rules"
 )
 
 // unit is a word or a synonym group after canonicalization.
@@ -159,77 +160,101 @@ func (st *state) roleKeys() []roleKey {
 // resolveTitle resolves a title reference in tokens [s, e) ("the head of the
 // Republican Staff") to the person holding that role.
 func (st *state) resolveTitle(s, e, pos int) *who {
-	var words []string
-	for t := s; t < e; t++ {
-		w := strings.TrimSuffix(strings.TrimSuffix(st.low[t], "’s"), "'s")
-		// an honorific is no part of a title, unless it names a post
-		// itself ("the youth chief")
-		if isWord(w) && (!st.lx.honorifics[strings.TrimSuffix(w, ".")] || st.lx.postWords[w]) {
-			words = append(words, w)
-		}
-	}
-	np := st.lx.key(words, nil)
+	np := st.lx.key(st.titleWords(s, e), nil)
 	if len(np.posts) == 0 {
 		return nil
 	}
 	if np.posts["speaker"] && len(np.posts) == 1 && len(np.quals) == 0 && !st.hasSpeakerRole() {
 		return st.speakerRef(pos)
 	}
-	bestScore := 1.5
-	var bestID string
-	bestAt := -2
-	// A weak match (same post, another body as far as the words tell) is
-	// used only when no person in the text is introduced with the post.
-	weakScore, weakID, weakAt := 0.5, "", -2
+	best, weak := st.matchRoles(np, pos)
+	if best.id != "" {
+		conf := float32(confTitle)
+		if best.score < 2.5 {
+			conf -= 0.1
+		}
+		return st.roleWho(best.id, conf, s, sieveTitleRole)
+	}
+	if w := st.titleNearMention(np, pos, s); w != nil {
+		return w
+	}
+	if weak.id != "" {
+		return st.roleWho(weak.id, confTitle-0.25, s, sieveTitleWeak)
+	}
+	if st.genericOnly(np) {
+		return st.genericRef(np, s, pos)
+	}
+	return nil
+}
+
+// titleWords are the words of a title phrase [s, e) without possessive
+// endings and forms of address; an honorific stays when it names a post
+// itself ("the youth chief").
+func (st *state) titleWords(s, e int) []string {
+	var words []string
+	for t := s; t < e; t++ {
+		w := strings.TrimSuffix(strings.TrimSuffix(st.low[t], "’s"), "'s")
+		if isWord(w) && (!st.lx.honorifics[strings.TrimSuffix(w, ".")] || st.lx.postWords[w]) {
+			words = append(words, w)
+		}
+	}
+	return words
+}
+
+// roleMatch is a person whose role matched a title phrase, with the
+// score and the offset of the person's last mention before the phrase.
+type roleMatch struct {
+	id    string
+	score float64
+	at    int
+}
+
+// matchRoles is the best role holder for np (score at least 1.5; ties go
+// to the one mentioned last) and the weak one: same post, another body as
+// far as the words tell, used only when no person in the text is
+// introduced with the post.
+func (st *state) matchRoles(np titleKey, pos int) (best, weak roleMatch) {
+	best = roleMatch{score: 1.5, at: -2}
+	weak = roleMatch{score: 0.5, at: -2}
 	for _, rk := range st.roleKeys() {
 		sc, ok := matchTitle(np, rk.key)
 		if !ok {
 			continue
 		}
 		at := st.lastMentionBefore(rk.personID, pos)
-		if sc < bestScore {
-			if sc > weakScore || sc == weakScore && (weakID == "" || at > weakAt) {
-				weakScore, weakID, weakAt = sc, rk.personID, at
+		if sc < best.score {
+			if sc > weak.score || sc == weak.score && (weak.id == "" || at > weak.at) {
+				weak = roleMatch{rk.personID, sc, at}
 			}
 			continue
 		}
-		if sc > bestScore || (sc == bestScore && bestID != "" && at > bestAt) {
-			bestScore, bestID, bestAt = sc, rk.personID, at
-		} else if sc == bestScore && bestID == "" {
-			bestID, bestAt = rk.personID, at
+		if sc > best.score || (sc == best.score && best.id != "" && at > best.at) || (sc == best.score && best.id == "") {
+			best = roleMatch{rk.personID, sc, at}
 		}
 	}
-	if bestID != "" {
-		conf := float32(confTitle)
-		if bestScore < 2.5 {
-			conf -= 0.1
-		}
-		w := &who{id: bestID, name: bestID, attr: doc.AttrTitle, conf: conf, at: st.toks[s].Start, rule: sieveTitleRole}
-		if p, ok := st.people[bestID]; ok {
-			w.name = p.Name
-		}
+	return best, weak
+}
+
+// roleWho is the speaker for a role holder found by a title phrase at s.
+func (st *state) roleWho(id string, conf float32, s int, r *rules.Rule) *who {
+	w := &who{id: id, name: id, attr: doc.AttrTitle, conf: conf, at: st.toks[s].Start, rule: r}
+	if p, ok := st.people[id]; ok {
+		w.name = p.Name
+	}
+	return w
+}
+
+// genericRef resolves a generic person noun no role or apposition gave a
+// holder: nobody after an indefinite one ("A city official who was not
+// authorized to speak said … “…,” the official said"), else the person
+// just speaking or spoken of.
+func (st *state) genericRef(np titleKey, s, pos int) *who {
+	if at := st.indefiniteBefore(np, pos); at >= 0 && (st.last == nil || at > st.lastAt) {
+		return &who{attr: doc.AttrNone, conf: confUnknown, at: st.toks[s].Start, rule: sieveIndefinite}
+	}
+	if w := st.speakerRef(pos); w != nil && w.id != "" {
+		w.rule, w.attr, w.conf = sieveGeneric, doc.AttrTitle, confTitle-0.25
 		return w
-	}
-	if w := st.titleNearMention(np, pos, s); w != nil {
-		return w
-	}
-	if weakID != "" {
-		w := &who{id: weakID, name: weakID, attr: doc.AttrTitle, conf: confTitle - 0.25, at: st.toks[s].Start, rule: sieveTitleWeak}
-		if p, ok := st.people[weakID]; ok {
-			w.name = p.Name
-		}
-		return w
-	}
-	if st.genericOnly(np) {
-		if at := st.indefiniteBefore(np, pos); at >= 0 && (st.last == nil || at > st.lastAt) {
-			// "A city official who was not authorized to speak said …
-			// “…,” the official said": someone the text does not name
-			return &who{attr: doc.AttrNone, conf: confUnknown, at: st.toks[s].Start, rule: sieveIndefinite}
-		}
-		if w := st.speakerRef(pos); w != nil && w.id != "" {
-			w.rule, w.attr, w.conf = sieveGeneric, doc.AttrTitle, confTitle-0.25
-			return w
-		}
 	}
 	return nil
 }
