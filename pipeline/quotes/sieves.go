@@ -109,7 +109,7 @@ var (
 		"[Ann Lee] thanked the members. “We will fight for every tenge of the wages.”")
 	sieveNearestSubject = rules.New(rules.StageQuotes, rules.Speaker, "quote.sieve.nearest-subject",
 		"when the cue's phrase resolves to no one, an eligible person mention before it in the window is the speaker",
-		"[Ann Lee] nodded when the regional said: “We will not stop now.”")
+		"[Ann Lee] stood up, adding in the regional remarks: “We will not stop now.”")
 	sieveContinuation = rules.New(rules.StageQuotes, rules.Speaker, "quote.sieve.continuation",
 		"a quote with no cue continues the previous quote's speaker in the same or the previous paragraph",
 		"“We will not stop now,” Ann Lee said. [“We will fight for every tenge of the wages.”]")
