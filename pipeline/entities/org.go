@@ -56,6 +56,9 @@ var (
 	ruleOrgNumber = rules.New(rules.StageEntities, rules.End, "org.end.local-number",
 		"a number after Local, Lodge or Chapter ends a union branch's name",
 		"[Amalgamated Transit Union Local 998] voted.")
+	ruleOrgNamedAfter = rules.New(rules.StageEntities, rules.End, "org.extend.named-after",
+		"\"named after\" and a person's name (initials and capitalized words) after a body's head or an enterprise noun are the rest of its name",
+		"The [Lakeside Mining Department named after P. K. Ostrov] met.")
 	ruleOrgLeader = rules.New(rules.StageEntities, rules.Start, "org.start.name-leader",
 		"a capitalized All/Great/New before a capitalized non-head word starts a body's name when its head is singular",
 		"[New Democratic Party] members met.")
@@ -291,6 +294,70 @@ func (st *state) lowerBodyStart(i, b int) int {
 	return 0
 }
 
+// eponymLen returns the length of "named after NAME" at j, NAME initials
+// and capitalized words ending in a capitalized word ("named after S. M.
+// Kirov", "named after Abai"); 0 when there is none.
+func (st *state) eponymLen(j, b int) int {
+	if j+2 >= b || !eponymVerbs[st.low[j]] || !eponymPreps[st.low[j+1]] || st.t[j].cap {
+		return 0
+	}
+	e := 0
+	for k := j + 2; k < b && k < j+8; k++ {
+		t := &st.t[k]
+		if !t.cap || t.quote {
+			break
+		}
+		if t.word && !t.initial && !t.allCaps {
+			e = k + 1
+		}
+	}
+	if e == 0 {
+		return 0
+	}
+	return e - j
+}
+
+// eponymGrow continues a run that ends in a head or an enterprise noun over
+// "named after" and a person's name: "Production Department named after H.
+// Z. Taghiyev".
+func (st *state) eponymGrow(start, j, b int) (int, bool) {
+	p := &st.t[j-1]
+	if !(st.f.l.heads[st.low[j-1]] || p.gram && (enterprises[st.low[j-1]] || unitHeads[st.low[j-1]])) {
+		return 0, false
+	}
+	n := st.eponymLen(j, b)
+	if n == 0 {
+		return 0, false
+	}
+	for k := j; k < j+n; k++ {
+		st.t[k].gram = true
+	}
+	return n, true
+}
+
+// eponymIn reports whether run [a, b) holds a body's "named after" (marked
+// by eponymGrow or eponymStart): the person named after it is the body's
+// name, no person of the text.
+func (st *state) eponymIn(a, b int) bool {
+	for k := a + 1; k+1 < b; k++ {
+		if st.t[k].gram && st.t[k+1].gram && eponymVerbs[st.low[k]] && eponymPreps[st.low[k+1]] {
+			return true
+		}
+	}
+	return false
+}
+
+// eponymStart starts a body's name at a lower-case enterprise noun right
+// before "named after" a person: "the mine named after S. M. Kirov".
+func (st *state) eponymStart(i, b int) int {
+	if st.t[i].cap || !enterprises[st.low[i]] || st.eponymLen(i+1, b) == 0 {
+		return 0
+	}
+	st.t[i].gram = true
+	st.fire(ruleOrgNamedAfter, i, i+1, i, i+1)
+	return 1
+}
+
 // markLower marks [i, e) as words of a body's name and records the start.
 func (st *state) markLower(i, e int) {
 	for k := i; k < e; k++ {
@@ -514,6 +581,10 @@ func (st *state) splitAnd(dst []part, a, b int) []part {
 			return st.splitAt(dst, a, i, j, b, ruleOrgAndPlace)
 		}
 		if leftBody && st.isOrg(j, b) && st.bodyAlone(j, b) && (j > i+1 || st.nameComplete(j, b)) {
+			if st.headlessOf(j, b) {
+				st.fire(ruleOrgAndHeadlessOf, a, b, a, b)
+				continue
+			}
 			if st.sharedName(a, i, j, b) {
 				st.fire(ruleOrgSharedName, a, b, a, b)
 				continue
@@ -522,6 +593,24 @@ func (st *state) splitAnd(dst []part, a, b int) []part {
 		}
 	}
 	return dst
+}
+
+// headlessOf reports whether [j, b), the words after an "and", are
+// capitalized words with no head and no acronym up to a lower-case "of"
+// that goes on: "Labour Migration of the Jogorku Kenesh" names no body of
+// its own, it continues a remit ("Committee for Social Policy and Labour
+// Migration of the ..."); the body after "of" is found as a nested name.
+func (st *state) headlessOf(j, b int) bool {
+	for k := j; k < b; k++ {
+		t := &st.t[k]
+		if st.low[k] == "of" && !t.cap {
+			return k > j && k+1 < b
+		}
+		if !t.cap || t.allCaps || t.has(fHead) || st.f.l.heads[st.low[k]] || st.knownOrg(k, b) > 0 {
+			return false
+		}
+	}
+	return false
 }
 
 // splitAt classifies [a, i) and [j, b) apart, by rule r.
@@ -959,6 +1048,9 @@ var (
 	ruleOrgAndPlace = rules.New(rules.StageEntities, rules.Split, "org.split.and-place",
 		"\"Body and Place\", where the body ends in no place and the place stands alone, is a body and a place",
 		"Talks between the [European Commission] and Germany ended.")
+	ruleOrgAndHeadlessOf = rules.New(rules.StageEntities, rules.Accept, "org.split.and-headless-of",
+		"no split when the words after \"and\" have no head before their \"of\": they go on with the left side's remit and the body after \"of\" is named inside",
+		"Members of the [Committee for Youth Policy and Sports Affairs of the National Assembly] met.")
 	ruleOrgSharedName = rules.New(rules.StageEntities, rules.Accept, "org.split.shared-name",
 		"\"Proper Head and Generic Head\" joins two services under one name: no split",
 		"[Townsville Hospital and Health Service]")

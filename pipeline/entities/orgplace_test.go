@@ -17,6 +17,7 @@ type ruleCase struct {
 	kind       string
 	want, rule string
 	not        []string
+	alias      string // when set, one of want's aliases (a merge rule's work)
 }
 
 func runRuleCases(t *testing.T, tests []ruleCase) {
@@ -26,16 +27,19 @@ func runRuleCases(t *testing.T, tests []ruleCase) {
 			r := find(t, tc.text)
 			ids := map[string]string{} // entity id -> name, of tc.kind
 			var got []string
+			aliases := map[string][]string{}
 			switch tc.kind {
 			case doc.TypeOrganization:
 				for _, o := range r.Organizations {
 					ids[o.ID] = o.Name
 					got = append(got, o.Name)
+					aliases[o.Name] = o.Aliases
 				}
 			case doc.TypeLocation:
 				for _, l := range r.Locations {
 					ids[l.ID] = l.Name
 					got = append(got, l.Name)
+					aliases[l.Name] = l.Aliases
 				}
 			default:
 				t.Fatalf("kind %q", tc.kind)
@@ -50,6 +54,9 @@ func runRuleCases(t *testing.T, tests []ruleCase) {
 			}
 			if !has(got, tc.want) {
 				t.Fatalf("%s: want %q in %q", tc.kind, tc.want, got)
+			}
+			if tc.alias != "" && !has(aliases[tc.want], tc.alias) {
+				t.Errorf("%q: want alias %q in %q", tc.want, tc.alias, aliases[tc.want])
 			}
 			if tc.rule == "" {
 				return

@@ -92,6 +92,38 @@ func initialsOf(key []string) string {
 	return b.String()
 }
 
+// initialsFit reports whether acronym acr (lower-case) spells the
+// initials of key, where a function word ("of", "and", "the") may give its
+// letter or not: "DOLE" is the Department Of Labor and Employment, "ECOP"
+// the Employers Confederation Of the Philippines. Every other word gives
+// its initial, or those of all its hyphenated parts.
+func initialsFit(acronym string, key []string) bool {
+	acr := []rune(acronym)
+	if len(key) > 16 || len(acr) < 2 {
+		return false
+	}
+	var fit func(a, k int) bool
+	fit = func(a, k int) bool {
+		if k == len(key) {
+			return a == len(acr)
+		}
+		w := key[k]
+		if orgStop[w] && fit(a, k+1) {
+			return true
+		}
+		e := a
+		for _, part := range strings.Split(w, "-") {
+			r, _ := utf8.DecodeRuneInString(part)
+			if r == utf8.RuneError || e >= len(acr) || unicode.ToLower(r) != acr[e] {
+				return false
+			}
+			e++
+		}
+		return fit(e, k+1)
+	}
+	return fit(0, 0)
+}
+
 func hasPrefix(long, short []string) bool {
 	if len(short) >= len(long) {
 		return false
@@ -368,7 +400,7 @@ func (st *state) joinInitials(cs []*ocluster, _ map[string]int, i int, key []str
 	found := -1
 	for ci, c := range cs {
 		for _, ck := range c.keys {
-			if len(ck.words) > 2 && ck.initials == k {
+			if len(ck.words) > 2 && (ck.initials == k || initialsFit(k, ck.words)) {
 				found = ci
 			}
 		}
@@ -678,6 +710,8 @@ func (st *state) mergeAcronyms(cs []*ocluster) {
 					r = max(r, 3)
 				case len(in) >= 3 && len(acr) <= len(in)+2 && strings.HasPrefix(acr, in) && countryInitials(acr[len(in):]):
 					r = max(r, 2)
+				case len(k) >= 3 && initialsFit(acr, k):
+					r = max(r, 2) // function words' letters in it ("DOLE")
 				}
 			}
 			if r > rank {

@@ -84,6 +84,7 @@ var growers = [...]grower{
 	{ruleOrgNumber, (*state).localNumber, true},
 	{ruleOrgLowerHead, (*state).lowerHeadGrow, true},
 	{ruleOrgSector, (*state).sectorGrow, true},
+	{ruleOrgNamedAfter, (*state).eponymGrow, true},
 }
 
 func b2i(b bool) int {
@@ -108,6 +109,9 @@ func (st *state) sentence(a, b int) {
 		n := st.unitAt(i, b, true)
 		if n == 0 {
 			n = st.lowerBodyStart(i, b)
+		}
+		if n == 0 {
+			n = st.eponymStart(i, b)
 		}
 		if n == 0 {
 			i++
@@ -462,7 +466,10 @@ func (st *state) run(a, b, sentEnd int) {
 	}
 	allCapsRun := st.allCapsSentence(a)
 	pn := st.postnominal(a, b)
-	p, pe := st.personSpan(a, b-pn, allCapsRun)
+	p, pe := b, b
+	if !st.eponymIn(a, b) {
+		p, pe = st.personSpan(a, b-pn, allCapsRun)
+	}
 	st.runEnd = b
 	parts, hon := st.descriptor(lead, a, p)
 	if p < pe {

@@ -1,0 +1,44 @@
+package entities
+
+import (
+	"testing"
+
+	"plenary/pipeline/doc"
+)
+
+// Session 3 organization rules, each on invented text: the case's name
+// says which rule fires.
+func TestOrgBoundaryMechanisms(t *testing.T) {
+	const org = doc.TypeOrganization
+	runRuleCases(t, []ruleCase{
+		{name: "org.merge.acronym-initials: function words give their letter",
+			text: "The Department of Roads and Transport opened the bridge. Officials of DORT said so.",
+			kind: org, want: "Department of Roads and Transport", alias: "DORT", not: []string{"DORT"}},
+		{name: "org.merge.acronym: an acronym seen first, spelled out later with of",
+			text: "MOLSA inspectors visited the mine. The Ministry of Labour and Social Affairs said so.",
+			kind: org, want: "Ministry of Labour and Social Affairs", alias: "MOLSA", not: []string{"MOLSA"}},
+		{name: "org.merge.acronym-initials: letters that fit no way stay apart",
+			text: "The Department of Roads and Transport opened the bridge. Officials of DRX said so.",
+			kind: org, want: "DRX"},
+		{name: "org.split.and-headless-of: a remit in two parts before of",
+			text: "Members of the Committee for Youth Policy and Sports Affairs of the National Assembly met on Monday.",
+			kind: org, want: "Committee for Youth Policy and Sports Affairs of the National Assembly",
+			not: []string{"Committee for Youth Policy"}},
+		{name: "org.split.and still splits two bodies with heads",
+			text: "Members of the Harbour Dockers Union and Coastal Drivers Union of Velmar met on Monday.",
+			kind: org, want: "Harbour Dockers Union"},
+		{name: "org.extend.named-after: a department named after a person",
+			text: "Workers of the Lakeside Mining Department named after P. K. Ostrov met on Friday.",
+			kind: org, want: "Lakeside Mining Department named after P. K. Ostrov", rule: "org.extend.named-after"},
+		{name: "org.extend.named-after: a lower-case mine named after a person",
+			text: "Most of the debt falls on the Zarya mine and the mine named after S.M. Korin in Leninsk.",
+			kind: org, want: "mine named after S.M. Korin", rule: "org.extend.named-after"},
+		{name: "named after with no body before it names nobody",
+			text: "The baby was named after Anna Petrova, her grandmother.",
+			kind: org, not: []string{"named after Anna Petrova"}},
+	})
+	r := find(t, "Workers of the Lakeside Mining Department named after P. K. Ostrov met on Friday.")
+	if len(r.People) != 0 {
+		t.Errorf("the eponym of a body is no person of the text: %+v", r.People)
+	}
+}
