@@ -773,7 +773,9 @@ func isSplitPunct(r rune) bool {
 }
 
 // mergeInitials joins a lone capital and the period right after it ("N" ".")
-// into one token "N.", as prose splits them but a name initial includes it.
+// into one token "N.", as prose splits them but a name initial includes it;
+// so too a chain of initials whose last has two letters, as transliterated
+// names write them ("B.Zh" "." -> "B.Zh.", "Ye.N" "." -> "Ye.N.").
 func mergeInitials(toks []Token) []Token {
 	// Most documents have few initials: nothing moves before the first.
 	i := 0
@@ -796,10 +798,39 @@ func mergeInitials(toks []Token) []Token {
 	return out
 }
 
-// isInitial reports whether t is a lone capital and next the period right
-// after it.
+// isInitial reports whether t is a lone capital or a chain of initials and
+// next the period right after it.
 func isInitial(t, next *Token) bool {
-	return next.Text == "." && next.Start == t.End && isCapital(t.Text)
+	return next.Text == "." && next.Start == t.End && (isCapital(t.Text) || isInitialChain(t.Text))
+}
+
+// isInitialChain reports whether s is initials joined by periods, each a
+// capital and at most one lower-case letter ("B.Zh", "Sh.Kh", "Ye.N"), with
+// no period at its end.
+func isInitialChain(s string) bool {
+	parts := 0
+	for s != "" {
+		part, rest, dot := strings.Cut(s, ".")
+		r, n := utf8.DecodeRuneInString(part)
+		if !unicode.IsUpper(r) {
+			return false
+		}
+		if tail := part[n:]; tail != "" {
+			l, m := utf8.DecodeRuneInString(tail)
+			if m != len(tail) || !unicode.IsLower(l) {
+				return false
+			}
+		}
+		parts++
+		if !dot {
+			break
+		}
+		if rest == "" {
+			return false
+		}
+		s = rest
+	}
+	return parts >= 2
 }
 
 func isCapital(s string) bool {

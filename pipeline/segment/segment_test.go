@@ -33,6 +33,9 @@ func TestTokensHaveRuneOffsets(t *testing.T) {
 		// an em dash inside a word is a token of its own (an en dash stays)
 		{"FENWICK, N.C.—Ann Lee won 3–1—again.", []string{"FENWICK", ",", "N.C.", "—", "Ann", "Lee", "won", "3–1", "—", "again", "."}},
 		{"“No—never,” she said.", []string{"“", "No", "—", "never", ",", "”", "she", "said", "."}},
+		// initials whose last has two letters keep their period, as "T.B." does
+		{"Urazaev B.Zh., deputy Akim, and Ye.N. Li met Abenov Zh.A. in the U.S. capital.",
+			[]string{"Urazaev", "B.Zh.", ",", "deputy", "Akim", ",", "and", "Ye.N.", "Li", "met", "Abenov", "Zh.A.", "in", "the", "U.S.", "capital", "."}},
 	}
 	for _, tc := range tests {
 		d := s.Segment(tc.text)
