@@ -112,6 +112,7 @@ type lex struct {
 	docWords   map[string]bool     // laws, charters, programmes: names of documents
 	titleMods  map[string]bool     // lower-case words that extend a title leftwards
 	postnom    map[string]bool     // titles written after the holder's name (title_postnominal.txt)
+	seats      map[string]bool     // titles many hold in one body at once (title_seats.txt): a capitalized word before one is a party, not a portfolio
 	nameSuffix map[string]bool     // generational suffixes after a name: jr, sr, iii (name_parts.txt "suffix")
 	events     map[string]string   // event head or modifier -> "event", "numbered", "modifier"
 	expansions map[string][]string // acronym (lowercase) -> clustering key of its full name
@@ -152,6 +153,7 @@ func buildLex(lx *lexicon.Lexicon) *lex {
 		events:     map[string]string{},
 		titleMods:  lowerSet(lx, "title_modifiers"),
 		postnom:    lowerSet(lx, "title_postnominal"),
+		seats:      lowerSet(lx, "title_seats"),
 		expansions: map[string][]string{},
 		stateAbbr:  map[string]string{},
 	}

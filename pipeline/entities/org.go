@@ -52,7 +52,7 @@ var (
 		"Talks with the South American bloc [Mercosur] stalled.")
 	ruleOrgRegionWordEnd = rules.New(rules.StageEntities, rules.End, "org.end.region-word",
 		"a lower-case \"regional\" after a body's capitalized name, before a title, is the title's, not the body's",
-		"[ALU] regional director Ramon Cruz said so.")
+		"[ALU] regional Director Ramon Cruz said so.")
 	ruleOrgNumber = rules.New(rules.StageEntities, rules.End, "org.end.local-number",
 		"a number after Local, Lodge or Chapter ends a union branch's name",
 		"[Amalgamated Transit Union Local 998] voted.")

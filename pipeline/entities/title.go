@@ -71,10 +71,10 @@ var (
 		"a phrase of titles.txt inside a run is a title",
 		"[Deputy Chairman] of the Union Nurlan Bekov")
 	ruleTitlePortfolio = rules.New(rules.StageEntities, rules.Start, "title.start.portfolio",
-		"one or two portfolio words (org words naming neither body nor place) before a title belong to it",
+		"one or two portfolio words (org words naming neither body nor place) before a title belong to it, unless the title is a seat (title_seats.txt: 'Labour MP' is a party's member)",
 		"[Labor Secretary] Ann Lee")
 	ruleTitleLowerModifiers = rules.New(rules.StageEntities, rules.Start, "title.start.lower-modifiers",
-		"lower-case title modifiers right before a run belong to its first title",
+		"lower-case title modifiers right before a run, or before a lower-case title inside it, belong to the title",
 		"the [national general secretary] Anil Rao")
 	ruleTitleChain = rules.New(rules.StageEntities, rules.End, "title.extend.chain",
 		"titles that follow each other make one title",
@@ -107,9 +107,17 @@ func (st *state) titlePart(parts []part, a, segStart, i, n, p int, e lexicon.Ent
 	l := st.f.l
 	ta := i
 	// a portfolio before the title: "Labor Secretary", "Finance Minister"
-	if segStart < i && i-segStart <= 2 && st.portfolio(segStart, i) {
+	// ("Labour MP", "Conservative councillor": a seat has no portfolio,
+	// the word before it names the member's party)
+	if segStart < i && i-segStart <= 2 && !l.seats[strings.Join(st.low[i:i+n], " ")] && st.portfolio(segStart, i) {
 		ta = segStart
 		st.fire(ruleTitlePortfolio, i, i+n, ta, i+n)
+	} else if k := st.lowerMods(segStart, i); k < i {
+		// inside a run: "DOLE regional director Lilia Estillore"
+		st.segCut = st.cutRule(a, segStart, ruleOrgEndTitle)
+		parts = st.flush(parts, segStart, k)
+		ta = k
+		st.fire(ruleTitleLowerModifiers, i, i+n, k, i+n)
 	} else {
 		st.segCut = st.cutRule(a, segStart, ruleOrgEndTitle)
 		parts = st.flush(parts, segStart, i)
@@ -154,6 +162,24 @@ func (st *state) titlePart(parts []part, a, segStart, i, n, p int, e lexicon.Ent
 	st.titles = append(st.titles, titleRef{a: tb, b: i + n, text: st.slice(tb, i+n), entry: e, person: -1, org: -1})
 	st.fire(ruleTitle, tb, i+n, tb, i+n)
 	return parts, part{k: 't', a: i, b: i + n, title: len(st.titles) - 1}
+}
+
+// lowerMods returns where the lower-case title modifiers right before a
+// lower-case title at i start inside a run's segment [segStart, i) ("DOLE
+// regional director"): i when there are none, or when the segment holds
+// nothing else (the run's start is handled on its own).
+func (st *state) lowerMods(segStart, i int) int {
+	if i >= len(st.t) || st.t[i].cap {
+		return i
+	}
+	k := i
+	for k > segStart && st.f.l.titleMods[st.low[k-1]] && !st.t[k-1].cap {
+		k--
+	}
+	if k == segStart {
+		return i
+	}
+	return k
 }
 
 // attachTitles gives each title of a run the person at the run's end, and

@@ -31,7 +31,7 @@ func TestEmbeddedFilesHaveHeaders(t *testing.T) {
 func TestUserDirAddsEntries(t *testing.T) {
 	dir := t.TempDir()
 	files := map[string]string{
-		"honorifics.txt": "# mine\nComrade\n\n  # indented comment\n",
+		"honorifics.txt": "# mine\nNdugu\n\n  # indented comment\n",
 		"newlist.txt":    "# a list the binary does not have\n# fields: word, a?, b?\nalpha\tx\tY\nbeta\n",
 		"ignored.csv":    "not a lexicon\n",
 	}
@@ -45,7 +45,7 @@ func TestUserDirAddsEntries(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !lx.Has("honorifics", "comrade") || base.Has("honorifics", "comrade") {
+	if !lx.Has("honorifics", "ndugu") || base.Has("honorifics", "ndugu") {
 		t.Error("user honorific not added (or already built in)")
 	}
 	if got, want := len(lx.List("honorifics")), len(base.List("honorifics"))+1; got != want {
@@ -156,7 +156,7 @@ func TestUserDirNameIsNoPattern(t *testing.T) {
 	for _, name := range []string{"lex[1]", "a*b", "what?"} {
 		dir := filepath.Join(t.TempDir(), name)
 		os.MkdirAll(dir, 0o755)
-		os.WriteFile(filepath.Join(dir, "honorifics.txt"), []byte("# mine\nComrade\n"), 0o644)
+		os.WriteFile(filepath.Join(dir, "honorifics.txt"), []byte("# mine\nNdugu\n"), 0o644)
 		files, err := UserFiles(dir)
 		if err != nil || len(files) != 1 {
 			t.Errorf("%s: UserFiles = %v, %v", name, files, err)
@@ -165,7 +165,7 @@ func TestUserDirNameIsNoPattern(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: %v", name, err)
 		}
-		if !lx.Has("honorifics", "comrade") {
+		if !lx.Has("honorifics", "ndugu") {
 			t.Errorf("%s: the folder's honorifics.txt was not read", name)
 		}
 	}

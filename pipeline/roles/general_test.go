@@ -1,0 +1,38 @@
+package roles
+
+import (
+	"testing"
+
+	"plenary/pipeline/doc"
+)
+
+// TestUnseenReportShapes covers title shapes common in reports from many
+// countries that the dev corpora hold rarely or never (issue 14: roles on
+// unseen reports), each case naming the rule it tests. Every text is
+// invented.
+func TestUnseenReportShapes(t *testing.T) {
+	tests := []roleCase{
+		{"segment initials chain + title.link.name-title: 'B.Zh.,' keeps its period",
+			"The meeting was opened by Seitkali B.Zh., chairman of the regional branch of the teachers' union.",
+			[]want{{"Seitkali B.Zh.", "chairman", ""}}, nil},
+		{"segment initials chain: surname-first with a two-letter last initial",
+			"Speakers were Urazaev T.Ch., head of the labour inspectorate, and others.",
+			[]want{{"Urazaev T.Ch.", "head", ""}}, nil},
+		{"honorifics.txt Comrade + role.link.unit-phrase-comma: an acronym in brackets before the name",
+			"The President of the Ghana Federation of Labour (GFL), Comrade Kwame Mensah, urged the employers to act.",
+			[]want{{"Kwame Mensah", "President", "Ghana Federation of Labour"}}, nil},
+		{"title.start.portfolio: a seat takes no portfolio ('Labour MP' is a party's member)",
+			"He was joined by the Labour MP for Leeds Central, Alex Sobel.",
+			[]want{{"Alex Sobel", "MP", ""}}, []want{{"Alex Sobel", "Labour MP", ""}}},
+		{"title.start.portfolio: a minister keeps it",
+			"Labour Minister Ana Costa spoke.",
+			[]want{{"Ana Costa", "Labour Minister", ""}}, nil},
+		{"title.start.lower-modifiers: inside a run, before a lower-case title",
+			"DOLE regional director Lilia Santos met the unions in Cebu.",
+			[]want{{"Lilia Santos", "regional director", "DOLE"}}, []want{{"Lilia Santos", "director", ""}}},
+	}
+	match := func(r doc.Role, w want) bool {
+		return r.PersonName == w.person && r.Title == w.title && (w.org == "" || r.OrgName == w.org)
+	}
+	checkRoleCases(t, tests, match, match)
+}
