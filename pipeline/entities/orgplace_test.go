@@ -348,7 +348,7 @@ func TestFreshTwoRules(t *testing.T) {
 			kind: loc, want: "Vardby Provincial Capitol", rule: "place.detect.venue"},
 		{name: "a union local's number", text: "The council signed a contract with Amalgamated Transit Union Local 998 on Monday.",
 			kind: org, want: "Amalgamated Transit Union Local 998", rule: "org.end.local-number"},
-		{name: "regional before a title", text: "KLU regional director Ramon Cruz said so.",
+		{name: "regional before a title", text: "KLU regional Director Ramon Cruz said so.",
 			kind: org, want: "KLU", rule: "org.end.region-word", not: []string{"KLU regional"}},
 		{name: "a body of the region keeps its region word", text: "The Trade Union Center of the Varna region met.",
 			kind: org, want: "Trade Union Center of the Varna region"},
