@@ -12,6 +12,9 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"plenary/pipeline/run"
+	"plenary/pipeline/tables"
 )
 
 // TestRunHostileBatch runs the CLI over a folder of everything an overnight
@@ -240,10 +243,39 @@ func manifestLines(out string) int {
 	return bytes.Count(b, []byte("\n"))
 }
 
+// smallParts makes every flush of a table's rows end its part file, so a
+// run over bigCorpus writes several parts per large table: the crash and
+// signal tests hold with tables as folders of parts.
+var smallParts = []string{"--part-bytes", "1"}
+
+// runArgs is `run --quiet --workers 2` with smallParts, then args.
+func runArgs(args ...string) []string {
+	return append(append([]string{"run", "--quiet", "--workers", "2"}, smallParts...), args...)
+}
+
+// requireParts fails unless some table of out has several parts (else the
+// test would not show what it claims about parts), and checks out's files
+// against its run.json (every part listed, no other).
+func requireParts(t *testing.T, out string) {
+	t.Helper()
+	most := 0
+	for _, name := range allTables {
+		paths, _ := tables.Parts(out, name, tables.Parquet)
+		most = max(most, len(paths))
+	}
+	if most < 3 {
+		t.Fatalf("%s: at most %d parts per table, want several", out, most)
+	}
+	if _, err := run.Verify(out); err != nil {
+		t.Errorf("Verify %s: %v", out, err)
+	}
+}
+
 // TestCrashResume kills `plenary run` with SIGKILL at several points of a
 // real run (the last run's tables already in place), checks the previous
 // tables stayed whole, and that --resume then gives tables identical, row
-// for row, to an uninterrupted run while reusing what was done.
+// for row and part for part, to an uninterrupted run while reusing what
+// was done. Tables roll into several parts (smallParts).
 func TestCrashResume(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the binary and runs it several times")
@@ -252,11 +284,13 @@ func TestCrashResume(t *testing.T) {
 	in := bigCorpus(t, 16)
 	ref := filepath.Join(t.TempDir(), "ref")
 	start := time.Now()
-	if code, stderr := runBin(t, bin, "run", "--quiet", "--workers", "2", "-o", ref, in); code != 0 {
+	if code, stderr := runBin(t, bin, runArgs("-o", ref, in)...); code != 0 {
 		t.Fatalf("reference run: exit %d\n%s", code, stderr)
 	}
 	full := time.Since(start)
+	requireParts(t, ref)
 	want := tableRows(t, ref)
+	wantFiles := publishedTables(t, ref)
 	total := len(want["documents"])
 	t.Logf("reference: %d documents in %v", total, full)
 
@@ -268,7 +302,7 @@ func TestCrashResume(t *testing.T) {
 		out := filepath.Join(t.TempDir(), "out")
 		os.MkdirAll(out, 0o755)
 		copyRun(t, ref, out)
-		cmd := exec.Command(bin, "run", "--quiet", "--workers", "2", "-o", out, in)
+		cmd := exec.Command(bin, runArgs("-o", out, in)...)
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
 		}
@@ -289,17 +323,21 @@ func TestCrashResume(t *testing.T) {
 
 		if i == 2 {
 			// A second crash, during the resume.
-			cmd = exec.Command(bin, "run", "--resume", "--quiet", "--workers", "2", "-o", out, in)
+			cmd = exec.Command(bin, runArgs("--resume", "-o", out, in)...)
 			cmd.Start()
 			time.Sleep(full / 4)
 			cmd.Process.Signal(syscall.SIGKILL)
 			cmd.Wait()
 		}
-		code, stderr := runBin(t, bin, "run", "--resume", "--quiet", "--workers", "2", "-o", out, in)
+		code, stderr := runBin(t, bin, runArgs("--resume", "-o", out, in)...)
 		if code != 0 {
 			t.Fatalf("resume after kill at %d: exit %d\n%s", at, code, stderr)
 		}
 		sameTables(t, "resumed", tableRows(t, out), want)
+		if !sameFiles(publishedTables(t, out), wantFiles) {
+			t.Errorf("resume after kill at %d: the part files differ from an uninterrupted run's", at)
+		}
+		requireParts(t, out)
 		rj := readRunJSON(t, out)
 		d := rj["documents"].(map[string]any)
 		reused := int(d["reused"].(float64))
@@ -335,17 +373,19 @@ func TestSignalStopsGracefully(t *testing.T) {
 	bin := buildBinary(t)
 	in := bigCorpus(t, 16)
 	ref := filepath.Join(t.TempDir(), "ref")
-	if code, stderr := runBin(t, bin, "run", "--quiet", "-o", ref, in); code != 0 {
+	if code, stderr := runBin(t, bin, runArgs("-o", ref, in)...); code != 0 {
 		t.Fatalf("reference run: exit %d\n%s", code, stderr)
 	}
+	requireParts(t, ref)
 	want := tableRows(t, ref)
+	wantFiles := publishedTables(t, ref)
 	total := len(want["documents"])
 	for _, tc := range []struct {
 		sig  syscall.Signal
 		code int
 	}{{syscall.SIGINT, 130}, {syscall.SIGTERM, 143}} {
 		out := filepath.Join(t.TempDir(), "out")
-		cmd := exec.Command(bin, "run", "--quiet", "--workers", "2", "-o", out, in)
+		cmd := exec.Command(bin, runArgs("-o", out, in)...)
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
 		}
@@ -371,10 +411,16 @@ func TestSignalStopsGracefully(t *testing.T) {
 		if !reflect.DeepEqual(got["documents"], want["documents"][:n]) {
 			t.Errorf("%v: the interrupted tables are not the first %d documents", tc.sig, n)
 		}
-		if code, stderr := runBin(t, bin, "run", "--resume", "--quiet", "-o", out, in); code != 0 {
+		if _, err := run.Verify(out); err != nil {
+			t.Errorf("%v: the interrupted run's parts: %v", tc.sig, err)
+		}
+		if code, stderr := runBin(t, bin, runArgs("--resume", "-o", out, in)...); code != 0 {
 			t.Fatalf("resume: exit %d\n%s", code, stderr)
 		}
 		sameTables(t, "resumed after "+tc.sig.String(), tableRows(t, out), want)
+		if !sameFiles(publishedTables(t, out), wantFiles) {
+			t.Errorf("resumed after %v: the part files differ from an uninterrupted run's", tc.sig)
+		}
 	}
 }
 
