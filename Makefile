@@ -86,11 +86,12 @@ fuzz-short:
 fuzz:
 	$(MAKE) fuzz-short FUZZTIME=60s FUZZFLAGS=
 
-# Independent-engine check: DuckDB (npm @duckdb/node-api) reads the Parquet
-# tables written for corpus/ (each a folder of part files, read with one
-# glob) and checks column types, row counts and the parts run.json lists;
-# then the same input as three shards and finalize, whose tables must hold
-# the same rows.
+# Independent-engine check: DuckDB (npm @duckdb/node-api) and polars (npm
+# nodejs-polars, the engine of Python's polars) read the Parquet tables
+# written for corpus/ (each a folder of part files, read with one glob) and
+# check column types, row counts and the parts run.json lists; then the same
+# input as three shards and finalize (three parts per table), whose tables
+# must hold the same rows.
 interop: setup build
 	rm -rf $(TESTOUT) && mkdir -p $(TESTOUT)
 	$(BIN) run --quiet -o $(TESTOUT)/one corpus/

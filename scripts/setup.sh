@@ -3,11 +3,11 @@
 # test command works by itself on a fresh Debian or Ubuntu machine. `make test`
 # and .ci/run both call it; running it again changes nothing.
 #
-#   nodejs, npm   the DuckDB check of the Parquet tables (make interop)
+#   nodejs, npm   the DuckDB and polars check of the Parquet tables (make interop)
 #   chromium      the HTML reports in a headless browser (make browser-test)
 #   time          /usr/bin/time, for make bench's peak memory
 #   make          for .ci/run, which calls this before make
-#   @duckdb/node-api   the npm module of the DuckDB check, from its lock file
+#   @duckdb/node-api, nodejs-polars   the npm modules of that check, from its lock file
 #
 # Prints nothing when everything is present. When something is missing it
 # says what it installs (apt-get needs root, or sudo without a password);
@@ -67,8 +67,8 @@ if [ ${#missing[@]} -gt 0 ]; then
     fail "apt-get ran, but one of node, npm, chromium, $TIME_BIN, make is still missing."
 fi
 
-if [ ! -d "$INTEROP/node_modules/@duckdb/node-api" ]; then
-  printf 'setup: installing the DuckDB module for Node (npm ci, once)\n' >&2
+if [ ! -d "$INTEROP/node_modules/@duckdb/node-api" ] || [ ! -d "$INTEROP/node_modules/nodejs-polars" ]; then
+  printf 'setup: installing the DuckDB and polars modules for Node (npm ci, once)\n' >&2
   (cd "$INTEROP" && npm ci --no-audit --no-fund --loglevel=error >/dev/null) ||
     fail "npm could not install $INTEROP's modules (see above)."
 fi

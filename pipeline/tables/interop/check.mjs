@@ -4,7 +4,11 @@
 // the plenary schema metadata of every part file, the row count recorded in
 // run.json, and that the table's folder holds exactly the parts run.json
 // lists. Each table is read as README says, with one call: a glob of its
-// folder, OUTDIR/<table>/*.parquet.
+// folder, OUTDIR/<table>/*.parquet. Then polars (nodejs-polars: the Rust
+// engine Python's polars wraps; its scanParquet is what pl.read_parquet of
+// a glob runs) reads each table the same way, with one call, and must see
+// the contract's columns and types and run.json's row count: parts whose
+// schemas differ, or a glob polars cannot read, fail here.
 //
 // Usage: node check.mjs OUTDIR [SAME]
 // With SAME (another output folder, e.g. the same input run without
@@ -13,6 +17,7 @@
 import { readFileSync, readdirSync, existsSync } from "node:fs";
 import { join } from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
+import pl from "nodejs-polars";
 
 // Must match tables.SchemaVersion in ../schema.go.
 const SCHEMA_VERSION = "5";
@@ -121,6 +126,30 @@ async function checkTable(conn, path, table, want, run) {
   return { problems, count, ncols: got.length };
 }
 
+// The contract's DuckDB types as polars names them.
+const POLARS_TYPE = {
+  VARCHAR: "String", INTEGER: "Int32", DOUBLE: "Float64", DATE: "Date",
+  "VARCHAR[]": "List(DataType(String))",
+};
+
+// checkPolars reads one table with polars, one call over the glob, and
+// returns its problems.
+function checkPolars(glob, table, want) {
+  let df;
+  try {
+    df = pl.scanParquet(glob).collectSync();
+  } catch (err) {
+    return [`polars: ${err.message}`];
+  }
+  const problems = [];
+  const cols = TABLES[table].map(parseColumn);
+  const got = df.columns.map((name, i) => `${name} ${String(df.dtypes[i])}`).join(", ");
+  const wanted = cols.map((c) => `${c.name} DataType(${POLARS_TYPE[c.type]})`).join(", ");
+  if (got !== wanted) problems.push(`polars sees [${got}], want [${wanted}]`);
+  if (df.height !== want) problems.push(`polars reads ${df.height} rows, run.json counts ${want}`);
+  return problems;
+}
+
 async function main() {
   const [dir, same] = process.argv.slice(2);
   if (!dir || process.argv.length > 4) {
@@ -159,8 +188,8 @@ async function main() {
     } else {
       try {
         const r = await checkTable(conn, path, table, counts[table], run);
-        problems.push(...r.problems);
-        detail = `${r.count} rows, ${r.ncols} columns, ${parts.length} part(s)`;
+        problems.push(...r.problems, ...checkPolars(path, table, counts[table]));
+        detail = `${r.count} rows, ${r.ncols} columns, ${parts.length} part(s), DuckDB and polars`;
       } catch (err) {
         problems.push(`duckdb: ${err.message}`);
       }
