@@ -1,7 +1,8 @@
 package doc
 
-// Title is a title phrase found before, after or instead of a name: an
-// item of LayerTitles, written by entities and read by roles.
+// Title is a title phrase found before, after or instead of a name, linked
+// to its holder: an item of LayerTitles, written by entities and read by
+// roles.
 type Title struct {
 	Span
 	Text     string // the position as written: "Deputy Chairman", "akim"
@@ -13,5 +14,8 @@ type Title struct {
 	OrgText  string // the body as written in this phrase ("" when none)
 	Place    string // the place the phrase names ("Kazakhstan" in "President of Kazakhstan")
 	Sentence int
-	Method   string // the rule (pipeline/rules ID) that linked it to its holder; "" for a title-only reference
+	Method   string // the rule (pipeline/rules ID) that linked it to its holder; "" when none did
+	// Ref marks a title-only reference ("the governor") whose one holder a
+	// role.ref.* rule found: Person is that holder.
+	Ref bool
 }

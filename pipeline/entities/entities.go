@@ -26,15 +26,17 @@ import (
 // Finder finds entities; build it once with New and share it.
 type Finder struct {
 	l       *lex
-	pool    sync.Pool     // *state scratch reused across calls; results never point into it
-	genDone chan struct{} // closed when l's generated tables are built
+	lx      *lexicon.Lexicon // for the title linker's lookups (nil: none)
+	rw      *lexWords        // the title linker's word classes
+	pool    sync.Pool        // *state scratch reused across calls; results never point into it
+	genDone chan struct{}    // closed when l's generated tables are built
 }
 
 // New precompiles the lexicon's lists into maps. The generated lists'
 // tables (a few tens of ms) are built in the background while the caller
 // goes on starting up; the first Find waits for them.
 func New(lx *lexicon.Lexicon) *Finder {
-	f := &Finder{l: buildLex(lx), genDone: make(chan struct{})}
+	f := &Finder{l: buildLex(lx), lx: lx, rw: wordsOf(lx), genDone: make(chan struct{})}
 	go func() {
 		defer close(f.genDone)
 		f.l.loadGenerated(lx)
@@ -169,7 +171,9 @@ func (f *Finder) FindTrace(d *segment.Doc, tr *rules.Trace) Result {
 			return Result{} // dropped by the caller: no use finishing
 		}
 	}
-	return st.result()
+	res := st.result()
+	res.Titles = f.completeTitles(d, res, tr)
+	return res
 }
 
 func (st *state) slice(a, b int) string {

@@ -1,16 +1,18 @@
-// Package roles turns the title phrases pipeline/entities found next to
-// names into roles: one row per (person, title, organization), pointing at
-// the first statement of it.
+// Package roles turns the titles pipeline/entities linked to their holders
+// into roles: one row per (person, title, organization), pointing at the
+// first statement of it, with the sentence as evidence.
 //
-// In: the segmented document, the entities Result (people, organizations and
-// Titles with the person and body each title was attached to) and the
-// lexicon. Out: []doc.Role ordered by the title's position.
+// In: the segmented document and the entities Result (people,
+// organizations and Titles with the person and body each title was linked
+// to). Out: []doc.Role ordered by the title's position.
 //
-// Titles attached to a name give a role directly. A title-only reference
-// ("the Head of State", "the Majilis speaker") gives a role when the text
-// resolves it to exactly one person: through the title it stands for
-// (titles.txt third field: Head of State -> President) or through the body
-// (the only person holding a post in the Majilis).
+// Every title-to-holder link is made in pipeline/entities (title.link.*
+// while it parses a sentence's runs; role.link.*, role.title.* and the
+// title-only references' role.ref.* in its roles_*.go files): a linked
+// title gives a role directly, a title-only reference ("the Head of
+// State", "the Majilis speaker") one when entities resolved it to exactly
+// one person (Title.Ref). Here only the FORMAT choice of a named ministry
+// (entities.MinistryPost) and the rows' dedup are decided.
 package roles
 
 import (
@@ -32,17 +34,12 @@ type key struct {
 	org    string
 }
 
-// Finder holds the word classes built from a lexicon. It is read-only after
-// New, so one Finder serves every worker.
-type Finder struct {
-	lx *lexicon.Lexicon
-	w  *lexWords
-}
+// Finder makes the rows; one Finder serves every worker.
+type Finder struct{}
 
-// New builds a Finder from lx (nil: no lexicon words).
-func New(lx *lexicon.Lexicon) *Finder {
-	return &Finder{lx: lx, w: wordsOf(lx)}
-}
+// New builds a Finder. The lexicon's title words serve entities' linker
+// now; the argument keeps the stages' constructors alike.
+func New(*lexicon.Lexicon) *Finder { return &Finder{} }
 
 // Find returns the roles of one document. It is New(lx).Find: to find
 // roles in many documents, build the Finder once.
@@ -57,7 +54,6 @@ func (f *Finder) Find(d *segment.Doc, ents entities.Result) []doc.Role {
 
 // FindTrace is Find recording its rules' decisions in tr (nil: none).
 func (f *Finder) FindTrace(d *segment.Doc, ents entities.Result, tr *rules.Trace) []doc.Role {
-	lx := f.lx
 	var out []doc.Role
 	seen := map[key]bool{}
 	// the (person, title) pairs in seen, whatever the body: a scan of seen
@@ -68,12 +64,10 @@ func (f *Finder) FindTrace(d *segment.Doc, ents entities.Result, tr *rules.Trace
 	if d != nil {
 		bg = d.Budget
 	}
-	// which people hold which titles and bodies, from attached titles
-	held := map[int][]entities.Title{}
 	add := func(t entities.Title, person int, method string) {
 		// the title as written: "PM" and "Gov." stay abbreviated (FORMAT:
 		// the position as written); Refers serves only to resolve references
-		title := cleanTitle(t.Text)
+		title := entities.CleanTitle(t.Text)
 		if title == "" || person < 0 || person >= len(ents.People) {
 			return
 		}
@@ -104,63 +98,28 @@ func (f *Finder) FindTrace(d *segment.Doc, ents entities.Result, tr *rules.Trace
 			Span: t.Span, Evidence: ev.of(t.Sentence, t.Span), Method: method,
 		})
 	}
-	titles, lk := f.link(d, ents, tr)
-	for _, t := range titles {
+	// the titles linked to a holder (by entities' title.link.* or
+	// role.link.* rules: the rule that linked it is the method), then the
+	// title-only references resolved to one (role.ref.*): a reference adds
+	// no row a linked title gave
+	for _, t := range ents.Titles {
 		if bg.Step() {
 			return nil // the caller drops the document
 		}
-		if t.Person >= 0 {
-			add(t, t.Person, t.Method) // the rule that linked it: entities' title.link.* or this stage's role.link.*
-			held[t.Person] = append(held[t.Person], t)
-			// "President of X and Y": one title in two bodies, two roles
-			if o := lk.secondBody(t); o >= 0 {
-				t2 := t
-				t2.Org = o
-				tr.Add(ruleSecondBody, t.Span, ents.Organizations[o].Span)
-				add(t2, t.Person, ruleSecondBody.ID)
-				held[t.Person] = append(held[t.Person], t2)
-			}
+		if t.Person >= 0 && !t.Ref {
+			add(t, t.Person, t.Method)
 		}
 	}
-	var hs *holders // built at the first title-only reference
-	for _, t := range titles {
+	for _, t := range ents.Titles {
 		if bg.Step() {
 			return nil
 		}
-		if t.Person >= 0 || lk != nil && lk.namesPost(t) {
-			continue
-		}
-		// "the Head of State" before "President Nazarbayev" is named: a
-		// later holder counts only when no earlier one does
-		if hs == nil {
-			hs = newHolders(held, ents, lx, f.w)
-		}
-		if p, r := hs.resolve(t); p >= 0 {
-			tr.Add(r, t.Span, ents.People[p].Span)
-			add(t, p, r.ID)
+		if t.Ref {
+			add(t, t.Person, t.Method)
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
 	return out
-}
-
-// link completes the titles of entities: titles entities left without a
-// holder across a lower-case unit ("Head of the legal department of X
-// NAME") are linked here first, so they neither stay unheld nor resolve to
-// another holder of the body; plural titles of a coordinated subject are
-// added. The linker is nil for a document without titles.
-func (f *Finder) link(d *segment.Doc, ents entities.Result, tr *rules.Trace) ([]entities.Title, *linker) {
-	if d == nil || len(ents.Titles) == 0 {
-		return ents.Titles, nil
-	}
-	titles := append([]entities.Title(nil), ents.Titles...)
-	lk := newLinker(d, ents, f.w)
-	lk.linkAll(titles, f.lx, tr)
-	for _, t := range lk.pluralPredicates(f.lx) {
-		tr.Add(rulePluralPredicate, t.Span, ents.People[t.Person].Span)
-		titles = append(titles, t)
-	}
-	return titles, lk
 }
 
 // evidenceMax bounds a role's evidence, in code points. A report's
@@ -223,12 +182,6 @@ func window(d *segment.Doc, sp, role doc.Span) string {
 		s += "…"
 	}
 	return s
-}
-
-// cleanTitle is a title as written, without surrounding spaces; an
-// abbreviation keeps its full stop ("Gov.").
-func cleanTitle(s string) string {
-	return strings.TrimSpace(s)
 }
 
 // Requires and Provides are the layers of the annotated document this stage

@@ -1,4 +1,4 @@
-package roles
+package entities
 
 import "plenary/pipeline/rules"
 

@@ -1,4 +1,4 @@
-package roles
+package entities
 
 // Linking the titles pipeline/entities left without a holder because the
 // body after them is written with a lower-case unit: "Head of the legal
@@ -17,7 +17,6 @@ import (
 	"strings"
 
 	"plenary/pipeline/doc"
-	"plenary/pipeline/entities"
 	"plenary/pipeline/lexicon"
 	"plenary/pipeline/rules"
 	"plenary/pipeline/segment"
@@ -40,8 +39,11 @@ func wordsOf(lx *lexicon.Lexicon) *lexWords {
 		lx = &lexicon.Lexicon{}
 	}
 	w := &lexWords{unit: map[string]bool{}, honorific: map[string]bool{}, stopBefore: stopBefore}
-	for _, c := range [][]string{unitWords, regionWords, settlementWords} {
-		for _, s := range c {
+	for _, s := range unitWords {
+		w.unit[s] = true
+	}
+	for _, c := range []map[string]bool{regionWords, settlementWords} {
+		for s := range c {
 			w.unit[s] = true
 		}
 	}
@@ -102,7 +104,7 @@ type linker struct {
 	titleAt  map[int]bool
 }
 
-func newLinker(d *segment.Doc, ents entities.Result, w *lexWords) *linker {
+func newLinker(d *segment.Doc, ents Result, w *lexWords) *linker {
 	k := &linker{d: d, w: w, personAt: map[int]int{},
 		personTo: map[int]int{}, inName: make([]bool, len(d.Tokens)), tokKind: make([]string, len(d.Tokens)), orgAt: map[int]int{}, titleAt: map[int]bool{}}
 	people := map[string]int{}
@@ -183,14 +185,14 @@ func (k *linker) tokenRange(s doc.Span) (int, int) {
 // link finds the holder of an unattached title: the person, the body named
 // in the phrase (-1 when none) and the rule's method; person is -1 when no
 // pattern holds.
-func (k *linker) link(t entities.Title) (person, org int, method string) {
+func (k *linker) link(t Title) (person, org int, method string) {
 	a, b := k.tokenRange(t.Span)
 	if a >= b || t.Sentence < 0 || t.Sentence >= len(k.d.SentTokens) {
 		return -1, -1, ""
 	}
 	end := k.d.SentTokens[t.Sentence][1]
 	if p, ok := k.personAt[b]; ok {
-		return p, -1, ruleTitleBeforeName.ID
+		return p, -1, ruleRoleTitleBeforeName.ID
 	}
 	if p, o, comma := k.before(b, end); p >= 0 && !comma {
 		return p, o, ruleUnitPhrase.ID
@@ -465,7 +467,7 @@ func isCap(s string) bool {
 // Secretary"): entities reads such a word as the start of a name. A word
 // inside a named body or place, or after another capitalized word, is left
 // out.
-func (k *linker) modifier(t entities.Title, lx *lexicon.Lexicon) (string, doc.Span) {
+func (k *linker) modifier(t Title, lx *lexicon.Lexicon) (string, doc.Span) {
 	a, b := k.tokenRange(t.Span)
 	if a >= b || a == 0 || t.Sentence < 0 || t.Sentence >= len(k.d.SentTokens) {
 		return t.Text, t.Span
@@ -486,7 +488,7 @@ func (k *linker) modifier(t entities.Title, lx *lexicon.Lexicon) (string, doc.Sp
 
 // linkAll completes titles in place: capitalized modifiers joined, holders
 // of unattached titles linked.
-func (k *linker) linkAll(titles []entities.Title, lx *lexicon.Lexicon, tr *rules.Trace) {
+func (k *linker) linkAll(titles []Title, lx *lexicon.Lexicon, tr *rules.Trace) {
 	for i, t := range titles {
 		if k.d.Budget.Step() {
 			return
@@ -520,7 +522,7 @@ func (k *linker) linkAll(titles []entities.Title, lx *lexicon.Lexicon, tr *rules
 
 // namesPost reports whether a title-only reference is followed by a post
 // noun, so it stands for the office rather than for a person.
-func (k *linker) namesPost(t entities.Title) bool {
+func (k *linker) namesPost(t Title) bool {
 	_, b := k.tokenRange(t.Span)
 	return b < len(k.d.Tokens) && postNouns[k.lower(b)]
 }
@@ -528,7 +530,7 @@ func (k *linker) namesPost(t entities.Title) bool {
 // complement returns the title with a bare field after it joined: "technical
 // inspector" + "of labor" when "of labor" is followed by "of", a comma, a
 // name or the sentence end rather than by another lower-case word.
-func (k *linker) complement(t entities.Title) (string, doc.Span) {
+func (k *linker) complement(t Title) (string, doc.Span) {
 	_, b := k.tokenRange(t.Span)
 	if b+1 >= len(k.d.Tokens) || k.lower(b) != "of" || !fieldNouns[k.d.Tokens[b+1].Text] {
 		return t.Text, t.Span

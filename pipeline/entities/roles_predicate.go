@@ -1,4 +1,4 @@
-package roles
+package entities
 
 // A title as the predicate of a name: "Hek was party president", "Humza
 // Yousaf became First Minister", "Ahmad was elected president of the
@@ -10,7 +10,6 @@ import (
 	"strings"
 
 	"plenary/pipeline/doc"
-	"plenary/pipeline/entities"
 	"plenary/pipeline/lexicon"
 	"plenary/pipeline/rules"
 )
@@ -133,15 +132,6 @@ func (k *linker) predicateInverse(b, end int) int {
 	return -1
 }
 
-func isNumber(s string) bool {
-	for _, r := range s {
-		if r < '0' || r > '9' {
-			return false
-		}
-	}
-	return s != ""
-}
-
 var rulePluralPredicate = rules.New(rules.StageRoles, rules.Link, "role.link.plural-predicate",
 	"a plural title after \"were elected\" or \"were appointed\" gives each person of the subject the title in the singular",
 	"Musa Mirza and Gazan Abdul, chairman of the Council, were elected [deputy chairmen] of the Confederation.")
@@ -149,8 +139,8 @@ var rulePluralPredicate = rules.New(rules.StageRoles, rules.Link, "role.link.plu
 // pluralPredicates finds "NAME [, ...], and NAME [, ...] were elected
 // deputy chairmen [of BODY]" in every sentence and returns one title for
 // each person of the subject, in the singular.
-func (k *linker) pluralPredicates(lx *lexicon.Lexicon) []entities.Title {
-	var out []entities.Title
+func (k *linker) pluralPredicates(lx *lexicon.Lexicon) []Title {
+	var out []Title
 	for s, st := range k.d.SentTokens {
 		for i := st[0] + 1; i+2 < st[1]; i++ {
 			if w := k.lower(i); (w != "were" && w != "are") || k.w.predicate[k.lower(i+1)] != "choice" {
@@ -179,7 +169,7 @@ func (k *linker) pluralPredicates(lx *lexicon.Lexicon) []entities.Title {
 			}
 			sp := doc.Span{Start: k.d.Tokens[a].Start, End: k.d.Tokens[b-1].End}
 			for _, p := range people {
-				out = append(out, entities.Title{Span: sp, Text: text, Person: p, Org: org, Sentence: s, Method: rulePluralPredicate.ID})
+				out = append(out, Title{Span: sp, Text: text, Person: p, Org: org, Sentence: s, Method: rulePluralPredicate.ID})
 			}
 		}
 	}
@@ -198,7 +188,7 @@ func (k *linker) pluralTitle(a, end int, lx *lexicon.Lexicon) (string, int) {
 		return "", a
 	}
 	w := k.d.Tokens[i].Text
-	sg := entities.Singular(w)
+	sg := Singular(w)
 	if sg == w {
 		return "", a
 	}

@@ -1,4 +1,4 @@
-package roles
+package entities
 
 // A minister's portfolio stays in the title while no ministry is named
 // (FORMAT). Entities keeps the portfolio a run holds ("Minister of Labor
@@ -15,7 +15,6 @@ import (
 	"strings"
 
 	"plenary/pipeline/doc"
-	"plenary/pipeline/entities"
 	"plenary/pipeline/lexicon"
 	"plenary/pipeline/rules"
 )
@@ -33,7 +32,7 @@ var (
 	ruleTitleCommaName = rules.New(rules.StageRoles, rules.Link, "role.link.title-comma-name",
 		"a title no rule linked, followed by \", NAME,\" or \", BODY, NAME;\", belongs to that person",
 		"Director-General, Maritime Safety Agency, [Bashir Musa]; and others attended.")
-	ruleTitleBeforeName = rules.New(rules.StageRoles, rules.Link, "role.link.title-name",
+	ruleRoleTitleBeforeName = rules.New(rules.StageRoles, rules.Link, "role.link.title-name",
 		"a title no rule linked, right before a person's name, belongs to that person",
 		"Minister of Labour, Immigration, Training and Skills Development [Dana Kowal] spoke.")
 )
@@ -54,7 +53,7 @@ func portfolioHeads(lx *lexicon.Lexicon) map[string]map[string]bool {
 
 // portfolio completes title t's portfolio; it returns t unchanged when no
 // rule applies.
-func (k *linker) portfolio(t entities.Title, tr *rules.Trace) entities.Title {
+func (k *linker) portfolio(t Title, tr *rules.Trace) Title {
 	a, b := k.tokenRange(t.Span)
 	if a >= b || t.Sentence < 0 || t.Sentence >= len(k.d.SentTokens) {
 		return t
@@ -211,7 +210,7 @@ func (k *linker) portfolioBefore(a, first int, words []string) int {
 }
 
 // extend gives t the span of tokens [a, e) and its text as written.
-func (k *linker) extend(t entities.Title, a, e int, r *rules.Rule, tr *rules.Trace) entities.Title {
+func (k *linker) extend(t Title, a, e int, r *rules.Rule, tr *rules.Trace) Title {
 	sp := doc.Span{Start: k.d.Tokens[a].Start, End: k.d.Tokens[e-1].End}
 	tr.Add(r, t.Span, sp)
 	t.Span, t.Text = sp, k.d.Slice(sp)

@@ -1,4 +1,4 @@
-package roles
+package entities
 
 import (
 	"cmp"
@@ -6,7 +6,6 @@ import (
 	"strings"
 	"unicode"
 
-	"plenary/pipeline/entities"
 	"plenary/pipeline/lexicon"
 	"plenary/pipeline/rules"
 )
@@ -54,7 +53,7 @@ type holders struct {
 	people      []int // first mention of each person
 }
 
-func newHolders(held map[int][]entities.Title, ents entities.Result, lx *lexicon.Lexicon, w *lexWords) *holders {
+func newHolders(held map[int][]Title, ents Result, lx *lexicon.Lexicon, w *lexWords) *holders {
 	h := &holders{w: w, byPortfolio: map[string][]int{}, byTitle: map[string][]int{}, byOrg: map[int][]int{}, byPlace: map[string][]int{}, people: make([]int, len(ents.People)),
 		seat: func(title string) bool { return lx != nil && lx.Has("title_seats", title) }}
 	for i, p := range ents.People {
@@ -66,7 +65,7 @@ func newHolders(held map[int][]entities.Title, ents entities.Result, lx *lexicon
 				h.byOrg[t.Org] = append(h.byOrg[t.Org], p)
 				continue
 			}
-			k := foldKey(cleanTitle(t.Text))
+			k := foldKey(CleanTitle(t.Text))
 			h.byTitle[k] = append(h.byTitle[k], p)
 			if k := w.portfolioKey(t.Text); k != "" {
 				h.byPortfolio[k] = append(h.byPortfolio[k], p)
@@ -74,7 +73,7 @@ func newHolders(held map[int][]entities.Title, ents entities.Result, lx *lexicon
 			// an abbreviation's holder holds the full title ("Gov." is a
 			// governor); a title that only refers to another ("Premier" to
 			// a prime minister) is a post of its own
-			if t.Refers != "" && isAbbrev(cleanTitle(t.Text)) {
+			if t.Refers != "" && isAbbrev(CleanTitle(t.Text)) {
 				k := foldKey(t.Refers)
 				h.byTitle[k] = append(h.byTitle[k], p)
 			}
@@ -122,18 +121,18 @@ func isCountry(lx *lexicon.Lexicon, place string) bool {
 // -1, and the rule that decided: the one holder of what it refers to
 // mentioned before it; failing one, for a reference to a title or to a
 // portfolio, the one holder mentioned after it. Two or more is ambiguous.
-func (h *holders) resolve(t entities.Title) (int, *rules.Rule) {
+func (h *holders) resolve(t Title) (int, *rules.Rule) {
 	var l []int
 	var r *rules.Rule
 	switch {
 	case t.Refers != "":
 		// "the premier" is first the holder of "Premier", then of the
 		// title it refers to
-		if l, r = h.byTitle[foldKey(cleanTitle(t.Text))], ruleRefSamePost; len(l) == 0 {
+		if l, r = h.byTitle[foldKey(CleanTitle(t.Text))], ruleRefSamePost; len(l) == 0 {
 			l, r = h.byTitle[foldKey(t.Refers)], ruleRefRefers
 		}
 	case t.Org >= 0:
-		if h.seat(cleanTitle(t.Text)) {
+		if h.seat(CleanTitle(t.Text)) {
 			return -1, nil // a body has many members: "a member of the committee"
 		}
 		l, r = h.byOrg[t.Org], ruleRefBody
@@ -142,7 +141,7 @@ func (h *holders) resolve(t entities.Title) (int, *rules.Rule) {
 	case t.Region:
 		l, r = h.region, ruleRefRegion
 	default:
-		l, r = h.byTitle[foldKey(cleanTitle(t.Text))], ruleRefSamePost
+		l, r = h.byTitle[foldKey(CleanTitle(t.Text))], ruleRefSamePost
 		if k := h.w.portfolioKey(t.Text); len(l) == 0 && k != "" {
 			l, r = h.byPortfolio[k], ruleRefPortfolio
 		}
@@ -157,19 +156,6 @@ func (h *holders) resolve(t entities.Title) (int, *rules.Rule) {
 		return l[0], r
 	}
 	return -1, nil
-}
-
-// foldKey maps s to a key equal for two strings exactly when
-// strings.EqualFold holds: each rune becomes the least of its case-folding
-// orbit.
-func foldKey(s string) string {
-	return strings.Map(func(r rune) rune {
-		least := r
-		for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
-			least = min(least, f)
-		}
-		return least
-	}, s)
 }
 
 // isAbbrev reports whether a title is an abbreviation: capitals only

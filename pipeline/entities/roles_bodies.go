@@ -1,8 +1,7 @@
-package roles
+package entities
 
 import (
 	"plenary/pipeline/doc"
-	"plenary/pipeline/entities"
 	"plenary/pipeline/rules"
 )
 
@@ -15,7 +14,7 @@ var ruleSecondBody = rules.New(rules.StageRoles, rules.Link, "role.title.second-
 // Council"), -1 when there is none. A few lower-case words and quotation
 // marks may stand before the second name ("and the republican public
 // association “Association of X”").
-func (k *linker) secondBody(t entities.Title) int {
+func (k *linker) secondBody(t Title) int {
 	if k == nil || t.Org < 0 {
 		return -1
 	}

@@ -1,0 +1,15 @@
+package entities
+
+import "plenary/pipeline/lexicon"
+
+// The closed classes of words the linker reads: lexicon/data/role_words.txt
+// (word, class), and entities' region and settlement words, defined once in
+// entity_words.txt. Function words that are a pattern's own ("of", "the",
+// "to", "and", the possessive "'s") stay in the rules (see
+// entities/words.go for the line drawn).
+var (
+	unitWords  = lexicon.Class("role_words", "unit")           // units of a body and their attributes: "legal department"
+	stopBefore = lexicon.ClassSet("role_words", "stop-before") // between "NAME," and its title: ", the", ", now"
+	postNouns  = lexicon.ClassSet("role_words", "post-noun")   // after a title name the post: "the Speaker election"
+	fieldNouns = lexicon.ClassSet("role_words", "field-noun")  // a post's bare field: "chief of staff"
+)
