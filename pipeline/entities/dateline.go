@@ -39,6 +39,11 @@ func (st *state) paragraphStart(a int) bool {
 // A source in lower case ("24.kg") starts no run: sentence makes it one.
 func (st *state) dateline(a, b int) datelineSpan {
 	var none datelineSpan
+	if slashed(st.t[a].text) && (a+1 == b || a+2 == b && st.low[a+1] == ".") {
+		// "ULAANBAATAR, April 22. /MONTSAME/.": the date's period ended
+		// the sentence, the source stands alone
+		return datelineSpan{sa: a, sb: a + 1}
+	}
 	if !st.paragraphStart(a) {
 		return none
 	}

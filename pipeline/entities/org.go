@@ -94,9 +94,14 @@ func (st *state) headPreposition(a, p int) bool {
 
 // localNumber ends a run with the number of a union's branch after
 // "Local", "Lodge" or "Chapter": "Amalgamated Transit Union Local 998".
-func (st *state) localNumber(_, j, _ int) (int, bool) {
+func (st *state) localNumber(start, j, _ int) (int, bool) {
 	if !isNumber(st.low[j]) || !numberLeads[st.low[j-1]] || !st.t[j-1].cap {
 		return 0, false
+	}
+	if j-1 > start {
+		// "Unifor Local 444": a union's branch by its number is a body
+		// whatever the name before it
+		st.t[j-1].gram, st.t[j].gram = true, true
 	}
 	return 1, true
 }
@@ -768,7 +773,7 @@ func (st *state) hasHead(a, b int) bool {
 			i += n - 1
 			continue
 		}
-		if st.f.l.heads[st.low[i]] || st.t[i].gram && (unitHeads[st.low[i]] || enterprises[st.low[i]]) {
+		if st.f.l.heads[st.low[i]] || st.t[i].gram && (unitHeads[st.low[i]] || enterprises[st.low[i]] || numberLeads[st.low[i]]) {
 			return true
 		}
 	}
@@ -815,7 +820,7 @@ func (st *state) isOrg(a, b int) bool {
 			i += n - 1
 			continue
 		}
-		if l.heads[t.low] && (t.cap || (i > a && regionWords[st.low[i-1]])) || t.gram && (unitHeads[t.low] || enterprises[t.low]) {
+		if l.heads[t.low] && (t.cap || (i > a && regionWords[st.low[i-1]])) || t.gram && (unitHeads[t.low] || enterprises[t.low] || numberLeads[t.low]) {
 			return true
 		}
 		if i > a && i == b-1 && !t.cap && groupWords[t.low] {

@@ -32,7 +32,7 @@ func (st *state) tokenKey(m *ment) []string {
 	for i := m.a; i < m.b; i++ {
 		w := st.low[i]
 		if w == "" || keyTrimmed(w[0]) || keyTrimmed(w[len(w)-1]) {
-			w = strings.Trim(w, "“”\"«»'’.,")
+			w = strings.Trim(w, "“”\"«»'’.,/")
 		}
 		if w == "" || st.t[i].quote {
 			continue
@@ -49,10 +49,10 @@ func (st *state) tokenKey(m *ment) []string {
 }
 
 // keyTrimmed reports whether byte c may belong to a rune tokenKey trims:
-// one of "'., or any byte of a multi-byte rune (the curly quotes and
+// one of "'.,/ (a source between slashes, "/MONTSAME/") or any byte of a multi-byte rune (the curly quotes and
 // guillemets). A word whose first and last bytes are not is left as it is.
 func keyTrimmed(c byte) bool {
-	return c >= utf8.RuneSelf || c == '"' || c == '\'' || c == '.' || c == ','
+	return c >= utf8.RuneSelf || c == '"' || c == '\'' || c == '.' || c == ',' || c == '/'
 }
 
 // orgKeyOf is the clustering key of an organization name: lowercased words,
@@ -61,7 +61,7 @@ func keyTrimmed(c byte) bool {
 func orgKeyOf(name string, synonyms map[string]string) []string {
 	var out []string
 	for _, w := range strings.Fields(strings.ToLower(name)) {
-		w = strings.Trim(w, "“”\"«»'’.,")
+		w = strings.Trim(w, "“”\"«»'’.,/")
 		if w == "" {
 			continue
 		}
@@ -223,6 +223,39 @@ var (
 		"a translation variant with the same content words in another order is one body",
 		"International Trade Union Confederation ... [International Confederation of Trade Unions]")
 )
+
+var ruleOrgDocumentName = rules.New(rules.StageEntities, rules.Detect, "org.detect.document-name",
+	"a lone name word with no evidence of a person, spelled (in any case) like a body's whole name found elsewhere in the document, is that body",
+	"SOFIA, May 2. /NORDPRESS/. Dock workers met on Friday. The talks go on, [Nordpress] reports.")
+
+// documentOrgNames turns weak lone person words that spell a body's name
+// found elsewhere in the document into mentions of that body: the whole
+// document is the evidence ("/MONTSAME/" in the dateline, "Montsame
+// reports" at the end).
+func (st *state) documentOrgNames() {
+	var names map[string]bool
+	for i := range st.ments {
+		m := &st.ments[i]
+		if m.k == kOrg && m.cluster >= 0 {
+			if names == nil {
+				names = map[string]bool{}
+			}
+			names[strings.ToLower(m.name)] = true
+		}
+	}
+	if names == nil {
+		return
+	}
+	for i := range st.ments {
+		m := &st.ments[i]
+		if m.k != kPerson || !m.weak || m.b-m.a != 1 || !names[st.low[m.a]] {
+			continue
+		}
+		m.k, m.det, m.by, m.weak = kOrg, ruleOrgDocumentName, nil, false
+		m.name = st.slice(m.a, m.b)
+		st.fire(ruleOrgDocumentName, m.a, m.b, m.a, m.b)
+	}
+}
 
 // orgJoin is one rule joining mention i (key, its string ks, lead is
 // whether it is written as an acronym) to a cluster already made: the
