@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"plenary/pipeline/doc"
+	"plenary/pipeline/rules"
 )
 
 // sw is one expected direct quote of the accuracy tests: a prefix of its
@@ -227,15 +228,55 @@ func TestAccuracyRules(t *testing.T) {
 				{"Young people want houses,", "Bob Hale", sieveTitleWeak.ID},
 			},
 		},
+		{
+			name: "a second quote later in the clause the first quote's cue reports",
+			rule: ruleCueSameClause.ID,
+			text: "Ann Lee, the mayor, said after the vote that the talks had been “useful” but that the two sides remained “a few points apart”.\n\n" +
+				"Bob Hale called the plan “bold”. The council was “a few votes short”.",
+			ents: []ent{person("p1", "Ann Lee", "f"), person("p2", "Bob Hale", "m")},
+			want: []sw{
+				{"useful", "Ann Lee", sieveApposition.ID},
+				{"a few points apart", "Ann Lee", sieveSharedVerb.ID},
+				{"bold", "Bob Hale", sieveCueBefore.ID},
+			},
+		},
+		{
+			name: "a lower-case description after a name marker is no name",
+			rule: ruleQuoteCue.ID,
+			text: "Ann Lee called the current Labour Code “a relic of the old regime” that protects no one.\n\n" +
+				"The union runs a programme called “A Fair Deal” and a campaign named “fair pay now”.",
+			ents: []ent{person("p1", "Ann Lee", "f")},
+			want: []sw{{"a relic of the old regime", "Ann Lee", sieveCueBefore.ID}},
+		},
+		{
+			name: "quoted words modifying a noun are a term, even in a reported sentence",
+			rule: ruleQuoteModifier.ID,
+			text: "Ann Lee said the city needs more “missing middle” housing and a faster “curing” process for ballots.\n\n" +
+				"Bob Hale said the plan was “dead on arrival” today and called it “a disgrace”.",
+			ents: []ent{person("p1", "Ann Lee", "f"), person("p2", "Bob Hale", "m")},
+			want: []sw{
+				{"dead on arrival", "Bob Hale", sieveCueBefore.ID},
+				{"a disgrace", "Bob Hale", sieveSharedVerb.ID},
+			},
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			in := buildInput(t, tc.text, tc.ents, tc.roles)
+			in.Trace = &rules.Trace{}
 			var got []doc.Quote
+			fired := false
 			for _, q := range Find(in) {
 				if q.Kind == doc.Direct {
 					got = append(got, q)
 				}
+				fired = fired || q.Sieve == tc.rule
+			}
+			for _, e := range in.Trace.Events() {
+				fired = fired || e.Rule == tc.rule
+			}
+			if !fired {
+				t.Errorf("rule %s did not fire", tc.rule)
 			}
 			if len(got) != len(tc.want) {
 				t.Fatalf("[%s] got %d direct quotes, want %d:\n%s", tc.rule, len(got), len(tc.want), dump(got))

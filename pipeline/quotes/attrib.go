@@ -20,6 +20,7 @@ type cueHit struct {
 	verbEnd  int     // just past the cue phrase (cue after a quote)
 	first    int     // the first token of the cue's words after a quote
 	clause   *phrase // the verb's subject as the clause reader found it (nil: by the older heuristics)
+	same     bool    // "shared": no verb of its own, inside the clause the previous quote's cue reports
 }
 
 // cueAt matches a cue phrase at token t.
@@ -388,8 +389,40 @@ func (st *state) cueBefore(c *cand, from int) *cueHit {
 				return &cueHit{cue: cp.cue, form: "shared"}
 			}
 		}
+		if prev := st.prevCand(c); prev != nil && st.reportsOn(prev, s, e) {
+			return &cueHit{cue: prev.hit.cue, form: "shared", same: true}
+		}
 	}
 	return h
+}
+
+// prevCand is the quoted span before c when it was accepted as a quote.
+func (st *state) prevCand(c *cand) *cand {
+	if c.idx == 0 {
+		return nil
+	}
+	if p := st.cands[c.idx-1]; p.verdict == vQuote && p.hit != nil {
+		return p
+	}
+	return nil
+}
+
+// reportsOn reports that tokens [s, e), between the previous quote prev
+// and the next in one sentence, go on with the clause prev's cue before it
+// reports ("X said the talks had been “constructive” but that the
+// chambers remained “…”"): no sentence end, colon or reporting verb
+// between, and prev's cue stood before prev.
+func (st *state) reportsOn(prev *cand, s, e int) bool {
+	if prev.hit.form != "before" && prev.hit.form != "shared" || prev.hit.cue == ":" {
+		return false
+	}
+	for t := s; t < e; t++ {
+		switch st.low[t] {
+		case ".", ":", ";", "?", "!":
+			return false
+		}
+	}
+	return true
 }
 
 // cueInWindow finds the last cue in tokens [s, e) and its speaker phrase.
@@ -603,6 +636,9 @@ var (
 	ruleCueShared = rules.New(rules.StageQuotes, rules.Detect, "quote.cue.shared-verb",
 		"else a second reporting verb after the previous quote shares that quote's subject",
 		"Ann Lee said it had received “many letters from workers” and described the plan as [“a step toward fair pay for all”].")
+	ruleCueSameClause = rules.New(rules.StageQuotes, rules.Detect, "quote.cue.same-clause",
+		"else, with no verb of its own, a quote later in the clause that the previous quote's cue before it reports shares that cue",
+		"Ann Lee said the talks had been “useful” but that the two sides remained [“a few points apart”].")
 	ruleCueColon = rules.New(rules.StageQuotes, rules.Detect, "quote.cue.colon",
 		"else a short phrase with a person, capitals or a post before a colon (a headline's X: “…”)",
 		"[ANN LEE:] “WE WILL WIN”")
@@ -625,6 +661,8 @@ func (st *state) findCue(c *cand, prevClose, nextOpen int) *cueHit {
 			r = ruleCueAfterTight
 		case h.form == "before":
 			r = ruleCueBefore
+		case h.form == "shared" && h.same:
+			r = ruleCueSameClause
 		case h.form == "shared":
 			r = ruleCueShared
 		case h.form == "colon":

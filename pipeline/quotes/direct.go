@@ -35,11 +35,14 @@ var (
 		"fewer than five words after a citation marker are a term, not a quote",
 		"The union wrote with words like [“no more”].")
 	ruleQuoteNameMarker = rules.New(rules.StageQuotes, rules.Reject, "quote.reject.name-marker",
-		"quoted words after a name marker (named, entitled, the badge...) are a name, unless long or a lower-case fragment of five words",
+		"quoted words after a name marker (named, entitled, the badge...) are a name, unless long, a lower-case fragment of five words or one opening with a/an",
 		"Members called it the so-called [“green list”] at the meeting.")
 	ruleQuoteCue = rules.New(rules.StageQuotes, rules.Accept, "quote.accept.cue",
 		"quoted words with a reporting cue around them are speech",
 		"[“We will win,”] she said.")
+	ruleQuoteModifier = rules.New(rules.StageQuotes, rules.Reject, "quote.reject.modifier",
+		"up to three lower-case quoted words standing before a noun, after a determiner, adjective, adverb, noun or preposition, modify the noun: a term or a scare quote, even in a reported sentence",
+		"Ann Lee said the city needs more [“missing middle”] housing.")
 	ruleQuoteSpeechShaped = rules.New(rules.StageQuotes, rules.Accept, "quote.accept.speech-shaped",
 		"six quoted words or more, or three in a sentence-like form, are speech without a cue",
 		"[“We will not stop until wages are paid.”]")
@@ -183,19 +186,49 @@ func (st *state) verdict(c *cand, prevClose, nextOpen int) (int, *rules.Rule) {
 		}
 		// A name, a title or a slogan starts with a capital; a lowercase
 		// fragment of five words or more is speech ("would be named
-		// “within the next two weeks, after consultations …”").
-		if n < 12 && !(n >= 5 && isLowerWord(c.text)) {
+		// “within the next two weeks, after consultations …”"), and so is
+		// one opening with an indefinite article: a description, no name
+		// ("called the Labour Code “a relic of the past”").
+		if n < 12 && !(n >= 5 && isLowerWord(c.text)) && !indefiniteOpen(c) {
 			return vReject, ruleQuoteNameMarker
 		}
 	}
 	c.hit = st.findCue(c, prevClose, nextOpen)
 	if c.hit != nil {
+		if st.modifierTerm(c) {
+			return vReject, ruleQuoteModifier
+		}
 		return vQuote, ruleQuoteCue
 	}
 	if n >= 6 || (n >= 3 && sentenceLike(c.text)) {
 		return vQuote, ruleQuoteSpeechShaped
 	}
 	return vShort, ruleQuoteShort
+}
+
+// modifierMax is the longest quoted phrase read as a noun's modifier.
+const modifierMax = 3
+
+// modifierTerm reports quoted words in a noun's modifier position (the
+// ballot “curing” process, the kind of “missing middle” housing): a term
+// or scare quote, not speech, though a cue reports the sentence. The
+// sentence is tagged only for such short quotes with a cue.
+func (st *state) modifierTerm(c *cand) bool {
+	if len(c.words) > modifierMax || !isLowerWord(c.text) || c.q.close < 0 {
+		return false
+	}
+	switch lastRune(c.text) {
+	case '.', ',', '!', '?', '…', ';', ':':
+		return false
+	}
+	before, after := c.openTok-1, c.closeTok+1
+	if before < 0 || after >= len(st.toks) || st.toks[after].Sentence != st.toks[c.closeTok].Sentence {
+		return false
+	}
+	if !isLowerWord(st.toks[after].Text) || timeAdverbs[st.low[after]] || st.pos(after)&pNoun == 0 {
+		return false
+	}
+	return st.pos(before)&(pNP|pPrep|pAdv) != 0 && st.pos(before)&pVerb == 0
 }
 
 // coveredByMention reports a quoted span that is mostly an entity's name
@@ -254,6 +287,12 @@ func (st *state) nameShaped(c *cand) bool {
 		sig++
 	}
 	return sig > 0
+}
+
+// indefiniteOpen reports quoted words opening with an indefinite article:
+// "a relic of 1971" describes, it does not name.
+func indefiniteOpen(c *cand) bool {
+	return len(c.words) > 1 && (c.words[0] == "a" || c.words[0] == "an") && isLowerWord(c.text)
 }
 
 func isWordRune(r rune) bool { return isWord(string(r)) }

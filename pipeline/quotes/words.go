@@ -26,6 +26,7 @@ var (
 	relatedPosts    = wordValues("related-post")                          // posts one body calls by either name: speaker, chairman
 	byHead          = wordValues("by-head")                               // "a delegation headed by X": X is its head
 	commonStarts    = lexicon.ClassSet("quote_words", "common-start")     // open a common noun phrase naming no one: "the group", "its draft"
+	timeAdverbs     = lexicon.ClassSet("quote_words", "time-adverb")      // tagged as nouns, yet no noun a quote could modify: "today"
 	regionWords     = lexicon.ClassSet("entity_words", "region")          // "the regional chairman"
 )
 
