@@ -29,7 +29,14 @@ func newPhrases(entries []lexicon.Entry) phrases {
 		// "H.E." stays one token)
 		var split []string
 		for _, w := range ws {
-			if len(w) > 1 && strings.HasSuffix(w, ".") && (!strings.Contains(w[:len(w)-1], ".") || strings.Contains(w, "-")) {
+			// and a possessive as "People" "'s" ("People's Deputy")
+			poss := ""
+			if len(w) > 2 && strings.HasSuffix(w, "'s") {
+				poss = "'s"
+			}
+			if poss != "" {
+				split = append(split, w[:len(w)-len(poss)], poss)
+			} else if len(w) > 1 && strings.HasSuffix(w, ".") && (!strings.Contains(w[:len(w)-1], ".") || strings.Contains(w, "-")) {
 				split = append(split, w[:len(w)-1], ".")
 			} else {
 				split = append(split, w)

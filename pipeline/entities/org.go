@@ -34,7 +34,7 @@ var (
 		"The Committee on [Inland Shipping] met.")
 	ruleOrgConnectorName = rules.New(rules.StageEntities, rules.End, "org.end.connector-completes",
 		"capitalized words after a lower-case of/the/for/on (or, with no name evidence, and) that follows a body's head are the rest of its name, not a person",
-		"The Office for Democratic Institutions and [Human Rights] met.")
+		"The Office for Democratic Institutions and [Coastal Harbours] met.")
 	ruleOrgEnterprise = rules.New(rules.StageEntities, rules.End, "org.end.enterprise-noun",
 		"a lower-case enterprise noun (mine, plant, factory) after one to three capitalized words ends an enterprise's name",
 		"The [director of the Varna mine] spoke.")

@@ -71,7 +71,7 @@ var (
 		"a phrase of titles.txt inside a run is a title",
 		"[Deputy Chairman] of the Union Nurlan Bekov")
 	ruleTitlePortfolio = rules.New(rules.StageEntities, rules.Start, "title.start.portfolio",
-		"one or two portfolio words (org words naming neither body nor place) before a title belong to it, unless the title is a seat (title_seats.txt: 'Labour MP' is a party's member)",
+		"one or two portfolio words (org words naming neither body nor place) before a title belong to it, also when other words of the run come before them ('Teamsters General President'), unless the title is a seat (title_seats.txt: 'Labour MP' is a party's member)",
 		"[Labor Secretary] Ann Lee")
 	ruleTitleLowerModifiers = rules.New(rules.StageEntities, rules.Start, "title.start.lower-modifiers",
 		"lower-case title modifiers right before a run, or before a lower-case title inside it, belong to the title",
@@ -109,8 +109,16 @@ func (st *state) titlePart(parts []part, a, segStart, i, n, p int, e lexicon.Ent
 	// a portfolio before the title: "Labor Secretary", "Finance Minister"
 	// ("Labour MP", "Conservative councillor": a seat has no portfolio,
 	// the word before it names the member's party)
-	if segStart < i && i-segStart <= 2 && !l.seats[strings.Join(st.low[i:i+n], " ")] && st.portfolio(segStart, i) {
+	seat := l.seats[strings.Join(st.low[i:i+n], " ")]
+	if segStart < i && i-segStart <= 2 && !seat && st.portfolio(segStart, i) {
 		ta = segStart
+		st.fire(ruleTitlePortfolio, i, i+n, ta, i+n)
+	} else if k := st.portfolioTail(segStart, i); k < i && !seat {
+		// "Teamsters General President", "Kenya Labour Minister": the
+		// words before the portfolio are the segment's own
+		st.segCut = st.cutRule(a, segStart, ruleOrgEndTitle)
+		parts = st.flush(parts, segStart, k)
+		ta = k
 		st.fire(ruleTitlePortfolio, i, i+n, ta, i+n)
 	} else if k := st.lowerMods(segStart, i); k < i {
 		// inside a run: "DOLE regional director Lilia Estillore"
@@ -162,6 +170,18 @@ func (st *state) titlePart(parts []part, a, segStart, i, n, p int, e lexicon.Ent
 	st.titles = append(st.titles, titleRef{a: tb, b: i + n, text: st.slice(tb, i+n), entry: e, person: -1, org: -1})
 	st.fire(ruleTitle, tb, i+n, tb, i+n)
 	return parts, part{k: 't', a: i, b: i + n, title: len(st.titles) - 1}
+}
+
+// portfolioTail returns where the one or two portfolio words that end the
+// segment [segStart, i) before a title start, when words that are no
+// portfolio come before them; i when there are none.
+func (st *state) portfolioTail(segStart, i int) int {
+	for k := max(segStart+1, i-2); k < i; k++ {
+		if st.portfolio(k, i) {
+			return k
+		}
+	}
+	return i
 }
 
 // lowerMods returns where the lower-case title modifiers right before a

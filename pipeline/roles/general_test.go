@@ -30,6 +30,21 @@ func TestUnseenReportShapes(t *testing.T) {
 		{"title.start.lower-modifiers: inside a run, before a lower-case title",
 			"DOLE regional director Lilia Santos met the unions in Cebu.",
 			[]want{{"Lilia Santos", "regional director", "DOLE"}}, []want{{"Lilia Santos", "director", ""}}},
+		{"title.start.portfolio: a place before the portfolio is the segment's own",
+			"Lagos Housing Commissioner Moruf Akinderu inspected the estate.",
+			[]want{{"Moruf Akinderu", "Housing Commissioner", ""}}, nil},
+		{"title.start.portfolio: two portfolio words (org_words.txt: Human, Resources)",
+			"Human Resources Minister Steven Lim praised the union.",
+			[]want{{"Steven Lim", "Human Resources Minister", ""}}, []want{{"Steven Lim", "Minister", ""}}},
+		{"titles.txt: a possessive in a title ('People's Deputy')",
+			"People's Deputy Olena Marchenko asked the ministry.",
+			[]want{{"Olena Marchenko", "People's Deputy", ""}}, []want{{"Olena Marchenko", "Deputy", ""}}},
+		{"titles.txt: Pakistani, Kenyan and German posts",
+			"The hearing, chaired by MPA Rana Tariq, heard Nyeri Woman Representative Hon. Mary Wambui and Minister-President of Saxony Karl Becker.",
+			[]want{{"Rana Tariq", "MPA", ""}, {"Mary Wambui", "Woman Representative", ""}, {"Karl Becker", "Minister-President", ""}}, nil},
+		{"titles.txt: a manager of a union's district (title.start.lower-modifiers)",
+			"The memorandum was received by the city manager, Musa Dlamini, and the district manager of the union, Petra Vogel.",
+			[]want{{"Musa Dlamini", "city manager", ""}, {"Petra Vogel", "district manager", ""}}, nil},
 	}
 	match := func(r doc.Role, w want) bool {
 		return r.PersonName == w.person && r.Title == w.title && (w.org == "" || r.OrgName == w.org)
