@@ -8,7 +8,7 @@ TESTOUT := $(CURDIR)/.test-outputs
 # The revision plenary --version and run.json name ("-dirty" with local changes).
 COMMIT  := $(shell git describe --always --dirty --abbrev=12 --exclude='*' 2>/dev/null || echo unknown)
 
-.PHONY: lexicons lexicons-check postag-model postag-check bench-matrix all build run test test-short setup fmt-check vet lint gotest gotest-short interop eval eval-gate baseline bench clean browser-test
+.PHONY: lexicons lexicons-check postag-model postag-check bench-matrix all build run test test-short setup fmt-check vet lint gotest gotest-short interop eval eval-gate baseline bench bench-scale clean browser-test
 
 all: build
 
@@ -240,6 +240,22 @@ bench-matrix: build
 	  for (w = 1; w <= 2; w++) printf "matrix: peak RSS %s MB / %s MB = %.3f at most, %.3f median (%d worker(s))\n", sizes[ns], sizes[1], \
 	    rss[sizes[ns] " " w] / rss[sizes[1] " " w], medrss[sizes[ns] " " w] / medrss[sizes[1] " " w], w }' \
 	  | tee $(BENCH_DIR)/matrix.txt
+
+# Issue 17's memory check: memory must not grow with the input. make bench
+# with 2 workers over the 20 MB corpus, then over a BENCH_SCALE_MB corpus
+# (default 1000: 1 GB, made once by plenary synth as make bench does, ~1 GB
+# of disk in BENCH_DIR, plus its tables), and the ratio of their peak RSS;
+# fails when the large run peaks more than 5% above the small one. The
+# large run takes minutes of both cores: run it on a quiet machine.
+BENCH_SCALE_MB ?= 1000
+bench-scale: build
+	@$(MAKE) --no-print-directory bench BENCH_MB=20 BENCH_WORKERS=2
+	@$(MAKE) --no-print-directory bench BENCH_MB=$(BENCH_SCALE_MB) BENCH_WORKERS=2
+	@awk 'FNR == 1 { f++ } $$1 == "rss" { rss[f] = $$2 } $$1 == "bytes" { mb[f] = $$2 / 1e6 } END { \
+	  r = rss[2] / rss[1]; \
+	  printf "bench-scale: peak RSS %.0f MB at %.0f MB of input, %.0f MB at %.0f MB: %.3fx (at most 1.05)\n", rss[2] / 1024, mb[2], rss[1] / 1024, mb[1], r; \
+	  if (r > 1.05) { print "bench-scale: memory grows with the input"; exit 1 } }' \
+	  $(BENCH_DIR)/figures-20mb-2w.txt $(BENCH_DIR)/figures-$(BENCH_SCALE_MB)mb-2w.txt
 
 clean:
 	rm -rf $(BIN) $(TESTOUT)
