@@ -153,6 +153,19 @@ func TestShardsEqualOneRun(t *testing.T) {
 	if len(sum.Shards) != 3 || sum.Documents.OK != 40 || sum.Counts["documents"] != 40 {
 		t.Errorf("run.json: %d shards, %d documents ok, counts %v", len(sum.Shards), sum.Documents.OK, sum.Counts)
 	}
+	// run.json: the sums are one run's, and each shard keeps its timings.
+	rj, oneSum := readSummary(t, out), readSummary(t, one)
+	if rj.Bytes != oneSum.Bytes || rj.Documents != oneSum.Documents || !reflect.DeepEqual(rj.Counts, oneSum.Counts) {
+		t.Errorf("run.json sums %d bytes, %+v, %v; one run: %d, %+v, %v", rj.Bytes, rj.Documents, rj.Counts, oneSum.Bytes, oneSum.Documents, oneSum.Counts)
+	}
+	for i, s := range rj.Shards {
+		if s.Shard != i || s.Seconds <= 0 || s.Started.IsZero() || s.Finished.Before(s.Started) || s.Bytes == 0 || s.Bytes == rj.Bytes {
+			t.Errorf("run.json shards[%d]: %+v, want shard %d's own timings and bytes", i, s, i)
+		}
+		if s.Started.Before(rj.Started) || s.Finished.After(rj.Finished) {
+			t.Errorf("shard %d ran %v-%v, outside the run's %v-%v", i, s.Started, s.Finished, rj.Started, rj.Finished)
+		}
+	}
 	if _, err := Finalize(finalizeOptions(out)); err == nil || !strings.Contains(err.Error(), "no finished shard") {
 		t.Errorf("a second finalize: %v, want no finished shard", err)
 	}
@@ -199,6 +212,14 @@ func TestFinalizeRefuses(t *testing.T) {
 	}
 	check("settings differ", "--format differs: arrow (shard 1) vs parquet (shard 0, 2)")
 	check("settings differ", "lexicons (--lexicon files and version) differs")
+
+	// Shard 1 by another plenary version.
+	opt = options(in, out)
+	opt.Shard, opt.Lexicons, opt.Version = Shard{1, 3}, "lex", "other"
+	if _, err := Run(opt, (&fakeExtract{}).extract); err != nil {
+		t.Fatal(err)
+	}
+	check("version differs", "plenary version differs: other (commit ) (shard 1) vs test (commit ) (shard 0, 2)")
 
 	if _, err := shardRun(t, in, out, Shard{1, 3}, nil); err != nil {
 		t.Fatal(err)
