@@ -39,9 +39,10 @@ func (st *state) paragraphStart(a int) bool {
 // A source in lower case ("24.kg") starts no run: sentence makes it one.
 func (st *state) dateline(a, b int) datelineSpan {
 	var none datelineSpan
-	if slashed(st.t[a].text) && (a+1 == b || a+2 == b && st.low[a+1] == ".") {
-		// "ULAANBAATAR, April 22. /MONTSAME/.": the date's period ended
-		// the sentence, the source stands alone
+	if slashed(st.t[a].text) && (a+1 == b || st.low[a+1] == "." || st.t[a+1].cap) {
+		// "ULAANBAATAR, April 22. /MONTSAME/.", "MOSCOW, June 5. /TASS/
+		// The ...": the date's period ended the sentence, the source
+		// opens the next one
 		return datelineSpan{sa: a, sb: a + 1}
 	}
 	if !st.paragraphStart(a) {

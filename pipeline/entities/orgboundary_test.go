@@ -54,6 +54,18 @@ func TestOrgBoundaryMechanisms(t *testing.T) {
 		{name: "org.end.local-number: a union's local by its number after a name no list knows",
 			text: "The contract was signed by members of Kestrelcore Local 1207 on Sunday.",
 			kind: org, want: "Kestrelcore Local 1207", rule: "org.end.local-number"},
+		{name: "run.end.article: a missed sentence break after an acronym",
+			text: "Delegates of NORDPRESS and the union signed it. NORDPRESS The agency said so.",
+			kind: org, want: "NORDPRESS", not: []string{"NORDPRESS The"}},
+		{name: "run.end.article: a dateline source before the text's first word",
+			text: "VARNA. NORDPRESS The Ministry of Energy said so.",
+			kind: org, want: "Ministry of Energy", not: []string{"NORDPRESS The Ministry of Energy"}},
+		{name: "org.detect.dateline-source: a slashed source opening the sentence after the date",
+			text: "SOFIA, May 2. /NORDPRESS/ The talks went on in Varna.",
+			kind: org, want: "NORDPRESS", rule: "org.detect.dateline-source"},
+		{name: "org.detect.document-name: a firm's own first word is the firm",
+			text: "Trelvex Mining Company cut jobs in Varna. Trelvex said the mine would close.",
+			kind: org, want: "Trelvex Mining Company", alias: "Trelvex", not: []string{"Trelvex"}},
 	})
 	r := find(t, "Workers of the Lakeside Mining Department named after P. K. Ostrov met on Friday.")
 	if len(r.People) != 0 {

@@ -225,7 +225,7 @@ var (
 )
 
 var ruleOrgDocumentName = rules.New(rules.StageEntities, rules.Detect, "org.detect.document-name",
-	"a lone name word with no evidence of a person, spelled (in any case) like a body's whole name found elsewhere in the document, is that body",
+	"a lone name word with no evidence of a person, spelled (in any case) like a body's whole name found elsewhere in the document, or like its own first word before a head (no list knowing it), is that body",
 	"SOFIA, May 2. /NORDPRESS/. Dock workers met on Friday. The talks go on, [Nordpress] reports.")
 
 // documentOrgNames turns weak lone person words that spell a body's name
@@ -236,15 +236,27 @@ func (st *state) documentOrgNames() {
 	var names map[string]bool
 	for i := range st.ments {
 		m := &st.ments[i]
-		if m.k == kOrg && m.cluster >= 0 {
-			if names == nil {
-				names = map[string]bool{}
-			}
-			names[strings.ToLower(m.name)] = true
+		if m.k != kOrg || m.cluster < 0 {
+			continue
+		}
+		if names == nil {
+			names = map[string]bool{}
+		}
+		names[strings.ToLower(m.name)] = true
+		if w := st.leadWord(m); w != "" {
+			names[w] = true
 		}
 	}
 	if names == nil {
 		return
+	}
+	for i := range st.ments {
+		m := &st.ments[i]
+		if m.k == kPerson && m.b-m.a > 1 {
+			for k := m.a; k < m.b; k++ {
+				delete(names, st.low[k]) // "Henry Ford" ... "Ford" is his
+			}
+		}
 	}
 	for i := range st.ments {
 		m := &st.ments[i]
@@ -255,6 +267,17 @@ func (st *state) documentOrgNames() {
 		m.name = st.slice(m.a, m.b)
 		st.fire(ruleOrgDocumentName, m.a, m.b, m.a, m.b)
 	}
+}
+
+// leadWord returns the first word of org mention m, lower-cased, when it
+// is the body's own name: a capitalized word that no list knows (no
+// common word, head, title, name, place or demonym) before a head or a
+// legal form ("Kumtor Gold Company", "Havbruk Holding ASA"); "" otherwise.
+func (st *state) leadWord(m *ment) string {
+	if m.b-m.a < 2 || !st.unknownName(m.a) || !st.nameComplete(m.a, m.b) {
+		return ""
+	}
+	return st.low[m.a]
 }
 
 // orgJoin is one rule joining mention i (key, its string ks, lead is
@@ -463,8 +486,8 @@ func (st *state) joinHeadOnly(cs []*ocluster, _ map[string]int, i int, _ []strin
 // by the country's adjective instead of the country, or naming the
 // country after "of". The first cluster any of them holds for is taken.
 func (st *state) joinForm(cs []*ocluster, _ map[string]int, i int, key []string, _ string) (int, *rules.Rule, bool) {
-	if !(len(key) >= 2 || st.f.l.alone[key[0]]) {
-		return -1, nil, false
+	if !(len(key) >= 2 || st.f.l.alone[key[0]] || st.ments[i].det == ruleOrgDocumentName) {
+		return -1, nil, false // a lone word is a short form only when the document made it one
 	}
 	kDem, kIsDem := st.f.l.demonyms[key[0]]
 	var kCountry []string

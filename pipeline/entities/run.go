@@ -21,6 +21,9 @@ var (
 	ruleRunHeadlineStop = rules.New(rules.StageEntities, rules.End, "run.end.headline-function-word",
 		"in a Title Case headline a capitalized function word that joins no name ends the run",
 		"[Union Backs Governor] In Budget Row")
+	ruleRunArticle = rules.New(rules.StageEntities, rules.End, "run.end.article",
+		"a capitalized article (The, A) inside a run, not after a connector and not in a Title Case headline, starts a new sentence's words: it ends the run",
+		"ASTANA. [NORDPRESS] The Ministry of Energy said so.")
 	ruleRunPluralPossessive = rules.New(rules.StageEntities, rules.End, "run.extend.plural-possessive",
 		"a plural possessive's apostrophe between two capitalized words stays inside one name",
 		"[Federation of Workers' Unions]")
@@ -60,6 +63,7 @@ type growMark struct {
 var growers = [...]grower{
 	{ruleRunPossessive, func(st *state, _, j, _ int) (int, bool) { return 0, st.t[j-1].poss }, false},
 	{ruleRunHeadlineStop, (*state).headlineStop, false},
+	{ruleRunArticle, (*state).articleStop, false},
 	{nil, func(st *state, _, j, b int) (int, bool) { return st.unitAt(j, b, false), false }, false},
 	{ruleRunPluralPossessive, (*state).pluralPossessiveGrow, false},
 	{ruleRunArticledName, func(st *state, _, j, _ int) (int, bool) {
@@ -167,6 +171,15 @@ func (st *state) grow(start, j, b int) int {
 // headline ("Union Backs Governor In Budget Row"), unless a place starts there.
 func (st *state) headlineStop(_, j, b int) (int, bool) {
 	return 0, st.t[j].cap && st.t[j].has(fStop) && !st.t[j].has(fConnector) && st.titleCaseHeadline(j) && st.stopPlace(j, b) == 0
+}
+
+// articleStop ends a run before a capitalized article that follows a
+// name word rather than a connector: "TASS The agency said" (a sentence
+// split the segmenter missed), "KAZINFORM The Ministry" (a dateline's
+// source). "Bank of The West" and "The Hague" keep theirs.
+func (st *state) articleStop(_, j, b int) (int, bool) {
+	t := &st.t[j]
+	return 0, t.cap && articles[st.low[j]] && !st.t[j-1].has(fConnector) && !st.titleCaseHeadline(j) && st.stopPlace(j, b) == 0
 }
 
 // pluralPossessiveGrow crosses the apostrophe of "Workers' Unions".

@@ -45,6 +45,7 @@ var (
 	placeSuffixes    = wordSet("place-suffix")     // after "Place-": "Lagos-based"
 	geoFrom          = wordSet("geo-from")         // like geoPreps, for names spelled like no name: "from Wexford"
 	enterprises      = wordSet("enterprise")       // after a name make an enterprise: "the Saran mine"
+	articles         = wordSet("article")          // "the", "a", "an": capitalized inside a run, a new sentence's first word
 	eponymVerbs      = wordSet("eponym-verb")      // "named" (after a person) in a body's name
 	eponymPreps      = wordSet("eponym-prep")      // "after" in "named after"
 	unitHeads        = wordSet("unit-head")        // lower-case heads of a body or its unit: "trade union committee"
