@@ -26,7 +26,7 @@ func exampleText(ex string) (text string, marked []string) {
 		}
 		b.WriteString(ex[:i])
 		b.WriteString(ex[i+1 : j])
-		marked = append(marked, ex[i+1:j])
+		marked = append(marked, strings.ReplaceAll(ex[i+1:j], "¶", "\n\n"))
 		ex = ex[j+1:]
 	}
 	return strings.ReplaceAll(b.String(), "¶", "\n\n"), marked

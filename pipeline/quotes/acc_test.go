@@ -259,6 +259,18 @@ func TestAccuracyRules(t *testing.T) {
 				{"a disgrace", "Bob Hale", sieveSharedVerb.ID},
 			},
 		},
+		{
+			name: "a British single quote over paragraphs that reopen it",
+			rule: ruleMarkSingleReopen.ID,
+			text: "Ann Lee spoke first.\n\n‘We have waited since May. Nurses don’t wait.\n\n‘They can call us,’ she said.\n\n" +
+				"Bob Hale called the offer ‘an insult to every nurse’\n\n‘We will not sign,’ he said.",
+			ents: []ent{person("p1", "Ann Lee", "f"), person("p2", "Bob Hale", "m")},
+			want: []sw{
+				{"We have waited since May. Nurses don’t wait. They can call us,", "Ann Lee", sievePronoun.ID},
+				{"an insult to every nurse", "Bob Hale", sieveCueBefore.ID},
+				{"We will not sign,", "Bob Hale", sievePronoun.ID},
+			},
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

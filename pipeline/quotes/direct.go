@@ -112,6 +112,9 @@ func (st *state) direct() []doc.Quote {
 		if c.q.openW == 2 || c.q.closeW == 2 {
 			st.tr.Add(ruleMarkApos2, c.span, c.span)
 		}
+		if c.q.reopen {
+			st.tr.Add(ruleMarkSingleReopen, c.span, c.span)
+		}
 		c.verdict = st.judge(c, prevClose, nextOpen)
 		if c.verdict == vQuote || c.verdict == vCited {
 			st.markInQ(c)

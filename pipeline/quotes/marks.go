@@ -16,6 +16,7 @@ type qspan struct {
 	openW  int        // the opening mark's width in runes
 	segs   []doc.Span // the quoted words, one span per paragraph, trimmed
 	single bool       // the outer mark is a single quote (‘…’)
+	reopen bool       // a single quote that went on into a paragraph reopening it
 }
 
 // Start and End of the quoted words (inside the marks).
@@ -42,6 +43,11 @@ const apos2 rune = -2
 var ruleMarkApos2 = rules.New(rules.StageQuotes, rules.Detect, "quote.mark.double-apostrophe",
 	"two apostrophes ('') or two backquotes (``) are one double quotation mark, as archives and typewritten text write them",
 	"[''We have waited for the board since May,''] Mr. Bekov said.")
+
+// ruleMarkSingleReopen continues a single quote over paragraphs.
+var ruleMarkSingleReopen = rules.New(rules.StageQuotes, rules.Detect, "quote.mark.single-reopen",
+	"a single quote (‘…) left open at the end of a paragraph ending a sentence goes on when the next paragraph reopens it with ‘, as British text writes a quote of several paragraphs",
+	"Ann Lee said: [‘We have waited since May.¶‘They can call us,’] she said.")
 
 // markAt reads the quotation mark at rs[i] in a paragraph ending at pe: its
 // rune (apos2 for two apostrophes or backquotes), family and width in
@@ -259,6 +265,13 @@ func (sc *markScan) paraEnd(pi, pe, i int) (int, int) {
 	}
 	sc.popSingles()
 	if family(sc.stack[0].r) == famSingle {
+		sc.stack = sc.stack[:1]
+		if ns, ok := sc.singleReopens(pi, pe); ok {
+			sc.cur.segs = append(sc.cur.segs, doc.Span{Start: sc.segStart, End: pe})
+			sc.cur.reopen = true
+			sc.segStart = ns + 1
+			return pi + 1, ns + 1
+		}
 		sc.stack = sc.stack[:0]
 		sc.cur = qspan{}
 		return pi + 1, i
@@ -286,6 +299,37 @@ func (sc *markScan) paraEnd(pi, pe, i int) (int, int) {
 	}
 	sc.emit(-1, 0, pe)
 	return pi + 1, i
+}
+
+// singleReopens reports that the single quote open at the end (pe) of
+// paragraph pi goes on into the next one: the paragraph ends a sentence
+// and the next one opens with a single opening mark. It returns the offset
+// of that mark.
+func (sc *markScan) singleReopens(pi, pe int) (int, bool) {
+	rs, paras := sc.rs, sc.paras
+	if pi+1 >= len(paras) {
+		return 0, false
+	}
+	end := pe
+	for end > paras[pi].Start && unicode.IsSpace(rs[end-1]) {
+		end--
+	}
+	if end == paras[pi].Start {
+		return 0, false
+	}
+	switch rs[end-1] {
+	case '.', '!', '?', '…':
+	default:
+		return 0, false
+	}
+	ns, ne := paras[pi+1].Start, min(len(rs), paras[pi+1].End)
+	if ns >= ne || !isSingleOpener(rs[ns]) || rs[ns] == '\'' || apostropheAhead(rs, ns, ne) {
+		return 0, false
+	}
+	if lf, rf := flanks(rs, ns, 1, ns, ne); !lf || rf {
+		return 0, false
+	}
+	return ns, true
 }
 
 // closerAhead looks for the next double mark in the paragraphs from pi on
