@@ -134,6 +134,9 @@ var (
 	rulePersonForeignName = rules.New(rules.StageEntities, rules.Accept, "person.accept.foreign-name",
 		"two to four capitalized words that are no English words and no list's names, not after an article or \"at\", are a name",
 		"Three were tied, including Japan's [Ryo Nakagawa].")
+	rulePersonAfterDescriptor = rules.New(rules.StageEntities, rules.Start, "person.start.descriptor-before-foreign",
+		"capitalized common words or a body's qualifier before a name no list knows describe the person and are no part of the name",
+		"Opener [Dimuth Rajapaksha] fell for 34.")
 	rulePersonParticles = rules.New(rules.StageEntities, rules.End, "person.extend.particles",
 		"two lower-case name particles between name words (van der, de los) join them into one name",
 		"MP [Pieter van der Merwe] questioned the figures.")
@@ -299,9 +302,12 @@ func (st *state) personTail(a, b int, allCapsRun bool) int {
 		st.fire(rulePersonCueVerb, p, b, p, b)
 		return p
 	}
-	if st.foreignName(a, p, b) {
-		st.fire(rulePersonForeignName, p, b, p, b)
-		return p
+	if q := st.foreignStart(a, p, b); q < b {
+		if q > a {
+			st.fire(rulePersonAfterDescriptor, a, b, q, b)
+		}
+		st.fire(rulePersonForeignName, q, b, q, b)
+		return q
 	}
 	st.fire(rulePersonRejectNoEvidence, p, b, 0, 0)
 	return b
@@ -316,19 +322,69 @@ func (st *state) foreignName(a, p, b int) bool {
 	if p != a || b-p < 2 || b-p > 4 {
 		return false
 	}
+	return st.foreignWords(p, b) && !st.afterArticle(p)
+}
+
+// foreignStart returns where a name no list knows starts in the name words
+// [p, b) of run [a, b) (b: none): the whole run (foreignName), or the words
+// after those that describe the person, capitalized common words or a
+// body's qualifier ("Opener Dimuth Rajapaksha", "Deputies Hayk
+// Martirosyan"). Not in a Title Case headline, whose capitals say nothing.
+func (st *state) foreignStart(a, p, b int) int {
+	if st.foreignName(a, p, b) {
+		return p
+	}
+	if st.titleCaseHeadline(a) {
+		return b
+	}
+	q := p
+	for q < b-2 && st.plainCommon(q) {
+		q++
+	}
+	if q == p && (p == a || !st.t[p-1].cap || !st.t[p-1].has(fOrgWord|fCommon)) {
+		return b
+	}
+	if b-q < 2 || b-q > 4 || !st.foreignWords(q, b) || st.afterArticle(a) {
+		return b
+	}
+	for i := a; i < p; i++ {
+		if st.t[i].has(fConnector) && !st.t[i].cap {
+			return b // "secretary of the Akhil Bharatiya Shramik Sangh": a body's name
+		}
+	}
+	return q
+}
+
+// plainCommon reports whether token i is a capitalized common English word
+// that no name list knows.
+func (st *state) plainCommon(i int) bool {
+	t := &st.t[i]
+	return t.cap && t.has(fCommon) && !t.has(fGiven|fSurname|fSurnameEnd|fNameLike) && !t.allCaps && !t.initial
+}
+
+// foreignWords reports whether the words [p, b) are spelled like a name no
+// list knows (see foreignName).
+func (st *state) foreignWords(p, b int) bool {
 	for i := p; i < b; i++ {
 		t := &st.t[i]
 		if t.allCaps || t.initial || t.has(fCommon|fNameLike) || strings.ContainsAny(t.text, "0123456789.") {
 			return false
 		}
 	}
-	if p > 0 {
-		switch st.low[p-1] {
-		case "the", "a", "an", "at":
-			return false
-		}
-	}
 	return true
+}
+
+// afterArticle reports whether an article or "at" stands before token p:
+// they introduce a body or a venue ("the Niti Aayog", "at Neft Dashlari").
+func (st *state) afterArticle(p int) bool {
+	if p == 0 {
+		return false
+	}
+	switch st.low[p-1] {
+	case "the", "a", "an", "at":
+		return true
+	}
+	return false
 }
 
 // nicknameBefore returns where a nickname in quotes that ends at p starts,

@@ -24,6 +24,7 @@ func (st *state) span(m *ment) doc.Span {
 func (st *state) result() Result {
 	var res Result
 	st.confirmHeadlinePeople()
+	st.bodyPeople()
 	st.documentOrgNames()
 	pcl := st.clusterPeople()
 	ocl := st.clusterOrgs()

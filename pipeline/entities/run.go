@@ -295,6 +295,9 @@ var (
 	ruleRunAndTwoWordName = rules.New(rules.StageEntities, rules.End, "run.end.and-after-two-word-name",
 		"\"and\" after a two-word name (and no third name word) ends the run",
 		"The heads of [LLP Ulykpan Zholmurat] and LLP Kezbi met.")
+	ruleRunAndTwoNames = rules.New(rules.StageEntities, rules.End, "run.end.and-between-two-word-names",
+		"\"and\" between two names of two words (the first opening the run, the second ending it) ends the run",
+		"Goals came from [Erion Hoxha] and Klodian Berisha.")
 	ruleRunAndEastAsian = rules.New(rules.StageEntities, rules.End, "run.end.and-after-three-word-name",
 		"\"and\" after a three-word name with a capitalized particle or a surname first ends the run",
 		"[Tran Thanh Hai] and Le Minh met.")
@@ -362,6 +365,11 @@ func (st *state) andCrossable(start, j int) (bool, *rules.Rule) {
 	if j-start >= 3 && st.nameWord(j-1, false) && st.nameWord(j-2, false) && !st.nameWord(j-3, false) && !st.bodyGoesOn(j) {
 		return false, ruleRunAndTwoWordName
 	}
+	// "Erion Hoxha and Klodian Berisha": two names of two words that
+	// no list knows, the first opening the run
+	if j-start == 2 && st.nameWord(j-1, false) && st.nameWord(j-2, false) && st.twoWordNameAt(j+1) && !st.bodyGoesOn(j) {
+		return false, ruleRunAndTwoNames
+	}
 	// "Pham Van Tuan and ...", "Tran Thanh Hai and ...": a three-word
 	// name with a capitalized particle inside or a known surname first
 	// (East Asian order) ends here
@@ -378,6 +386,16 @@ func (st *state) andCrossable(start, j int) (bool, *rules.Rule) {
 		return false, ruleRunAndHonorificName
 	}
 	return true, nil
+}
+
+// twoWordNameAt reports whether a name of two words starts at i and ends
+// the capitals there: "Klodian Berisha", "Rakhimov B.T.".
+func (st *state) twoWordNameAt(i int) bool {
+	if i+1 >= len(st.t) || !st.nameWord(i, false) || !(st.nameWord(i+1, false) || st.t[i+1].initial) {
+		return false
+	}
+	e := i + 2
+	return e >= len(st.t) || !st.t[e].cap || !st.t[e].word || st.d.Tokens[e].Sentence != st.d.Tokens[i].Sentence
 }
 
 // bodyGoesOn reports whether "and" at j joins words of one body's name:

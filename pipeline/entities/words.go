@@ -68,6 +68,8 @@ var (
 	cityMarks        = wordSet("city-mark")        // mark a place as a city: "Osh city", "the city of Osh"
 	officialPrefixes = wordSet("official-prefix")  // before "of" begin a country's official name: "Republic of"
 	regionAdjective  = wordSet("region-adjective") // after a body and before a title describe the title: "ALU regional director"
+	clubPrefixes     = wordSet("club-prefix")      // a sports club's abbreviation before its name, as written: "FC"
+	bodyRelatives    = wordSet("body-relative")    // after "NAME," a pronoun no person takes: "which"
 	// polityForms are a state's forms; only the bare ones stand without a
 	// modifier, as "Republic of X" is the gazetteer's.
 	polityForms = func() map[string]bool {
