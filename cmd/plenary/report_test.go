@@ -2,10 +2,15 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
+
+	"plenary/pipeline/tables"
 )
 
 // reportCorpus writes a one-document gold corpus (a report written for this
@@ -137,5 +142,44 @@ func TestReportUsageErrors(t *testing.T) {
 		if code := runCLI(t, args...); code != 2 {
 			t.Errorf("%v: exit %d, want 2", args, code)
 		}
+	}
+}
+
+// The report of a sharded run (three shards and finalize: a folder of
+// three parts per table) reads every part: the same counts and top lists as
+// the report of one run over the same input.
+func TestReportOfShardedRun(t *testing.T) {
+	tmp := t.TempDir()
+	one, sharded := filepath.Join(tmp, "one"), filepath.Join(tmp, "sharded")
+	if code := runCLI(t, "run", "--quiet", "-o", one, "../../corpus"); code != 0 {
+		t.Fatalf("run: exit %d", code)
+	}
+	for i := range 3 {
+		if code := runCLI(t, "run", "--quiet", "--shard", fmt.Sprintf("%d/3", i), "-o", sharded, "../../corpus"); code != 0 {
+			t.Fatalf("shard %d: exit %d", i, code)
+		}
+	}
+	if code := runCLI(t, "finalize", "--quiet", sharded); code != 0 {
+		t.Fatalf("finalize: exit %d", code)
+	}
+	if parts, _ := tables.Parts(sharded, "quotes", tables.Parquet); len(parts) != 3 {
+		t.Fatalf("quotes of the sharded run: %d parts, want 3", len(parts))
+	}
+	// The figures and lists that do not depend on row order.
+	figures := regexp.MustCompile(`data-table="\w+"><b>[\d,]+</b>|<h2>[^<]*</h2>|data-speaker="[^"]*"`)
+	summary := func(out string) []string {
+		html := filepath.Join(tmp, filepath.Base(out)+".html")
+		if code := runCLI(t, "report", out, "-o", html); code != 0 {
+			t.Fatalf("report %s: exit %d", out, code)
+		}
+		page := readFile(t, html)
+		got := figures.FindAllString(page, -1)
+		slices.Sort(got)
+		// The top people, organizations and speakers, as shown.
+		return append(got, regexp.MustCompile(`(?s)<section class="tops">.*?</section>`).FindString(page))
+	}
+	want, got := summary(one), summary(sharded)
+	if len(want) < 20 || len(want[len(want)-1]) < 1000 || !slices.Equal(got, want) {
+		t.Errorf("report of the sharded run:\n%v\nof one run:\n%v", got, want)
 	}
 }
