@@ -49,6 +49,9 @@ Examples:
 			if shards < 0 {
 				return usageErr("finalize: --shards must be > 0")
 			}
+			if partBytes <= 0 {
+				return usageErr("finalize: --part-bytes must be > 0")
+			}
 			lx, err := lexicon.Load(lexDir)
 			if err != nil {
 				return usageErr("finalize: %v", err)

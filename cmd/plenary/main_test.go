@@ -227,6 +227,9 @@ func TestUsageErrors(t *testing.T) {
 		{"run", "--shard", "0/2", "-"},
 		{"finalize"},
 		{"finalize", "/does/not/exist"},
+		// 0 would silently be the default.
+		{"run", "--part-bytes", "0", "../../corpus"},
+		{"finalize", "--part-bytes", "-1", "."},
 	} {
 		if code := runCLI(t, args...); code != 2 {
 			t.Errorf("%v: exit %d, want 2", args, code)

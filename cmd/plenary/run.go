@@ -142,6 +142,9 @@ Examples:
 			if maxBytes <= 0 {
 				return usageErr("run: --max-doc-bytes must be > 0")
 			}
+			if partBytes <= 0 {
+				return usageErr("run: --part-bytes must be > 0 (a table's part ends once it holds that many bytes)")
+			}
 			if docTimeout < 0 {
 				return usageErr("run: --doc-timeout must be >= 0 (0: no limit)")
 			}
