@@ -63,16 +63,34 @@ var (
 	rulePluralNames = rules.New(rules.StageEntities, rules.Link, "title.link.plural-names",
 		"a capitalized plural title right before a list of names gives each of them the title in the singular",
 		"The rally was joined by former Senators Panfilo Lacson and [Manny Pacquiao].")
+	ruleTitleSubject = rules.New(rules.StageEntities, rules.Reject, "title.link.subject-not-apposition",
+		"a title after \"NAME,\" that a reporting verb follows is the subject of a new clause, not the name's apposition",
+		"Referring to a speech of Prime Minister Anil Rao, the [minister] said the aim was clear.")
+	ruleTitleServedPost = rules.New(rules.StageEntities, rules.Reject, "title.link.served-post",
+		"a title after another title and \"for\" or \"to\" is the post the first serves: the name in apposition holds only the first",
+		"A spokesman for the [governor], Dan Tierney, said so.")
 	ruleTitlePlural = rules.New(rules.StageEntities, rules.Link, "title.link.plural",
 		"a plural title before a list of people gives each of them the title in the singular",
 		"The [chairmen] of local trade unions of LLP Kezbi Ann Lee and LLP Munay Tom Hart spoke.")
 )
 
 func (st *state) setPerson(ri *runInfo, p int, r *rules.Rule) {
+	prev := -1 // the end of the run's previous title
 	for _, pt := range ri.parts {
-		if pt.k == 't' && st.titles[pt.title].person < 0 {
-			st.titles[pt.title].person = p
-			st.titles[pt.title].link = r
+		if pt.k != 't' {
+			continue
+		}
+		tr := &st.titles[pt.title]
+		if prev >= 0 && st.servesTitle(prev, tr.a) {
+			// "a spokesman for the governor, NAME": the governor is served
+			st.fire(ruleTitleServedPost, tr.a, tr.b, tr.a, tr.b)
+			prev = tr.b
+			continue
+		}
+		prev = tr.b
+		if tr.person < 0 {
+			tr.person = p
+			tr.link = r
 			st.fire(r, pt.a, pt.b, st.ments[p].a, st.ments[p].b)
 		}
 	}
@@ -102,8 +120,11 @@ func (st *state) link(runs []runInfo, sentEnd int) {
 		if x > 0 && r.startsWithTitle() {
 			prev := &runs[x-1]
 			if p := prev.person(); p >= 0 && st.gapIs(prev.b, r.a, true) && !st.hasTitle(p) {
-				st.setPerson(r, p, ruleTitleAppositionAfter)
-				continue
+				if !st.verbAt(r.b) {
+					st.setPerson(r, p, ruleTitleAppositionAfter)
+					continue
+				}
+				st.fire(ruleTitleSubject, r.a, r.b, r.a, r.b)
 			}
 		}
 		// before a name: "[The] TITLE of X, NAME"
@@ -113,6 +134,23 @@ func (st *state) link(runs []runInfo, sentEnd int) {
 		}
 		st.chain(runs, x)
 	}
+}
+
+// servesTitle reports whether tokens [a, b) between two titles of a run
+// are "for" or "to" and an article at most: "spokesman for the governor",
+// "adviser to the President".
+func (st *state) servesTitle(a, b int) bool {
+	if b-a == 2 && (st.low[b-1] == "the" || st.low[b-1] == "a") {
+		b--
+	}
+	return b-a == 1 && (st.low[a] == "for" || st.low[a] == "to")
+}
+
+// verbAt reports whether a reporting verb (person_cues.txt), or an
+// auxiliary and one, starts at token i: "..., the minister said".
+func (st *state) verbAt(i int) bool {
+	cues := st.f.l.cues
+	return i < len(st.low) && (cues[st.low[i]] || cueAux[st.low[i]] && i+1 < len(st.low) && cues[st.low[i+1]])
 }
 
 // acronyms links an acronym in brackets to the body of run x: defined

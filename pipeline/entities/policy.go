@@ -96,6 +96,11 @@ func (st *state) extendMinister(i, n, p int) int {
 		if k, _ := st.match(pPlaces, j, p); k > 0 {
 			break
 		}
+		// "Union Minister of Labour and Employment Dr. Mansukh Rao": the
+		// form of address opens the name
+		if k, _ := st.match(pHonorifics, j, p); k > 0 {
+			break
+		}
 		if st.low[j] == "of" && st.low[j+1] == "the" {
 			j++
 		}
@@ -264,7 +269,13 @@ func (st *state) contrastName(i int, cityOf, regionOf map[string]bool) string {
 // otherwise.
 func MinistryPost(title string, orgs []doc.Organization) (post string, org int) {
 	low := strings.ToLower(title)
-	for _, sep := range []string{"minister of ", "minister for "} {
+	// "Minister of State for Labour" is a Minister of State of the
+	// Ministry of Labour
+	for _, sep := range []string{"minister of state for ", "minister of ", "minister for "} {
+		post := len(sep) - len(" of ") // the separator's words but its last: "minister", "minister of state"
+		if strings.HasSuffix(sep, " for ") {
+			post = len(sep) - len(" for ")
+		}
 		i := strings.Index(low, sep)
 		if i < 0 {
 			continue
@@ -274,14 +285,31 @@ func MinistryPost(title string, orgs []doc.Organization) (post string, org int) 
 		for j, o := range orgs {
 			names := append([]string{o.Name}, o.Aliases...)
 			for _, n := range names {
-				n = strings.TrimPrefix(strings.ToLower(n), "the ")
-				if n == "ministry of "+portfolio || n == "ministry for "+portfolio {
-					return strings.TrimSpace(title[:i+len("minister")]), j
+				if ministryOf(strings.TrimPrefix(strings.ToLower(n), "the "), portfolio) {
+					return title[:i+post], j
 				}
 			}
 		}
+		break
 	}
 	return portfolioFirst(title, orgs)
+}
+
+// ministryOf reports whether the body named n (lower case) is the
+// ministry of portfolio: "ministry of"/"for" and the portfolio, after a
+// level word at most ("federal ministry of ...") and before the country
+// at most ("... of the republic of kazakhstan").
+func ministryOf(n, portfolio string) bool {
+	for _, body := range []string{"ministry of ", "ministry for "} {
+		i := strings.Index(n, body+portfolio)
+		if i < 0 || i > 0 && n[i-1] != ' ' || strings.Count(n[:i], " ") > 1 {
+			continue
+		}
+		if rest := n[i+len(body)+len(portfolio):]; rest == "" || strings.HasPrefix(rest, " of ") {
+			return true
+		}
+	}
+	return false
 }
 
 // portfolioFirst splits a title whose portfolio comes first ("Labor

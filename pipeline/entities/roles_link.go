@@ -32,6 +32,7 @@ type lexWords struct {
 	orgWord    map[string]bool // org_words.txt, lower-case: the fields a portfolio names
 	portfolio  map[string]map[string]bool
 	predicate  map[string]string // title_predicates.txt: word -> copula or choice
+	cue        map[string]bool   // person_cues.txt: reporting verbs after a subject
 }
 
 func wordsOf(lx *lexicon.Lexicon) *lexWords {
@@ -54,6 +55,7 @@ func wordsOf(lx *lexicon.Lexicon) *lexWords {
 			}
 		}
 	}
+	w.cue = lowerSet(lx, "person_cues")
 	w.portfolio = portfolioHeads(lx)
 	w.predicate = predicateWords(lx)
 	w.orgWord = map[string]bool{}
@@ -102,11 +104,12 @@ type linker struct {
 	tokKind  []string    // the type of the mention each token is inside ("" when none)
 	orgAt    map[int]int // first token of an organization mention -> Organizations index
 	titleAt  map[int]bool
+	titleTo  map[int]bool // the token after a title
 }
 
 func newLinker(d *segment.Doc, ents Result, w *lexWords) *linker {
 	k := &linker{d: d, w: w, personAt: map[int]int{},
-		personTo: map[int]int{}, inName: make([]bool, len(d.Tokens)), tokKind: make([]string, len(d.Tokens)), orgAt: map[int]int{}, titleAt: map[int]bool{}}
+		personTo: map[int]int{}, inName: make([]bool, len(d.Tokens)), tokKind: make([]string, len(d.Tokens)), orgAt: map[int]int{}, titleAt: map[int]bool{}, titleTo: map[int]bool{}}
 	people := map[string]int{}
 	for i, p := range ents.People {
 		people[p.ID] = i
@@ -141,6 +144,7 @@ func newLinker(d *segment.Doc, ents Result, w *lexWords) *linker {
 	for _, t := range ents.Titles {
 		if a, b := k.tokenRange(t.Span); a < b {
 			k.titleAt[a] = true
+			k.titleTo[b] = true
 		}
 	}
 	return k
@@ -191,6 +195,11 @@ func (k *linker) link(t Title) (person, org int, method string) {
 		return -1, -1, ""
 	}
 	end := k.d.SentTokens[t.Sentence][1]
+	if k.served(a, k.d.SentTokens[t.Sentence][0]) {
+		// "a spokesman for the governor, Dan Tierney": Tierney speaks
+		// for the governor, he is none
+		return -1, -1, ruleTitleServedPost.ID
+	}
 	if p, ok := k.personAt[b]; ok {
 		return p, -1, ruleRoleTitleBeforeName.ID
 	}
@@ -198,6 +207,10 @@ func (k *linker) link(t Title) (person, org int, method string) {
 		return p, o, ruleUnitPhrase.ID
 	}
 	if p, _ := k.after(a, k.d.SentTokens[t.Sentence][0]); p >= 0 {
+		if k.verbAt(b, end) {
+			// "..., Prime Minister Anil Rao, the minister said"
+			return -1, -1, ruleTitleSubject.ID
+		}
 		return p, -1, ruleApposition.ID
 	}
 	if p, o, comma := k.before(b, end); p >= 0 && comma {
@@ -213,6 +226,22 @@ func (k *linker) link(t Title) (person, org int, method string) {
 		return p, -1, rulePredicateInverse.ID
 	}
 	return -1, -1, ""
+}
+
+// served reports whether the title at a follows another title and "for"
+// or "to" (an article between): the post the other serves.
+func (k *linker) served(a, start int) bool {
+	j := a - 1
+	if j > start && (k.lower(j) == "the" || k.lower(j) == "a") {
+		j--
+	}
+	return j > start && (k.lower(j) == "for" || k.lower(j) == "to") && k.titleTo[j]
+}
+
+// verbAt reports whether a reporting verb, or an auxiliary and one,
+// starts at token i of a sentence ending at end.
+func (k *linker) verbAt(i, end int) bool {
+	return i < end && (k.w.cue[k.lower(i)] || cueAux[k.lower(i)] && i+1 < end && k.w.cue[k.lower(i+1)])
 }
 
 // commaBody finds the holder of a title followed by ", NAME," or by ",
@@ -501,6 +530,9 @@ func (k *linker) linkAll(titles []Title, lx *lexicon.Lexicon, tr *rules.Trace) {
 		}
 		p, o, method := k.link(titles[i])
 		if p < 0 {
+			if r, ok := rules.Lookup(method); ok {
+				tr.Add(r, titles[i].Span, titles[i].Span) // a rule that kept the title unlinked
+			}
 			continue
 		}
 		titles[i].Person, titles[i].Method = p, method
