@@ -214,6 +214,9 @@ func (st *state) sectorGrow(start, j, b int) (int, bool) {
 	if e == 0 {
 		e = st.ofLowerUnit(j, b)
 	}
+	if e == 0 && memberNouns[h] {
+		e = st.fieldPhrase(j, b)
+	}
 	if e == 0 {
 		return 0, false
 	}
@@ -221,6 +224,44 @@ func (st *state) sectorGrow(start, j, b int) (int, bool) {
 		st.t[k].gram = true
 	}
 	return e - j, false
+}
+
+// fieldPhrase returns the end of "of (the) F (and F)" at j after the
+// workers of a union's name, F lower-case words of a field of work, when
+// the phrase closes there (the sentence's end, punctuation, or "of"/"in"
+// going on to a place): "trade union of workers of education and
+// science.", "... of workers of culture, ..."; 0 when none. A verb after
+// the phrase ("of health care met") cannot be told from a field's word, so
+// the phrase must close.
+func (st *state) fieldPhrase(j, b int) int {
+	k := j + 1
+	if k < b && st.low[k] == "the" {
+		k++
+	}
+	e, words := k, 0
+	for ; e < b && e < k+6; e++ {
+		t := &st.t[e]
+		if st.low[e] == "and" || st.low[e] == "," {
+			if words == 0 || e+1 >= b || st.t[e+1].cap || !st.t[e+1].word {
+				break
+			}
+			continue
+		}
+		if !t.word || t.cap || t.quote || t.poss || t.has(fStop) || isNumber(st.low[e]) {
+			break
+		}
+		words++
+	}
+	for e > k && (st.low[e-1] == "and" || st.low[e-1] == ",") {
+		e--
+	}
+	if words == 0 || e == k {
+		return 0
+	}
+	if e < b && st.t[e].word && !(geoPreps[st.low[e]] || st.low[e] == "of") {
+		return 0 // the phrase goes on with other words: it may hold a verb
+	}
+	return e
 }
 
 // ofLowerUnit returns the end of "of (the)" and lower-case unit words at j

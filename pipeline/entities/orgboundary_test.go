@@ -66,6 +66,15 @@ func TestOrgBoundaryMechanisms(t *testing.T) {
 		{name: "org.detect.document-name: a firm's own first word is the firm",
 			text: "Trelvex Mining Company cut jobs in Varna. Trelvex said the mine would close.",
 			kind: org, want: "Trelvex Mining Company", alias: "Trelvex", not: []string{"Trelvex"}},
+		{name: "org.extend.sector: the workers' field of work closes the name at the sentence's end",
+			text: "Representatives of the Ministry of Labour and the Republican committee of the trade union of workers of culture and tourism.",
+			kind: org, want: "Republican committee of the trade union of workers of culture and tourism", rule: "org.extend.sector"},
+		{name: "org.extend.sector: a field phrase that goes on with other words may hold a verb",
+			text: "The Republican committee of the trade union of workers of culture met on Friday.",
+			kind: org, want: "Republican committee of the trade union of workers", not: []string{"Republican committee of the trade union of workers of culture met"}},
+		{name: "title.start.portfolio: no portfolio right after the body's own of",
+			text: "Velmar Federation of Labour president Ann Kordova said the vote was a sign.",
+			kind: org, want: "Velmar Federation of Labour", not: []string{"Velmar Federation"}},
 	})
 	r := find(t, "Workers of the Lakeside Mining Department named after P. K. Ostrov met on Friday.")
 	if len(r.People) != 0 {

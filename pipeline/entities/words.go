@@ -45,6 +45,7 @@ var (
 	placeSuffixes    = wordSet("place-suffix")     // after "Place-": "Lagos-based"
 	geoFrom          = wordSet("geo-from")         // like geoPreps, for names spelled like no name: "from Wexford"
 	enterprises      = wordSet("enterprise")       // after a name make an enterprise: "the Saran mine"
+	memberNouns      = wordSet("member-noun")      // "workers" of a union's name, before "of" a field of work
 	articles         = wordSet("article")          // "the", "a", "an": capitalized inside a run, a new sentence's first word
 	eponymVerbs      = wordSet("eponym-verb")      // "named" (after a person) in a body's name
 	eponymPreps      = wordSet("eponym-prep")      // "after" in "named after"
