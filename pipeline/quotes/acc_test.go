@@ -271,6 +271,26 @@ func TestAccuracyRules(t *testing.T) {
 				{"We will not sign,", "Bob Hale", sievePronoun.ID},
 			},
 		},
+		{
+			name: "a name in apposition with a body's descriptor is a company's",
+			rule: sieveBodyApposition.ID,
+			text: "Zentrova, the video platform whose chief declined to testify, said it “removes false media at once”.\n\n" +
+				"Orvalt, a former miner from the valley, said the mine was “a death trap”.",
+			want: []sw{
+				{"removes false media at once", "", sieveBodyApposition.ID},
+				{"a death trap", "Orvalt", sieveNameUnknown.ID},
+			},
+		},
+		{
+			name: "a verbless capitalized title with no cue is no quote",
+			rule: ruleQuoteVerblessTitle.ID,
+			text: "The agenda of the plenum included “Regional Program on Decent Work and the role of trade unions”, as well as current issues.\n\n" +
+				"“New Rules for night shifts will hurt the depot”\n\n“We Will Not Pay for the crisis of the banks”",
+			want: []sw{
+				{"New Rules for night shifts will hurt the depot", "", sieveNone.ID},
+				{"We Will Not Pay for the crisis of the banks", "", sieveNone.ID},
+			},
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

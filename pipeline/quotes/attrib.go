@@ -805,9 +805,31 @@ func (st *state) nounSpeaker(s, e, pos int) *who {
 		if p := st.personByName(s, e, pos); p != nil {
 			return &who{id: p.ID, name: p.Name, mention: text, attr: doc.AttrExplicit, conf: confExplicitBefore - 0.1, at: at, rule: sieveNameMatch}
 		}
+		if st.bodyApposition(e) {
+			return &who{mention: text, attr: doc.AttrNone, conf: confSource, at: at, rule: sieveBodyApposition}
+		}
 		return &who{name: text, mention: text, attr: doc.AttrExplicit, conf: confNamedUnknown, at: at, rule: sieveNameUnknown}
 	}
 	return nil
+}
+
+// bodyApposition reports an apposition after a name at e whose head is a
+// body's descriptor (", the video platform whose …", ", a Lagos firm"):
+// the name is a company's or a group's, no person's.
+func (st *state) bodyApposition(e int) bool {
+	if e+1 >= len(st.low) || st.low[e] != "," || !determiners[st.low[e+1]] {
+		return false
+	}
+	for t := e + 2; t < len(st.low) && t <= e+5; t++ {
+		w := st.low[t]
+		if !isWord(w) {
+			return false
+		}
+		if bodyNouns[w] {
+			return true
+		}
+	}
+	return false
 }
 
 // eligible reports whether a mention can be a subject: not after a

@@ -43,6 +43,9 @@ var (
 	ruleQuoteModifier = rules.New(rules.StageQuotes, rules.Reject, "quote.reject.modifier",
 		"up to three lower-case quoted words standing before a noun, after a determiner, adjective, adverb, noun or preposition, modify the noun: a term or a scare quote, even in a reported sentence",
 		"Ann Lee said the city needs more [“missing middle”] housing.")
+	ruleQuoteVerblessTitle = rules.New(rules.StageQuotes, rules.Reject, "quote.reject.verbless-title",
+		"quoted words with no cue that open with two capitalized words, end with no punctuation and hold no verb and no I/we/you are the title of an item, a document or a programme",
+		"The agenda included [“Regional Program on Decent Work and the role of trade unions”] and other issues.")
 	ruleQuoteSpeechShaped = rules.New(rules.StageQuotes, rules.Accept, "quote.accept.speech-shaped",
 		"six quoted words or more, or three in a sentence-like form, are speech without a cue",
 		"[“We will not stop until wages are paid.”]")
@@ -203,6 +206,9 @@ func (st *state) verdict(c *cand, prevClose, nextOpen int) (int, *rules.Rule) {
 		}
 		return vQuote, ruleQuoteCue
 	}
+	if st.verblessTitle(c) {
+		return vReject, ruleQuoteVerblessTitle
+	}
 	if n >= 6 || (n >= 3 && sentenceLike(c.text)) {
 		return vQuote, ruleQuoteSpeechShaped
 	}
@@ -232,6 +238,41 @@ func (st *state) modifierTerm(c *cand) bool {
 		return false
 	}
 	return st.pos(before)&(pNP|pPrep|pAdv) != 0 && st.pos(before)&pVerb == 0
+}
+
+// verblessTitle reports quoted words with no cue shaped like a title with
+// lower-case words in it ("Country Program on Decent Work and the role of
+// trade unions"): two capitalized words first, no closing punctuation, no
+// first- or second-person pronoun, and no verb. Only spans of this shape
+// have their sentence tagged.
+func (st *state) verblessTitle(c *cand) bool {
+	if len(c.words) < 3 || endsClause(c.text) || c.q.close < 0 {
+		return false
+	}
+	first, second := -1, -1
+	for t := c.openTok + 1; t < c.closeTok; t++ {
+		if !isWord(st.low[t]) {
+			continue
+		}
+		if speechPronouns[st.low[t]] {
+			return false
+		}
+		switch {
+		case first < 0:
+			first = t
+		case second < 0:
+			second = t
+		}
+	}
+	if second < 0 || !isCap(st.toks[first].Text) || !isCap(st.toks[second].Text) {
+		return false
+	}
+	for t := c.openTok + 1; t < c.closeTok; t++ {
+		if st.pos(t)&pVerb != 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // coveredByMention reports a quoted span that is mostly an entity's name

@@ -101,6 +101,9 @@ var (
 	sieveNameMatch = rules.New(rules.StageQuotes, rules.Speaker, "quote.sieve.name-match",
 		"capitalized words the entity stage missed that match a person's name or alias are that person",
 		"Gregory Quillfeather spoke. [Mr. Quillfeather] has said he will debate the mayor once.")
+	sieveBodyApposition = rules.New(rules.StageQuotes, rules.Speaker, "quote.sieve.body-apposition",
+		"a name the entities did not know, in apposition with a body's descriptor (X, the video platform, said), is a company's or group's: no person speaker",
+		"[Zentrova], the video platform whose chief declined to testify, said it “removes false media at once”.")
 	sieveNameUnknown = rules.New(rules.StageQuotes, rules.Speaker, "quote.sieve.name-unknown",
 		"capitalized words that match no person are a speaker named as written",
 		"“We will not stop now,” said [Zorro].")

@@ -27,6 +27,7 @@ var (
 	byHead          = wordValues("by-head")                               // "a delegation headed by X": X is its head
 	commonStarts    = lexicon.ClassSet("quote_words", "common-start")     // open a common noun phrase naming no one: "the group", "its draft"
 	timeAdverbs     = lexicon.ClassSet("quote_words", "time-adverb")      // tagged as nouns, yet no noun a quote could modify: "today"
+	bodyNouns       = lexicon.ClassSet("entity_words", "org-descriptor")  // head a body's description: "the video platform", "a Lagos firm"
 	regionWords     = lexicon.ClassSet("entity_words", "region")          // "the regional chairman"
 )
 
