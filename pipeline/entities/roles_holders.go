@@ -30,6 +30,9 @@ var (
 	ruleRefPortfolio = rules.New(rules.StageRoles, rules.Link, "role.ref.portfolio",
 		"a title-only reference to a portfolio stands for the one holder of that portfolio however written",
 		"Mick Cash met Chris Hale, Secretary of State for transport. The [Transport Secretary] agreed.")
+	ruleRefOffice = rules.New(rules.StageRoles, rules.Link, "role.ref.office",
+		"a title-only \"head of state/government\" stands for the one holder of another title naming the same office (titles.txt third field: Minister-President, Premier)",
+		"Minister-President Karl Becker met the unions. Saxony's [head of government] promised help.")
 	ruleRefSamePost = rules.New(rules.StageRoles, rules.Link, "role.ref.same-post",
 		"a title-only reference stands for the one holder of the same title or of an abbreviation standing for it",
 		"Sen. Ann Ray spoke. “We will pay,” the [senator] said.")
@@ -47,6 +50,7 @@ type holders struct {
 	w           *lexWords
 	seat        func(title string) bool // a title many hold in one body (title_seats.txt)
 	byTitle     map[string][]int
+	byOffice    map[string][]int // the title a held post's title refers to: "prime minister" for a Minister-President
 	byOrg       map[int][]int
 	byPlace     map[string][]int
 	region      []int
@@ -54,7 +58,7 @@ type holders struct {
 }
 
 func newHolders(held map[int][]Title, ents Result, lx *lexicon.Lexicon, w *lexWords) *holders {
-	h := &holders{w: w, byPortfolio: map[string][]int{}, byTitle: map[string][]int{}, byOrg: map[int][]int{}, byPlace: map[string][]int{}, people: make([]int, len(ents.People)),
+	h := &holders{w: w, byPortfolio: map[string][]int{}, byTitle: map[string][]int{}, byOffice: map[string][]int{}, byOrg: map[int][]int{}, byPlace: map[string][]int{}, people: make([]int, len(ents.People)),
 		seat: func(title string) bool { return lx != nil && lx.Has("title_seats", title) }}
 	for i, p := range ents.People {
 		h.people[i] = p.Start
@@ -73,9 +77,15 @@ func newHolders(held map[int][]Title, ents Result, lx *lexicon.Lexicon, w *lexWo
 			// an abbreviation's holder holds the full title ("Gov." is a
 			// governor); a title that only refers to another ("Premier" to
 			// a prime minister) is a post of its own
-			if t.Refers != "" && isAbbrev(CleanTitle(t.Text)) {
+			// and so does a description of the office ("Head of State" is
+			// the President)
+			if t.Refers != "" && (isAbbrev(CleanTitle(t.Text)) || isOfficeDescription(t.Text)) {
 				k := foldKey(t.Refers)
 				h.byTitle[k] = append(h.byTitle[k], p)
+			}
+			if t.Refers != "" {
+				k := foldKey(t.Refers)
+				h.byOffice[k] = append(h.byOffice[k], p)
 			}
 			// only the head of a place stands for it: a deputy akim of a
 			// district is not "the akim of the district"
@@ -95,7 +105,7 @@ func newHolders(held map[int][]Title, ents Result, lx *lexicon.Lexicon, w *lexWo
 		slices.SortFunc(l, func(a, b int) int { return cmp.Or(h.people[a]-h.people[b], a-b) })
 		return slices.Compact(l) // a person holding a title twice counts once
 	}
-	for _, m := range []map[string][]int{h.byTitle, h.byPlace, h.byPortfolio} {
+	for _, m := range []map[string][]int{h.byTitle, h.byPlace, h.byPortfolio, h.byOffice} {
 		for k, l := range m {
 			m[k] = order(l)
 		}
@@ -131,6 +141,10 @@ func (h *holders) resolve(t Title) (int, *rules.Rule) {
 		if l, r = h.byTitle[foldKey(CleanTitle(t.Text))], ruleRefSamePost; len(l) == 0 {
 			l, r = h.byTitle[foldKey(t.Refers)], ruleRefRefers
 		}
+		// "Saxony's head of government" after "Minister-President X"
+		if len(l) == 0 && isOfficeDescription(t.Text) {
+			l, r = h.byOffice[foldKey(t.Refers)], ruleRefOffice
+		}
 	case t.Org >= 0:
 		if h.seat(CleanTitle(t.Text)) {
 			return -1, nil // a body has many members: "a member of the committee"
@@ -152,10 +166,17 @@ func (h *holders) resolve(t Title) (int, *rules.Rule) {
 		return l[0], r
 	case before > 1:
 		return -1, nil
-	case (t.Refers != "" || r == ruleRefPortfolio) && len(l) == 1:
+	case (t.Refers != "" || r == ruleRefPortfolio || r == ruleRefOffice) && len(l) == 1:
 		return l[0], r
 	}
 	return -1, nil
+}
+
+// isOfficeDescription reports whether a title describes an office rather
+// than naming a post ("Head of State", "head of the government"): it and
+// the post it refers to are one office, whoever the text names first.
+func isOfficeDescription(title string) bool {
+	return len(title) > 8 && strings.EqualFold(title[:8], "head of ")
 }
 
 // isAbbrev reports whether a title is an abbreviation: capitals only

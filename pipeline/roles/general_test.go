@@ -72,6 +72,15 @@ func TestUnseenReportShapes(t *testing.T) {
 		{"policy.role.ministry-named: a form of address ends the portfolio",
 			"Union Minister of Labour and Employment Dr. Mansukh Rao met the unions. The Ministry of Labour and Employment said so.",
 			[]want{{"Mansukh Rao", "Union Minister", ""}}, nil},
+		{"role.ref.same-post: the Head of State is the President",
+			"She recalled the instruction of the Head of State Askar Tokenov. The President signed the decree in 2019.",
+			[]want{{"Askar Tokenov", "Head of State", ""}, {"Askar Tokenov", "President", ""}}, nil},
+		{"role.ref.office: a head of government after a Minister-President",
+			"Minister-President Karl Becker met the unions. \"We will help,\" Saxony's head of government said.",
+			[]want{{"Karl Becker", "head of government", ""}}, nil},
+		{"role.ref.same-post: a Premier does not make 'the Prime Minister' hers",
+			"Premier Anna Kowal spoke. The union wrote to the Prime Minister.",
+			nil, []want{{"Anna Kowal", "Prime Minister", ""}}},
 	}
 	match := func(r doc.Role, w want) bool {
 		return r.PersonName == w.person && r.Title == w.title && (w.org == "" || r.OrgName == w.org)
