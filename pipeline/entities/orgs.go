@@ -729,7 +729,7 @@ func ofCountry(adj, country, of []string) bool {
 func bagKey(key []string) string {
 	ws := make([]string, 0, len(key))
 	for _, w := range key {
-		if !orgStop[w] && w != "republic" {
+		if !orgStop[w] && !officialPrefixes[w] {
 			ws = append(ws, singular(w))
 		}
 	}

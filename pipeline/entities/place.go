@@ -206,7 +206,7 @@ func (st *state) places(dst []part, a, b int) []part {
 		}
 		if _, ok := l.demonyms[st.low[i]]; ok {
 			out = append(out, part{k: 'd', a: i, b: i + 1, ment: -1})
-		} else if st.t[i].cap && !l.stop[st.low[i]] && st.low[i] != "republic" {
+		} else if st.t[i].cap && !l.stop[st.low[i]] && !officialPrefixes[st.low[i]] {
 			other = true
 		} else if st.low[i] == "and" || st.t[i].quote {
 			other = false
@@ -602,7 +602,7 @@ func (st *state) gazetteerAt(i, b int) (ment, bool) {
 		n += c
 	}
 	j := i + n
-	for j < b && regionWords[st.low[j]] && st.low[j] != "regional" {
+	for j < b && regionWords[st.low[j]] && !regionAdjective[st.low[j]] {
 		j++
 	}
 	m := ment{k: kPlace, a: i, b: j, name: st.regionName(i, i+n, j), det: rulePlaceGazetteer}
@@ -616,7 +616,7 @@ func (st *state) gazetteerAt(i, b int) (ment, bool) {
 // gazetteer lacks; the region word may be the token after the segment.
 func (st *state) placeWordAt(i, b int) (ment, bool) {
 	l := st.f.l
-	if !(st.t[i].cap && i+1 < b+1 && i+1 < len(st.low) && regionWords[st.low[i+1]] && st.low[i+1] != "regional" &&
+	if !(st.t[i].cap && i+1 < b+1 && i+1 < len(st.low) && regionWords[st.low[i+1]] && !regionAdjective[st.low[i+1]] &&
 		!l.stop[st.low[i]] && !l.orgWords[st.low[i]] && !l.heads[st.low[i]] && (i+1 < b || !st.t[i+1].cap)) {
 		return ment{}, false
 	}

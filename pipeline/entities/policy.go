@@ -85,7 +85,7 @@ func (st *state) placeName(a, b int) string {
 // extendMinister keeps a ministry's portfolio in the title when no ministry
 // is named: "Minister of Labor and Social Protection".
 func (st *state) extendMinister(i, n, p int) int {
-	if (st.low[i+n-1] != "minister" && st.low[i+n-1] != "commissioner") || i+n >= p || (st.low[i+n] != "of" && st.low[i+n] != "for") {
+	if !ministerOf[st.low[i+n-1]] || i+n >= p || (st.low[i+n] != "of" && st.low[i+n] != "for") {
 		return n
 	}
 	j := i + n + 1
@@ -151,7 +151,7 @@ func (st *state) properCity(k string) string {
 	found := ""
 	for i := range st.ments {
 		m := &st.ments[i]
-		if m.k != kPlace || strings.ToLower(m.name) != k || m.b-1 <= m.a || st.low[m.b-1] != "city" || !st.t[m.b-1].cap {
+		if m.k != kPlace || strings.ToLower(m.name) != k || m.b-1 <= m.a || !cityMarks[st.low[m.b-1]] || !st.t[m.b-1].cap {
 			continue
 		}
 		s := st.slice(m.a, m.b)
@@ -322,7 +322,7 @@ func portfolioFirst(title string, orgs []doc.Organization) (post string, o int) 
 		return title, -1
 	}
 	last := strings.ToLower(title[i+1:])
-	if last != "minister" && last != "secretary" {
+	if !portfolioPosts[last] {
 		return title, -1
 	}
 	portfolio := strings.ToLower(title[:i])

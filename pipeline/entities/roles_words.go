@@ -2,11 +2,11 @@ package entities
 
 import "plenary/pipeline/lexicon"
 
-// The closed classes of words the linker reads: lexicon/data/role_words.txt
-// (word, class), and entities' region and settlement words, defined once in
-// entity_words.txt. Function words that are a pattern's own ("of", "the",
-// "to", "and", the possessive "'s") stay in the rules (see
-// entities/words.go for the line drawn).
+// The closed classes of words the title linker of roles_*.go reads:
+// lexicon/data/role_words.txt (word, class), besides regionWords and
+// settlementWords (words.go). Function words that are a pattern's own
+// ("of", "the", "to", "and", the possessive "'s") stay in the rules (see
+// words.go for the line drawn).
 var (
 	unitWords  = lexicon.Class("role_words", "unit")           // units of a body and their attributes: "legal department"
 	stopBefore = lexicon.ClassSet("role_words", "stop-before") // between "NAME," and its title: ", the", ", now"

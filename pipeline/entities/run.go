@@ -322,7 +322,7 @@ var (
 func (st *state) crossable(start, j int) (bool, *rules.Rule) {
 	l := st.f.l
 	prev := st.low[j-1]
-	if nameParticles[st.low[j]] && st.low[j] != "de" && st.low[j] != "da" && st.low[j] != "al" && st.nameWord(j-1, false) {
+	if nameParticles[st.low[j]] && !particlePreps[st.low[j]] && st.nameWord(j-1, false) {
 		return true, ruleRunParticle
 	}
 	// "Chief Whip Nurlan Bekov of the Union": a name ends the run

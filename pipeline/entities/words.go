@@ -68,9 +68,12 @@ var (
 	countyWords      = wordSet("county-word")      // FORMAT keeps it with the name: "Milwaukee County"
 	cityMarks        = wordSet("city-mark")        // mark a place as a city: "Osh city", "the city of Osh"
 	officialPrefixes = wordSet("official-prefix")  // before "of" begin a country's official name: "Republic of"
-	regionAdjective  = wordSet("region-adjective") // after a body and before a title describe the title: "ALU regional director"
+	regionAdjective  = wordSet("region-adjective") // after a body and before a title describe the title: "ALU regional director"; no region word after a place
 	clubPrefixes     = wordSet("club-prefix")      // a sports club's abbreviation before its name, as written: "FC"
 	bodyRelatives    = wordSet("body-relative")    // after "NAME," a pronoun no person takes: "which"
+	ministerOf       = wordSet("minister-of")      // posts whose portfolio follows: "Minister of Labor", "Commissioner for Trade"
+	portfolioPosts   = wordSet("portfolio-post")   // posts after their portfolio: "Labour Minister", "Transport Secretary"
+	particlePreps    = wordSet("particle-prep")    // name particles that are also prepositions: no run goes on over them alone
 	// polityForms are a state's forms; only the bare ones stand without a
 	// modifier, as "Republic of X" is the gazetteer's.
 	polityForms = func() map[string]bool {

@@ -56,7 +56,7 @@ func (st *state) clause(s, b int) (doc.Span, string, bool) {
 
 func (st *state) accordingTo(k, a, b int) (doc.Quote, bool) {
 	t := a
-	if st.low[t] == "in" && t+1 < b && (st.low[t+1] == "turn" || st.low[t+1] == "addition") {
+	if st.low[t] == "in" && t+1 < b && inLinks[st.low[t+1]] {
 		t += 3
 	}
 	if t >= b {

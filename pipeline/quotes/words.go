@@ -29,6 +29,7 @@ var (
 	timeAdverbs     = lexicon.ClassSet("quote_words", "time-adverb")      // tagged as nouns, yet no noun a quote could modify: "today"
 	bodyNouns       = lexicon.ClassSet("entity_words", "org-descriptor")  // head a body's description: "the video platform", "a Lagos firm"
 	regionWords     = lexicon.ClassSet("entity_words", "region")          // "the regional chairman"
+	inLinks         = lexicon.ClassSet("quote_words", "in-link")          // after "in" link to what came before: "In turn, according to X"
 )
 
 // wordValues maps the words of class c to their value field.
