@@ -8,8 +8,10 @@ import "plenary/pipeline/lexicon"
 //
 // What stays in Go: a rule's own pattern over English function words used
 // as grammar ("of", "the", "a", "an", "and", "or", "for", "on", "in",
-// "near", "at", "to", "with", the possessive "'s") and punctuation, as in
-// "X of the Y" or "CITY, ST. —": the words are the pattern, a list would
+// "near", "at", "to", "with", the possessive "'s"; the auxiliaries "has",
+// "had", "have", "were", "are" and "also" of the title predicates in
+// roles_predicate.go) and punctuation, as in "X of the Y", "CITY, ST. —"
+// or "X and Y were elected": the words are the pattern, a list would
 // not make the rule any more general, and a reader sees the rule at once.
 // English morphology (ordinal suffixes in tokens.go, participles "-ed",
 // "-ing", "born" in person.go) stays too. The values of a data file's
