@@ -105,8 +105,14 @@ func (l *lex) loadGenerated(lx *lexicon.Lexicon) {
 		}
 	})
 	l.geo = make(map[string]geoPlace, 32000)
+	l.ccTLDs = make(map[string]bool, 256)
 	lx.Each("gen_places", func(e lexicon.Entry) {
 		k := strings.ToLower(e.Key()) // the generator writes one space between words
+		if cc := e.Field(2); e.Field(1) == "country" && len(cc) == 2 {
+			// a country's two-letter code is its web domain's ending
+			// (ISO 3166 alpha-2 = the country-code TLD)
+			l.ccTLDs["."+strings.ToLower(cc)] = true
+		}
 		if _, dup := l.geo[k]; dup {
 			return
 		}

@@ -127,6 +127,7 @@ type lex struct {
 	gen        map[string]genInfo  // generated lists' words (capitalized tokens only)
 	geo        map[string]geoPlace // generated gazetteer: lowercase name, words joined by one space
 	geoMax     int                 // most words in a gazetteer name
+	ccTLDs     map[string]bool     // ".kz", ".ge": a country's code from the generated gazetteer
 }
 
 type suffix struct {

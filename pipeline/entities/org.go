@@ -3,6 +3,7 @@ package entities
 import (
 	"plenary/pipeline/rules"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -839,6 +840,26 @@ func (st *state) knownOrg(i, b int) int {
 	return n
 }
 
+// domain reports whether token text s is a web address: a listed ending
+// (isDomain), or a country's code written in lower case after a name of
+// two letters or more ("kavkazwire.ge", "gov.kz").
+func (l *lex) domain(s string) bool {
+	if isDomain(s) {
+		return true
+	}
+	s = strings.TrimSuffix(s, ".")
+	k := strings.LastIndexByte(s, '.')
+	if k < 2 || k+3 != len(s) || strings.ContainsAny(s, "@/ ") || strings.ToLower(s[k:]) != s[k:] {
+		return false
+	}
+	for _, r := range s[:k] {
+		if !(r == '.' || r == '-' || unicode.IsLetter(r) || unicode.IsDigit(r)) {
+			return false
+		}
+	}
+	return l.ccTLDs[s[k:]]
+}
+
 func isDomain(s string) bool {
 	if strings.IndexByte(s, '.') < 0 {
 		return false
@@ -881,7 +902,7 @@ func (st *state) isOrg(a, b int) bool {
 				}
 			}
 		}
-		if isDomain(t.text) {
+		if l.domain(t.text) {
 			return true
 		}
 	}
@@ -903,7 +924,7 @@ func (st *state) orgEvidenceEnd(a, b int) int {
 		if n := st.knownOrg(i, b); n > 0 && t.cap {
 			e = max(e, i+n)
 		}
-		if (l.heads[t.low] && t.cap) || isDomain(t.text) ||
+		if (l.heads[t.low] && t.cap) || l.domain(t.text) ||
 			(t.allCaps && !t.initial && utf8.RuneCountInString(t.text) >= 2 && !romanNumeral(t.text) && !l.titleWords[t.low]) {
 			e = max(e, i+1)
 		}
@@ -973,7 +994,7 @@ func (st *state) orgPart(a, b int) part {
 		switch {
 		case st.knownOrg(a, b) > 0:
 			m.det = ruleOrgKnown
-		case isDomain(st.t[a].text):
+		case l.domain(st.t[a].text):
 			m.det = ruleOrgDomain
 		case st.t[a].allCaps:
 			m.det = ruleOrgAcronym

@@ -75,6 +75,15 @@ func TestOrgBoundaryMechanisms(t *testing.T) {
 		{name: "title.start.portfolio: no portfolio right after the body's own of",
 			text: "Velmar Federation of Labour president Ann Kordova said the vote was a sign.",
 			kind: org, want: "Velmar Federation of Labour", not: []string{"Velmar Federation"}},
+		{name: "org.detect.domain: a news site in lower case mid-sentence, a country's code ending it",
+			text: "The conference was held in Kutaisi on Sunday, velmarwire.ge reports.",
+			kind: org, want: "velmarwire.ge", rule: "org.detect.domain"},
+		{name: "org.detect.domain: a ministry's site after on",
+			text: "The ministry's press service reports on labour.gov.kz.",
+			kind: org, want: "labour.gov.kz", rule: "org.detect.domain"},
+		{name: "a missing space after a period is no web site",
+			text: "The union said.It would strike on Monday.",
+			kind: org, not: []string{"said.It", "said.it"}},
 	})
 	r := find(t, "Workers of the Lakeside Mining Department named after P. K. Ostrov met on Friday.")
 	if len(r.People) != 0 {

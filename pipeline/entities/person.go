@@ -38,7 +38,7 @@ func (st *state) nameWord(i int, allCapsRun bool) bool {
 	if n, _ := st.match(pHonorifics, i, i+1); n > 0 {
 		return false
 	}
-	if t.has(fStop|fOrgWord|fHead|fTitleWord|fDocWord|fRegion|fDemonym) || (t.has(fConnector) && !t.allCaps) || isDomain(lw) {
+	if t.has(fStop|fOrgWord|fHead|fTitleWord|fDocWord|fRegion|fDemonym) || (t.has(fConnector) && !t.allCaps) || l.domain(lw) {
 		return false
 	}
 	if sg := singular(lw); sg != lw && (l.titleWords[sg] || l.heads[sg] || l.orgWords[sg] || regionWords[sg]) {

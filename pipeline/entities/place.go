@@ -149,7 +149,7 @@ func (st *state) unknownPlace(a, b int) bool {
 		if _, ok := l.demonyms[w]; ok {
 			return false
 		}
-		if st.knownOrg(i, b) > 0 || isDomain(w) {
+		if st.knownOrg(i, b) > 0 || l.domain(w) {
 			return false
 		}
 		if n, _ := st.match(pPlaces, i, b); n > 0 {

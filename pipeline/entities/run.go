@@ -117,6 +117,10 @@ func (st *state) sentence(a, b int) {
 		if n == 0 {
 			n = st.eponymStart(i, b)
 		}
+		if n == 0 && !st.t[i].cap && st.t[i].word && st.f.l.domain(st.t[i].text) {
+			n = 1 // a web site in lower case: "reports on gov.kz"
+			st.fire(ruleOrgDomain, i, i+1, i, i+1)
+		}
 		if n == 0 {
 			i++
 			continue
