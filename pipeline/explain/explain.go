@@ -116,6 +116,9 @@ func (p *printer) items() []item {
 		byEntity[m.EntityID] = append(byEntity[m.EntityID], m)
 	}
 	ents := []string{rules.StageEntities, rules.StagePolicy}
+	// a role's title is linked to its holder by entities' title.link.* or
+	// by the role.* rules (roles_*.go in entities): both explain it
+	roleStages := []string{rules.StageEntities, rules.StageRoles, rules.StagePolicy}
 	var out []item
 	entity := func(id, table, name string, aliases []string, extra ...string) {
 		it := item{id: id, table: table, label: name, stages: ents}
@@ -149,7 +152,7 @@ func (p *printer) items() []item {
 	for i, r := range x.Roles {
 		org := or(r.OrgName, "no body")
 		out = append(out, item{id: fmt.Sprintf("r%d", i+1), table: "roles", label: r.PersonName + ": " + r.Title + " (" + org + ")",
-			details: []string{"method: " + r.Method, "stated at " + span(r.Span)}, spans: []doc.Span{r.Span}, stages: ents})
+			details: []string{"method: " + r.Method, "stated at " + span(r.Span)}, spans: []doc.Span{r.Span}, stages: roleStages})
 	}
 	for _, q := range x.Quotes {
 		sp := or(q.SpeakerName, "no speaker")

@@ -62,3 +62,14 @@ func TestWriteItem(t *testing.T) {
 		t.Errorf("unknown item: err = %v", err)
 	}
 }
+
+// A role whose holder a role.* rule found (here a title-only reference
+// resolved to the one governor) shows that rule, not only the title's
+// detection.
+func TestRoleShowsItsLinkRule(t *testing.T) {
+	const text = "Gov. Ann Ray spoke in Tucson on Monday. Later the governor met the press."
+	out := explained(t, text, Options{Item: "r2"})
+	if !strings.Contains(out, "method: role.ref.") || !strings.Contains(out, "link     role.ref.") {
+		t.Errorf("role item lacks its role.ref rule:\n%s", out)
+	}
+}
