@@ -65,7 +65,7 @@ func (s *sandbox) stub(name, body string) {
 
 // stubBodies are what the stubs do beyond logging (nothing when absent).
 var stubBodies = map[string]string{
-	"npm":  `[ "$1" = ci ] && mkdir -p node_modules/@duckdb/node-api; exit 0`,
+	"npm":  `[ "$1" = ci ] && mkdir -p node_modules/@duckdb/node-api node_modules/nodejs-polars; exit 0`,
 	"sudo": `[ "$1" = -n ] && shift; exec "$@"`,
 }
 
@@ -78,9 +78,15 @@ func (s *sandbox) present(names ...string) {
 			if err := os.WriteFile(s.timeBin, []byte("#!/bin/sh\n"), 0o755); err != nil {
 				s.t.Fatal(err)
 			}
-		case "node_modules":
-			if err := os.MkdirAll(filepath.Join(s.root, "pipeline/tables/interop/node_modules/@duckdb/node-api"), 0o755); err != nil {
-				s.t.Fatal(err)
+		case "node_modules", "duckdb_only":
+			mods := []string{"@duckdb/node-api", "nodejs-polars"}
+			if n == "duckdb_only" {
+				mods = mods[:1]
+			}
+			for _, m := range mods {
+				if err := os.MkdirAll(filepath.Join(s.root, "pipeline/tables/interop/node_modules", m), 0o755); err != nil {
+					s.t.Fatal(err)
+				}
 			}
 		default:
 			s.stub(n, stubBodies[n])
@@ -153,12 +159,16 @@ func TestSetup(t *testing.T) {
 			wantCall: []string{"go mod download"}, noCall: []string{"apt-get", "npm ci"}},
 		{name: "fresh machine as root: installs the missing packages",
 			present: []string{"make"}, apt: "ok",
-			wantOut:  []string{"installing nodejs npm chromium time with apt-get", "installing the DuckDB module"},
+			wantOut:  []string{"installing nodejs npm chromium time with apt-get", "installing the DuckDB and polars modules"},
 			wantCall: []string{"apt-get update", "apt-get install -y -q nodejs npm chromium time", "npm ci", "go mod download"}},
 		{name: "only chromium missing",
 			present: []string{"node", "npm", "time", "make", "node_modules"}, apt: "ok",
 			wantOut:  []string{"installing chromium with apt-get"},
 			wantCall: []string{"apt-get install -y -q chromium"}, noCall: []string{"npm ci"}},
+		{name: "only the polars module missing: npm ci",
+			present: []string{"node", "npm", "chromium", "time", "make", "duckdb_only"}, apt: "ok",
+			wantOut:  []string{"installing the DuckDB and polars modules"},
+			wantCall: []string{"npm ci"}, noCall: []string{"apt-get"}},
 		{name: "not root and no sudo: says what to run, installs nothing",
 			present: []string{"node", "npm", "time", "make", "node_modules"}, apt: "ok", env: []string{"STUB_UID=1000"},
 			wantCode: 2, wantOut: []string{"missing: chromium", "sudo apt-get install chromium", "make test-short"},
