@@ -494,8 +494,8 @@ func isCap(s string) bool {
 // modifier returns the title with a capitalized title modifier right before
 // it prepended ("Legal inspector" at a sentence start, "the Acting General
 // Secretary"): entities reads such a word as the start of a name. A word
-// inside a named body or place, or after another capitalized word, is left
-// out.
+// inside a named body or place, or a level or field after another
+// capitalized word, is left out.
 func (k *linker) modifier(t Title, lx *lexicon.Lexicon) (string, doc.Span) {
 	a, b := k.tokenRange(t.Span)
 	if a >= b || a == 0 || t.Sentence < 0 || t.Sentence >= len(k.d.SentTokens) {
@@ -504,10 +504,13 @@ func (k *linker) modifier(t Title, lx *lexicon.Lexicon) (string, doc.Span) {
 	m := a - 1
 	first := k.d.SentTokens[t.Sentence][0]
 	tx := k.d.Tokens[m].Text
-	if m < first || k.inName[m] || !isCap(tx) || !lx.Has("title_modifiers", tx) {
+	e, ok := lx.Lookup("title_modifiers", tx)
+	if m < first || k.inName[m] || !isCap(tx) || !ok {
 		return t.Text, t.Span
 	}
-	if m > first && isCap(k.d.Tokens[m-1].Text) {
+	// after another capitalized word only a rank ("Teamsters General
+	// President"), not a level ("Almaty City Akim")
+	if m > first && isCap(k.d.Tokens[m-1].Text) && e.Field(1) == "" {
 		return t.Text, t.Span
 	}
 	sp := t.Span

@@ -81,6 +81,15 @@ func TestUnseenReportShapes(t *testing.T) {
 		{"role.ref.same-post: a Premier does not make 'the Prime Minister' hers",
 			"Premier Anna Kowal spoke. The union wrote to the Prime Minister.",
 			nil, []want{{"Anna Kowal", "Prime Minister", ""}}},
+		{"title_modifiers.txt grade: a rank after another capitalized word stays in the title",
+			"Teamsters General President Sean Malloy joined the picket line.",
+			[]want{{"Sean Malloy", "General President", ""}}, []want{{"Sean Malloy", "President", ""}}},
+		{"title_modifiers.txt: a level after another capitalized word stays out",
+			"Almaty City Akim Yerbol Sadykov opened the plenum.",
+			[]want{{"Yerbol Sadykov", "Akim", ""}}, nil},
+		{"title.start.lower-modifiers: levels and fields of a union post (provincial, branch, finance)",
+			"The provincial secretary of the union, Sipho Dube, and its finance secretary Rubina Bibi spoke; the branch secretary, Lucy Harper, wrote.",
+			[]want{{"Sipho Dube", "provincial secretary", ""}, {"Rubina Bibi", "finance secretary", ""}, {"Lucy Harper", "branch secretary", ""}}, nil},
 	}
 	match := func(r doc.Role, w want) bool {
 		return r.PersonName == w.person && r.Title == w.title && (w.org == "" || r.OrgName == w.org)
