@@ -291,6 +291,27 @@ func TestAccuracyRules(t *testing.T) {
 				{"We Will Not Pay for the crisis of the banks", "", sieveNone.ID},
 			},
 		},
+		{
+			name: "a person in the phrase opening the sentence is no subject in apposition",
+			rule: sieveIntroPhrase.ID,
+			text: "Asked about Tom Hale, Jane Doe said: “He is a good man.”\n\n" +
+				"The spokeswoman for Tom Hale, Ann Lee, said: “He is busy.”\n\n" +
+				"Among the speakers was Tom Hale, who said the port was “dying”.",
+			ents: []ent{person("p1", "Tom Hale", "m"), person("p2", "Jane Doe", "f"), person("p3", "Ann Lee", "f")},
+			want: []sw{
+				{"He is a good man.", "Jane Doe", sieveIntroPhrase.ID},
+				{"He is busy.", "Ann Lee", sieveApposition.ID},
+				{"dying", "Tom Hale", sieveRelative.ID},
+			},
+		},
+		{
+			name: "a quote with no comma before the speaker and cue that end its sentence",
+			rule: ruleCueAfterBare.ID,
+			text: "Tom Hale spoke first.\n\n“We cannot go on like this” Jane Doe said.\n\n" +
+				"“High risk” categories, officials said, are growing.",
+			ents: []ent{person("p1", "Tom Hale", "m"), person("p2", "Jane Doe", "f")},
+			want: []sw{{"We cannot go on like this", "Jane Doe", sieveCueAfter.ID}},
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -182,7 +182,7 @@ func (st *state) cueAfter(c *cand, limit int) *cueHit {
 	// An embedded quote ("“high risk” categories, officials said") takes no
 	// cue from after it: the words must end at punctuation.
 	if first == s && !endsClause(c.text) {
-		return nil
+		return st.bareCueAfter(c, first, e)
 	}
 	ended := isEndPunct(st.low[first]) || endsSentence(c.text) && isCap(st.toks[first].Text)
 	if ended {
@@ -202,6 +202,30 @@ func (st *state) cueAfter(c *cand, limit int) *cueHit {
 	if h == nil || ended && (h.npE-h.npS > 5 || !st.cueClosed(h, e)) {
 		return nil
 	}
+	return h
+}
+
+var ruleCueAfterBare = rules.New(rules.StageQuotes, rules.Detect, "quote.cue.after-bare",
+	"a quote of three words or more opening its sentence, its words ending in no comma, takes the cue right after its closing mark when that cue and its speaker end the sentence (“…” Ann Lee said.)",
+	"Tom Hale spoke first.¶“We cannot go on like this” [Ann Lee] said.")
+
+// bareCueAfter is the cue of a quote written with no comma before it
+// ("“We cannot go on” Ann Lee said."): the quote opens its sentence and
+// the speaker and cue right after it close the sentence, so the quote is
+// no embedded term ("“high risk” categories, officials said").
+func (st *state) bareCueAfter(c *cand, first, e int) *cueHit {
+	if len(c.words) < 3 || st.sentStart(c.openTok) < c.openTok && st.paraTokStart(c.openTok) < c.openTok {
+		return nil
+	}
+	h := st.cueAfterIn(first, e)
+	if h == nil || min(h.npS, h.first) != first {
+		return nil
+	}
+	end := max(h.verbEnd, h.npE)
+	if end >= len(st.low) || !isEndPunct(st.low[end]) && st.low[end] != "," {
+		return nil
+	}
+	st.tr.Add(ruleCueAfterBare, c.span, doc.Span{Start: st.toks[h.npS].Start, End: st.toks[h.npE-1].End})
 	return h
 }
 

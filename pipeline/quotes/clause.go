@@ -389,6 +389,7 @@ func (st *state) chainSubject(end, s int) (phrase, bool) {
 	}
 	var first phrase
 	found := false
+	rule := sieveApposition
 	for i := n - 1; i >= 0; i-- {
 		a, e := segs[i].a, segs[i].e
 		if a >= e {
@@ -405,16 +406,37 @@ func (st *state) chainSubject(end, s int) (phrase, bool) {
 			if last < a || !(st.npTok(last) || st.low[last] == ")") {
 				continue
 			}
-			a = st.npStart(last, a)
+			a0 := a
+			a = st.subjectStart(last, a0)
+			if n > 1 && st.introPhrase(a, a0) {
+				if _, ok := st.headPerson(a, e); ok {
+					rule = sieveIntroPhrase // a person passed over
+				}
+				continue
+			}
 		}
 		if m, ok := st.headPerson(a, e); ok {
-			return phrase{a: a, e: e, person: m, ok: true, rule: sieveApposition}, true
+			return phrase{a: a, e: e, person: m, ok: true, rule: rule}, true
 		}
 		if !found && st.npTok(a) {
 			first, found = phrase{a: a, e: e, rule: sieveApposition}, true
 		}
 	}
 	return first, found
+}
+
+// sieveIntroPhrase: the first comma stretch of a sentence whose noun
+// phrase is a preposition's or a participle's object opens the clause; it
+// is no subject in apposition.
+var sieveIntroPhrase = rules.New(rules.StageQuotes, rules.Speaker, "quote.sieve.intro-phrase",
+	"a noun phrase after a preposition or a participle in the comma stretch opening the sentence (Asked about X, …) is no subject: the speaker is the phrase after the comma",
+	"Asked about Bob Hale, [Ann Lee] said: “He is a good man.”")
+
+// introPhrase reports that the noun phrase at a, in the first comma
+// stretch of a sentence (from a0), is a preposition's or participle's
+// object: "Asked about Bob Hale, …", "Praising Bob Hale, …".
+func (st *state) introPhrase(a, a0 int) bool {
+	return a > a0 && st.pos(a-1)&(pPrep|pGerund) != 0
 }
 
 // isPersonish reports a phrase that can name one person: a person mention,
