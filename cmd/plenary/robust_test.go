@@ -3,11 +3,13 @@ package main
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"syscall"
 	"testing"
@@ -450,5 +452,70 @@ func copyRun(t *testing.T, from, to string) {
 	})
 	if err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestThreeShardsKilled is issue 17's acceptance run: three shards and
+// finalize over the input of one run, shard 1 SIGKILLed mid-run (after
+// its checkpoint's first commit) and run again alone with --resume; every
+// table then holds one run's rows (compared sorted: a sharded run's rows
+// come grouped by shard), and the parts are the ones run.json lists.
+func TestThreeShardsKilled(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the binary and runs it several times")
+	}
+	bin := buildBinary(t)
+	// ~340 documents a shard: the checkpoint's first commit (every 256
+	// documents or 2 s) comes with documents still to extract.
+	in := bigCorpus(t, 24)
+	one := filepath.Join(t.TempDir(), "one")
+	if code, stderr := runBin(t, bin, runArgs("-o", one, in)...); code != 0 {
+		t.Fatalf("run without shards: exit %d\n%s", code, stderr)
+	}
+	out := filepath.Join(t.TempDir(), "out")
+	shard := func(i int, more ...string) []string {
+		return runArgs(append([]string{"--shard", fmt.Sprintf("%d/3", i), "-o", out, in}, more...)...)
+	}
+	for _, i := range []int{0, 2} {
+		if code, stderr := runBin(t, bin, shard(i)...); code != 0 {
+			t.Fatalf("shard %d: exit %d\n%s", i, code, stderr)
+		}
+	}
+	cmd := exec.Command(bin, shard(1)...)
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	manifest := filepath.Join(out, run.ShardsDir, "1-of-3", "state", "manifest")
+	for deadline := time.Now().Add(2 * time.Minute); time.Now().Before(deadline); time.Sleep(2 * time.Millisecond) {
+		if b, _ := os.ReadFile(manifest); bytes.Count(b, []byte("\n")) > 0 {
+			break
+		}
+	}
+	cmd.Process.Signal(syscall.SIGKILL)
+	cmd.Wait()
+	if _, err := os.Stat(filepath.Join(out, run.ShardsDir, "1-of-3", "done")); err == nil {
+		t.Fatal("shard 1 finished before it was killed")
+	}
+	if code, stderr := runBin(t, bin, "finalize", "--quiet", out); code != 2 || !strings.Contains(stderr, "shard(s) 1 of 3 have not finished") {
+		t.Errorf("finalize without shard 1: exit %d\n%s", code, stderr)
+	}
+	if code, stderr := runBin(t, bin, shard(1, "--resume")...); code != 0 {
+		t.Fatalf("shard 1 again: exit %d\n%s", code, stderr)
+	}
+	if code, stderr := runBin(t, bin, "finalize", "--quiet", out); code != 0 {
+		t.Fatalf("finalize: exit %d\n%s", code, stderr)
+	}
+	requireParts(t, out)
+	got, want := tableRows(t, out), tableRows(t, one)
+	for _, name := range allTables {
+		slices.Sort(got[name])
+		slices.Sort(want[name])
+	}
+	sameTables(t, "three shards, one killed", got, want)
+	rj := readRunJSON(t, out)
+	shards := rj["shards"].([]any)
+	s1 := shards[1].(map[string]any)
+	if len(shards) != 3 || !s1["resumed"].(bool) || s1["documents"].(map[string]any)["reused"].(float64) == 0 {
+		t.Errorf("run.json: shard 1 should say it resumed and reused its checkpoint: %v", s1)
 	}
 }
