@@ -31,6 +31,7 @@ var segSteps []segStep
 func init() {
 	segSteps = []segStep{
 		(*state).wholePlace,
+		(*state).rejectAmount,
 		(*state).geoTitlePlace,
 		(*state).headlineOrgEnd,
 		(*state).rejectAwardVenue,

@@ -43,6 +43,9 @@ var (
 	ruleRejectAmendedDoc = rules.New(rules.StageEntities, rules.Reject, "segment.reject.amended-document",
 		"a name before a bracketed capitalized insert and a document word names a bill",
 		"the [Public Service Commission] (Amendment) Bill")
+	ruleRejectAmount = rules.New(rules.StageEntities, rules.Reject, "segment.reject.amount",
+		"one token of capitals and a number of three digits or more, or with a digit group mark, is an amount or a period (currency, fiscal year), not a body",
+		"The ones who pay [RM1,500] will stay away.")
 	ruleRejectThingAcronym = rules.New(rules.StageEntities, rules.Reject, "org.reject.thing-acronym",
 		"an acronym no list knows, used only before a thing's noun, names a thing",
 		"the [LRT] project")
@@ -220,6 +223,29 @@ func (st *state) rejectAwardVenue(dst []part, a, b int) ([]part, int, int, bool)
 func (st *state) rejectGenericGroup(dst []part, a, b int) ([]part, int, int, bool) {
 	if st.genericGroup(a, b) {
 		st.fire(ruleRejectGenericGroup, a, b, 0, 0)
+		return dst, a, b, true
+	}
+	return dst, a, b, false
+}
+
+// rejectAmount: "RM1,500", "KES200", "FY2024-25" are amounts and periods;
+// "G20", "COP28" (two digits, no mark) may name bodies and events.
+func (st *state) rejectAmount(dst []part, a, b int) ([]part, int, int, bool) {
+	if b-a != 1 {
+		return dst, a, b, false
+	}
+	digits, mark := 0, false
+	s := st.t[a].text
+	for k := 0; k < len(s); k++ {
+		switch c := s[k]; {
+		case c >= '0' && c <= '9':
+			digits++
+		case (c == ',' || c == '.') && digits > 0 && k+1 < len(s) && s[k+1] >= '0' && s[k+1] <= '9':
+			mark = true
+		}
+	}
+	if digits >= 3 || mark && digits > 0 {
+		st.fire(ruleRejectAmount, a, b, 0, 0)
 		return dst, a, b, true
 	}
 	return dst, a, b, false

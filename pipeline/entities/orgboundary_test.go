@@ -84,6 +84,18 @@ func TestOrgBoundaryMechanisms(t *testing.T) {
 		{name: "a missing space after a period is no web site",
 			text: "The union said.It would strike on Monday.",
 			kind: org, not: []string{"said.It", "said.it"}},
+		{name: "org.merge.inverted-head: the field before the head, short form first",
+			text: "Fisheries Ministry backs quota cut\n\nThe Ministry of Fisheries and Coastal Affairs of Velmar said on Monday that the quota would fall.",
+			kind: org, want: "Ministry of Fisheries and Coastal Affairs of Velmar", alias: "Fisheries Ministry", not: []string{"Fisheries Ministry"}},
+		{name: "org.merge.inverted-head: two bodies fit, none is joined",
+			text: "The Committee on Health of the Senate met. The Committee on Health of the Assembly met. The Health Committee said so.",
+			kind: org, want: "Health Committee"},
+		{name: "segment.reject.amount: a currency amount", text: "Employers who pay RM1,500 and nothing more will stay away.",
+			kind: org, not: []string{"RM1,500"}},
+		{name: "segment.reject.amount: a fiscal year", text: "Inspectors will be hired under the provincial budget for FY2024-25 in Velmar.",
+			kind: org, not: []string{"FY2024-25"}},
+		{name: "two digits and no mark may still name a body", text: "Velmar will host a meeting of G20 finance officials.",
+			kind: org, want: "G20"},
 	})
 	r := find(t, "Workers of the Lakeside Mining Department named after P. K. Ostrov met on Friday.")
 	if len(r.People) != 0 {

@@ -219,6 +219,9 @@ var (
 	ruleOrgMergeOfCountry = rules.New(rules.StageEntities, rules.Merge, "org.merge.of-country",
 		"\"Adjective X\" and \"X of (the Republic of) Country\" are one body",
 		"Belarusian Federation of Trade Unions ... [Federation of Trade Unions of Belarus]")
+	ruleOrgMergeInverted = rules.New(rules.StageEntities, rules.Merge, "org.merge.inverted-head",
+		"\"Field Head\" is the one body named \"Head of/for/on (the) Field ...\" in the document",
+		"The Ministry of Fisheries and Coastal Affairs met. The [Fisheries Ministry] said so.")
 	ruleOrgMergeBag = rules.New(rules.StageEntities, rules.Merge, "org.merge.word-bag",
 		"a translation variant with the same content words in another order is one body",
 		"International Trade Union Confederation ... [International Confederation of Trade Unions]")
@@ -297,6 +300,48 @@ var orgJoins = [...]orgJoin{
 	{ruleOrgMergeHeadOnly, (*state).joinHeadOnly},
 	{ruleOrgMergePrefix, (*state).joinForm},
 	{ruleOrgMergeBag, (*state).joinBag},
+	{ruleOrgMergeInverted, (*state).joinInverted},
+}
+
+// joinInverted joins "Labour Ministry" and the one body whose name is
+// "Ministry of Labour ..." (its head first, then of/for/on, maybe "the",
+// then the same words), whichever the document names first.
+func (st *state) joinInverted(cs []*ocluster, _ map[string]int, i int, key []string, _ string) (int, *rules.Rule, bool) {
+	if len(key) < 2 {
+		return -1, nil, false
+	}
+	found := -1
+	for ci, c := range cs {
+		for _, ck := range c.keys {
+			if !st.invertedForm(key, ck.words) && !st.invertedForm(ck.words, key) {
+				continue
+			}
+			if found >= 0 && found != ci {
+				return -1, nil, false // two bodies fit
+			}
+			found = ci
+		}
+	}
+	return found, nil, false
+}
+
+// invertedForm reports whether short ("labour ministry") names long
+// ("ministry of labour and social protection") with the field first.
+func (st *state) invertedForm(short, long []string) bool {
+	n := len(short)
+	if n < 2 || n > 4 || len(long) < n+1 || !st.f.l.heads[short[n-1]] || long[0] != short[n-1] || !portfolioPreps[long[1]] {
+		return false
+	}
+	for _, w := range short[:n-1] {
+		if connectors[w] || st.f.l.heads[w] {
+			return false
+		}
+	}
+	rest := long[2:]
+	if len(rest) > 0 && rest[0] == "the" {
+		rest = rest[1:]
+	}
+	return len(rest) >= n-1 && slices.Equal(rest[:n-1], short[:n-1])
 }
 
 func (st *state) clusterOrgs() [][]int {
