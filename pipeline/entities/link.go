@@ -361,6 +361,14 @@ func (st *state) pluralTitles(runs []runInfo, sentEnd int) {
 		if st.t[k].cap && k > from && st.low[k-1] == "of" {
 			continue
 		}
+		// its modifiers: "the deputy chairmen of the federation X and Y"
+		ma := k
+		for ma > from && l.titleMods[st.low[ma-1]] && st.t[ma-1].cap == st.t[k].cap {
+			ma--
+		}
+		if ma < k {
+			sg = st.slice(ma, k) + " " + sg
+		}
 		pos := k + 2
 		for y := range runs {
 			r := &runs[y]
@@ -377,8 +385,8 @@ func (st *state) pluralTitles(runs []runInfo, sentEnd int) {
 				break
 			}
 			if p := r.person(); p >= 0 {
-				st.titles = append(st.titles, titleRef{a: k, b: k + 1, text: sg, person: p, org: -1, link: ruleTitlePlural})
-				st.fire(ruleTitlePlural, k, k+1, st.ments[p].a, st.ments[p].b)
+				st.titles = append(st.titles, titleRef{a: ma, b: k + 1, text: sg, person: p, org: -1, link: ruleTitlePlural})
+				st.fire(ruleTitlePlural, ma, k+1, st.ments[p].a, st.ments[p].b)
 			}
 			// the next plural title takes over
 			if y+1 < len(runs) && st.pluralBetween(r.b, runs[y+1].a) {

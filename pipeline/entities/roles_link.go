@@ -222,6 +222,9 @@ func (k *linker) link(t Title) (person, org int, method string) {
 	if p := k.predicate(a, b, k.d.SentTokens[t.Sentence][0]); p >= 0 {
 		return p, -1, rulePredicate.ID
 	}
+	if p := k.predicateObject(a, k.d.SentTokens[t.Sentence][0]); p >= 0 {
+		return p, -1, rulePredicateObject.ID
+	}
 	if p := k.predicateInverse(b, end); p >= 0 {
 		return p, -1, rulePredicateInverse.ID
 	}

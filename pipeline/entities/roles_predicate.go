@@ -18,6 +18,9 @@ var (
 	rulePredicate = rules.New(rules.StageRoles, rules.Link, "role.link.predicate",
 		"a title no rule linked, after \"NAME was/became [elected|appointed] [as] [the]\", belongs to NAME",
 		"Mawrie recalled how Ann Hek was party [president] from 2003 to 2006.")
+	rulePredicateObject = rules.New(rules.StageRoles, rules.Link, "role.link.predicate-object",
+		"a title no rule linked, right after \"elected/appointed/named NAME [as] [the]\", belongs to NAME",
+		"The board appointed Tom Hale [acting director].")
 	rulePredicateInverse = rules.New(rules.StageRoles, rules.Link, "role.link.predicate-inverse",
 		"a title no rule linked, followed by its \"of\" phrase and \"was\"/\"is\" and a name, belongs to that name",
 		"The head of the employer delegation was [Akansel Koc], the union said.")
@@ -56,6 +59,33 @@ func (k *linker) predicate(a, b, first int) int {
 	}
 	if p, ok := k.personTo[k.subjectEnd(j, first)+1]; ok {
 		return p
+	}
+	return -1
+}
+
+// predicateObject finds NAME in "CHOICE NAME [as] [the] TITLE" ("the
+// plenum elected Anna Berg deputy chairman") for the title starting at
+// token a of the sentence starting at first; -1 when there is none.
+func (k *linker) predicateObject(a, first int) int {
+	j := a - 1
+	if j > first && (k.lower(j) == "the" || k.lower(j) == "its" || k.lower(j) == "their") {
+		j--
+	}
+	if j > first && k.lower(j) == "as" {
+		j--
+	}
+	p, ok := k.personTo[j+1]
+	if !ok {
+		return -1
+	}
+	// the name's first token, then the verb right before it
+	for s := j; s > first && s > j-8; s-- {
+		if q, ok := k.personAt[s]; ok && q == p {
+			if k.w.predicate[k.lower(s-1)] == "choice" {
+				return p
+			}
+			return -1
+		}
 	}
 	return -1
 }

@@ -90,6 +90,18 @@ func TestUnseenReportShapes(t *testing.T) {
 		{"title.start.lower-modifiers: levels and fields of a union post (provincial, branch, finance)",
 			"The provincial secretary of the union, Sipho Dube, and its finance secretary Rubina Bibi spoke; the branch secretary, Lucy Harper, wrote.",
 			[]want{{"Sipho Dube", "provincial secretary", ""}, {"Rubina Bibi", "finance secretary", ""}, {"Lucy Harper", "branch secretary", ""}}, nil},
+		{"title.link.plural: the plural's modifiers stay in each title",
+			"Petrov thanked the deputy chairmen of the federation Olga Smirnova and Igor Belov for their work.",
+			[]want{{"Olga Smirnova", "deputy chairman", ""}, {"Igor Belov", "deputy chairman", ""}}, []want{{"Olga Smirnova", "chairman", ""}}},
+		{"role.link.predicate-object: elected NAME its TITLE",
+			"The congress elected Maria Lopez its treasurer.",
+			[]want{{"Maria Lopez", "treasurer", ""}}, nil},
+		{"role.link.predicate-object: appointed NAME TITLE",
+			"The board appointed Tom Hale acting director.",
+			[]want{{"Tom Hale", "acting director", ""}}, nil},
+		{"role.link.predicate-object: a verb of no choice links nothing",
+			"The congress thanked Maria Lopez its treasurer.",
+			nil, []want{{"Maria Lopez", "treasurer", ""}}},
 	}
 	match := func(r doc.Role, w want) bool {
 		return r.PersonName == w.person && r.Title == w.title && (w.org == "" || r.OrgName == w.org)
