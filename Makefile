@@ -91,7 +91,8 @@ fuzz:
 # written for corpus/ (each a folder of part files, read with one glob) and
 # check column types, row counts and the parts run.json lists; then the same
 # input as three shards and finalize (three parts per table), whose tables
-# must hold the same rows.
+# must hold the same rows; and three shards with --format arrow, whose
+# folders of Arrow IPC parts polars reads.
 interop: setup build
 	rm -rf $(TESTOUT) && mkdir -p $(TESTOUT)
 	$(BIN) run --quiet -o $(TESTOUT)/one corpus/
@@ -99,6 +100,9 @@ interop: setup build
 	for i in 0 1 2; do $(BIN) run --quiet --shard $$i/3 -o $(TESTOUT)/sharded corpus/ || exit 1; done
 	$(BIN) finalize --quiet $(TESTOUT)/sharded
 	node $(INTEROP)/check.mjs $(TESTOUT)/sharded $(TESTOUT)/one
+	for i in 0 1 2; do $(BIN) run --quiet --format arrow --shard $$i/3 -o $(TESTOUT)/arrow corpus/ || exit 1; done
+	$(BIN) finalize --quiet $(TESTOUT)/arrow
+	node $(INTEROP)/check.mjs $(TESTOUT)/arrow
 
 # The HTML reports in headless Chromium (Debian package chromium, installed by
 # setup): DOM after the scripts ran (charts, highlights, no markup from

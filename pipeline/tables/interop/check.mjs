@@ -10,6 +10,10 @@
 // the contract's columns and types and run.json's row count: parts whose
 // schemas differ, or a glob polars cannot read, fail here.
 //
+// A run with --format arrow (run.json's format) is read by polars alone,
+// scanIPC over OUTDIR/<table>/*.arrow (DuckDB reads Arrow IPC files only
+// through an extension it would download).
+//
 // Usage: node check.mjs OUTDIR [SAME]
 // With SAME (another output folder, e.g. the same input run without
 // shards), every table of OUTDIR must also hold exactly SAME's rows, in any
@@ -134,10 +138,10 @@ const POLARS_TYPE = {
 
 // checkPolars reads one table with polars, one call over the glob, and
 // returns its problems.
-function checkPolars(glob, table, want) {
+function checkPolars(glob, table, want, format = "parquet") {
   let df;
   try {
-    df = pl.scanParquet(glob).collectSync();
+    df = (format === "arrow" ? pl.scanIPC(glob) : pl.scanParquet(glob)).collectSync();
   } catch (err) {
     return [`polars: ${err.message}`];
   }
@@ -170,11 +174,12 @@ async function main() {
   let failed = false;
   run.dir = dir;
   const listed = new Set((run.files ?? []).map((f) => f.path));
+  const ext = run.format === "arrow" ? ".arrow" : ".parquet";
   for (const table of Object.keys(TABLES)) {
-    const path = join(dir, table, "*.parquet");
+    const path = join(dir, table, "*" + ext);
     const problems = [];
     let detail = "";
-    const parts = existsSync(join(dir, table)) ? readdirSync(join(dir, table)).filter((n) => n.endsWith(".parquet")) : [];
+    const parts = existsSync(join(dir, table)) ? readdirSync(join(dir, table)).filter((n) => n.endsWith(ext)) : [];
     for (const p of parts) {
       if (!listed.has(`${table}/${p}`)) problems.push(`${table}/${p} is not in run.json's files`);
     }
@@ -185,6 +190,9 @@ async function main() {
       problems.push(`${join(dir, table)} holds no part`);
     } else if (typeof counts[table] !== "number") {
       problems.push(`run.json has no counts.${table}`);
+    } else if (ext === ".arrow") {
+      problems.push(...checkPolars(path, table, counts[table], "arrow"));
+      detail = `${counts[table]} rows, ${parts.length} Arrow IPC part(s), polars`;
     } else {
       try {
         const r = await checkTable(conn, path, table, counts[table], run);
@@ -200,6 +208,11 @@ async function main() {
     } else {
       console.log(`ok   ${table.padEnd(13)} ${detail}`);
     }
+  }
+  if (ext === ".arrow") {
+    // DuckDB's checks below read Parquet.
+    conn.closeSync?.();
+    process.exit(failed ? 1 : 0);
   }
   // The registry's keys join: every document person has its person, every
   // person and timeline row is some document person's, and a person's
