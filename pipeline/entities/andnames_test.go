@@ -26,3 +26,21 @@ func TestDescriptorBeforeForeignName(t *testing.T) {
 		{"", "Fans gathered at the Grand Zhilstroi Kompleks.", nil, []string{"Zhilstroi Kompleks"}},
 	})
 }
+
+// The plural of a nationality's noun before names, a particle that is a
+// family name, and what is said only of a person after a lone word.
+func TestNameEdges(t *testing.T) {
+	runPersonCases(t, []personCase{
+		{"person.start.plural-demonym", "It finished ahead of Kenyans Ruth Chepngetich-Kosgei and Brigid Jepchirchir.",
+			[]string{"Ruth Chepngetich-Kosgei", "Brigid Jepchirchir"}, []string{"Kenyans Ruth Chepngetich-Kosgei"}},
+		{"person.end.particle-surname", "Scores: Bangladesh 302 (Litton Das 97, Prabath Jayasuriya 5-88).",
+			[]string{"Litton Das"}, nil},
+		{"person.accept.person-apposition", "Thousands rallied on Friday. Sutrisno, 54, a driver for fifteen years, joined them.",
+			[]string{"Sutrisno"}, nil},
+		{"person.accept.person-apposition", "Nobody expected it. Wesley, who joined in June, scored twice.",
+			[]string{"Wesley"}, nil},
+		{"person.accept.person-apposition", "Nobody expected it. Kasule, a 19-year-old forward, came on late.",
+			[]string{"Kasule"}, nil},
+		{"", "Thousands rallied on Friday. Sutrisno, which is a small town, was quiet.", nil, []string{"Sutrisno"}},
+	})
+}

@@ -38,10 +38,13 @@ func (st *state) nameWord(i int, allCapsRun bool) bool {
 	if n, _ := st.match(pHonorifics, i, i+1); n > 0 {
 		return false
 	}
-	if t.has(fStop|fOrgWord|fHead|fTitleWord|fDocWord|fRegion|fDemonym) || (t.has(fConnector) && !t.allCaps) || l.domain(lw) {
+	if t.has(fStop|fOrgWord|fHead|fTitleWord|fDocWord|fRegion|fDemonym) || (t.has(fConnector) && !t.allCaps && !st.particleSurname(i)) || l.domain(lw) {
 		return false
 	}
 	if sg := singular(lw); sg != lw && (l.titleWords[sg] || l.heads[sg] || l.orgWords[sg] || regionWords[sg]) {
+		return false
+	}
+	if st.pluralDemonym(i) {
 		return false
 	}
 	if st.f.l.compoundDescriptor(t.low) {
@@ -71,6 +74,48 @@ func (st *state) nameWord(i int, allCapsRun bool) bool {
 		return false
 	}
 	return true
+}
+
+// particleSurname reports whether token i, a capitalized name particle, is
+// a family name the lists know that ends the name: "Litton Das", not "Das
+// Neves" (rule person.end.particle-surname).
+func (st *state) particleSurname(i int) bool {
+	if !st.t[i].has(fSurname) || !nameParticles[st.low[i]] {
+		return false
+	}
+	j := i + 1
+	return j >= len(st.t) || !st.t[j].cap || !st.t[j].word || st.d.Tokens[j].Sentence != st.d.Tokens[i].Sentence
+}
+
+// personApposition reports whether what follows a name at b, within the
+// sentence, is said only of a person: ", who", an age (", 54,"), ", a
+// 19-year-old".
+func (st *state) personApposition(b, sentEnd int) bool {
+	if b+2 >= sentEnd || st.low[b] != "," {
+		return false
+	}
+	w := st.low[b+1]
+	switch {
+	case personRelatives[w]:
+		return true
+	case len(w) == 2 && isNumber(w):
+		return st.low[b+2] == ","
+	case w == "a" || w == "an":
+		return strings.HasSuffix(st.low[b+2], "-year-old")
+	}
+	return false
+}
+
+// pluralDemonym reports whether token i is the plural of a nationality's
+// person noun, which describes the people named after it: "Kenyans Ruth
+// Chepngetich and Brigid Jepchirchir" (rule person.start.plural-demonym).
+func (st *state) pluralDemonym(i int) bool {
+	lw := st.low[i]
+	if len(lw) < 5 || lw[len(lw)-1] != 's' || st.t[i].has(fDemonym|fGiven|fSurname) {
+		return false
+	}
+	_, ok := st.f.l.demonyms[singular(lw)]
+	return ok
 }
 
 func nounEnding(w string) bool {
@@ -137,6 +182,15 @@ var (
 	rulePersonAfterDescriptor = rules.New(rules.StageEntities, rules.Start, "person.start.descriptor-before-foreign",
 		"capitalized common words or a body's qualifier before a name no list knows describe the person and are no part of the name",
 		"Opener [Dimuth Rajapaksha] fell for 34.")
+	rulePersonAfterPluralDemonym = rules.New(rules.StageEntities, rules.Start, "person.start.plural-demonym",
+		"the plural of a nationality's noun (Kenyans, Ethiopians) before names describes the people and is no part of a name",
+		"It was ahead of Kenyans [Ruth Chepngetich] and Brigid Jepchirchir.")
+	rulePersonParticleSurname = rules.New(rules.StageEntities, rules.End, "person.end.particle-surname",
+		"a capitalized name particle that is a known family name (Das, Del) ends a name when no capitalized word follows",
+		"Bangladesh made 302 ([Litton Das] 97).")
+	rulePersonApposition = rules.New(rules.StageEntities, rules.Accept, "person.accept.person-apposition",
+		"a lone name word followed by what is said only of a person (\", who\", an age, \", a 19-year-old\") is a person",
+		"[Sutrisno], 54, a driver for fifteen years, joined the march.")
 	rulePersonParticles = rules.New(rules.StageEntities, rules.End, "person.extend.particles",
 		"two lower-case name particles between name words (van der, de los) join them into one name",
 		"MP [Pieter van der Merwe] questioned the figures.")
@@ -227,6 +281,10 @@ func (st *state) personPart(parts []part, p, pe, hon, sentEnd int) part {
 	if b-p == 1 {
 		m.weak = !(hon > 0 || afterTitle)
 		m.cued = b < sentEnd && (l.cues[st.low[b]] || (b+1 < sentEnd && l.cues[st.low[b+1]] && cueAux[st.low[b]]))
+		if m.weak && !m.cued && st.personApposition(b, sentEnd) {
+			m.cued = true
+			st.fire(rulePersonApposition, p, b, p, b)
+		}
 	}
 	if st.t[p].initial || strings.Contains(st.t[p].text, ".") || (b-p > 1 && st.t[b-1].initial) {
 		m.det = rulePersonInitials
@@ -489,6 +547,12 @@ func (st *state) nameWordsBefore(a, b int, allCapsRun bool) int {
 	}
 	if p > a && p < b && st.t[p-1].cap && st.f.l.compoundDescriptor(st.low[p-1]) {
 		st.fire(rulePersonAfterCompound, p-1, b, p, b)
+	}
+	if p < b && p+1 < b && st.particleSurname(b-1) {
+		st.fire(rulePersonParticleSurname, p, b, p, b)
+	}
+	if p > a && p < b && st.pluralDemonym(p-1) {
+		st.fire(rulePersonAfterPluralDemonym, p-1, b, p, b)
 	}
 	return p
 }

@@ -76,6 +76,7 @@ var (
 	ministerOf       = wordSet("minister-of")      // posts whose portfolio follows: "Minister of Labor", "Commissioner for Trade"
 	portfolioPosts   = wordSet("portfolio-post")   // posts after their portfolio: "Labour Minister", "Transport Secretary"
 	particlePreps    = wordSet("particle-prep")    // name particles that are also prepositions: no run goes on over them alone
+	personRelatives  = wordSet("person-relative")  // after "NAME," a pronoun only a person takes: "who"
 	// polityForms are a state's forms; only the bare ones stand without a
 	// modifier, as "Republic of X" is the gazetteer's.
 	polityForms = func() map[string]bool {
