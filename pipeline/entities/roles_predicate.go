@@ -114,8 +114,9 @@ func (k *linker) beforeTitle(j, first int) int {
 }
 
 // subjectEnd walks left from j, the token before the verb, over "has"
-// ("has been"), ", who" and an age between commas ("Mohd Rashid, 71, was
-// appointed") to the last token of the subject.
+// ("has been"), ", who", an age between commas ("Mohd Rashid, 71, was
+// appointed") and an apposition between commas to the last token of the
+// subject.
 func (k *linker) subjectEnd(j, first int) int {
 	if j > first && (k.lower(j) == "has" || k.lower(j) == "had" || k.lower(j) == "have") {
 		j--
@@ -125,6 +126,21 @@ func (k *linker) subjectEnd(j, first int) int {
 	}
 	if j-2 > first && k.d.Tokens[j].Text == "," && isNumber(k.d.Tokens[j-1].Text) && k.d.Tokens[j-2].Text == "," {
 		j -= 3
+	}
+	// an apposition between commas: "Nino Beridze, a nurse from Zestaponi,
+	// was elected chairwoman"
+	if j > first && k.d.Tokens[j].Text == "," {
+		for s := j - 1; s > first && s > j-14; s-- {
+			if _, ok := k.personAt[s]; ok {
+				break
+			}
+			if k.d.Tokens[s].Text == "," {
+				if _, ok := k.personTo[s]; ok {
+					return s - 1
+				}
+				break
+			}
+		}
 	}
 	return j
 }

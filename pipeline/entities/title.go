@@ -177,8 +177,12 @@ func (st *state) titlePart(parts []part, a, segStart, i, n, p int, e lexicon.Ent
 // portfolio come before them; i when there are none.
 func (st *state) portfolioTail(segStart, i int) int {
 	for k := max(segStart+1, i-2); k < i; k++ {
-		if st.t[k-1].has(fConnector) && !st.t[k-1].cap {
-			continue // "Federation of Labour president": the body's name ends in them
+		if st.t[k-1].has(fConnector) && !st.t[k-1].cap && st.low[k-1] != "and" {
+			// "Federation of Labour president": the body's name ends in
+			// them (and no shorter tail is a portfolio either); after
+			// "and" they are the second of two portfolios ("Labour and
+			// Social Security Minister": role.title.portfolio-and)
+			return i
 		}
 		if st.portfolio(k, i) {
 			return k

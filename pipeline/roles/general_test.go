@@ -102,6 +102,18 @@ func TestUnseenReportShapes(t *testing.T) {
 		{"role.link.predicate-object: a verb of no choice links nothing",
 			"The congress thanked Maria Lopez its treasurer.",
 			nil, []want{{"Maria Lopez", "treasurer", ""}}},
+		{"title.start.portfolio: after 'and' the tail is the second portfolio (role.title.portfolio-and)",
+			"Union leaders met Labour and Social Security Minister Vedat Kaya in Ankara.",
+			[]want{{"Vedat Kaya", "Labour and Social Security Minister", ""}}, []want{{"Vedat Kaya", "Security Minister", ""}}},
+		{"title.start.portfolio: no tail after a body's own 'of'",
+			"The Federation of Labour president Anna Berg spoke.",
+			[]want{{"Anna Berg", "president", "Federation of Labour"}}, []want{{"Anna Berg", "Labour president", ""}}},
+		{"role.link.predicate: an apposition between the subject and its verb",
+			"Nino Beridze, a nurse from Zestaponi, was elected chairwoman of the party's regional organization.",
+			[]want{{"Nino Beridze", "chairwoman", ""}}, nil},
+		{"role.link.predicate: an apposition with a title of its own",
+			"Anna Berg, head of the organisation department, was elected vice president for the first time.",
+			[]want{{"Anna Berg", "head", ""}, {"Anna Berg", "vice president", ""}}, nil},
 	}
 	match := func(r doc.Role, w want) bool {
 		return r.PersonName == w.person && r.Title == w.title && (w.org == "" || r.OrgName == w.org)
