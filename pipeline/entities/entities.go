@@ -86,6 +86,7 @@ type ment struct {
 	inner    int      // org: 1 + index of the body named inside it, 0 when none
 	prefix   int      // org: tokens before the connector to that inner body
 	hl       hlTail   // person in a Title Case headline: the words a body's name may be among
+	second   bool     // org: another name of a body named right before it (brackets): never its row's name
 }
 
 type titleRef struct {

@@ -246,6 +246,9 @@ func (st *state) geoNameAnyCase(a, b int, person bool) (geoPlace, bool) {
 		t := &st.t[i]
 		// a compass word may open a name of two words or more ("East Lothian")
 		compass := i == a && b-a >= 2 && compassWords[t.low] && !t.has(other&^fOrgWord)
+		if i > a && i < b-1 && !t.cap && t.has(fConnector) {
+			continue // "São Bernardo do Campo", "Rio de Janeiro": the gazetteer matched it whole
+		}
 		if !t.cap || t.quote || t.has(other) && !compass || i < b-1 && t.poss {
 			return geoPlace{}, false
 		}

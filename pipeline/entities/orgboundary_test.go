@@ -102,3 +102,24 @@ func TestOrgBoundaryMechanisms(t *testing.T) {
 		t.Errorf("the eponym of a body is no person of the text: %+v", r.People)
 	}
 }
+
+// Places that share a boundary decision with bodies, on invented text
+// (real places of the generated gazetteer).
+func TestPlaceBoundaryMechanisms(t *testing.T) {
+	const org, loc = doc.TypeOrganization, doc.TypeLocation
+	runRuleCases(t, []ruleCase{
+		{name: "place.detect.geo-title: a region after a title and for",
+			text: "The regional secretary for Limpopo, Ann Kordova, told the committee so.",
+			kind: loc, want: "Limpopo", rule: "place.detect.geo-title"},
+		{name: "place.detect.geo-after-in: after to (geo-prep)",
+			text: "The delegation returned to Curitiba on Thursday morning.",
+			kind: loc, want: "Curitiba", rule: "place.detect.geo-after-in"},
+		{name: "place.detect.geo-after-in: a lower-case do inside a gazetteer name",
+			text: "The union held its congress in Santana do Livramento, where it was founded.",
+			kind: loc, want: "Santana do Livramento", rule: "place.detect.geo-after-in"},
+		{name: "org.merge.bracketed-name: the original name in brackets is the body's",
+			text: "Lula visited the Metalworkers' Union of VLR (Sindicato dos Metalúrgicos do VLR, SMV) on Thursday.",
+			kind: org, want: "Metalworkers' Union of VLR", alias: "Sindicato dos Metalúrgicos do VLR",
+			not: []string{"Sindicato dos Metalúrgicos do VLR"}},
+	})
+}

@@ -222,6 +222,9 @@ var (
 	ruleOrgMergeInverted = rules.New(rules.StageEntities, rules.Merge, "org.merge.inverted-head",
 		"\"Field Head\" is the one body named \"Head of/for/on (the) Field ...\" in the document",
 		"The Ministry of Fisheries and Coastal Affairs met. The [Fisheries Ministry] said so.")
+	ruleOrgMergeBracketed = rules.New(rules.StageEntities, rules.Merge, "org.merge.bracketed-name",
+		"a name of two words or more in brackets right after a body's name is another name of that body (a translation, the original)",
+		"the Metalworkers' Union of VLR ([Sindicato dos Metalúrgicos do VLR], SMV)")
 	ruleOrgMergeBag = rules.New(rules.StageEntities, rules.Merge, "org.merge.word-bag",
 		"a translation variant with the same content words in another order is one body",
 		"International Trade Union Confederation ... [International Confederation of Trade Unions]")
@@ -296,11 +299,41 @@ var orgJoins = [...]orgJoin{
 		return exact[ks] - 1, nil, false
 	}},
 	{ruleOrgMergeAcronymDefined, (*state).joinDefinedAcronym},
+	{ruleOrgMergeBracketed, (*state).joinBracketed},
 	{ruleOrgMergeAcronymInitials, (*state).joinInitials},
 	{ruleOrgMergeHeadOnly, (*state).joinHeadOnly},
 	{ruleOrgMergePrefix, (*state).joinForm},
 	{ruleOrgMergeBag, (*state).joinBag},
 	{ruleOrgMergeInverted, (*state).joinInverted},
+}
+
+// joinBracketed joins a name of two words or more that opens a bracket
+// right after the one body's name ending there: "Metalworkers' Union of
+// ABC (Sindicato dos Metalúrgicos do ABC, SMABC)". With two bodies ending
+// there (a nested one) the bracket's name could be either's: none.
+func (st *state) joinBracketed(cs []*ocluster, _ map[string]int, i int, key []string, _ string) (int, *rules.Rule, bool) {
+	m := &st.ments[i]
+	if len(key) < 2 || m.a < 2 || st.low[m.a-1] != "(" || m.b >= len(st.t) || !(st.low[m.b] == "," || st.low[m.b] == ")") {
+		return -1, nil, false
+	}
+	found := -1
+	for x := i - 1; x >= 0 && x >= i-8; x-- {
+		p := &st.ments[x]
+		if p.k != kOrg || p.b != m.a-1 || p.cluster < 0 {
+			continue
+		}
+		if found >= 0 {
+			return -1, nil, false
+		}
+		found = p.cluster
+	}
+	if found >= len(cs) {
+		return -1, nil, false
+	}
+	if found >= 0 {
+		m.second = true
+	}
+	return found, nil, false
 }
 
 // joinInverted joins "Labour Ministry" and the one body whose name is
@@ -856,6 +889,9 @@ func (st *state) makeOrg(ms []int, n int) doc.Organization {
 		}
 		if demonymFirst(i) {
 			s -= 6
+		}
+		if m.second {
+			s -= 50
 		}
 		if mixedCase(m.name) {
 			s += 2

@@ -441,7 +441,7 @@ func (st *state) geoTitlePlace(dst []part, a, b int) ([]part, int, int, bool) {
 	// after "<title> of" a name spelled like a given name is still the
 	// place ("Mayor of Charlotte"); before a title it is the holder's name
 	// ("David King")
-	afterOf := a > 1 && st.low[a-1] == "of" && st.titleEndsAt(0, a-1)
+	afterOf := a > 1 && (st.low[a-1] == "of" || st.low[a-1] == "for") && st.titleEndsAt(0, a-1)
 	if _, ok := st.geoName(a, b, afterOf); !ok {
 		return dst, a, b, false
 	}
