@@ -312,6 +312,30 @@ func TestAccuracyRules(t *testing.T) {
 			ents: []ent{person("p1", "Tom Hale", "m"), person("p2", "Jane Doe", "f")},
 			want: []sw{{"We cannot go on like this", "Jane Doe", sieveCueAfter.ID}},
 		},
+		{
+			name: "a question mark inside the quote does not end its sentence",
+			rule: ruleCueAfterQuestion.ID,
+			text: "Tom Hale presented the budget.\n\n“Why should workers pay for the crisis?” Jane Doe asked the minister, Tom Hale.\n\n" +
+				"“Is this fair?” The question hung over the hall.",
+			ents: []ent{person("p1", "Tom Hale", "m"), person("p2", "Jane Doe", "f")},
+			want: []sw{
+				{"Why should workers pay for the crisis?", "Jane Doe", sieveCueAfter.ID},
+				{"Is this fair?", "Jane Doe", sieveContinuation.ID},
+			},
+		},
+		{
+			name: "the latter and the former",
+			rule: sieveBackReference.ID,
+			text: "Tom Hale met Jane Doe and Ann Lee. The latter said the talks were “useful”.\n\n" +
+				"Ann Lee then met Tom Hale. “We agreed on nothing,” the former said.\n\n" +
+				"The session closed. The latter said it was “too short”.",
+			ents: []ent{person("p1", "Tom Hale", "m"), person("p2", "Jane Doe", "f"), person("p3", "Ann Lee", "f")},
+			want: []sw{
+				{"useful", "Ann Lee", sieveBackReference.ID},
+				{"We agreed on nothing,", "Ann Lee", sieveBackReference.ID},
+				{"too short", "", sieveBackReference.ID},
+			},
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

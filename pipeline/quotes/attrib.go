@@ -199,10 +199,25 @@ func (st *state) cueAfter(c *cand, limit int) *cueHit {
 		}
 	}
 	h := st.cueAfterIn(first, e)
-	if h == nil || ended && (h.npE-h.npS > 5 || !st.cueClosed(h, e)) {
+	if h == nil || ended && !st.askedAfter(c, h, first) && (h.npE-h.npS > 5 || !st.cueClosed(h, e)) {
 		return nil
 	}
 	return h
+}
+
+var ruleCueAfterQuestion = rules.New(rules.StageQuotes, rules.Detect, "quote.cue.after-question",
+	"a question or exclamation mark inside the quote does not end its sentence: a speaker and cue right after the closing mark are its cue whatever follows them",
+	"“Why should workers pay?” [Ann Lee] asked the minister, Bob Hale.")
+
+// askedAfter reports a quote ending in ? or ! whose cue and speaker follow
+// the closing mark at once ("“Why now?” Ann Lee asked the minister."):
+// the mark ends the question, not the sentence.
+func (st *state) askedAfter(c *cand, h *cueHit, first int) bool {
+	if !endsQuestion(c.text) || min(h.npS, h.first) != first || h.npE-h.npS > 5 {
+		return false
+	}
+	st.tr.Add(ruleCueAfterQuestion, c.span, doc.Span{Start: st.toks[h.npS].Start, End: st.toks[h.npE-1].End})
+	return true
 }
 
 var ruleCueAfterBare = rules.New(rules.StageQuotes, rules.Detect, "quote.cue.after-bare",
@@ -361,6 +376,16 @@ func lastRune(text string) rune {
 func endsClause(text string) bool {
 	switch lastRune(text) {
 	case '.', '!', '?', ',', ';', '…':
+		return true
+	}
+	return false
+}
+
+// endsQuestion reports quoted words ending in a question or exclamation
+// mark.
+func endsQuestion(text string) bool {
+	switch lastRune(text) {
+	case '?', '!':
 		return true
 	}
 	return false
@@ -740,7 +765,54 @@ func (st *state) resolvePhrase(s, e, pos int, byMention *rules.Rule) *who {
 	if w, ok := st.pronounSpeaker(s, e, pos); ok {
 		return w
 	}
+	if w, ok := st.backReference(s, e); ok {
+		return w
+	}
 	return st.nounSpeaker(s, e, pos)
+}
+
+var sieveBackReference = rules.New(rules.StageQuotes, rules.Speaker, "quote.sieve.latter-former",
+	"\"the latter\" is the last of the two persons last named before it in its sentence or the one before, \"the former\" the first of them",
+	"Bob Hale met [Ann Lee]. The latter said the talks were “useful”.")
+
+// backReference resolves "the latter" / "the former" [s, e): of the two
+// distinct persons named last before s (in its sentence and the one
+// before), the last or the first. No answer when fewer than two are named.
+func (st *state) backReference(s, e int) (*who, bool) {
+	if e-s != 2 || st.low[s] != "the" {
+		return nil, false
+	}
+	which, ok := backReferences[st.low[s+1]]
+	if !ok {
+		return nil, false
+	}
+	from := st.sentStart(s)
+	if from > 0 {
+		from = st.sentStart(from - 1)
+	}
+	var last, prev doc.Mention
+	n := 0
+	for t := s - 1; t >= from && n < 2; t-- {
+		m, ok := st.personAt(t)
+		if !ok || st.inQ[t] || n == 1 && m.EntityID == last.EntityID {
+			continue
+		}
+		if n == 0 {
+			last = m
+		} else {
+			prev = m
+		}
+		n++
+		t = st.tokAt(m.Start) // past the mention's other tokens
+	}
+	if n < 2 {
+		return &who{mention: st.textOf(s, e), attr: doc.AttrNone, conf: confUnknown, at: st.toks[s].Start, rule: sieveBackReference}, true
+	}
+	m := last
+	if which == "first" {
+		m = prev
+	}
+	return st.personWho(m, doc.AttrPronoun, confPronoun, sieveBackReference), true
 }
 
 // mentionSpeaker: a person mention in the phrase, preferring one that is

@@ -287,6 +287,9 @@ func (st *state) resolveClause(p *phrase, pos int, byMention *rules.Rule) *who {
 			return w
 		}
 	}
+	if w, ok := st.backReference(p.a, p.e); ok {
+		return w
+	}
 	// a possessive opens a noun phrase here ("his rivals"), no pronoun subject
 	w := st.nounSpeaker(p.a, p.e, pos)
 	if w != nil && w.src.End <= w.src.Start && p.e > p.a {

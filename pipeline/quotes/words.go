@@ -24,12 +24,13 @@ var (
 	speechPronouns  = lexicon.ClassSet("quote_words", "speech-pronoun")   // first and second person: quoted speech, not narration
 	qualStop        = lexicon.ClassSet("quote_words", "qual-stop")        // do not tell one post holder from another: "former"
 	relatedPosts    = wordValues("related-post")                          // posts one body calls by either name: speaker, chairman
-	byHead          = wordValues("by-head")                               // "a delegation headed by X": X is its head
-	commonStarts    = lexicon.ClassSet("quote_words", "common-start")     // open a common noun phrase naming no one: "the group", "its draft"
-	timeAdverbs     = lexicon.ClassSet("quote_words", "time-adverb")      // tagged as nouns, yet no noun a quote could modify: "today"
-	bodyNouns       = lexicon.ClassSet("entity_words", "org-descriptor")  // head a body's description: "the video platform", "a Lagos firm"
-	regionWords     = lexicon.ClassSet("entity_words", "region")          // "the regional chairman"
-	inLinks         = lexicon.ClassSet("quote_words", "in-link")          // after "in" link to what came before: "In turn, according to X"
+	byHead          = wordValues("by-head")
+	backReferences  = wordValues("back-reference")                       // "the latter" -> last, "the former" -> first                               // "a delegation headed by X": X is its head
+	commonStarts    = lexicon.ClassSet("quote_words", "common-start")    // open a common noun phrase naming no one: "the group", "its draft"
+	timeAdverbs     = lexicon.ClassSet("quote_words", "time-adverb")     // tagged as nouns, yet no noun a quote could modify: "today"
+	bodyNouns       = lexicon.ClassSet("entity_words", "org-descriptor") // head a body's description: "the video platform", "a Lagos firm"
+	regionWords     = lexicon.ClassSet("entity_words", "region")         // "the regional chairman"
+	inLinks         = lexicon.ClassSet("quote_words", "in-link")         // after "in" link to what came before: "In turn, according to X"
 )
 
 // wordValues maps the words of class c to their value field.
