@@ -458,9 +458,10 @@ func (k *linker) after(a, start int) (person, from int) {
 	return -1, a
 }
 
-// possessive returns how many tokens a lower-case noun's possessive ending
-// at j spans ("the company's chief executive", "the union’s treasurer"),
-// however the tokenizer split the ending; 0 when there is none.
+// possessive returns how many tokens a lower-case noun's or a named
+// body's possessive ending at j spans ("the company's chief executive", "the
+// union’s treasurer", "the OPZZ's vice-chairwoman"), however the tokenizer
+// split the ending; 0 when there is none.
 func (k *linker) possessive(j, start int) int {
 	n := 0 // tokens of the ending
 	switch tx := k.d.Tokens[j].Text; {
@@ -473,8 +474,20 @@ func (k *linker) possessive(j, start int) int {
 	default:
 		return 0
 	}
-	if w := j - n; w > start && !isCap(k.d.Tokens[w].Text) && !k.inName[w] && k.d.Tokens[w].End == k.d.Tokens[w+1].Start {
+	w := j - n
+	if w <= start || k.d.Tokens[w].End != k.d.Tokens[w+1].Start {
+		return 0
+	}
+	if !isCap(k.d.Tokens[w].Text) && !k.inName[w] {
 		return n + 1
+	}
+	// a named body's: "Agnieszka Lis, the OPZZ's vice-chairwoman"
+	if k.tokKind[w] == doc.TypeOrganization {
+		m := 1
+		for w-m > start && k.tokKind[w-m] == doc.TypeOrganization {
+			m++
+		}
+		return n + m
 	}
 	return 0
 }

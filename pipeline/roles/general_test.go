@@ -114,6 +114,18 @@ func TestUnseenReportShapes(t *testing.T) {
 		{"role.link.predicate: an apposition with a title of its own",
 			"Anna Berg, head of the organisation department, was elected vice president for the first time.",
 			[]want{{"Anna Berg", "head", ""}, {"Anna Berg", "vice president", ""}}, nil},
+		{"role.link.unit-phrase-comma: kinds of body in role_words.txt (works council)",
+			"He met the chairwoman of the works council, Sabine Krause, on Thursday.",
+			[]want{{"Sabine Krause", "chairwoman", ""}}, nil},
+		{"role.link.unit-phrase: revision commission",
+			"The chairman of the revision commission Anna Berg read the report.",
+			[]want{{"Anna Berg", "chairman", ""}}, nil},
+		{"role.link.apposition: a named body's possessive before the title",
+			"The letter was read by Agnieszka Lis, the OPZZ's vice-chairwoman. The OPZZ agreed.",
+			[]want{{"Agnieszka Lis", "vice-chairwoman", ""}}, nil},
+		{"role.link.apposition: a person's possessive is no body",
+			"Anna Berg, Tom Hale's deputy, spoke.",
+			nil, []want{{"Anna Berg", "deputy", ""}}},
 	}
 	match := func(r doc.Role, w want) bool {
 		return r.PersonName == w.person && r.Title == w.title && (w.org == "" || r.OrgName == w.org)
