@@ -470,6 +470,15 @@ func (st *state) run(a, b, sentEnd int) {
 		st.runs = append(st.runs, ri)
 		return
 	}
+	if st.venue(a, b) && st.venueContext(a) {
+		// "at Shram Shakti Bhawan": a venue in a place's context, whatever
+		// names its words spell (place.detect.venue in the segment steps)
+		parts := st.segment(st.partTmp[:0], a, b)
+		ri.parts = st.keepParts(parts)
+		st.partTmp = parts[:0]
+		st.runs = append(st.runs, ri)
+		return
+	}
 	if a == ri.a && !st.isOrg(a, b) {
 		if pt, ok := st.descriptorBody(a, b); ok {
 			ri.parts = st.keepParts([]part{pt})
