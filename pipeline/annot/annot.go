@@ -20,6 +20,7 @@ package annot
 
 import (
 	"fmt"
+	"sort"
 
 	"plenary/pipeline/budget"
 	"plenary/pipeline/doc"
@@ -33,6 +34,38 @@ type Mentions struct {
 	Organizations []doc.Organization
 	Locations     []doc.Location
 	Mentions      []doc.Mention // ordered by Start
+	// Tokens is, per mention, the tokens it covers (IndexMentions): the
+	// one map from mentions onto the tokens layer, made once when the
+	// mentions are final, so no stage after maps them again.
+	Tokens []TokenRange
+}
+
+// TokenRange is the tokens a mention covers. [First, End) are the tokens
+// that start inside its span; Whole <= End stops at the first of them
+// that runs past the span's end (a possessive cut off a name: "Senate" in
+// "Senate’s"), so [First, Whole) are the tokens wholly inside.
+type TokenRange struct{ First, Whole, End int32 }
+
+// IndexMentions maps every mention of ms onto the tokens of d.
+func IndexMentions(d *segment.Doc, ms []doc.Mention) []TokenRange {
+	if len(ms) == 0 {
+		return nil
+	}
+	toks := d.Tokens
+	out := make([]TokenRange, len(ms))
+	for i, m := range ms {
+		a := sort.Search(len(toks), func(k int) bool { return toks[k].Start >= m.Start })
+		w := a
+		for w < len(toks) && toks[w].End <= m.End {
+			w++
+		}
+		e := a
+		for e < len(toks) && toks[e].Start < m.End {
+			e++
+		}
+		out[i] = TokenRange{int32(a), int32(w), int32(e)}
+	}
+	return out
 }
 
 // Dates is the dates layer: the dates and their mentions.
@@ -123,8 +156,15 @@ func (d *Doc) Quotes() []doc.Quote { d.need(doc.LayerQuotes); return d.quotes }
 // SetTokens writes the tokens layer (once).
 func (d *Doc) SetTokens(t *segment.Doc) { d.set(doc.LayerTokens); d.tokens = t }
 
-// SetMentions writes the mentions layer (once).
-func (d *Doc) SetMentions(m Mentions) { d.set(doc.LayerMentions); d.mentions = m }
+// SetMentions writes the mentions layer (once), indexing the mentions on
+// the tokens unless m comes with its index.
+func (d *Doc) SetMentions(m Mentions) {
+	d.set(doc.LayerMentions)
+	if len(m.Tokens) != len(m.Mentions) && d.Has(doc.LayerTokens) {
+		m.Tokens = IndexMentions(d.tokens, m.Mentions)
+	}
+	d.mentions = m
+}
 
 // SetTitles writes the titles layer (once).
 func (d *Doc) SetTitles(t []doc.Title) { d.set(doc.LayerTitles); d.titles = t }

@@ -17,6 +17,7 @@ package entities
 import (
 	"sync"
 
+	"plenary/pipeline/annot"
 	"plenary/pipeline/doc"
 	"plenary/pipeline/lexicon"
 	"plenary/pipeline/rules"
@@ -57,6 +58,9 @@ type Result struct {
 	Organizations []doc.Organization
 	Locations     []doc.Location
 	Mentions      []doc.Mention
+	// MentionTokens is, per mention, the tokens it covers: made once here,
+	// read by the title linker and, through the mentions layer, by quotes.
+	MentionTokens []annot.TokenRange
 	Titles        []Title
 }
 
@@ -173,6 +177,7 @@ func (f *Finder) FindTrace(d *segment.Doc, tr *rules.Trace) Result {
 		}
 	}
 	res := st.result()
+	res.MentionTokens = annot.IndexMentions(d, res.Mentions)
 	res.Titles = f.completeTitles(d, res, tr)
 	return res
 }

@@ -10,7 +10,7 @@ func (f *Finder) Pass() annot.Pass {
 
 func (f *Finder) annotate(d *annot.Doc) error {
 	res := f.FindTrace(d.Tokens(), d.Trace)
-	d.SetMentions(annot.Mentions{People: res.People, Organizations: res.Organizations, Locations: res.Locations, Mentions: res.Mentions})
+	d.SetMentions(annot.Mentions{People: res.People, Organizations: res.Organizations, Locations: res.Locations, Mentions: res.Mentions, Tokens: res.MentionTokens})
 	d.SetTitles(res.Titles)
 	return nil
 }
@@ -18,5 +18,5 @@ func (f *Finder) annotate(d *annot.Doc) error {
 // ResultOf is the mentions and titles layers of d as a Result.
 func ResultOf(d *annot.Doc) Result {
 	m := d.Mentions()
-	return Result{People: m.People, Organizations: m.Organizations, Locations: m.Locations, Mentions: m.Mentions, Titles: d.Titles()}
+	return Result{People: m.People, Organizations: m.Organizations, Locations: m.Locations, Mentions: m.Mentions, MentionTokens: m.Tokens, Titles: d.Titles()}
 }

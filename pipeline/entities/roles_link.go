@@ -16,6 +16,7 @@ import (
 	"sort"
 	"strings"
 
+	"plenary/pipeline/annot"
 	"plenary/pipeline/doc"
 	"plenary/pipeline/lexicon"
 	"plenary/pipeline/rules"
@@ -118,8 +119,12 @@ func newLinker(d *segment.Doc, ents Result, w *lexWords) *linker {
 	for i, o := range ents.Organizations {
 		orgs[o.ID] = i
 	}
-	for _, m := range ents.Mentions {
-		a, b := k.tokenRange(m.Span)
+	toks := ents.MentionTokens
+	if len(toks) != len(ents.Mentions) {
+		toks = annot.IndexMentions(d, ents.Mentions) // a Result made by hand (tests)
+	}
+	for mi, m := range ents.Mentions {
+		a, b := int(toks[mi].First), int(toks[mi].Whole)
 		if a >= b {
 			continue
 		}

@@ -143,7 +143,7 @@ func BenchmarkStages(b *testing.B) {
 		{"roles", func(p *prepared) { e.roles.Find(p.sd, p.ents) }},
 		{"dates", func(p *prepared) { e.dates.Find(p.d.Text, p.d.Published) }},
 		{"quotes", func(p *prepared) {
-			e.quotes.Find(quotes.Input{Seg: p.sd, People: p.ents.People, Mentions: p.ents.Mentions,
+			e.quotes.Find(quotes.Input{Seg: p.sd, People: p.ents.People, Mentions: p.ents.Mentions, MentionTokens: p.ents.MentionTokens,
 				Roles: p.rl, Orgs: p.ents.Organizations})
 		}},
 	}

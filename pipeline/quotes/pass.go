@@ -11,12 +11,13 @@ func (f *Finder) Pass() annot.Pass {
 func (f *Finder) annotate(d *annot.Doc) error {
 	m := d.Mentions()
 	d.SetQuotes(f.Find(Input{
-		Seg:      d.Tokens(),
-		People:   m.People,
-		Mentions: m.Mentions,
-		Roles:    d.Roles(),
-		Orgs:     m.Organizations,
-		Trace:    d.Trace,
+		Seg:           d.Tokens(),
+		People:        m.People,
+		Mentions:      m.Mentions,
+		MentionTokens: m.Tokens,
+		Roles:         d.Roles(),
+		Orgs:          m.Organizations,
+		Trace:         d.Trace,
 	}))
 	return nil
 }

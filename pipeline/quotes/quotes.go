@@ -34,6 +34,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"plenary/pipeline/annot"
 	"plenary/pipeline/doc"
 	"plenary/pipeline/entities"
 	"plenary/pipeline/lexicon"
@@ -45,12 +46,15 @@ import (
 // Input is what the earlier stages hand to Find.
 type Input struct {
 	Seg      *segment.Doc
-	People   []doc.Person       // one per distinct person; Gender "m"/"f"/"" when known
-	Mentions []doc.Mention      // every entity mention, ordered by Start
-	Roles    []doc.Role         // (person, title, org) with Span where stated
-	Orgs     []doc.Organization // with Aliases
-	Lex      *lexicon.Lexicon   // nil: the embedded lexicon
-	Trace    *rules.Trace       // nil: no trace of the rules' decisions
+	People   []doc.Person  // one per distinct person; Gender "m"/"f"/"" when known
+	Mentions []doc.Mention // every entity mention, ordered by Start
+	// MentionTokens is, per mention, the tokens it covers (the mentions
+	// layer's index); nil: Find maps the mentions itself.
+	MentionTokens []annot.TokenRange
+	Roles         []doc.Role         // (person, title, org) with Span where stated
+	Orgs          []doc.Organization // with Aliases
+	Lex           *lexicon.Lexicon   // nil: the embedded lexicon
+	Trace         *rules.Trace       // nil: no trace of the rules' decisions
 }
 
 // Confidence levels by how the speaker was found. They are a ranking, not
@@ -338,8 +342,12 @@ func newState(in Input, lx *lex) *state {
 	for i := range st.ment {
 		st.ment[i] = -1
 	}
-	for mi, m := range in.Mentions {
-		for t := st.tokAt(m.Start); t < len(st.toks) && st.toks[t].Start < m.End; t++ {
+	mt := in.MentionTokens
+	if len(mt) != len(in.Mentions) {
+		mt = annot.IndexMentions(in.Seg, in.Mentions)
+	}
+	for mi, r := range mt {
+		for t := int(r.First); t < int(r.End); t++ {
 			if st.ment[t] < 0 || in.Mentions[st.ment[t]].EntityType != doc.TypePerson {
 				st.ment[t] = mi
 			}
