@@ -44,3 +44,17 @@ func TestNameEdges(t *testing.T) {
 		{"", "Thousands rallied on Friday. Sutrisno, which is a small town, was quiet.", nil, []string{"Sutrisno"}},
 	})
 }
+
+// A cue verb after a lone word is not always the word's own; a prince's
+// title is no part of his name.
+func TestLoneWordCues(t *testing.T) {
+	runPersonCases(t, []personCase{
+		{"person.reject.cue-after-of", "Analyst Juan Carlos Guajardo of Plusmining said output would fall.",
+			[]string{"Juan Carlos Guajardo"}, []string{"Plusmining"}},
+		{"person.reject.cue-common-word", "Prices rose. Analysts said the deal was fair.", nil, []string{"Analysts"}},
+		{"", "Prices rose. Okonjo said the deal was fair.", []string{"Okonjo"}, nil},
+		{"", "Prices rose. Brown said the deal was fair.", []string{"Brown"}, nil},
+		{"person.detect.title-name", "Energy Minister Prince Abdulaziz bin Salman said so.",
+			[]string{"Abdulaziz bin Salman"}, []string{"Prince Abdulaziz bin Salman"}},
+	})
+}

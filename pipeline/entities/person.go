@@ -87,6 +87,23 @@ func (st *state) particleSurname(i int) bool {
 	return j >= len(st.t) || !st.t[j].cap || !st.t[j].word || st.d.Tokens[j].Sentence != st.d.Tokens[i].Sentence
 }
 
+// cueHolds reports whether the cue verb after the lone word at p is its
+// own: not when "of" stands before the word, whose cue is the name's before
+// it ("Analyst Juan Guajardo of Plusmining said"), nor when the word opens
+// the sentence and is a common English word no name list knows, capitalized
+// for its place only ("Analysts said").
+func (st *state) cueHolds(p int) bool {
+	if p > 0 && st.low[p-1] == "of" {
+		st.fire(rulePersonCueAfterOf, p, p+1, 0, 0)
+		return false
+	}
+	if (p == 0 || st.d.Tokens[p-1].Sentence != st.d.Tokens[p].Sentence) && st.plainCommon(p) {
+		st.fire(rulePersonCueCommon, p, p+1, 0, 0)
+		return false
+	}
+	return true
+}
+
 // personApposition reports whether what follows a name at b, within the
 // sentence, is said only of a person: ", who", an age (", 54,"), ", a
 // 19-year-old".
@@ -191,6 +208,12 @@ var (
 	rulePersonApposition = rules.New(rules.StageEntities, rules.Accept, "person.accept.person-apposition",
 		"a lone name word followed by what is said only of a person (\", who\", an age, \", a 19-year-old\") is a person",
 		"[Sutrisno], 54, a driver for fifteen years, joined the march.")
+	rulePersonCueAfterOf = rules.New(rules.StageEntities, rules.Reject, "person.reject.cue-after-of",
+		"a cue verb after a lone word that follows \"of\" is the cue of the name before, not the word's",
+		"Analyst Juan Guajardo of [Plusmining] said output would fall.")
+	rulePersonCueCommon = rules.New(rules.StageEntities, rules.Reject, "person.reject.cue-common-word",
+		"a cue verb after a common English word no name list knows that opens the sentence makes no person of it",
+		"[Analysts] said the deal was fair.")
 	rulePersonParticles = rules.New(rules.StageEntities, rules.End, "person.extend.particles",
 		"two lower-case name particles between name words (van der, de los) join them into one name",
 		"MP [Pieter van der Merwe] questioned the figures.")
@@ -281,6 +304,9 @@ func (st *state) personPart(parts []part, p, pe, hon, sentEnd int) part {
 	if b-p == 1 {
 		m.weak = !(hon > 0 || afterTitle)
 		m.cued = b < sentEnd && (l.cues[st.low[b]] || (b+1 < sentEnd && l.cues[st.low[b+1]] && cueAux[st.low[b]]))
+		if m.cued && m.weak {
+			m.cued = st.cueHolds(p)
+		}
 		if m.weak && !m.cued && st.personApposition(b, sentEnd) {
 			m.cued = true
 			st.fire(rulePersonApposition, p, b, p, b)
