@@ -338,7 +338,38 @@ func (st *state) lowerBodyStart(i, b int) int {
 		st.markLower(i, e)
 		return e - i
 	}
+	if st.ofChainNamed(e, b, 4, false) {
+		st.markLower(i, e)
+		return e - i
+	}
 	return 0
+}
+
+// ofChainNamed reports whether "of (the)" at e starts a chain of lower-case
+// units and sector phrases, each joined by "of", that ends in "of (the)" and
+// a capitalized name: "of the trade union of workers of the mining and
+// metallurgical complex of the Ulytau region". named says a unit has been
+// crossed already; a bare "of the Region" right after the first unit is
+// left to the lower-case unit rules (units of a named body: the gold lists
+// some and not others).
+func (st *state) ofChainNamed(e, b, depth int, named bool) bool {
+	if depth == 0 || e+1 >= b || st.low[e] != "of" || st.t[e].cap {
+		return false
+	}
+	k := e + 1
+	if st.low[k] == "the" && k+1 < b {
+		k++
+	}
+	if st.t[k].cap && st.t[k].word {
+		return named
+	}
+	if s := st.sectorPhrase(e, b); s > 0 {
+		return st.ofChainNamed(s, b, depth-1, true)
+	}
+	if u := st.lowerUnit(k, b); u > k {
+		return st.ofChainNamed(u, b, depth-1, true)
+	}
+	return false
 }
 
 // eponymLen returns the length of "named after NAME" at j, NAME initials
