@@ -336,6 +336,30 @@ func TestAccuracyRules(t *testing.T) {
 				{"too short", "", sieveBackReference.ID},
 			},
 		},
+		{
+			name: "a prepositional phrase between the subject and the verb",
+			rule: sieveAdverbial.ID,
+			text: "Jane Doe, deputy head of the federation, in her speech noted: «We must protect young workers».\n\n" +
+				"Tom Hale at the meeting said: «Wages come first».\n\nThe head of the union in the capital said: «We are ready».",
+			ents: []ent{person("p1", "Tom Hale", "m"), person("p2", "Jane Doe", "f")},
+			want: []sw{
+				{"We must protect young workers", "Jane Doe", sieveAdverbial.ID},
+				{"Wages come first", "Tom Hale", sieveCueBefore.ID},
+				{"We are ready", "", sieveTitleUnresolved.ID},
+			},
+		},
+		{
+			name: "a cue's own pronoun and cues of conviction",
+			rule: ruleCueOwnPronoun.ID,
+			text: "Tom Hale spoke about the results. In his opinion, «the reform is working».\n\n" +
+				"Jane Doe expressed confidence that «the dialogue will continue».\n\nTom Hale is sure that «the workers will support the plan».",
+			ents: []ent{person("p1", "Tom Hale", "m"), person("p2", "Jane Doe", "f")},
+			want: []sw{
+				{"the reform is working", "Tom Hale", sievePronoun.ID},
+				{"the dialogue will continue", "Jane Doe", sieveCueBefore.ID},
+				{"the workers will support the plan", "Tom Hale", sieveCueBefore.ID},
+			},
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -21,6 +21,7 @@ type cueHit struct {
 	first    int     // the first token of the cue's words after a quote
 	clause   *phrase // the verb's subject as the clause reader found it (nil: by the older heuristics)
 	same     bool    // "shared": no verb of its own, inside the clause the previous quote's cue reports
+	own      bool    // the speaker phrase is the cue's own pronoun ("in his opinion")
 }
 
 // cueAt matches a cue phrase at token t.
@@ -532,6 +533,11 @@ func (st *state) heuristicPhrase(h *cueHit, t, s, e int, cp cuePhrase) bool {
 	after := t + len(cp.words)
 	if cp.prep {
 		h.npS, h.npE = after, st.npForwardLoose(after, e)
+		if h.npE <= h.npS {
+			// "In his opinion, “…”": the cue's own pronoun
+			h.npS, h.npE = st.cuePronoun(t, after)
+			h.own = h.npE > h.npS
+		}
 	} else {
 		h.npS, h.npE = st.subjectBefore(t, s)
 		if h.npE <= h.npS && after < e && (isCap(st.toks[after].Text) || st.low[after] == "the") {
@@ -542,6 +548,17 @@ func (st *state) heuristicPhrase(h *cueHit, t, s, e int, cp cuePhrase) bool {
 		h.npS, h.npE = st.groupBefore(t, s)
 	}
 	return h.npE > h.npS
+}
+
+// cuePronoun is the pronoun inside the cue phrase [t, after) ("in his
+// opinion"), as a one-token speaker phrase; empty when there is none.
+func (st *state) cuePronoun(t, after int) (int, int) {
+	for k := t; k < after; k++ {
+		if _, ok := st.lx.pronouns[st.low[k]]; ok {
+			return k, k + 1
+		}
+	}
+	return t, t
 }
 
 // colonCue: a short phrase with a person, capitals or a post before a
@@ -685,6 +702,9 @@ var (
 	ruleCueShared = rules.New(rules.StageQuotes, rules.Detect, "quote.cue.shared-verb",
 		"else a second reporting verb after the previous quote shares that quote's subject",
 		"Ann Lee said it had received “many letters from workers” and described the plan as [“a step toward fair pay for all”].")
+	ruleCueOwnPronoun = rules.New(rules.StageQuotes, rules.Detect, "quote.cue.own-pronoun",
+		"a prepositional cue holding a pronoun and naming no one after it (in his opinion, in her words) has that pronoun as its speaker phrase",
+		"Bob Hale spoke about the results. In [his] opinion, “the reform is working”.")
 	ruleCueSameClause = rules.New(rules.StageQuotes, rules.Detect, "quote.cue.same-clause",
 		"else, with no verb of its own, a quote later in the clause that the previous quote's cue before it reports shares that cue",
 		"Ann Lee said the talks had been “useful” but that the two sides remained [“a few points apart”].")
@@ -708,6 +728,8 @@ func (st *state) findCue(c *cand, prevClose, nextOpen int) *cueHit {
 		switch {
 		case h.form == "after" && h.tight:
 			r = ruleCueAfterTight
+		case h.own:
+			r = ruleCueOwnPronoun
 		case h.form == "before":
 			r = ruleCueBefore
 		case h.form == "shared" && h.same:

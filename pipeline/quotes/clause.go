@@ -305,6 +305,9 @@ func (st *state) verbSubject(v, s, depth int) (phrase, bool) {
 		return st.chainSubject(t, s)
 	case w == ")" || st.npTok(t):
 		b := st.subjectStart(t, s)
+		if p, ok := st.pastAdverbial(b, s); ok {
+			return p, true
+		}
 		if b > s && st.low[b-1] == "," {
 			// "…, the chairman of the union Ann Lee said": the last of a chain
 			if p, ok := st.chainSubject(t+1, s); ok && p.ok {
@@ -319,6 +322,36 @@ func (st *state) verbSubject(v, s, depth int) (phrase, bool) {
 		return p, true
 	}
 	return phrase{}, false
+}
+
+var sieveAdverbial = rules.New(rules.StageQuotes, rules.Speaker, "quote.sieve.adverbial",
+	"a prepositional phrase between the subject and its reporting verb (X, the deputy, in her speech noted) is no subject: the person before it is",
+	"[Ann Lee], deputy head of the union, in her speech noted: “We must protect young workers.”")
+
+// pastAdverbial reads the subject before a prepositional phrase that
+// stands between it and the verb, the phrase's noun phrase starting at b
+// ("Ann Lee, the deputy, in her speech noted", "Ann Lee at the meeting
+// said"); only a person found there counts.
+func (st *state) pastAdverbial(b, s int) (phrase, bool) {
+	if b-2 < s || st.pos(b-1)&pPrep == 0 || st.inQ[b-2] {
+		return phrase{}, false
+	}
+	var p phrase
+	var ok bool
+	switch k := b - 2; {
+	case st.low[k] == ",":
+		p, ok = st.chainSubject(k, s)
+	case st.npTok(k):
+		a := st.subjectStart(k, s)
+		p = phrase{a: a, e: k + 1}
+		p.person, ok = st.headPerson(a, k+1)
+		p.ok = ok
+	}
+	if !ok || !p.ok {
+		return phrase{}, false
+	}
+	p.rule = sieveAdverbial
+	return p, true
 }
 
 // prevVerb is the nearest finite verb before t in the window from s,
