@@ -92,14 +92,6 @@ func (st *state) setFlags() {
 	}
 }
 
-func isQuote(r rune) bool {
-	switch r {
-	case '"', '\'', '“', '”', '«', '»', '„', '‘', '’', '‹', '›':
-		return true
-	}
-	return false
-}
-
 // features fills st.t and st.low (reused from an earlier document when
 // large enough) for d's tokens, from the lower-cased forms and letter
 // counts segment computed once.
@@ -163,12 +155,14 @@ func tokFeatures(t *segment.Token, low string) tok {
 		}
 	}
 	f.text, f.low = s, low
-	r, _ := utf8.DecodeRuneInString(s)
-	f.cap = unicode.IsUpper(r)
+	// the possessive leaves the first rune: segment's flag holds
+	f.cap = t.Is(segment.Cap)
 	f.word = letters > 0
 	f.allCaps = letters >= 2 && upper == letters
-	if isQuote(r) && utf8.RuneCountInString(s) == 1 {
-		f.quote = true
+	f.quote = t.Is(segment.QuoteMark)
+	if f.poss {
+		r, _ := utf8.DecodeRuneInString(s)
+		f.quote = segment.IsQuote(r) && utf8.RuneCountInString(s) == 1
 	}
 	// "N.", "T.B.", "T.C."
 	if f.cap && strings.HasSuffix(s, ".") && letters == upper && letters <= 3 && letters >= 1 {

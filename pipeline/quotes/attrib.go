@@ -111,7 +111,7 @@ func (st *state) npToken(t int) bool {
 	if !isWord(w) {
 		return false
 	}
-	if isCap(st.toks[t].Text) {
+	if st.capAt(t) {
 		return true
 	}
 	if st.lx.postWords[w] || st.synKind(w) != unitPlain {
@@ -185,7 +185,7 @@ func (st *state) cueAfter(c *cand, limit int) *cueHit {
 	if first == s && !endsClause(c.text) {
 		return st.bareCueAfter(c, first, e)
 	}
-	ended := isEndPunct(st.low[first]) || endsSentence(c.text) && isCap(st.toks[first].Text)
+	ended := isEndPunct(st.low[first]) || endsSentence(c.text) && st.capAt(first)
 	if ended {
 		// A new sentence: only a bare "He said." / "Smith added." counts.
 		if isEndPunct(st.low[first]) {
@@ -422,7 +422,7 @@ func (st *state) cueBefore(c *cand, from int) *cueHit {
 	// The sentence splitter may not break before an opening mark
 	// ("… Smith said. “Next …"): cut at the last sentence end.
 	for t := e - 1; t >= s; t-- {
-		if isEndPunct(st.low[t]) && !(t > 0 && st.lx.honorifics[st.low[t-1]]) && (t+1 >= e || isCap(st.toks[t+1].Text)) {
+		if isEndPunct(st.low[t]) && !(t > 0 && st.lx.honorifics[st.low[t-1]]) && (t+1 >= e || st.capAt(t+1)) {
 			s = t + 1
 			break
 		}
@@ -540,7 +540,7 @@ func (st *state) heuristicPhrase(h *cueHit, t, s, e int, cp cuePhrase) bool {
 		}
 	} else {
 		h.npS, h.npE = st.subjectBefore(t, s)
-		if h.npE <= h.npS && after < e && (isCap(st.toks[after].Text) || st.low[after] == "the") {
+		if h.npE <= h.npS && after < e && (st.capAt(after) || st.low[after] == "the") {
 			h.npS, h.npE = after, st.npForward(after, e)
 		}
 	}
@@ -866,7 +866,7 @@ func (st *state) mentionSpeaker(s, e int, byMention *rules.Rule) (*who, bool) {
 // when it resolves to no one) whenever the phrase is a pronoun's.
 func (st *state) pronounSpeaker(s, e, pos int) (*who, bool) {
 	for t := s; t < e; t++ {
-		if !isWord(st.low[t]) {
+		if !st.wordAt(t) {
 			continue
 		}
 		if _, ok := st.lx.pronouns[st.low[t]]; ok && (e-s <= 2 || t == s) {
@@ -897,7 +897,7 @@ func (st *state) nounSpeaker(s, e, pos int) *who {
 		if m, ok := st.mention(t); ok && m.EntityType == doc.TypeOrganization {
 			hasSource = true
 		}
-		if isWord(w) && isCap(st.toks[t].Text) && w != "the" && !funcWords[w] {
+		if st.wordAt(t) && st.capAt(t) && w != "the" && !funcWords[w] {
 			hasCaps++
 		}
 	}
@@ -940,7 +940,7 @@ func (st *state) bodyApposition(e int) bool {
 	}
 	for t := e + 2; t < len(st.low) && t <= e+5; t++ {
 		w := st.low[t]
-		if !isWord(w) {
+		if !st.wordAt(t) {
 			return false
 		}
 		if bodyNouns[w] {
@@ -969,7 +969,7 @@ func (st *state) personByName(s, e, pos int) *doc.Person {
 	var words []string
 	for t := s; t < e; t++ {
 		w := strings.TrimSuffix(st.low[t], ".")
-		if isWord(w) && !funcWords[w] && !st.lx.honorifics[w] && isCap(st.toks[t].Text) {
+		if isWord(w) && !funcWords[w] && !st.lx.honorifics[w] && st.capAt(t) {
 			words = append(words, w)
 		}
 	}
@@ -1448,7 +1448,7 @@ func (st *state) npHead(s, e int) bool {
 	if determiners[st.low[s]] {
 		// "the release", "a spokesman for the ministry"
 		for t := s; t < seg; t++ {
-			if !isWord(st.low[t]) && st.low[t] != "’s" && st.low[t] != "'s" && st.low[t] != "-" {
+			if !st.wordAt(t) && st.low[t] != "’s" && st.low[t] != "'s" && st.low[t] != "-" {
 				return false
 			}
 		}
@@ -1492,7 +1492,7 @@ func (st *state) trailingPerson(s, b int) (doc.Mention, bool) {
 	// "… at the initiative of Kazakh President Kassym-Jomart Tokayev": a
 	// name after a preposition and its title words is an object.
 	t := st.tokAt(m.Start) - 1
-	for t >= s && (isCap(st.toks[t].Text) || st.lx.postWords[st.low[t]]) {
+	for t >= s && (st.capAt(t) || st.lx.postWords[st.low[t]]) {
 		t--
 	}
 	if t >= s && prepositions[st.low[t]] {

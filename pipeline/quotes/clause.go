@@ -139,7 +139,7 @@ func (st *state) npTok(t int) bool {
 	if f&pNP != 0 {
 		return true
 	}
-	return isWord(st.low[t]) && isCap(st.toks[t].Text) && f&(pVerb|pPrep|pCC|pWh|pPron) == 0
+	return st.wordAt(t) && st.capAt(t) && f&(pVerb|pPrep|pCC|pWh|pPron) == 0
 }
 
 // parenStart is the "(" that the ")" at t closes, within the window from

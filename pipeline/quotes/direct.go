@@ -251,7 +251,7 @@ func (st *state) verblessTitle(c *cand) bool {
 	}
 	first, second := -1, -1
 	for t := c.openTok + 1; t < c.closeTok; t++ {
-		if !isWord(st.low[t]) {
+		if !st.wordAt(t) {
 			continue
 		}
 		if speechPronouns[st.low[t]] {
@@ -264,7 +264,7 @@ func (st *state) verblessTitle(c *cand) bool {
 			second = t
 		}
 	}
-	if second < 0 || !isCap(st.toks[first].Text) || !isCap(st.toks[second].Text) {
+	if second < 0 || !st.capAt(first) || !st.capAt(second) {
 		return false
 	}
 	for t := c.openTok + 1; t < c.closeTok; t++ {

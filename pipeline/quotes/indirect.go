@@ -40,11 +40,11 @@ func (st *state) sentHasQuote(a, b int) bool {
 // punctuation it opens with ("that, by the federation's estimate, …",
 // "noted: – the plan …") and the final sentence punctuation.
 func (st *state) clause(s, b int) (doc.Span, string, bool) {
-	for s < b && !isWord(st.low[s]) {
+	for s < b && !st.wordAt(s) {
 		s++
 	}
 	e := b
-	for e > s && !isWord(st.low[e-1]) {
+	for e > s && !st.wordAt(e-1) {
 		e--
 	}
 	if e-s < 3 {
@@ -98,7 +98,7 @@ func (st *state) saidThat(a, b int) (doc.Quote, bool) {
 			cs = after + 1
 		case st.low[after] == ":":
 			cs = after + 1
-		case clauseVerbs[st.low[t]] && isWord(st.low[after]) && !notClauseStart[st.low[after]]:
+		case clauseVerbs[st.low[t]] && st.wordAt(after) && !notClauseStart[st.low[after]]:
 			cs = after
 		}
 		if cs < 0 || cs >= b {

@@ -509,6 +509,12 @@ func isWord(s string) bool {
 	return false
 }
 
+// capAt is isCap of token t, from the flags segment computed once.
+func (st *state) capAt(t int) bool { return st.toks[t].Is(segment.Cap | segment.Digit) }
+
+// wordAt is isWord of token t, from the flags segment computed once.
+func (st *state) wordAt(t int) bool { return st.toks[t].Is(segment.Alnum) }
+
 func isCap(s string) bool {
 	for _, r := range s {
 		return unicode.IsUpper(r) || unicode.IsDigit(r)

@@ -265,7 +265,7 @@ func (st *state) commonPhrase(s, e int) bool {
 		return false
 	}
 	for t := s + 1; t < e; t++ {
-		if isCap(st.toks[t].Text) {
+		if st.capAt(t) {
 			return false
 		}
 	}

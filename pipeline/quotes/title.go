@@ -278,7 +278,7 @@ func (st *state) indefiniteBefore(np titleKey, pos int) int {
 			if w == "a" || w == "an" {
 				return st.toks[k].Start
 			}
-			if !isWord(w) || w == "the" || st.inQ[k] {
+			if !st.wordAt(k) || w == "the" || st.inQ[k] {
 				break
 			}
 		}

@@ -1,6 +1,7 @@
 package segment
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -19,6 +20,7 @@ func annotate(d *Doc, sc *scratch) {
 		s := t.Text
 		var ascii bool
 		t.Letters, t.Upper, ascii = letters(s)
+		t.Flags = spelling(s, t.Letters, ascii)
 		if ascii && t.Upper == 0 {
 			d.Low[i] = s
 			continue
@@ -35,6 +37,53 @@ func annotate(d *Doc, sc *scratch) {
 		d.Low[sp.i] = all[sp.a:sp.b]
 	}
 	sc.lowered = lowered[:0]
+}
+
+// spelling is the flags of token text s, which has n letters.
+func spelling(s string, n int32, ascii bool) Flags {
+	if s == "" {
+		return 0
+	}
+	var f Flags
+	if ascii {
+		c := s[0]
+		switch {
+		case c >= 'A' && c <= 'Z':
+			f |= Cap
+		case c >= '0' && c <= '9':
+			f |= Digit
+		}
+		if n > 0 || f&Digit != 0 || strings.ContainsAny(s, "0123456789") {
+			f |= Alnum
+		}
+		if len(s) == 1 && IsQuote(rune(c)) {
+			f |= QuoteMark
+		}
+		return f
+	}
+	r, w := utf8.DecodeRuneInString(s)
+	if unicode.IsUpper(r) {
+		f |= Cap
+	}
+	if unicode.IsDigit(r) {
+		f |= Digit
+	}
+	if n > 0 || strings.IndexFunc(s, unicode.IsDigit) >= 0 {
+		f |= Alnum
+	}
+	if w == len(s) && IsQuote(r) {
+		f |= QuoteMark
+	}
+	return f
+}
+
+// IsQuote reports whether r is a quotation mark.
+func IsQuote(r rune) bool {
+	switch r {
+	case '"', '\'', '“', '”', '«', '»', '„', '‘', '’', '‹', '›':
+		return true
+	}
+	return false
 }
 
 // lowSpan is where token i's lower-case form lies in annotate's buffer.

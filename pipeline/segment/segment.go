@@ -40,7 +40,23 @@ type Token struct {
 	// Letters and Upper count the letters of Text and the upper-case ones
 	// among them, computed once for every stage.
 	Letters, Upper int32
+	// Flags is what the stages ask of Text's spelling, computed once with
+	// the letter counts (see Cap, Digit, Alnum, QuoteMark).
+	Flags Flags
 }
+
+// Flags are a token's spelling flags.
+type Flags uint8
+
+const (
+	Cap       Flags = 1 << iota // the first rune is upper case (unicode.IsUpper)
+	Digit                       // the first rune is a digit (unicode.IsDigit)
+	Alnum                       // a letter or a digit somewhere
+	QuoteMark                   // one rune, a quotation mark (IsQuote)
+)
+
+// Is reports whether t has one of the flags f.
+func (t *Token) Is(f Flags) bool { return t.Flags&f != 0 }
 
 // Doc is a segmented document.
 type Doc struct {
