@@ -50,6 +50,16 @@ func (st *state) runPlace(ra, a, b int) (part, bool) {
 		st.fire(r, a, b, a, b)
 		return part{k: 'l', a: a, b: b, ment: len(st.ments) - 1}, true
 	}
+	// "Austin, Texas-based Crestline": the town before its state's
+	// "-based" is a place of the gazetteer too
+	if b+1 < len(st.t) && st.low[b] == "," && st.basedAt(b+1) {
+		if _, ok := st.geoName(a, b, true); ok || st.curatedPlace(a, b) {
+			m := ment{k: kPlace, a: a, b: b, name: st.geoPlaceName(a, b), det: rulePlaceBased}
+			st.ments = append(st.ments, m)
+			st.fire(m.det, a, b, a, b)
+			return part{k: 'l', a: a, b: b, ment: len(st.ments) - 1}, true
+		}
+	}
 	// "the village of Baitik", "the town of Kentau": so do one or two after
 	// a settlement word and "of"
 	afterSettlement := ra > 1 && st.low[ra-1] == "of" && settlementWords[st.low[ra-2]]
@@ -241,7 +251,7 @@ var (
 		"names joined by and/or right after in, near or from (at least one known to a gazetteer), or before a plural region word, each a place of a gazetteer or one unknown capitalized word, are places",
 		"Workers in [Germiston] and [Benoni] were sent home.")
 	rulePlaceBased = rules.New(rules.StageEntities, rules.Detect, "place.detect.place-based",
-		"a place of a gazetteer glued by a hyphen to based, born or headquartered is a place, not part of the name after it",
+		"a place of a gazetteer glued by a hyphen to based, born or headquartered is a place, not part of the name after it; so is the town before it and a comma",
 		"Analysts at [Lagos-based] Sahel Advisory said so.")
 	rulePrepListMember = rules.New(rules.StageEntities, rules.Detect, "place.detect.prep-list-member",
 		"a capitalized word no list knows (or a name of the generated gazetteer) in a closed list of places that began after in, near or from is a place too",
@@ -384,6 +394,20 @@ func (st *state) partyPlace(a, b int) (part, bool) {
 // basedPlace reads a place glued to a suffix by a hyphen at the start of
 // run [a, b): "Lagos-based Sahel Advisory", "North Carolina-based Bancorp".
 // It returns the place's part and where the rest of the run starts.
+// basedAt reports whether token i is a place glued to a place suffix
+// ("Texas-based").
+func (st *state) basedAt(i int) bool {
+	tx := st.t[i].text
+	h := strings.LastIndexByte(tx, '-')
+	if h <= 0 || !placeSuffixes[strings.ToLower(tx[h+1:])] {
+		return false
+	}
+	w := strings.ToLower(tx[:h])
+	n, _ := st.f.l.ph[pPlaces].match([]string{w}, 0, 1)
+	_, geo := st.f.l.geo[w]
+	return n == 1 || geo
+}
+
 func (st *state) basedPlace(a, b int) (part, int, bool) {
 	for i := a; i < b && i < a+st.f.l.geoMax; i++ {
 		tx := st.t[i].text
