@@ -89,11 +89,12 @@ func (st *state) particleSurname(i int) bool {
 
 // cueHolds reports whether the cue verb after the lone word at p is its
 // own: not when "of" stands before the word, whose cue is the name's before
-// it ("Analyst Juan Guajardo of Plusmining said"), nor when the word opens
-// the sentence and is a common English word no name list knows, capitalized
-// for its place only ("Analysts said").
+// it ("Analyst Juan Guajardo of Plusmining said"), nor after a lower-case
+// "the", which no person's name takes ("of the Commonwealth said"), nor
+// when the word opens the sentence and is a common English word no name
+// list knows, capitalized for its place only ("Analysts said").
 func (st *state) cueHolds(p int) bool {
-	if p > 0 && st.low[p-1] == "of" {
+	if p > 0 && (st.low[p-1] == "of" || st.low[p-1] == "the" && !st.t[p-1].cap) {
 		st.fire(rulePersonCueAfterOf, p, p+1, 0, 0)
 		return false
 	}
@@ -110,6 +111,12 @@ func (st *state) cueHolds(p int) bool {
 func (st *state) personApposition(b, sentEnd int) bool {
 	if b+2 >= sentEnd || st.low[b] != "," {
 		return false
+	}
+	if b >= 2 {
+		switch st.low[b-2] {
+		case "the", "a", "an":
+			return false // "The Dane, 20,": a noun
+		}
 	}
 	w := st.low[b+1]
 	switch {
@@ -209,7 +216,7 @@ var (
 		"a lone name word followed by what is said only of a person (\", who\", an age, \", a 19-year-old\") is a person",
 		"[Sutrisno], 54, a driver for fifteen years, joined the march.")
 	rulePersonCueAfterOf = rules.New(rules.StageEntities, rules.Reject, "person.reject.cue-after-of",
-		"a cue verb after a lone word that follows \"of\" is the cue of the name before, not the word's",
+		"a cue verb after a lone word that follows \"of\" or a lower-case \"the\" is the cue of the name before, not the word's",
 		"Analyst Juan Guajardo of [Plusmining] said output would fall.")
 	rulePersonCueCommon = rules.New(rules.StageEntities, rules.Reject, "person.reject.cue-common-word",
 		"a cue verb after a common English word no name list knows that opens the sentence makes no person of it",
