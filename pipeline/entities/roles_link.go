@@ -221,6 +221,9 @@ func (k *linker) link(t Title) (person, org int, method string) {
 	if p, o, comma := k.before(b, end); p >= 0 && comma {
 		return p, o, ruleUnitPhraseComma.ID
 	}
+	if p := k.afterAnd(a, k.d.SentTokens[t.Sentence][0]); p >= 0 {
+		return p, -1, ruleAppositionAnd.ID
+	}
 	if p, o := k.commaBody(b, end); p >= 0 {
 		return p, o, ruleTitleCommaName.ID
 	}
@@ -461,6 +464,35 @@ func (k *linker) after(a, start int) (person, from int) {
 		}
 	}
 	return -1, a
+}
+
+// afterAnd finds NAME in "NAME, [a] DESCRIPTION and [the] TITLE": the
+// second of two appositions ("Senator Dan Ross, an Ohio Democrat and
+// chairman of the subcommittee"); -1 when a name, a clause word or a mark
+// stands between the comma and "and".
+func (k *linker) afterAnd(a, start int) int {
+	j := a - 1
+	for j > start && k.w.stopBefore[k.lower(j)] {
+		j--
+	}
+	if j <= start || k.lower(j) != "and" {
+		return -1
+	}
+	for c := j - 1; c > start && c > j-8; c-- {
+		if _, ok := k.personAt[c]; ok {
+			return -1
+		}
+		switch w := k.lower(c); {
+		case w == ",":
+			if p, ok := k.personTo[c]; ok && c < j-1 {
+				return p
+			}
+			return -1
+		case isEnd(w) || w == ";" || w == "(" || w == ")" || w == "who" || w == "which" || w == "that" || k.w.cue[w]:
+			return -1
+		}
+	}
+	return -1
 }
 
 // possessive returns how many tokens a lower-case noun's or a named

@@ -14,6 +14,9 @@ var (
 	ruleUnitPhraseComma = rules.New(rules.StageRoles, rules.Link, "role.link.unit-phrase-comma",
 		"as role.link.unit-phrase, with the name after a comma and closed by a comma or the sentence's end",
 		"the head of the international department of KSPU, [Aliya Nurova], said.")
+	ruleAppositionAnd = rules.New(rules.StageRoles, rules.Link, "role.link.apposition-and",
+		"a title after \"NAME, DESCRIPTION and [the]\" is the second apposition of that name",
+		"Senator Dan Ross, an Ohio Democrat and [chairman] of the subcommittee, opened the hearing.")
 	ruleApposition = rules.New(rules.StageRoles, rules.Link, "role.link.apposition",
 		"a title after \"NAME,\" with articles, adverbs or lower-case unit words between belongs to that person",
 		"[K. Abenova], legal inspector of the Center, spoke.")

@@ -76,7 +76,7 @@ var (
 		"The head of the Union, Ann Lee, spoke. “We will not stop now,” said [the head of the Union].")
 	sieveTitleNear = rules.New(rules.StageQuotes, rules.Speaker, "quote.sieve.title-near-mention",
 		"with no matching role, a title phrase is the most recent person introduced with the post",
-		"Senator [Ann Lee], a Democrat and chairman of the Subcommittee on Surface Transport, opened the hearing. “We will keep the lights on in this room,” the chairman said.")
+		"Senator [Ann Lee], a Democrat and for ten years chairman of the Subcommittee on Surface Transport, opened the hearing. “We will keep the lights on in this room,” the chairman said.")
 	sieveTitleWeak = rules.New(rules.StageQuotes, rules.Speaker, "quote.sieve.title-weak",
 		"else a title phrase is the holder of the same post in another body, as far as the words tell",
 		"The Chairman of the Senate, Ann Lee, met workers. “We will not stop now,” said [the chairman of the Union].")

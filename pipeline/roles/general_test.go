@@ -126,6 +126,18 @@ func TestUnseenReportShapes(t *testing.T) {
 		{"role.link.apposition: a person's possessive is no body",
 			"Anna Berg, Tom Hale's deputy, spoke.",
 			nil, []want{{"Anna Berg", "deputy", ""}}},
+		{"role.link.apposition-and: a description, then the title",
+			"Senator Dan Ross, an Ohio Democrat and chairman of the subcommittee, opened the hearing.",
+			[]want{{"Dan Ross", "Senator", ""}, {"Dan Ross", "chairman", ""}}, nil},
+		{"role.link.apposition-and: two titles in one apposition",
+			"Anna Berg, deputy chairman of the union and head of its legal department, spoke.",
+			[]want{{"Anna Berg", "deputy chairman", ""}, {"Anna Berg", "head", ""}}, nil},
+		{"role.link.apposition-and: a name in the list is no description",
+			"Anna Berg, Tom Hale and the chairman of the union spoke.",
+			nil, []want{{"Anna Berg", "chairman", ""}, {"Tom Hale", "chairman", ""}}},
+		{"role.link.apposition-and: a relative clause is no description",
+			"Anna Berg, who met the workers and the chairman of the union, spoke.",
+			nil, []want{{"Anna Berg", "chairman", ""}}},
 	}
 	match := func(r doc.Role, w want) bool {
 		return r.PersonName == w.person && r.Title == w.title && (w.org == "" || r.OrgName == w.org)
