@@ -232,12 +232,16 @@ func TestAccuracyRules(t *testing.T) {
 			name: "a second quote later in the clause the first quote's cue reports",
 			rule: ruleCueSameClause.ID,
 			text: "Ann Lee, the mayor, said after the vote that the talks had been “useful” but that the two sides remained “a few points apart”.\n\n" +
-				"Bob Hale called the plan “bold”. The council was “a few votes short”.",
-			ents: []ent{person("p1", "Ann Lee", "f"), person("p2", "Bob Hale", "m")},
+				"Bob Hale called the plan “bold”. The council was “a few votes short”.\n\n" +
+				"Jane Doe said workers were “tired,” “angry” and “ready to strike.”",
+			ents: []ent{person("p1", "Ann Lee", "f"), person("p2", "Bob Hale", "m"), person("p3", "Jane Doe", "f")},
 			want: []sw{
 				{"useful", "Ann Lee", sieveApposition.ID},
 				{"a few points apart", "Ann Lee", sieveSharedVerb.ID},
 				{"bold", "Bob Hale", sieveCueBefore.ID},
+				{"tired,", "Jane Doe", sieveCueBefore.ID},
+				{"angry", "Jane Doe", sieveSharedVerb.ID},
+				{"ready to strike.", "Jane Doe", sieveSharedVerb.ID},
 			},
 		},
 		{
@@ -358,6 +362,16 @@ func TestAccuracyRules(t *testing.T) {
 				{"the reform is working", "Tom Hale", sievePronoun.ID},
 				{"the dialogue will continue", "Jane Doe", sieveCueBefore.ID},
 				{"the workers will support the plan", "Tom Hale", sieveCueBefore.ID},
+			},
+		},
+		{
+			name: "a verbless exclamation with no cue is a slogan",
+			rule: ruleQuoteSlogan.ID,
+			text: "“Fair pay – strong families!”: dockers of the port held a rally\n\n" +
+				"“Down with the reform!” was heard everywhere.\n\n“We want our money!”\n\nThe crowd shouted “Shame on you!” at the minister.",
+			want: []sw{
+				{"We want our money!", "", sieveNone.ID},
+				{"Shame on you!", "", sieveNonPerson.ID},
 			},
 		},
 	}

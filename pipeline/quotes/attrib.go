@@ -428,6 +428,10 @@ func (st *state) cueBefore(c *cand, from int) *cueHit {
 		}
 	}
 	if e-s <= 0 {
+		// a list of quotes with nothing between (“tired,” “angry”)
+		if prev := st.prevCand(c); e == from && prev != nil && st.toks[prev.closeTok].Sentence == st.toks[e].Sentence && st.reportsOn(prev, s, e) {
+			return &cueHit{cue: prev.hit.cue, form: "shared", same: true}
+		}
 		return nil
 	}
 	h := st.cueInWindow(s, e, "before")

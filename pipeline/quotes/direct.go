@@ -46,6 +46,9 @@ var (
 	ruleQuoteVerblessTitle = rules.New(rules.StageQuotes, rules.Reject, "quote.reject.verbless-title",
 		"quoted words with no cue that open with two capitalized words, end with no punctuation and hold no verb and no I/we/you are the title of an item, a document or a programme",
 		"The agenda included [“Regional Program on Decent Work and the role of trade unions”] and other issues.")
+	ruleQuoteSlogan = rules.New(rules.StageQuotes, rules.Reject, "quote.reject.slogan",
+		"up to eight quoted words with no cue, ending in an exclamation mark, with no verb and no I/we/you, are a slogan",
+		"[“Fair pay – strong families!”]: dockers of the port held a rally")
 	ruleQuoteSpeechShaped = rules.New(rules.StageQuotes, rules.Accept, "quote.accept.speech-shaped",
 		"six quoted words or more, or three in a sentence-like form, are speech without a cue",
 		"[“We will not stop until wages are paid.”]")
@@ -209,6 +212,9 @@ func (st *state) verdict(c *cand, prevClose, nextOpen int) (int, *rules.Rule) {
 	if st.verblessTitle(c) {
 		return vReject, ruleQuoteVerblessTitle
 	}
+	if st.slogan(c) {
+		return vReject, ruleQuoteSlogan
+	}
 	if n >= 6 || (n >= 3 && sentenceLike(c.text)) {
 		return vQuote, ruleQuoteSpeechShaped
 	}
@@ -267,6 +273,28 @@ func (st *state) verblessTitle(c *cand) bool {
 	if second < 0 || !st.capAt(first) || !st.capAt(second) {
 		return false
 	}
+	return st.verbless(c)
+}
+
+// sloganMax is the longest exclamation read as a slogan.
+const sloganMax = 8
+
+// slogan reports a short exclamation with no cue, no verb and no I/we/you
+// ("Strong union – strong worker!"): a slogan or a motto, no speech.
+func (st *state) slogan(c *cand) bool {
+	if len(c.words) > sloganMax || lastRune(c.text) != '!' || c.q.close < 0 {
+		return false
+	}
+	for t := c.openTok + 1; t < c.closeTok; t++ {
+		if speechPronouns[st.low[t]] {
+			return false
+		}
+	}
+	return st.verbless(c)
+}
+
+// verbless reports quoted words the tagger finds no verb in.
+func (st *state) verbless(c *cand) bool {
 	for t := c.openTok + 1; t < c.closeTok; t++ {
 		if st.pos(t)&pVerb != 0 {
 			return false
