@@ -69,6 +69,9 @@ func (st *state) dateline(a, b int) datelineSpan {
 	} else if ds.sb == 0 {
 		return none // no source and no dash: capitals opening a sentence
 	}
+	if ds.sb > 0 && i+1 == b && st.low[i] == "." {
+		return ds // "SUMGAYIT, 5 June (Azertac).": the source's period ends the sentence
+	}
 	if i >= b || !(st.t[i].cap || st.t[i].quote) {
 		return none
 	}

@@ -240,8 +240,15 @@ var ruleOrgDocumentName = rules.New(rules.StageEntities, rules.Detect, "org.dete
 // reports" at the end).
 func (st *state) documentOrgNames() {
 	var names map[string]bool
+	var places map[string]bool // the one-word places of the document, lower-cased
 	for i := range st.ments {
 		m := &st.ments[i]
+		if m.k == kPlace && m.cluster >= 0 && m.b-m.a == 1 {
+			if places == nil {
+				places = map[string]bool{}
+			}
+			places[st.low[m.a]] = true
+		}
 		if m.k != kOrg || m.cluster < 0 {
 			continue
 		}
@@ -253,8 +260,12 @@ func (st *state) documentOrgNames() {
 			names[w] = true
 		}
 	}
+	st.documentPlaceNames(places)
 	if names == nil {
 		return
+	}
+	for w := range places {
+		delete(names, w) // "Sumgayit" is the dateline's town, not "Sumgayit Technologies Park"
 	}
 	for i := range st.ments {
 		m := &st.ments[i]
@@ -274,6 +285,30 @@ func (st *state) documentOrgNames() {
 		st.fire(ruleOrgDocumentName, m.a, m.b, m.a, m.b)
 	}
 }
+
+// documentPlaceNames makes the weak lone person words spelled like a
+// one-word place of the document (any case: the dateline's "SUMGAYIT")
+// mentions of that place (place.detect.document-name).
+func (st *state) documentPlaceNames(places map[string]bool) {
+	if places == nil {
+		return
+	}
+	for i := range st.ments {
+		m := &st.ments[i]
+		if m.k != kPerson || !m.weak || m.b-m.a != 1 {
+			continue
+		}
+		if _, ok := places[st.low[m.a]]; !ok {
+			continue
+		}
+		m.k, m.det, m.by, m.weak, m.name = kPlace, rulePlaceDocumentName, nil, false, st.slice(m.a, m.b)
+		st.fire(rulePlaceDocumentName, m.a, m.b, m.a, m.b)
+	}
+}
+
+var rulePlaceDocumentName = rules.New(rules.StageEntities, rules.Detect, "place.detect.document-name",
+	"a lone name word with no evidence of a person, spelled (in any case) like a one-word place found elsewhere in the document, is that place",
+	"VELMARSK, 5 June (Nordpress) - The council met. [Velmarsk] will host the next meeting.")
 
 // leadWord returns the first word of org mention m, lower-cased, when it
 // is the body's own name: a capitalized word that no list knows (no
