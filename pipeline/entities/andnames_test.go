@@ -72,3 +72,13 @@ func TestMoreSurnameEndings(t *testing.T) {
 		{"", "Rune won the final. The Dane, 20, saved three break points.", nil, []string{"Dane"}},
 	})
 }
+
+// A lower-case title after a name, with no comma: the object and its
+// complement of "elected X chairman".
+func TestNameBeforeLowerTitle(t *testing.T) {
+	runPersonCases(t, []personCase{
+		{"person.end.before-lower-title", "The plenum elected Anna Berg chairman.", []string{"Anna Berg"}, nil},
+		{"person.end.before-lower-title", "Delegates chose Kwame Mensah general secretary on Friday.", []string{"Kwame Mensah"}, nil},
+		{"", "He met the Unifor president on Friday.", nil, []string{"Unifor"}},
+	})
+}

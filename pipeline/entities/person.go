@@ -76,6 +76,39 @@ func (st *state) nameWord(i int, allCapsRun bool) bool {
 	return true
 }
 
+// nameBeforeLowerTitle reads run [a, b) (ra: where it began before its
+// leading words were dropped) as a name and a lower-case title after it, the
+// object and its complement of "elected Anna Berg chairman": two or more
+// name words with evidence, not after an article or a possessive (a body's
+// "the CTWU chairman"). It returns the name's span and the title's length,
+// or b, b, 0.
+func (st *state) nameBeforeLowerTitle(ra, a, b int, allCapsRun bool) (int, int, int) {
+	if a != ra || a == 0 || st.afterArticle(a) || st.t[a-1].poss || st.low[a-1] == "'s" {
+		return b, b, 0
+	}
+	for i := a + 2; i < b; i++ {
+		n, _ := st.match(pTitles, i, b)
+		if n == 0 || i+n != b || st.t[i].cap || !st.t[i-1].cap {
+			continue
+		}
+		p, pe := st.personSpan(a, i, allCapsRun)
+		if p < pe && pe == i && pe-p >= 2 && st.nameEvidence(p, pe, allCapsRun) {
+			st.fire(rulePersonBeforeLowerTitle, a, b, p, pe)
+			return p, pe, n
+		}
+		break
+	}
+	return b, b, 0
+}
+
+// lowerTitleAfter records the lower-case title [a, b) after person
+// mention pm (nameBeforeLowerTitle).
+func (st *state) lowerTitleAfter(a, b, pm int) {
+	_, e := st.match(pTitles, a, b)
+	st.titles = append(st.titles, titleRef{a: a, b: b, text: st.slice(a, b), entry: e, person: pm, org: -1, link: rulePersonBeforeLowerTitle})
+	st.fire(ruleTitle, a, b, a, b)
+}
+
 // particleSurname reports whether token i, a capitalized name particle, is
 // a family name the lists know that ends the name: "Litton Das", not "Das
 // Neves" (rule person.end.particle-surname).
@@ -221,6 +254,9 @@ var (
 	rulePersonCueCommon = rules.New(rules.StageEntities, rules.Reject, "person.reject.cue-common-word",
 		"a cue verb after a common English word no name list knows that opens the sentence makes no person of it",
 		"[Analysts] said the deal was fair.")
+	rulePersonBeforeLowerTitle = rules.New(rules.StageEntities, rules.End, "person.end.before-lower-title",
+		"a lower-case title ending a run after two or more name words with evidence is the person's, after the name: the name ends before it",
+		"The plenum elected [Anna Berg] chairman.")
 	rulePersonParticles = rules.New(rules.StageEntities, rules.End, "person.extend.particles",
 		"two lower-case name particles between name words (van der, de los) join them into one name",
 		"MP [Pieter van der Merwe] questioned the figures.")

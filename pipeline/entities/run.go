@@ -510,9 +510,12 @@ func (st *state) run(a, b, sentEnd int) {
 	}
 	allCapsRun := st.allCapsSentence(a)
 	pn := st.postnominal(a, b)
-	p, pe := b, b
+	p, pe, lt := b, b, 0
 	if !st.eponymIn(a, b) {
 		p, pe = st.personSpan(a, b-pn, allCapsRun)
+		if pn == 0 && p == pe {
+			p, pe, lt = st.nameBeforeLowerTitle(ri.a, a, b, allCapsRun)
+		}
 	}
 	st.runEnd = b
 	parts, hon := st.descriptor(lead, a, p)
@@ -522,6 +525,9 @@ func (st *state) run(a, b, sentEnd int) {
 	st.attachTitles(parts)
 	if pn > 0 && p < pe && pe == b-pn && st.nameEvidence(p, pe, allCapsRun) {
 		st.postTitle(b-pn, b, parts[len(parts)-1].ment)
+	}
+	if lt > 0 {
+		st.lowerTitleAfter(b-lt, b, parts[len(parts)-1].ment)
 	}
 	ri.parts = st.keepParts(parts)
 	st.partTmp = parts[:0]
