@@ -61,7 +61,7 @@ var (
 		"a title after \"as\" (served as, appointed NAME as) belongs to the nearest person before",
 		"Bekov served as [deputy prime minister]")
 	rulePluralNames = rules.New(rules.StageEntities, rules.Link, "title.link.plural-names",
-		"a capitalized plural title right before a list of names gives each of them the title in the singular",
+		"a plural title right before a list of names (capitalized, or lower-case after his/her/its/their/the) gives each of them the title in the singular",
 		"The rally was joined by former Senators Panfilo Lacson and [Manny Pacquiao].")
 	ruleTitleSubject = rules.New(rules.StageEntities, rules.Reject, "title.link.subject-not-apposition",
 		"a title after \"NAME,\" that a reporting verb follows is the subject of a new clause, not the name's apposition",
@@ -299,8 +299,13 @@ func (st *state) pluralNames(runs []runInfo) {
 	for x := range runs {
 		r := &runs[x]
 		k := r.a
-		if k+1 >= r.b || !st.t[k].cap {
-			continue
+		if k+1 >= r.b || !st.t[k].cap || singular(st.t[k].text) == st.t[k].text {
+			// "his deputies Piotr Nowak and Ewa Lis": a lower-case plural
+			// after a determiner stands outside the run
+			k = r.a - 1
+			if k < 1 || st.t[k].cap || !pluralDeterminers[st.low[k-1]] || st.d.Tokens[k].Sentence != st.d.Tokens[r.a].Sentence {
+				continue
+			}
 		}
 		sg := singular(st.t[k].text)
 		if sg == st.t[k].text || !st.f.l.titleWords[strings.ToLower(sg)] {

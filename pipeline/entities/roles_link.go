@@ -581,6 +581,9 @@ func (k *linker) linkAll(titles []Title, lx *lexicon.Lexicon, tr *rules.Trace) {
 		titles[i].Text, titles[i].Span = k.modifier(t, lx)
 		titles[i].Text, titles[i].Span = k.complement(titles[i])
 		titles[i] = k.portfolio(titles[i], tr)
+		if t.Person >= 0 && t.Method == ruleTitleAppositionAfter.ID {
+			k.ownPhrase(&titles[i], tr)
+		}
 		if t.Person >= 0 || t.Refers != "" {
 			continue
 		}
@@ -606,6 +609,26 @@ func (k *linker) linkAll(titles []Title, lx *lexicon.Lexicon, tr *rules.Trace) {
 			titles[i].Org = o
 		}
 	}
+}
+
+// ownPhrase relinks a title entities gave to the name before it ("NAME,
+// the TITLE") when its own "of" phrase ends in another name: in "X, the
+// chairman of the trade union of education workers Asel Mamytova and ..."
+// the chairman is Mamytova (role.link.unit-phrase over the apposition).
+func (k *linker) ownPhrase(t *Title, tr *rules.Trace) {
+	_, b := k.tokenRange(t.Span)
+	if t.Sentence < 0 || t.Sentence >= len(k.d.SentTokens) {
+		return
+	}
+	p, o, comma := k.before(b, k.d.SentTokens[t.Sentence][1])
+	if p < 0 || comma || p == t.Person {
+		return
+	}
+	t.Person, t.Method = p, ruleUnitPhrase.ID
+	if t.Org < 0 {
+		t.Org = o
+	}
+	tr.Add(ruleUnitPhrase, t.Span, k.personSpan(p, b))
 }
 
 // namesPost reports whether a title-only reference is followed by a post

@@ -138,6 +138,15 @@ func TestUnseenReportShapes(t *testing.T) {
 		{"role.link.apposition-and: a relative clause is no description",
 			"Anna Berg, who met the workers and the chairman of the union, spoke.",
 			nil, []want{{"Anna Berg", "chairman", ""}}},
+		{"title.link.plural-names: a lower-case plural after a determiner",
+			"The congress was attended by the chairman Krzysztof Nowak, his deputies Piotr Wilk and Ewa Lis, and others.",
+			[]want{{"Piotr Wilk", "deputy", ""}, {"Ewa Lis", "deputy", ""}}, []want{{"Krzysztof Nowak", "deputy", ""}}},
+		{"role.link.unit-phrase over title.link.name-title: the title's own phrase ends in a name",
+			"Speaking were the head of the legal department Aizada Toktosunova, the chairman of the trade union of education workers Asel Mamytova and others.",
+			[]want{{"Aizada Toktosunova", "head", ""}, {"Asel Mamytova", "chairman", ""}}, []want{{"Aizada Toktosunova", "chairman", ""}}},
+		{"title.link.name-title: an apposition closed by a comma stays",
+			"Anna Berg, the chairman of the union, spoke.",
+			[]want{{"Anna Berg", "chairman", ""}}, nil},
 	}
 	match := func(r doc.Role, w want) bool {
 		return r.PersonName == w.person && r.Title == w.title && (w.org == "" || r.OrgName == w.org)
