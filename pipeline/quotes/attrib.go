@@ -613,8 +613,9 @@ func (st *state) subjectBefore(v, s int) (int, int) {
 	if st.low[t] == "who" && t-2 >= s && st.low[t-1] == "," {
 		// "…, Angela Reyes, who introduced her as “…”": the relative
 		// pronoun stands for the person just before it.
-		if m, ok := st.personAt(t - 2); ok {
-			return st.tokAt(m.Start), t - 1
+		if _, ok := st.personAt(t - 2); ok {
+			b, _ := st.mentToks(t - 2)
+			return b, t - 1
 		}
 	}
 	if st.low[t] == "," {
@@ -829,7 +830,7 @@ func (st *state) backReference(s, e int) (*who, bool) {
 			prev = m
 		}
 		n++
-		t = st.tokAt(m.Start) // past the mention's other tokens
+		t, _ = st.mentToks(t) // past the mention's other tokens
 	}
 	if n < 2 {
 		return &who{mention: st.textOf(s, e), attr: doc.AttrNone, conf: confUnknown, at: st.toks[s].Start, rule: sieveBackReference}, true
@@ -857,7 +858,8 @@ func (st *state) mentionSpeaker(s, e int, byMention *rules.Rule) (*who, bool) {
 		if st.eligible(m) {
 			return st.personWho(m, doc.AttrExplicit, confExplicitBefore, byMention), true
 		}
-		t = st.tokAt(m.End) - 1
+		_, me := st.mentToks(t)
+		t = me - 1
 	}
 	if haveFirst {
 		return st.personWho(first, doc.AttrExplicit, confExplicitBefore-0.1, byMention), true
@@ -1196,8 +1198,9 @@ func (st *state) onlyCompatible(k int, gender string) (doc.Mention, bool) {
 		if !ok || st.inQ[t] {
 			continue
 		}
-		t = st.tokAt(m.End) - 1
-		if !st.eligible(m) && !st.headOf(st.tokAt(m.Start), st.tokAt(m.End), a, b) || !st.compatible(m.EntityID, gender) {
+		ma, me := st.mentToks(t)
+		t = me - 1
+		if !st.eligible(m) && !st.headOf(ma, me, a, b) || !st.compatible(m.EntityID, gender) {
 			continue
 		}
 		if n > 0 && m.EntityID == found.EntityID {
@@ -1234,7 +1237,7 @@ func (st *state) recentPerson(at int, gender string) (doc.Mention, bool) {
 		if m.EntityType != doc.TypePerson {
 			continue
 		}
-		t := st.tokAt(m.Start)
+		t := int(st.mtok[i].First)
 		if t < len(st.inQ) && st.inQ[t] {
 			continue
 		}
@@ -1283,7 +1286,7 @@ func (st *state) findSubject(k, depth int) *who {
 		if !ok {
 			continue
 		}
-		e := st.tokAt(m.End)
+		_, e := st.mentToks(j)
 		if st.eligible(m) && st.verbFollows(e, b) {
 			return st.personWho(m, doc.AttrExplicit, confExplicitBefore, ruleSubject)
 		}
@@ -1315,7 +1318,7 @@ func (st *state) namedBeforeCue(a, b int) *who {
 		if !ok {
 			continue
 		}
-		e := st.tokAt(m.End)
+		_, e := st.mentToks(j)
 		j = e - 1
 		if st.inQ[e-1] || !st.eligible(m) {
 			continue
@@ -1490,12 +1493,16 @@ func (st *state) trailingPerson(s, b int) (doc.Mention, bool) {
 		return doc.Mention{}, false
 	}
 	m, ok := st.personAt(e - 1)
-	if !ok || st.tokAt(m.End) < e || st.tokAt(m.Start) < s || !st.eligible(m) {
+	if !ok {
+		return doc.Mention{}, false
+	}
+	ma, me := st.mentToks(e - 1)
+	if me < e || ma < s || !st.eligible(m) {
 		return doc.Mention{}, false
 	}
 	// "… at the initiative of Kazakh President Kassym-Jomart Tokayev": a
 	// name after a preposition and its title words is an object.
-	t := st.tokAt(m.Start) - 1
+	t := ma - 1
 	for t >= s && (st.capAt(t) || st.lx.postWords[st.low[t]]) {
 		t--
 	}

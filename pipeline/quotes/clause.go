@@ -210,8 +210,8 @@ func (st *state) headPerson(a, e int) (doc.Mention, bool) {
 		if !ok || st.inQ[t] {
 			continue
 		}
-		end := st.tokAt(m.End)
-		if st.headOf(st.tokAt(m.Start), end, a, e) {
+		b, end := st.mentToks(t)
+		if st.headOf(b, end, a, e) {
 			return m, true
 		}
 		t = end - 1

@@ -280,8 +280,9 @@ type state struct {
 	lx      *lex
 	seg     *segment.Doc
 	toks    []segment.Token
-	low     []string // lowercased token texts (the segmented document's)
-	ment    []int    // per token: index into in.Mentions covering it, -1 for none
+	low     []string           // lowercased token texts (the segmented document's)
+	ment    []int              // per token: index into in.Mentions covering it, -1 for none
+	mtok    []annot.TokenRange // per mention: its tokens (the mentions layer's index)
 	people  map[string]*doc.Person
 	orgs    map[string]*doc.Organization
 	inQ     []bool            // per token: inside an accepted direct quote
@@ -346,6 +347,7 @@ func newState(in Input, lx *lex) *state {
 	if len(mt) != len(in.Mentions) {
 		mt = annot.IndexMentions(in.Seg, in.Mentions)
 	}
+	st.mtok = mt
 	for mi, r := range mt {
 		for t := int(r.First); t < int(r.End); t++ {
 			if st.ment[t] < 0 || in.Mentions[st.ment[t]].EntityType != doc.TypePerson {
@@ -379,6 +381,14 @@ func (st *state) mention(t int) (doc.Mention, bool) {
 		return doc.Mention{}, false
 	}
 	return st.in.Mentions[st.ment[t]], true
+}
+
+// mentToks is the tokens [a, e) of the mention covering token t (as
+// st.mention(t) finds it, which must hold): read from the mentions layer's
+// index, not searched for.
+func (st *state) mentToks(t int) (a, e int) {
+	r := st.mtok[st.ment[t]]
+	return int(r.First), int(r.End)
 }
 
 func (st *state) personAt(t int) (doc.Mention, bool) {

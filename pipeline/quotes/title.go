@@ -411,11 +411,11 @@ func (st *state) titleNear(np titleKey, pos int, backward bool) *who {
 		if m.EntityType != doc.TypePerson || backward && m.Start >= pos || !backward && (m.Start <= pos || m.Start > limit) {
 			continue
 		}
-		b := st.tokAt(m.Start)
+		b, me := int(st.mtok[i].First), int(st.mtok[i].End)
 		if b < len(st.inQ) && st.inQ[b] {
 			continue
 		}
-		near, wide := st.wordsAround(b, st.tokAt(m.End))
+		near, wide := st.wordsAround(b, me)
 		if k := st.lx.key(near, nil); st.postsMatch(np, near) && (len(np.quals) == 0 || overlap(np.quals, k.quals) > 0) {
 			return st.personWho(m, doc.AttrTitle, confTitle-0.15, sieveTitleNear)
 		}
@@ -588,7 +588,8 @@ func (st *state) introduced(pos int, gender string) *who {
 			if !ok {
 				continue
 			}
-			t = st.tokAt(m.End) - 1
+			_, me := st.mentToks(t)
+			t = me - 1
 			if !st.eligible(m) || !st.compatible(m.EntityID, gender) {
 				continue
 			}
