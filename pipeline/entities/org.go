@@ -60,6 +60,9 @@ var (
 	ruleOrgNamedAfter = rules.New(rules.StageEntities, rules.End, "org.extend.named-after",
 		"\"named after\" and a person's name (initials and capitalized words) after a body's head or an enterprise noun are the rest of its name",
 		"The [Lakeside Mining Department named after P. K. Ostrov] met.")
+	ruleOrgInRemit = rules.New(rules.StageEntities, rules.End, "org.extend.in-remit",
+		"a lower-case \"in\" and capitalized common words of a field (no place, no name) after a body's name are its remit, part of the name",
+		"The [Federation of Trade Unions in Education and Science] met.")
 	ruleOrgLeader = rules.New(rules.StageEntities, rules.Start, "org.start.name-leader",
 		"a capitalized All/Great/New before a capitalized non-head word starts a body's name when its head is singular",
 		"[New Democratic Party] members met.")
@@ -370,6 +373,41 @@ func (st *state) ofChainNamed(e, b, depth int, named bool) bool {
 		return st.ofChainNamed(u, b, depth-1, true)
 	}
 	return false
+}
+
+// inRemitGrow continues a body's name over "in" and a field of capitalized
+// common words joined by "and" or commas ("Federation of Trade Unions in
+// Education and Science"); a place after "in" says where the body is, not
+// what it does ("the Union in Kazakhstan").
+func (st *state) inRemitGrow(start, j, b int) (int, bool) {
+	if st.low[j] != "in" || st.t[j].cap || j+1 >= b || !st.hasHead(start, j) {
+		return 0, false
+	}
+	e, words := j+1, 0
+	for k := j + 1; k < b && k < j+8; k++ {
+		t := &st.t[k]
+		if (st.low[k] == "and" || st.low[k] == ",") && words > 0 {
+			continue
+		}
+		if !t.cap || !t.word || t.quote || !t.has(fCommon|fOrgWord) || t.has(fGiven|fSurname|fTitleWord|fStop|fDemonym) {
+			break
+		}
+		if n, _ := st.match(pPlaces, k, b); n > 0 {
+			return 0, false
+		}
+		if _, ok := st.geoName(k, k+1, false); ok {
+			return 0, false
+		}
+		words++
+		e = k + 1
+	}
+	if words == 0 || e < b && st.t[e].cap {
+		return 0, false
+	}
+	for k := j; k < e; k++ {
+		st.t[k].gram = true
+	}
+	return e - j, false
 }
 
 // eponymLen returns the length of "named after NAME" at j, NAME initials

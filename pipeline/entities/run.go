@@ -89,6 +89,7 @@ var growers = [...]grower{
 	{ruleOrgLowerHead, (*state).lowerHeadGrow, true},
 	{ruleOrgSector, (*state).sectorGrow, true},
 	{ruleOrgNamedAfter, (*state).eponymGrow, true},
+	{ruleOrgInRemit, (*state).inRemitGrow, true},
 }
 
 func b2i(b bool) int {
