@@ -374,6 +374,17 @@ func TestAccuracyRules(t *testing.T) {
 				{"Shame on you!", "", sieveNonPerson.ID},
 			},
 		},
+		{
+			name: "no speaker after a joint subject",
+			rule: sieveJointSubject.ID,
+			text: "Ann Lee and Bob Hale both spoke about the contractors.\n\n“A welder of a contractor has the same risks as a welder of the operator.”\n\n" +
+				"Bob Hale then spoke about the camps.\n\n“The camps are cold in winter.”",
+			ents: []ent{person("p1", "Ann Lee", "f"), person("p2", "Bob Hale", "m")},
+			want: []sw{
+				{"A welder of a contractor", "", sieveJointSubject.ID},
+				{"The camps are cold in winter.", "Bob Hale", sieveContextSubject.ID},
+			},
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

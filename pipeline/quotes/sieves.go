@@ -104,6 +104,9 @@ var (
 	sieveBodyApposition = rules.New(rules.StageQuotes, rules.Speaker, "quote.sieve.body-apposition",
 		"a name the entities did not know, in apposition with a body's descriptor (X, the video platform, said), is a company's or group's: no person speaker",
 		"[Zentrova], the video platform whose chief declined to testify, said it “removes false media at once”.")
+	sieveJointSubject = rules.New(rules.StageQuotes, rules.Speaker, "quote.sieve.joint-subject",
+		"a quote with no cue after a sentence whose subject is two persons joined by 'and' has no speaker: the text does not say which of them spoke",
+		"Ann Lee and John Smith both spoke about the contractors.¶[“A welder of a contractor has the same risks.”]")
 	sieveNameUnknown = rules.New(rules.StageQuotes, rules.Speaker, "quote.sieve.name-unknown",
 		"capitalized words that match no person are a speaker named as written",
 		"“We will not stop now,” said [Zorro].")
@@ -336,6 +339,10 @@ func (st *state) continuation(c *cand) *who {
 			break
 		}
 		if w := st.subject(k, 0); w != nil && w.id != "" {
+			if st.jointSubject(w) {
+				// "X and Y both spoke about …": a careful reader cannot tell which
+				return &who{attr: doc.AttrNone, conf: confUnknown, at: w.at, rule: sieveJointSubject}
+			}
 			return &who{id: w.id, name: w.name, mention: w.mention, attr: doc.AttrContinuation, conf: confContext, at: w.at, rule: sieveContextSubject, src: w.src}
 		}
 	}
@@ -343,6 +350,26 @@ func (st *state) continuation(c *cand) *who {
 		return st.inherit(prev.sp, confContext, sieveContinuationFar)
 	}
 	return nil
+}
+
+// jointSubject reports a subject person w coordinated with another
+// person by "and" ("Ann Lee and Bob Hale both spoke").
+func (st *state) jointSubject(w *who) bool {
+	if w.src.End <= w.src.Start {
+		return false
+	}
+	s, e := st.tokAt(w.src.Start), st.tokAt(w.src.End)
+	if e+1 < len(st.low) && st.low[e] == "and" {
+		if _, ok := st.personAt(e + 1); ok {
+			return true
+		}
+	}
+	if s-2 >= 0 && st.low[s-1] == "and" {
+		if _, ok := st.personAt(s - 2); ok {
+			return true
+		}
+	}
+	return false
 }
 
 // inherit is p as the speaker of a quote that continues p's, chosen by
