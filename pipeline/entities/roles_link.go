@@ -631,6 +631,46 @@ func (k *linker) ownPhrase(t *Title, tr *rules.Trace) {
 	tr.Add(ruleUnitPhrase, t.Span, k.personSpan(p, b))
 }
 
+// coordinated gives two coordinated titles after two coordinated names
+// one each, in order: "Mendoza and Rosa Villanueva, chairperson and
+// secretary of the coalition" (role.link.coordinated); the apposition gave
+// both to the second name, or the first only.
+func (k *linker) coordinated(titles []Title, tr *rules.Trace) {
+	at := map[int]int{} // first token -> title
+	for i, t := range titles {
+		if a, _ := k.tokenRange(t.Span); a < len(k.d.Tokens) {
+			at[a] = i
+		}
+	}
+	for i := range titles {
+		t := &titles[i]
+		a, b := k.tokenRange(t.Span)
+		j, ok := at[b+1]
+		if a < 2 || b+1 >= len(k.d.Tokens) || !ok || k.lower(b) != "and" || k.d.Tokens[a-1].Text != "," {
+			continue
+		}
+		second, ok := k.personTo[a-1]
+		if !ok {
+			continue
+		}
+		s := a - 2
+		for s > 0 && k.personAt[s] != second {
+			s--
+		}
+		if q, ok := k.personAt[s]; !ok || q != second || s < 2 || k.lower(s-1) != "and" {
+			continue
+		}
+		first, ok := k.personTo[s-1]
+		if !ok || first == second {
+			continue
+		}
+		t.Person, t.Method = first, ruleCoordinated.ID
+		titles[j].Person, titles[j].Method = second, ruleCoordinated.ID
+		tr.Add(ruleCoordinated, t.Span, k.personSpan(first, a))
+		tr.Add(ruleCoordinated, titles[j].Span, k.personSpan(second, a))
+	}
+}
+
 // namesPost reports whether a title-only reference is followed by a post
 // noun, so it stands for the office rather than for a person.
 func (k *linker) namesPost(t Title) bool {

@@ -17,6 +17,9 @@ var (
 	ruleAppositionAnd = rules.New(rules.StageRoles, rules.Link, "role.link.apposition-and",
 		"a title after \"NAME, DESCRIPTION and [the]\" is the second apposition of that name",
 		"Senator Dan Ross, an Ohio Democrat and [chairman] of the subcommittee, opened the hearing.")
+	ruleCoordinated = rules.New(rules.StageRoles, rules.Link, "role.link.coordinated",
+		"two titles joined by \"and\" right after two names joined by \"and\" and a comma go one to each name, in order",
+		"Ana Cruz and [Rosa Villanueva], chairperson and secretary of the coalition, signed it.")
 	ruleApposition = rules.New(rules.StageRoles, rules.Link, "role.link.apposition",
 		"a title after \"NAME,\" with articles, adverbs or lower-case unit words between belongs to that person",
 		"[K. Abenova], legal inspector of the Center, spoke.")

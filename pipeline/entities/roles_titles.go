@@ -28,6 +28,7 @@ func (f *Finder) completeTitles(d *segment.Doc, res Result, tr *rules.Trace) []T
 	titles := append([]Title(nil), res.Titles...)
 	lk := newLinker(d, res, f.rw)
 	lk.linkAll(titles, f.lx, tr)
+	lk.coordinated(titles, tr)
 	for _, t := range lk.pluralPredicates(f.lx) {
 		tr.Add(rulePluralPredicate, t.Span, res.People[t.Person].Span)
 		titles = append(titles, t)

@@ -147,6 +147,12 @@ func TestUnseenReportShapes(t *testing.T) {
 		{"title.link.name-title: an apposition closed by a comma stays",
 			"Anna Berg, the chairman of the union, spoke.",
 			[]want{{"Anna Berg", "chairman", ""}}, nil},
+		{"role.link.coordinated: two titles for two names, in order",
+			"Michael Mendoza and Rosa Villanueva, chairperson and secretary of the Cebu workers' coalition, submitted a petition.",
+			[]want{{"Michael Mendoza", "chairperson", ""}, {"Rosa Villanueva", "secretary", ""}}, []want{{"Rosa Villanueva", "chairperson", ""}}},
+		{"role.link.coordinated: one name takes both titles of its apposition",
+			"Anna Berg, chairperson and secretary of the coalition, signed it.",
+			[]want{{"Anna Berg", "chairperson", ""}, {"Anna Berg", "secretary", ""}}, nil},
 	}
 	match := func(r doc.Role, w want) bool {
 		return r.PersonName == w.person && r.Title == w.title && (w.org == "" || r.OrgName == w.org)
