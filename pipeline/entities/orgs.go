@@ -108,7 +108,12 @@ func initialsFit(acronym string, key []string) bool {
 			return a == len(acr)
 		}
 		w := key[k]
-		if orgStop[w] && fit(a, k+1) {
+		if (orgStop[w] || connectors[w]) && fit(a, k+1) {
+			return true // "of", "and", "dos": letter or not
+		}
+		// a short word may give all its letters: an acronym inside the
+		// name ("SMABC": Sindicato dos Metalúrgicos do ABC)
+		if wr := []rune(w); len(wr) >= 2 && len(wr) <= 4 && len(wr) < len(acr) && a+len(wr) <= len(acr) && string(acr[a:a+len(wr)]) == w && fit(a+len(wr), k+1) {
 			return true
 		}
 		e := a
