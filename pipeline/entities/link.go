@@ -377,10 +377,18 @@ func (st *state) pluralTitles(runs []runInfo, sentEnd int) {
 		pos := k + 2
 		for y := range runs {
 			r := &runs[y]
-			if r.a <= k {
+			if r.b <= k {
 				continue
 			}
-			if r.hasTitle() || !st.listGap(pos, r.a) {
+			if r.a <= k {
+				// "Deputies of the Jogorku Kenesh Nazgul Abdrakhmanova and
+				// Elmira Satybaldieva": the capitalized plural opens a run
+				// that ends with the list's first name
+				if p := r.person(); p < 0 || r.hasTitle() || st.t[r.b-1].has(fConnector) {
+					break
+				}
+				pos = r.b
+			} else if r.hasTitle() || !st.listGap(pos, r.a) {
 				break
 			}
 			pos = r.b

@@ -153,6 +153,9 @@ func TestUnseenReportShapes(t *testing.T) {
 		{"role.link.coordinated: one name takes both titles of its apposition",
 			"Anna Berg, chairperson and secretary of the coalition, signed it.",
 			[]want{{"Anna Berg", "chairperson", ""}, {"Anna Berg", "secretary", ""}}, nil},
+		{"title.link.plural: a capitalized plural opening the run of the list's first name",
+			"Deputies of the Jogorku Kenesh Nazgul Abdrakhmanova and Elmira Satybaldieva, and the youth council took part in it.",
+			[]want{{"Nazgul Abdrakhmanova", "deputy", ""}, {"Elmira Satybaldieva", "deputy", ""}}, nil},
 	}
 	match := func(r doc.Role, w want) bool {
 		return r.PersonName == w.person && r.Title == w.title && (w.org == "" || r.OrgName == w.org)
