@@ -82,3 +82,16 @@ func TestNameBeforeLowerTitle(t *testing.T) {
 		{"", "He met the Unifor president on Friday.", nil, []string{"Unifor"}},
 	})
 }
+
+// A title's abbreviation without its period before a name is no part of
+// it; a name that ends in such a word keeps it.
+func TestBareAbbreviation(t *testing.T) {
+	runPersonCases(t, []personCase{
+		{"person.start.bare-abbreviation", "GOP Sen Pat Toomey said he would vote no.",
+			[]string{"Pat Toomey"}, []string{"Sen Pat Toomey", "GOP Sen"}},
+		{"person.start.after-title", "Mayor Pro Tem Kimberly Aldridge-Boyd will serve until June.",
+			[]string{"Kimberly Aldridge-Boyd"}, []string{"Pro Tem Kimberly Aldridge-Boyd"}},
+		{"", "Prime Minister Hun Sen said the vote would go ahead.", []string{"Hun Sen"}, nil},
+		{"", "The economist Amartya Sen spoke on Monday.", []string{"Amartya Sen"}, nil},
+	})
+}

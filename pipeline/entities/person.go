@@ -109,6 +109,29 @@ func (st *state) lowerTitleAfter(a, b, pm int) {
 	st.fire(ruleTitle, a, b, a, b)
 }
 
+// bareAbbrevBefore returns where the name starts after a title's
+// abbreviation written without its period that opens the name words [p, b)
+// ("GOP Sen Pat Toomey": titles.txt has "Sen."), when two or more name
+// words follow it; p when there is none. "Hun Sen" and "Amartya Sen" end
+// in the word, which stays theirs.
+func (st *state) bareAbbrevBefore(p, b int) int {
+	if b-p < 3 || !st.bareAbbrev(p) {
+		return p
+	}
+	return p + 1
+}
+
+// bareAbbrev reports whether token i is a title's abbreviation written
+// without its period ("Sen" of titles.txt's "Sen.").
+func (st *state) bareAbbrev(i int) bool {
+	if !st.t[i].cap || st.t[i].allCaps || strings.Contains(st.t[i].text, ".") {
+		return false
+	}
+	buf := [2]string{st.low[i], "."}
+	n, _ := st.f.l.ph[pTitles].walk(buf[:], 0, 2)
+	return n == 2
+}
+
 // particleSurname reports whether token i, a capitalized name particle, is
 // a family name the lists know that ends the name: "Litton Das", not "Das
 // Neves" (rule person.end.particle-surname).
@@ -257,6 +280,9 @@ var (
 	rulePersonBeforeLowerTitle = rules.New(rules.StageEntities, rules.End, "person.end.before-lower-title",
 		"a lower-case title ending a run after two or more name words with evidence is the person's, after the name: the name ends before it",
 		"The plenum elected [Anna Berg] chairman.")
+	rulePersonAfterBareAbbrev = rules.New(rules.StageEntities, rules.Start, "person.start.bare-abbreviation",
+		"a title's abbreviation written without its period (Sen, Rep, Gov) before two or more name words is no part of the name",
+		"GOP Sen [Pat Toomey] said he would vote no.")
 	rulePersonParticles = rules.New(rules.StageEntities, rules.End, "person.extend.particles",
 		"two lower-case name particles between name words (van der, de los) join them into one name",
 		"MP [Pieter van der Merwe] questioned the figures.")
@@ -648,6 +674,10 @@ func (st *state) particlesBefore(a, p, b int, allCapsRun bool) int {
 // a title that starts with a form of address before it), "Datuk Seri Anwar
 // Ibrahim".
 func (st *state) tailStart(a, p, b int) int {
+	if q := st.bareAbbrevBefore(p, b); q > p {
+		st.fire(rulePersonAfterBareAbbrev, p, b, q, b)
+		p = q
+	}
 	p0 := p
 	for j := max(a, p-1); j < b; j++ {
 		if n, _ := st.match(pTitles, j, b); n > 0 && j+n < b && j+n > p {

@@ -509,17 +509,31 @@ func (st *state) run(a, b, sentEnd int) {
 			return
 		}
 	}
+	parts := st.runParts(lead, ri.a, a, b, sentEnd)
+	ri.parts = st.keepParts(parts)
+	st.partTmp = parts[:0]
+	st.runs = append(st.runs, ri)
+}
+
+// runParts parses run [a, b) (ra: where it began before its leading words
+// were dropped) into its descriptor's parts after lead and the person at
+// its end, with a title after the name.
+func (st *state) runParts(lead []part, ra, a, b, sentEnd int) []part {
 	allCapsRun := st.allCapsSentence(a)
 	pn := st.postnominal(a, b)
 	p, pe, lt := b, b, 0
 	if !st.eponymIn(a, b) {
 		p, pe = st.personSpan(a, b-pn, allCapsRun)
 		if pn == 0 && p == pe {
-			p, pe, lt = st.nameBeforeLowerTitle(ri.a, a, b, allCapsRun)
+			p, pe, lt = st.nameBeforeLowerTitle(ra, a, b, allCapsRun)
 		}
 	}
 	st.runEnd = b
-	parts, hon := st.descriptor(lead, a, p)
+	dp := p // the descriptor ends before a bare title abbreviation ("GOP Sen")
+	if p > a && p < pe && st.bareAbbrev(p-1) {
+		dp = p - 1
+	}
+	parts, hon := st.descriptor(lead, a, dp)
 	if p < pe {
 		parts = append(parts, st.personPart(parts, p, pe, hon, sentEnd))
 	}
@@ -530,9 +544,7 @@ func (st *state) run(a, b, sentEnd int) {
 	if lt > 0 {
 		st.lowerTitleAfter(b-lt, b, parts[len(parts)-1].ment)
 	}
-	ri.parts = st.keepParts(parts)
-	st.partTmp = parts[:0]
-	st.runs = append(st.runs, ri)
+	return parts
 }
 
 // runStart returns where the names of run [a, b) start: past leading
