@@ -663,7 +663,7 @@ func (st *state) commaStretch(t, s int) (a, e int, ok bool) {
 		}
 		for a := k + 1; a < end; a++ {
 			if a >= s {
-				if m, ok := st.personAt(a); ok && st.eligible(m) {
+				if _, ok := st.personAt(a); ok && st.eligibleAt(a) {
 					return k + 1, end, true
 				}
 			}
@@ -855,7 +855,7 @@ func (st *state) mentionSpeaker(s, e int, byMention *rules.Rule) (*who, bool) {
 		if !haveFirst {
 			first, haveFirst = m, true
 		}
-		if st.eligible(m) {
+		if st.eligibleAt(t) {
 			return st.personWho(m, doc.AttrExplicit, confExplicitBefore, byMention), true
 		}
 		_, me := st.mentToks(t)
@@ -956,14 +956,17 @@ func (st *state) bodyApposition(e int) bool {
 	return false
 }
 
-// eligible reports whether a mention can be a subject: not after a
-// preposition or a possessive, not itself a possessive.
-func (st *state) eligible(m doc.Mention) bool {
-	b := st.tokAt(m.Start)
+// eligibleAt reports whether the mention at token t (st.personAt(t)
+// holds) can be a subject (eligibleToks).
+func (st *state) eligibleAt(t int) bool { return st.eligibleToks(st.mentToks(t)) }
+
+// eligibleToks reports whether a mention over tokens [b, e) can be a
+// subject: not after a preposition or a possessive, not itself a
+// possessive.
+func (st *state) eligibleToks(b, e int) bool {
 	if b > 0 && prepositions[st.low[b-1]] {
 		return false
 	}
-	e := st.tokAt(m.End)
 	if e < len(st.low) && (st.low[e] == "’s" || st.low[e] == "'s" || st.low[e] == "’" || st.low[e] == "'") {
 		return false
 	}
@@ -1200,7 +1203,7 @@ func (st *state) onlyCompatible(k int, gender string) (doc.Mention, bool) {
 		}
 		ma, me := st.mentToks(t)
 		t = me - 1
-		if !st.eligible(m) && !st.headOf(ma, me, a, b) || !st.compatible(m.EntityID, gender) {
+		if !st.eligibleToks(ma, me) && !st.headOf(ma, me, a, b) || !st.compatible(m.EntityID, gender) {
 			continue
 		}
 		if n > 0 && m.EntityID == found.EntityID {
@@ -1286,8 +1289,8 @@ func (st *state) findSubject(k, depth int) *who {
 		if !ok {
 			continue
 		}
-		_, e := st.mentToks(j)
-		if st.eligible(m) && st.verbFollows(e, b) {
+		ma, e := st.mentToks(j)
+		if st.eligibleToks(ma, e) && st.verbFollows(e, b) {
 			return st.personWho(m, doc.AttrExplicit, confExplicitBefore, ruleSubject)
 		}
 		j = e - 1
@@ -1318,9 +1321,9 @@ func (st *state) namedBeforeCue(a, b int) *who {
 		if !ok {
 			continue
 		}
-		_, e := st.mentToks(j)
+		ma, e := st.mentToks(j)
 		j = e - 1
-		if st.inQ[e-1] || !st.eligible(m) {
+		if st.inQ[e-1] || !st.eligibleToks(ma, e) {
 			continue
 		}
 		if e < b && st.low[e] == "," {
@@ -1497,7 +1500,7 @@ func (st *state) trailingPerson(s, b int) (doc.Mention, bool) {
 		return doc.Mention{}, false
 	}
 	ma, me := st.mentToks(e - 1)
-	if me < e || ma < s || !st.eligible(m) {
+	if me < e || ma < s || !st.eligibleToks(ma, me) {
 		return doc.Mention{}, false
 	}
 	// "… at the initiative of Kazakh President Kassym-Jomart Tokayev": a

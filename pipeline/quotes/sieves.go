@@ -318,7 +318,7 @@ func (st *state) nearestSubject(h *cueHit, c *cand) *who {
 		if st.low[t] == "." {
 			break
 		}
-		if m, ok := st.personAt(t); ok && st.eligible(m) {
+		if m, ok := st.personAt(t); ok && st.eligibleAt(t) {
 			return st.personWho(m, doc.AttrExplicit, confExplicitBefore-0.15, sieveNearestSubject)
 		}
 	}

@@ -588,9 +588,9 @@ func (st *state) introduced(pos int, gender string) *who {
 			if !ok {
 				continue
 			}
-			_, me := st.mentToks(t)
+			ma, me := st.mentToks(t)
 			t = me - 1
-			if !st.eligible(m) || !st.compatible(m.EntityID, gender) {
+			if !st.eligibleToks(ma, me) || !st.compatible(m.EntityID, gender) {
 				continue
 			}
 			d := t - intro
