@@ -385,6 +385,20 @@ func TestAccuracyRules(t *testing.T) {
 				{"The camps are cold in winter.", "Bob Hale", sieveContextSubject.ID},
 			},
 		},
+		{
+			name: "a plural possessive inside a single quote; a cue opening the next quote",
+			rule: ruleMarkPossessive.ID,
+			text: "‘We’re not going anywhere, and the workers’ voices will be heard,’ Jane Doe said.\n\n" +
+				"Jane Doe said: ‘The miners’ union won’t back down.\n\n‘We’ve waited since the ’90s for this.’\n\n" +
+				"Jane Doe said: \"We will win.\" Tom Hale said: \"We will see.\"",
+			ents: []ent{person("p1", "Tom Hale", "m"), person("p2", "Jane Doe", "f")},
+			want: []sw{
+				{"We’re not going anywhere, and the workers’ voices will be heard,", "Jane Doe", sieveCueAfter.ID},
+				{"The miners’ union won’t back down. We’ve waited since the ’90s for this.", "Jane Doe", sieveCueBefore.ID},
+				{"We will win.", "Jane Doe", sieveCueBefore.ID},
+				{"We will see.", "Tom Hale", sieveCueBefore.ID},
+			},
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

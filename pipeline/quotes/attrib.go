@@ -281,7 +281,11 @@ func (st *state) cueClosed(h *cueHit, e int) bool {
 		}
 	}
 	switch w := st.low[a]; {
-	case w == "," || w == ":" || family(firstRune(w)) != famNone:
+	case w == ":":
+		// "“…” Bob Hale said: “…”": the cue opens the next quote
+		st.tr.Add(ruleCueAfterNextSentence, doc.Span{Start: st.toks[h.first].Start, End: st.toks[e-1].End}, doc.Span{})
+		return false
+	case w == "," || family(firstRune(w)) != famNone:
 		return true
 	case st.pos(a)&(pPrep|pAdv) == 0 || w == "that":
 		st.tr.Add(ruleCueAfterNextSentence, doc.Span{Start: st.toks[h.first].Start, End: st.toks[e-1].End}, doc.Span{})

@@ -121,6 +121,9 @@ func (st *state) direct() []doc.Quote {
 		if c.q.reopen {
 			st.tr.Add(ruleMarkSingleReopen, c.span, c.span)
 		}
+		if c.q.poss {
+			st.tr.Add(ruleMarkPossessive, c.span, c.span)
+		}
 		c.verdict = st.judge(c, prevClose, nextOpen)
 		if c.verdict == vQuote || c.verdict == vCited {
 			st.markInQ(c)

@@ -17,6 +17,7 @@ type qspan struct {
 	segs   []doc.Span // the quoted words, one span per paragraph, trimmed
 	single bool       // the outer mark is a single quote (‘…’)
 	reopen bool       // a single quote that went on into a paragraph reopening it
+	poss   bool       // a single quote holding a plural possessive's ’
 }
 
 // Start and End of the quoted words (inside the marks).
@@ -125,6 +126,42 @@ func isSingleOpener(r rune) bool {
 }
 func isSingleCloser(r rune) bool { return r == '’' || r == '›' || r == '\'' }
 
+// ruleMarkPossessive keeps a plural possessive's apostrophe inside a
+// single quote.
+var ruleMarkPossessive = rules.New(rules.StageQuotes, rules.Detect, "quote.mark.plural-possessive",
+	"inside a single quote, ’ after an s and before a lower-case word (the workers’ voices) is a plural possessive, not the closing mark, when a closing mark follows later in the paragraph",
+	"[‘The workers’ voices will be heard,’] Ann Lee said.")
+
+// possessiveApostrophe reports a ’ at i after an s and before a space and
+// a lower-case word ("the workers’ voices") with a closing single mark
+// later in the paragraph [ps, pe), or the paragraph going on into the
+// next that reopens the quote: the apostrophe of a plural possessive (the
+// quote being read records it, for the trace).
+func (sc *markScan) possessiveApostrophe(i, ps, pe int) bool {
+	rs := sc.rs
+	if !pluralPossessiveAt(rs, i, ps, pe) {
+		return false
+	}
+	for k := i + 1; k < pe; k++ {
+		if !isSingleCloser(rs[k]) || rs[k] != rs[i] || pluralPossessiveAt(rs, k, ps, pe) {
+			continue
+		}
+		if _, rf := flanks(rs, k, 1, ps, pe); rf && !(k+1 < pe && unicode.IsLetter(rs[k+1])) {
+			sc.cur.poss = true
+			return true
+		}
+	}
+	_, ok := sc.singleReopens(sc.pi, pe)
+	sc.cur.poss = sc.cur.poss || ok
+	return ok
+}
+
+// pluralPossessiveAt reports a ’ at i written after an s and before a
+// space and a lower-case letter.
+func pluralPossessiveAt(rs []rune, i, ps, pe int) bool {
+	return i-1 >= ps && i+2 < pe && (rs[i-1] == 's' || rs[i-1] == 'S') && rs[i+1] == ' ' && unicode.IsLower(rs[i+2])
+}
+
 // apostropheAhead reports ‘90s-like elisions, where an opening single mark is
 // an apostrophe.
 func apostropheAhead(rs []rune, i, pe int) bool {
@@ -146,6 +183,7 @@ func scanMarks(rs []rune, paras []doc.Span) []qspan {
 		if i < ps {
 			i = ps
 		}
+		sc.pi = pi
 		for ; i < pe; i++ {
 			r := rs[i]
 			if r < utf8.RuneSelf && r != '"' && r != '\'' && r != '`' {
@@ -176,6 +214,7 @@ type markScan struct {
 	stack    []mk
 	cur      qspan
 	segStart int
+	pi       int // the paragraph being read
 }
 
 // emit ends the quote being read at closeAt (-1: unclosed), a mark w runes
@@ -219,7 +258,7 @@ func (sc *markScan) mark(r rune, fam, i, w, ps, pe int) {
 		switch {
 		case isSingleOpener(r) && lf && !rf && !apostropheAhead(rs, i, pe) && !(r == '\'' && top.r == '\''):
 			sc.stack = append(sc.stack, mk{r, i})
-		case isSingleCloser(r) && family(top.r) == famSingle && rf && !(i+1 < pe && unicode.IsLetter(rs[i+1])):
+		case isSingleCloser(r) && family(top.r) == famSingle && rf && !(i+1 < pe && unicode.IsLetter(rs[i+1])) && !sc.possessiveApostrophe(i, ps, pe):
 			sc.stack = sc.stack[:len(sc.stack)-1]
 		}
 	} else if sc.closes(r, top, i, lf, rf) {
