@@ -171,7 +171,11 @@ func (st *state) thingAcronym(c *ocluster) bool {
 	}
 	for _, i := range c.ments {
 		m := &st.ments[i]
-		if m.det != ruleOrgAcronym || m.b >= len(st.t) || st.t[m.b].cap || !st.f.l.things[st.low[m.b]] {
+		e := m.b
+		if e+1 < len(st.t) && st.low[e] == ")" {
+			e++ // "the Employment Linked Incentive (ELI) scheme"
+		}
+		if m.det != ruleOrgAcronym || e >= len(st.t) || st.t[e].cap || !st.f.l.things[st.low[e]] {
 			return false
 		}
 	}
