@@ -95,3 +95,14 @@ func TestBareAbbreviation(t *testing.T) {
 		{"", "The economist Amartya Sen spoke on Monday.", []string{"Amartya Sen"}, nil},
 	})
 }
+
+// A family name spelled like a word after a word no list knows; a captain
+// written before the name is a form of address.
+func TestSurnameLikeWordAndCaptain(t *testing.T) {
+	runPersonCases(t, []personCase{
+		{"person.accept.foreign-name", "Sri Lanka 2nd innings 34-0 (Pathum Silva 21 not out)", []string{"Pathum Silva"}, nil},
+		{"person.detect.honorific", "Captain Bilal Afridi-Khan top-scored with 61.",
+			[]string{"Bilal Afridi-Khan"}, []string{"Captain Bilal Afridi-Khan"}},
+		{"", "The penalty was converted by Friesland captain Sietse Hoekstra.", []string{"Sietse Hoekstra"}, nil},
+	})
+}

@@ -520,11 +520,22 @@ func (st *state) plainCommon(i int) bool {
 func (st *state) foreignWords(p, b int) bool {
 	for i := p; i < b; i++ {
 		t := &st.t[i]
-		if t.allCaps || t.initial || t.has(fCommon|fNameLike) || strings.ContainsAny(t.text, "0123456789.") {
+		if t.allCaps || t.initial || strings.ContainsAny(t.text, "0123456789.") {
+			return false
+		}
+		if t.has(fCommon|fNameLike) && !st.likeSurnameLast(p, i, b) {
 			return false
 		}
 	}
 	return true
+}
+
+// likeSurnameLast reports whether word i of the two name words [p, b) is
+// the second, a family name spelled like a common word ("Silva", "Wood"),
+// after a word no list knows: "Pathum Silva" (rule
+// person.accept.foreign-name).
+func (st *state) likeSurnameLast(p, i, b int) bool {
+	return i == b-1 && i == p+1 && st.t[i].has(fNameLike) && !st.t[i-1].has(fCommon|fNameLike)
 }
 
 // afterArticle reports whether an article or "at" stands before token p:
