@@ -146,8 +146,8 @@ func TestReportUsageErrors(t *testing.T) {
 }
 
 // The report of a sharded run (three shards and finalize: a folder of
-// three parts per table) reads every part: the same counts and top lists as
-// the report of one run over the same input.
+// three parts per table) reads every part: the same counts, top lists and
+// quotes, in the same order, as the report of one run over the same input.
 func TestReportOfShardedRun(t *testing.T) {
 	tmp := t.TempDir()
 	one, sharded := filepath.Join(tmp, "one"), filepath.Join(tmp, "sharded")
@@ -175,11 +175,15 @@ func TestReportOfShardedRun(t *testing.T) {
 		page := readFile(t, html)
 		got := figures.FindAllString(page, -1)
 		slices.Sort(got)
-		// The top people, organizations and speakers, as shown.
-		return append(got, regexp.MustCompile(`(?s)<section class="tops">.*?</section>`).FindString(page))
+		// The top people, organizations and speakers, and the quotes, as
+		// shown.
+		for _, section := range []string{`<section class="tops">`, `<section>\s*<h2>Quotes`} {
+			got = append(got, regexp.MustCompile(`(?s)`+section+`.*?</section>`).FindString(page))
+		}
+		return got
 	}
 	want, got := summary(one), summary(sharded)
-	if len(want) < 20 || len(want[len(want)-1]) < 1000 || !slices.Equal(got, want) {
+	if len(want) < 20 || len(want[len(want)-1]) < 1000 || len(want[len(want)-2]) < 1000 || !slices.Equal(got, want) {
 		t.Errorf("report of the sharded run:\n%v\nof one run:\n%v", got, want)
 	}
 }

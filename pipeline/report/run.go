@@ -414,6 +414,10 @@ func (r *Run) readQuotes() error {
 		r.Quotes = append(r.Quotes, q)
 		t.add(q.Speaker, "", q.DocID, 1)
 	}
+	// By document, each document's quotes in their order: a sharded run's
+	// rows come grouped by shard, and its report must list them as one
+	// run's (a folder's documents are in doc_id order already).
+	slices.SortStableFunc(r.Quotes, func(a, b Quote) int { return strings.Compare(a.DocID, b.DocID) })
 	r.Speakers = t.list(r.TopN)
 	return nil
 }
