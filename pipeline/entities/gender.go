@@ -82,11 +82,14 @@ type GenderText struct {
 // in a sentence that names only them, or at the head of the next sentence
 // when that one names nobody ("Giorgi Beridze thanked the akim … In
 // Batumi, he said, …"). A person with votes for both genders stays
-// unknown. The result maps person IDs to "m" or "f".
+// unknown. Two or more pronoun votes, none against, also outweigh the
+// gender a given name gave (a list's gender of a name both genders bear),
+// though not a form of address. The result maps person IDs to "m" or "f":
+// the gender where the text's evidence decides.
 func (g *Genders) Infer(t GenderText) map[string]string {
 	votes := map[string]map[string]int{}
 	vote := func(id, gd string) {
-		if p, ok := t.People[id]; !ok || p.Gender != "" || gd == "" {
+		if _, ok := t.People[id]; !ok || gd == "" {
 			return
 		}
 		if votes[id] == nil {
@@ -125,13 +128,39 @@ func (g *Genders) Infer(t GenderText) map[string]string {
 	}
 	out := map[string]string{}
 	for id, v := range votes {
+		gd := ""
 		if v["m"] > 0 && v["f"] == 0 {
-			out[id] = "m"
+			gd = "m"
 		} else if v["f"] > 0 && v["m"] == 0 {
-			out[id] = "f"
+			gd = "f"
+		}
+		p := t.People[id]
+		switch {
+		case gd == "" || gd == p.Gender:
+		case p.Gender == "":
+			out[id] = gd
+		case v[gd] >= textOverName && !g.addressed(p):
+			// "Pat Toomey … he doesn't think … his offices": the text
+			// outweighs a given name's list gender, not a form of address
+			out[id] = gd
 		}
 	}
 	return out
+}
+
+// textOverName is the number of the text's pronoun votes, none against,
+// that outweigh the gender a given name gave.
+const textOverName = 2
+
+// addressed reports a person the text names with a gendered form of
+// address (an alias "Mr Hale"): that gender is the text's own.
+func (g *Genders) addressed(p *doc.Person) bool {
+	for _, a := range p.Aliases {
+		if i := strings.IndexByte(a, ' '); i > 0 && g.honorific[strings.ToLower(strings.TrimSuffix(a[:i], "."))] != "" {
+			return true
+		}
+	}
+	return false
 }
 
 // femaleTitle reports whether a word of title ends in a female ending.

@@ -14,13 +14,18 @@ func TestInferGenders(t *testing.T) {
 		roles      []doc.Role // PersonID "p1" is the first person found
 		quoted     string     // a stretch of the text inside quotation marks
 		want       string     // the first person's inferred gender
+		nameGender string     // the gender the first person's name gave
+		aliases    []string   // the first person's aliases
 	}{
-		{"pronoun in the sentence naming only them", "Kowal Dranek thanked the staff and she left.", nil, "", "f"},
-		{"pronoun heading the next sentence after an introductory phrase", "Kowal Dranek thanked the staff. In Batumi, he said the plan stands.", nil, "", "m"},
-		{"a female title", "Kowal Dranek spoke.", []doc.Role{{PersonID: "p1", Title: "Chairwoman"}}, "", "f"},
-		{"votes for both genders leave it unknown", "Kowal Dranek thanked the staff and she left. In Batumi, he said so.", nil, "", ""},
-		{"a pronoun inside a quotation is no evidence", "Kowal Dranek said he will win.", nil, "he will win", ""},
-		{"the next sentence names someone else", "Kowal Dranek spoke. Then Irakli Petrov said she left.", nil, "", ""},
+		{"pronoun in the sentence naming only them", "Kowal Dranek thanked the staff and she left.", nil, "", "f", "", nil},
+		{"pronoun heading the next sentence after an introductory phrase", "Kowal Dranek thanked the staff. In Batumi, he said the plan stands.", nil, "", "m", "", nil},
+		{"a female title", "Kowal Dranek spoke.", []doc.Role{{PersonID: "p1", Title: "Chairwoman"}}, "", "f", "", nil},
+		{"votes for both genders leave it unknown", "Kowal Dranek thanked the staff and she left. In Batumi, he said so.", nil, "", "", "", nil},
+		{"a pronoun inside a quotation is no evidence", "Kowal Dranek said he will win.", nil, "he will win", "", "", nil},
+		{"the next sentence names someone else", "Kowal Dranek spoke. Then Irakli Petrov said she left.", nil, "", "", "", nil},
+		{"two pronoun votes outweigh a given name's gender", "Kowal Dranek thanked the staff and he left. Kowal Dranek waved and he smiled.", nil, "", "m", "f", nil},
+		{"one vote does not", "Kowal Dranek thanked the staff and he left.", nil, "", "", "f", nil},
+		{"a form of address keeps its gender", "Kowal Dranek thanked the staff and he left. Kowal Dranek waved and he smiled.", nil, "", "", "f", []string{"Ms Dranek"}},
 	}
 	s, f := setup(t)
 	g := NewGenders(nil)
@@ -35,6 +40,9 @@ func TestInferGenders(t *testing.T) {
 			for i := range res.People {
 				p := res.People[i]
 				p.Gender = "" // as if the name gave none
+				if i == 0 {
+					p.Gender, p.Aliases = tc.nameGender, tc.aliases
+				}
 				people[p.ID] = &p
 			}
 			at := make([]int, len(d.Tokens))

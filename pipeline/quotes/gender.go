@@ -2,19 +2,22 @@ package quotes
 
 import "plenary/pipeline/entities"
 
-// genderOf is a person's gender: the entities stage's when it knows it,
-// else what the text shows, which entities infers too (entities/gender.go:
-// gender is decided in that one package), asked for only when a pronoun
-// needs it.
+// genderOf is a person's gender: what the text shows where it decides
+// (entities/gender.go Infer: gender is decided in that one package), else
+// the gender the entities stage gave by the name; asked for only when a
+// pronoun needs it.
 func (st *state) genderOf(id string) string {
-	if p, ok := st.people[id]; ok && p.Gender != "" {
-		return p.Gender
-	}
 	if st.genders == nil {
 		st.genders = st.lx.genders.Infer(entities.GenderText{Seg: st.seg, People: st.people,
 			Mentions: st.in.Mentions, MentionAt: st.ment, Roles: st.in.Roles, InQuote: st.inQ})
 	}
-	return st.genders[id]
+	if g, ok := st.genders[id]; ok {
+		return g
+	}
+	if p, ok := st.people[id]; ok {
+		return p.Gender
+	}
+	return ""
 }
 
 // subjectPronoun reports a singular subject pronoun with a gender ("he",
