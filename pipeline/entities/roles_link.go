@@ -258,8 +258,19 @@ func (k *linker) verbAt(i, end int) bool {
 // commaBody finds the holder of a title followed by ", NAME," or by ",
 // BODY, NAME" (lists of officials: "Director-General, Maritime Safety
 // Agency, Bashir Musa;"), the name closed by a comma, a semicolon or the
-// sentence end.
+// sentence end; "in PLACE" may stand before the comma.
 func (k *linker) commaBody(b, end int) (person, org int) {
+	// "The NLC chairman in Kano State, Comrade Kabiru Inuwa,": the place
+	// of the post before the comma
+	if b+2 < end && k.lower(b) == "in" && k.tokKind[b+1] == doc.TypeLocation {
+		e := b + 1
+		for e < end && k.tokKind[e] == doc.TypeLocation {
+			e++
+		}
+		if e < end && k.d.Tokens[e].Text == "," {
+			b = e
+		}
+	}
 	if b+1 >= end || k.d.Tokens[b].Text != "," {
 		return -1, -1
 	}

@@ -156,6 +156,12 @@ func TestUnseenReportShapes(t *testing.T) {
 		{"title.link.plural: a capitalized plural opening the run of the list's first name",
 			"Deputies of the Jogorku Kenesh Nazgul Abdrakhmanova and Elmira Satybaldieva, and the youth council took part in it.",
 			[]want{{"Nazgul Abdrakhmanova", "deputy", ""}, {"Elmira Satybaldieva", "deputy", ""}}, nil},
+		{"role.link.title-comma-name: the post's place before the comma",
+			"The NLC chairman in Kano State, Comrade Kabiru Inuwa, said workers had waited for two years.",
+			[]want{{"Kabiru Inuwa", "chairman", ""}}, nil},
+		{"role.link.title-comma-name: a list after the place is no apposition",
+			"The chairman in Kano State, Ann Lee and Tom Hale met.",
+			nil, []want{{"Ann Lee", "chairman", ""}}},
 	}
 	match := func(r doc.Role, w want) bool {
 		return r.PersonName == w.person && r.Title == w.title && (w.org == "" || r.OrgName == w.org)
