@@ -423,6 +423,7 @@ func (s *Segmenter) rawTokens(d *Doc, sc *scratch) {
 			}
 			j += n
 		}
+		plain = plain && !seedRun(text[i:j]) // "2-Ruben": splitPunct cuts the number off
 		rn := wordRun{s: i, e: j, ent: plainRun}
 		switch {
 		case plain:
@@ -736,6 +737,11 @@ func splitPunct(out [][2]int32, text string, s, e int) [][2]int32 {
 		tail = append(tail, [2]int32{int32(e - n), int32(e)})
 		e -= n
 	}
+	if k := seedPrefix(text[s:e]); k > 0 {
+		// "2-Ruben Claes": a seed's number before a name
+		out = append(out, [2]int32{int32(s), int32(s + k)}, [2]int32{int32(s + k), int32(s + k + 1)})
+		s += k + 1
+	}
 	if s < e {
 		out = splitEmDash(out, text, s, e)
 	}
@@ -743,6 +749,32 @@ func splitPunct(out [][2]int32, text string, s, e int) [][2]int32 {
 		out = append(out, tail[i])
 	}
 	return out
+}
+
+// seedRun reports whether the plain run w opens with a seed's number before
+// a name (seedPrefix).
+func seedRun(w string) bool {
+	return w[0] >= '0' && w[0] <= '9' && seedPrefix(w) > 0
+}
+
+// seedPrefix returns the length of the number of a seeded player's "N-Name"
+// in the word w ("2-Ruben", "12-Holger" in tennis results): one or two
+// digits and a hyphen before a capitalized word of three letters or more
+// with a lower-case letter; 0 when w is no such word ("2-0", "3-D", "COVID-19").
+func seedPrefix(w string) int {
+	k := 0
+	for k < len(w) && k < 3 && w[k] >= '0' && w[k] <= '9' {
+		k++
+	}
+	if k == 0 || k > 2 || k >= len(w) || w[k] != '-' {
+		return 0
+	}
+	rest := w[k+1:]
+	r, _ := utf8.DecodeRuneInString(rest)
+	if !unicode.IsUpper(r) || utf8.RuneCountInString(rest) < 3 || strings.ToUpper(rest) == rest {
+		return 0
+	}
+	return k
 }
 
 // splitEmDash appends the token [s, e), cut at each em dash (or horizontal

@@ -33,6 +33,9 @@ func TestTokensHaveRuneOffsets(t *testing.T) {
 		// an em dash inside a word is a token of its own (an en dash stays)
 		{"FENWICK, N.C.—Ann Lee won 3–1—again.", []string{"FENWICK", ",", "N.C.", "—", "Ann", "Lee", "won", "3–1", "—", "again", "."}},
 		{"“No—never,” she said.", []string{"“", "No", "—", "never", ",", "”", "she", "said", "."}},
+		// a seed's number before a name is a token of its own; scores,
+		// acronyms with a number and short words stay whole
+		{"2-Ruben Claes (Belgium) beat 12-Holger Rune 2-0, COVID-19, 3-D.", []string{"2", "-", "Ruben", "Claes", "(", "Belgium", ")", "beat", "12", "-", "Holger", "Rune", "2-0", ",", "COVID-19", ",", "3-D", "."}},
 		// initials whose last has two letters keep their period, as "T.B." does
 		{"Urazaev B.Zh., deputy Akim, and Ye.N. Li met Abenov Zh.A. in the U.S. capital.",
 			[]string{"Urazaev", "B.Zh.", ",", "deputy", "Akim", ",", "and", "Ye.N.", "Li", "met", "Abenov", "Zh.A.", "in", "the", "U.S.", "capital", "."}},
