@@ -256,11 +256,12 @@ func TestAccuracyRules(t *testing.T) {
 			name: "quoted words modifying a noun are a term, even in a reported sentence",
 			rule: ruleQuoteModifier.ID,
 			text: "Ann Lee said the city needs more “missing middle” housing and a faster “curing” process for ballots.\n\n" +
-				"Bob Hale said the plan was “dead on arrival” today and called it “a disgrace”.",
+				"Bob Hale said the plan was “dead on arrival” today and called it “a disgrace”.\n\nAnn Lee called it a “very bad” deal for workers.",
 			ents: []ent{person("p1", "Ann Lee", "f"), person("p2", "Bob Hale", "m")},
 			want: []sw{
 				{"dead on arrival", "Bob Hale", sieveCueBefore.ID},
 				{"a disgrace", "Bob Hale", sieveSharedVerb.ID},
+				{"very bad", "Ann Lee", sieveCueBefore.ID},
 			},
 		},
 		{

@@ -44,6 +44,7 @@ const (
 	pCC                 // CC
 	pAdv                // RB, RBR, RBS, RP
 	pPron               // PRP
+	pAdj                // JJ, JJR, JJS
 )
 
 var posModel struct {
@@ -77,6 +78,7 @@ func tagModel() *postag.Model {
 		set(pCC, "CC")
 		set(pAdv, "RB", "RBR", "RBS", "RP")
 		set(pPron, "PRP")
+		set(pAdj, "JJ", "JJR", "JJS")
 		posModel.m = m
 	})
 	return posModel.m

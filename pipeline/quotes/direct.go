@@ -41,7 +41,7 @@ var (
 		"quoted words with a reporting cue around them are speech",
 		"[“We will win,”] she said.")
 	ruleQuoteModifier = rules.New(rules.StageQuotes, rules.Reject, "quote.reject.modifier",
-		"up to three lower-case quoted words standing before a noun, after a determiner, adjective, adverb, noun or preposition, modify the noun: a term or a scare quote, even in a reported sentence",
+		"up to three lower-case quoted words not ending in an adjective, standing before a noun, after a determiner, adjective, adverb, noun or preposition, modify the noun as a term or a scare quote, even in a reported sentence (the speaker's adjective, a “very bad” deal, stays a quote)",
 		"Ann Lee said the city needs more [“missing middle”] housing.")
 	ruleQuoteVerblessTitle = rules.New(rules.StageQuotes, rules.Reject, "quote.reject.verbless-title",
 		"quoted words with no cue that open with two capitalized words, end with no punctuation and hold no verb and no I/we/you are the title of an item, a document or a programme",
@@ -244,6 +244,11 @@ func (st *state) modifierTerm(c *cand) bool {
 		return false
 	}
 	if !isLowerWord(st.toks[after].Text) || timeAdverbs[st.low[after]] || st.pos(after)&pNoun == 0 {
+		return false
+	}
+	if st.pos(c.closeTok-1)&pAdj != 0 {
+		// the speaker's own adjective ("a “very bad” deal", "a
+		// “progressive” administration") is a partial quote, not a term
 		return false
 	}
 	return st.pos(before)&(pNP|pPrep|pAdv) != 0 && st.pos(before)&pVerb == 0
