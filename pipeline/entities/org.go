@@ -341,11 +341,30 @@ func (st *state) lowerBodyStart(i, b int) int {
 		st.markLower(i, e)
 		return e - i
 	}
-	if st.ofChainNamed(e, b, 4, false) {
+	if st.ofChainNamed(e, b, 4, false) || st.unionAtFirm(i, e, b) {
 		st.markLower(i, e)
 		return e - i
 	}
 	return 0
+}
+
+// unionAtFirm reports whether the lower-case unit [i, e) is a trade union's
+// unit ("trade union committee", "primary trade union organization") and
+// "of" a firm's name closed by its legal form follows: "trade union
+// committee of Saryarka Coal JSC" is the union body at that firm.
+func (st *state) unionAtFirm(i, e, b int) bool {
+	union := false
+	for k := i; k < e; k++ {
+		union = union || st.low[k] == "union"
+	}
+	if !union || e+2 >= b || st.low[e] != "of" {
+		return false
+	}
+	k := e + 1
+	for k < b && k < e+6 && st.t[k].cap && st.t[k].word && !isLegalForm(st.low[k]) {
+		k++
+	}
+	return k > e+1 && k < b && isLegalForm(st.low[k])
 }
 
 // ofChainNamed reports whether "of (the)" at e starts a chain of lower-case
@@ -1091,10 +1110,17 @@ func (st *state) orgPart(a, b int) part {
 func (st *state) innerOrgs(a, b int) {
 	outer := len(st.ments) - 1
 	for i := a + 1; i+1 < b; i++ {
-		if (st.low[i] != "of" && st.low[i] != "under") || st.t[i].cap || st.low[i+1] != "the" {
+		if (st.low[i] != "of" && st.low[i] != "under") || st.t[i].cap {
 			continue
 		}
 		j := i + 2
+		if st.low[i+1] != "the" {
+			// "committee of Saryarka Coal JSC": a firm closed by its legal form
+			if !st.t[a].gram || !isLegalForm(st.low[b-1]) {
+				continue
+			}
+			j = i + 1
+		}
 		if j >= b || !st.t[j].cap || !st.hasHead(a, i) {
 			continue
 		}
