@@ -24,8 +24,14 @@ var (
 	rulePersonRejectBodyElsewhere = rules.New(rules.StageEntities, rules.Reject, "person.reject.body-elsewhere",
 		"a name of two or more words that the document also gives a body (after a body's noun, with its head) is the body's in every mention",
 		"The drugmaker Alpenmed Sarvik raised its forecast. [Alpenmed Sarvik] said sales rose.")
+	rulePersonRejectStaffAt = rules.New(rules.StageEntities, rules.Reject, "person.reject.staff-at",
+		"a name after \"at\" and a lower-case noun of the people who work somewhere (analysts, economists, a spokesman) is where they work, in every mention",
+		"Analysts at [Kessler Wright] said the forecast was conservative.")
+	rulePersonRejectSaidIt = rules.New(rules.StageEntities, rules.Reject, "person.reject.said-it",
+		"a name ending in a common English word, before a cue verb and \"it\" or \"its\", is a body's, in every mention",
+		"[Orion Freight] said it would cut 1,200 jobs.")
 	ruleOrgFromPerson = rules.New(rules.StageEntities, rules.Detect, "org.detect.person-body",
-		"the mentions of a name of two or more words the person rules took that the document shows to be a body's (person.reject.score-line, club-prefix, which, body-elsewhere) are the body's",
+		"the mentions of a name of two or more words the person rules took that the document shows to be a body's (person.reject.score-line, club-prefix, which, body-elsewhere, staff-at, said-it) are the body's",
 		"Results: [Rudar Pljevlja] 4 Sloga Doboj 1; Dinamo Tirana 2 Vardar Skopje 0.")
 )
 
@@ -114,6 +120,12 @@ func (st *state) bodyEvidence(a, b int) *rules.Rule {
 	}
 	if st.scoreLine(a, b) {
 		return rulePersonRejectScoreLine
+	}
+	if a >= 2 && st.low[a-1] == "at" && staffNouns[st.low[a-2]] && !st.t[a].has(fTitleWord) {
+		return rulePersonRejectStaffAt
+	}
+	if b-a > 1 && b+1 < len(st.t) && st.f.l.cues[st.low[b]] && bodyPronouns[st.low[b+1]] && st.plainCommon(b-1) {
+		return rulePersonRejectSaidIt
 	}
 	return nil
 }

@@ -78,6 +78,8 @@ var (
 	portfolioPosts    = wordSet("portfolio-post")   // posts after their portfolio: "Labour Minister", "Transport Secretary"
 	particlePreps     = wordSet("particle-prep")    // name particles that are also prepositions: no run goes on over them alone
 	personRelatives   = wordSet("person-relative")  // after "NAME," a pronoun only a person takes: "who"
+	bodyPronouns      = wordSet("body-pronoun")     // after "NAME said" a pronoun for a body: "it", "its"
+	staffNouns        = wordSet("staff-noun")       // before "at NAME" the people who work there: "analysts"
 	// polityForms are a state's forms; only the bare ones stand without a
 	// modifier, as "Republic of X" is the gazetteer's.
 	polityForms = func() map[string]bool {
