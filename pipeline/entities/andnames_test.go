@@ -106,3 +106,11 @@ func TestSurnameLikeWordAndCaptain(t *testing.T) {
 		{"", "The penalty was converted by Friesland captain Sietse Hoekstra.", []string{"Sietse Hoekstra"}, nil},
 	})
 }
+
+// A word with a slash joins a country's and a team's names: no name word.
+func TestSlashWords(t *testing.T) {
+	runPersonCases(t, []personCase{
+		{"person.start.after-slash", "Final classification:\n1. Tadej Pogacar (Slovenia/UAE Team Emirates) 76:00:32\n4. Oscar Onley (Britain/Picnic PostNL) +12:12",
+			[]string{"Tadej Pogacar", "Oscar Onley"}, []string{"Team Emirates", "Britain/Picnic PostNL", "PostNL"}},
+	})
+}

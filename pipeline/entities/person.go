@@ -31,7 +31,7 @@ func (st *state) articledName(i int) bool {
 func (st *state) nameWord(i int, allCapsRun bool) bool {
 	l := st.f.l
 	t := st.t[i]
-	if !t.cap || !t.word || t.quote {
+	if !nameShaped(&t) {
 		return false
 	}
 	lw := t.low
@@ -198,6 +198,12 @@ func (st *state) pluralDemonym(i int) bool {
 	return ok
 }
 
+// nameShaped reports whether token t is shaped like a word of a name: a
+// capitalized word out of quotes, with no slash ("Britain/Picnic").
+func nameShaped(t *tok) bool {
+	return t.cap && t.word && !t.quote && !strings.ContainsRune(t.text, '/')
+}
+
 func nounEnding(w string) bool {
 	for _, e := range nounEndings {
 		if len(w) > len(e)+2 && strings.HasSuffix(w, e) {
@@ -283,6 +289,9 @@ var (
 	rulePersonAfterBareAbbrev = rules.New(rules.StageEntities, rules.Start, "person.start.bare-abbreviation",
 		"a title's abbreviation written without its period (Sen, Rep, Gov) before two or more name words is no part of the name",
 		"GOP Sen [Pat Toomey] said he would vote no.")
+	rulePersonAfterSlash = rules.New(rules.StageEntities, rules.Start, "person.start.after-slash",
+		"a word with a slash in it ('Britain/Picnic') joins two names, of a country and a team: no person's name word",
+		"4. Oscar Onley (Britain/Picnic [PostNL]) +12:12")
 	rulePersonParticles = rules.New(rules.StageEntities, rules.End, "person.extend.particles",
 		"two lower-case name particles between name words (van der, de los) join them into one name",
 		"MP [Pieter van der Merwe] questioned the figures.")
@@ -431,7 +440,7 @@ func (st *state) personTail(a, b int, allCapsRun bool) int {
 		return b
 	}
 	// what precedes inside the run: a title or honorific supports a name
-	before := p > a && !st.orgWordBefore(p)
+	before := p > a && !st.orgWordBefore(p) && !strings.ContainsRune(st.t[p-1].text, '/')
 	if b < len(st.t) && notPersonAfter[st.low[b]] {
 		st.fire(rulePersonRejectThingAfter, p, b, 0, 0)
 		return b
@@ -651,16 +660,31 @@ func (st *state) nameWordsBefore(a, b int, allCapsRun bool) int {
 		}
 		break
 	}
-	if p > a && p < b && st.t[p-1].cap && st.f.l.compoundDescriptor(st.low[p-1]) {
-		st.fire(rulePersonAfterCompound, p-1, b, p, b)
+	st.fireNameStart(a, p, b)
+	return p
+}
+
+// fireNameStart records the rule that stopped the name words [p, b) of run
+// [a, b) at p, when one of its words decided it.
+func (st *state) fireNameStart(a, p, b int) {
+	if p >= b {
+		return
 	}
-	if p < b && p+1 < b && st.particleSurname(b-1) {
+	if p+1 < b && st.particleSurname(b-1) {
 		st.fire(rulePersonParticleSurname, p, b, p, b)
 	}
-	if p > a && p < b && st.pluralDemonym(p-1) {
+	if p == a {
+		return
+	}
+	switch {
+	case strings.ContainsRune(st.t[p-1].text, '/'):
+		// "Britain/Picnic PostNL": a slash joins two things' names
+		st.fire(rulePersonAfterSlash, p-1, b, p, b)
+	case st.t[p-1].cap && st.f.l.compoundDescriptor(st.low[p-1]):
+		st.fire(rulePersonAfterCompound, p-1, b, p, b)
+	case st.pluralDemonym(p - 1):
 		st.fire(rulePersonAfterPluralDemonym, p-1, b, p, b)
 	}
-	return p
 }
 
 // particlesBefore is how many tokens before p a name particle and the name
