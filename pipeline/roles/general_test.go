@@ -162,6 +162,12 @@ func TestUnseenReportShapes(t *testing.T) {
 		{"role.link.title-comma-name: a list after the place is no apposition",
 			"The chairman in Kano State, Ann Lee and Tom Hale met.",
 			nil, []want{{"Ann Lee", "chairman", ""}}},
+		{"titles.txt, portfolio_titles.txt: a State Minister keeps the portfolio after 'for'",
+			"The meeting was presided over by State Minister for Labour and Employment Anil Rao.",
+			[]want{{"Anil Rao", "State Minister for Labour and Employment", ""}}, nil},
+		{"titles.txt: High Commissioner",
+			"The High Commissioner, Jane Doe, came.",
+			[]want{{"Jane Doe", "High Commissioner", ""}}, nil},
 	}
 	match := func(r doc.Role, w want) bool {
 		return r.PersonName == w.person && r.Title == w.title && (w.org == "" || r.OrgName == w.org)
