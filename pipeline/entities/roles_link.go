@@ -23,49 +23,29 @@ import (
 	"plenary/pipeline/segment"
 )
 
-// lexWords holds the lexicon-derived word classes, built once per lexicon.
+// lexWords holds the title linker's lexicon-derived words, built once per
+// lexicon; a token's word classes are read from the tokens layer
+// (segment.Doc.Class, see lexicon.ClassIndex).
 type lexWords struct {
-	unit       map[string]bool // lower-case
-	honorific  map[string]bool // every word of an honorific, lower-case
-	stopBefore map[string]bool // words allowed between "NAME," and its title
-	secondRank map[string]bool // title modifiers that make a post below another (deputy, vice)
-	titleMod   map[string]bool // title_modifiers.txt, lower-case
-	orgWord    map[string]bool // org_words.txt, lower-case: the fields a portfolio names
+	classes    *lexicon.ClassIndex // for a document whose tokens no pass tagged
+	honorific  map[string]bool     // every word of an honorific, lower-case
+	secondRank map[string]bool     // title modifiers that make a post below another (deputy, vice)
 	portfolio  map[string]map[string]bool
-	predicate  map[string]string // title_predicates.txt: word -> copula or choice
-	cue        map[string]bool   // person_cues.txt: reporting verbs after a subject
 }
+
+// unitClasses are the words of a body's unit and its attributes: "legal
+// department", "regional council", "village".
+const unitClasses = lexicon.OrgWord | lexicon.OrgHead | lexicon.TitleModifier |
+	lexicon.RoleUnit | lexicon.EntityRegion | lexicon.EntitySettlement
 
 func wordsOf(lx *lexicon.Lexicon) *lexWords {
 	if lx == nil {
 		lx = &lexicon.Lexicon{}
 	}
-	w := &lexWords{unit: map[string]bool{}, honorific: map[string]bool{}, stopBefore: stopBefore}
-	for _, s := range unitWords {
-		w.unit[s] = true
-	}
-	for _, c := range []map[string]bool{regionWords, settlementWords} {
-		for s := range c {
-			w.unit[s] = true
-		}
-	}
-	for _, f := range []string{"org_words", "org_heads", "title_modifiers"} {
-		for _, k := range lx.Keys(f) {
-			if !strings.Contains(k, " ") {
-				w.unit[strings.ToLower(k)] = true
-			}
-		}
-	}
-	w.cue = lowerSet(lx, "person_cues")
+	w := &lexWords{classes: lexicon.NewClassIndex(lx), honorific: map[string]bool{}}
 	w.portfolio = portfolioHeads(lx)
-	w.predicate = predicateWords(lx)
-	w.orgWord = map[string]bool{}
-	for _, k := range lx.Keys("org_words") {
-		w.orgWord[strings.ToLower(k)] = true
-	}
-	w.secondRank, w.titleMod = map[string]bool{}, map[string]bool{}
+	w.secondRank = map[string]bool{}
 	for _, e := range lx.List("title_modifiers") {
-		w.titleMod[strings.ToLower(e.Key())] = true
 		if e.Field(1) == "second" {
 			w.secondRank[strings.ToLower(e.Key())] = true
 		}
@@ -99,11 +79,12 @@ func (w *lexWords) second(title string) bool {
 type linker struct {
 	d        *segment.Doc
 	w        *lexWords
-	personAt map[int]int // first token of a person mention -> People index
-	personTo map[int]int // token after a person mention -> People index
-	inName   []bool      // token inside an organization or location mention
-	tokKind  []string    // the type of the mention each token is inside ("" when none)
-	orgAt    map[int]int // first token of an organization mention -> Organizations index
+	cls      []lexicon.WordClass // each token's word classes
+	personAt map[int]int         // first token of a person mention -> People index
+	personTo map[int]int         // token after a person mention -> People index
+	inName   []bool              // token inside an organization or location mention
+	tokKind  []string            // the type of the mention each token is inside ("" when none)
+	orgAt    map[int]int         // first token of an organization mention -> Organizations index
 	titleAt  map[int]bool
 	titleTo  map[int]bool // the token after a title
 }
@@ -111,6 +92,9 @@ type linker struct {
 func newLinker(d *segment.Doc, ents Result, w *lexWords) *linker {
 	k := &linker{d: d, w: w, personAt: map[int]int{},
 		personTo: map[int]int{}, inName: make([]bool, len(d.Tokens)), tokKind: make([]string, len(d.Tokens)), orgAt: map[int]int{}, titleAt: map[int]bool{}, titleTo: map[int]bool{}}
+	if k.cls = d.Class; len(k.cls) != len(d.Tokens) {
+		k.cls = w.classes.Tag(d.Low) // tokens no pass tagged (tests, tools)
+	}
 	people := map[string]int{}
 	for i, p := range ents.People {
 		people[p.ID] = i
@@ -179,6 +163,18 @@ func (k *linker) personSpan(p, from int) doc.Span {
 
 // lower returns token i in lower case (segment computed it).
 func (k *linker) lower(i int) string { return k.d.Low[i] }
+
+// is reports whether token i is a word of one of the classes c.
+func (k *linker) is(i int, c lexicon.WordClass) bool { return k.cls[i]&c != 0 }
+
+// honorificAt reports whether token i, without a full stop after it
+// ("Dr."), is a word of an honorific.
+func (k *linker) honorificAt(i int) bool {
+	if w := k.lower(i); strings.HasSuffix(w, ".") {
+		return k.w.honorific[w[:len(w)-1]]
+	}
+	return k.is(i, lexicon.HonorificWord)
+}
 
 // tokenRange maps a rune span to the tokens [a, b) it covers.
 func (k *linker) tokenRange(s doc.Span) (int, int) {
@@ -252,7 +248,7 @@ func (k *linker) served(a, start int) bool {
 // verbAt reports whether a reporting verb, or an auxiliary and one,
 // starts at token i of a sentence ending at end.
 func (k *linker) verbAt(i, end int) bool {
-	return i < end && (k.w.cue[k.lower(i)] || cueAux[k.lower(i)] && i+1 < end && k.w.cue[k.lower(i+1)])
+	return i < end && (k.is(i, lexicon.PersonCue) || k.is(i, lexicon.EntityCueAux) && i+1 < end && k.is(i+1, lexicon.PersonCue))
 }
 
 // commaBody finds the holder of a title followed by ", NAME," or by ",
@@ -324,7 +320,7 @@ func (k *linker) closedName(j, end int) bool {
 // ("Mr", "the Rev.", "Cllr"): up to three words of honorifics, their full
 // stops, and an article before them.
 func (k *linker) skipAddress(j, end int) int {
-	if j+1 < end && k.lower(j) == "the" && k.w.honorific[k.lower(j+1)] {
+	if j+1 < end && k.lower(j) == "the" && k.is(j+1, lexicon.HonorificWord) {
 		j++
 	}
 	for n := 0; j < end && n < 4; n++ {
@@ -332,7 +328,7 @@ func (k *linker) skipAddress(j, end int) int {
 			break
 		}
 		w := k.lower(j)
-		if !k.w.honorific[strings.TrimSuffix(w, ".")] && !(w == "." && n > 0) {
+		if !k.honorificAt(j) && !(w == "." && n > 0) {
 			break
 		}
 		j++
@@ -379,7 +375,7 @@ func (k *linker) before(i, end int) (person, org int, comma bool) {
 			return p, org, true
 		case isCap(tx):
 			named = true
-		case k.lower(j) == "of" || k.lower(j) == "the" || k.w.unit[k.lower(j)]:
+		case k.lower(j) == "of" || k.lower(j) == "the" || k.is(j, unitClasses):
 		case isMark(tx):
 		case k.lower(j) == "to" && j+1 < end && k.inName[j+1]:
 			// "Ambassador of Kazakhstan to Mongolia NAME"
@@ -394,7 +390,7 @@ func (k *linker) before(i, end int) (person, org int, comma bool) {
 // "the chairman of the regional organization NAME" stands without a name
 // in its body.
 func (k *linker) unitBefore(i, j int) bool {
-	return j-1 > i && k.w.unit[k.lower(j-1)]
+	return j-1 > i && k.is(j-1, unitClasses)
 }
 
 // commaName returns the person of ", [honorifics] NAME," or ", NAME" at the
@@ -432,9 +428,9 @@ func (k *linker) after(a, start int) (person, from int) {
 	// only a title written in lower case takes them into its text: "a
 	// former state Attorney General" is no "state Attorney General"
 	capTitle := isCap(k.d.Tokens[a].Text)
-	for j >= start && j > a-4 && k.w.unit[k.lower(j)] && k.lower(j) == k.d.Tokens[j].Text {
+	for j >= start && j > a-4 && k.is(j, unitClasses) && k.lower(j) == k.d.Tokens[j].Text {
 		// a lower rank always belongs to the post: "vice Akim"
-		if (!capTitle || k.w.secondRank[k.lower(j)]) && from == j+1 {
+		if (!capTitle || k.is(j, lexicon.TitleSecond)) && from == j+1 {
 			from = j
 		}
 		j--
@@ -444,14 +440,14 @@ func (k *linker) after(a, start int) (person, from int) {
 			j -= n
 			continue
 		}
-		if !k.w.stopBefore[k.lower(j)] {
+		if !k.is(j, lexicon.RoleStopBefore) {
 			break
 		}
 		j--
 	}
 	// "NAME, Regional vice Akim": a capitalized title modifier right
 	// after the comma stays out of the title
-	if j > start && j < a && isCap(k.d.Tokens[j].Text) && k.w.titleMod[k.lower(j)] && k.d.Tokens[j-1].Text == "," {
+	if j > start && j < a && isCap(k.d.Tokens[j].Text) && k.is(j, lexicon.TitleModifier) && k.d.Tokens[j-1].Text == "," {
 		j--
 	}
 	if j <= start || k.d.Tokens[j].Text != "," && k.d.Tokens[j].Text != "(" {
@@ -483,7 +479,7 @@ func (k *linker) after(a, start int) (person, from int) {
 // stands between the comma and "and".
 func (k *linker) afterAnd(a, start int) int {
 	j := a - 1
-	for j > start && k.w.stopBefore[k.lower(j)] {
+	for j > start && k.is(j, lexicon.RoleStopBefore) {
 		j--
 	}
 	if j <= start || k.lower(j) != "and" {
@@ -499,7 +495,7 @@ func (k *linker) afterAnd(a, start int) int {
 				return p
 			}
 			return -1
-		case isEnd(w) || w == ";" || w == "(" || w == ")" || w == "who" || w == "which" || w == "that" || k.w.cue[w]:
+		case isEnd(w) || w == ";" || w == "(" || w == ")" || w == "who" || w == "which" || w == "that" || k.is(c, lexicon.PersonCue):
 			return -1
 		}
 	}

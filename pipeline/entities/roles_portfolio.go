@@ -74,7 +74,7 @@ func (k *linker) portfolio(t Title, tr *rules.Trace) Title {
 		// "Secretary of State" + "for transport"
 		// its first field must name a portfolio (org_words.txt: Health,
 		// Transport): "regional secretary for Gauteng" names a place
-		if e, closed := k.fieldList(b+1, end, true, true); e > b+1 && k.w.orgWord[k.lower(b+1)] && (closed || k.singleField(b+1, e)) {
+		if e, closed := k.fieldList(b+1, end, true, true); e > b+1 && k.is(b+1, lexicon.OrgWord) && (closed || k.singleField(b+1, e)) {
 			out = k.extend(out, a, e, rulePortfolioAfter, tr)
 		}
 	}
@@ -166,7 +166,7 @@ func (k *linker) field(i, end int, lower bool) int {
 	for j < end && isCap(k.d.Tokens[j].Text) && !k.inPerson(j) && !k.inPlace(j) {
 		j++
 	}
-	if j == i && lower && i < end && k.w.orgWord[k.lower(i)] && k.lower(i) == k.d.Tokens[i].Text {
+	if j == i && lower && i < end && k.is(i, lexicon.OrgWord) && k.lower(i) == k.d.Tokens[i].Text {
 		return i + 1
 	}
 	return j
@@ -200,7 +200,7 @@ func (k *linker) portfolioBefore(a, first int, words []string) int {
 		return a
 	}
 	s := a - 1
-	for s > first && s > a-4 && isCap(k.d.Tokens[s-1].Text) && k.w.orgWord[k.lower(s-1)] && !k.inPerson(s-1) && !k.inName[s-1] {
+	for s > first && s > a-4 && isCap(k.d.Tokens[s-1].Text) && k.is(s-1, lexicon.OrgWord) && !k.inPerson(s-1) && !k.inName[s-1] {
 		s--
 	}
 	if s == a-1 || s > first && isCap(k.d.Tokens[s-1].Text) {

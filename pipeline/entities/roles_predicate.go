@@ -26,15 +26,6 @@ var (
 		"The head of the employer delegation was [Akansel Koc], the union said.")
 )
 
-// predicateWords reads title_predicates.txt: word -> kind.
-func predicateWords(lx *lexicon.Lexicon) map[string]string {
-	m := map[string]string{}
-	for _, e := range lx.List("title_predicates") {
-		m[strings.ToLower(e.Key())] = e.Field(1)
-	}
-	return m
-}
-
 // predicate finds NAME in "NAME [, who] [also] COPULA [also] [CHOICE] [as]
 // [the|its|the party's|PLACE] TITLE" for the title at tokens [a, b) of the
 // sentence starting at first; -1 when there is none.
@@ -47,7 +38,7 @@ func (k *linker) predicate(a, b, first int) int {
 		j--
 	}
 	verb := false
-	for j > first && k.w.predicate[k.lower(j)] != "" {
+	for j > first && k.is(j, lexicon.Predicate) {
 		verb = true
 		j--
 		if j > first && k.lower(j) == "also" {
@@ -81,7 +72,7 @@ func (k *linker) predicateObject(a, first int) int {
 	// the name's first token, then the verb right before it
 	for s := j; s > first && s > j-8; s-- {
 		if q, ok := k.personAt[s]; ok && q == p {
-			if k.w.predicate[k.lower(s-1)] == "choice" {
+			if k.is(s-1, lexicon.PredicateChoice) {
 				return p
 			}
 			return -1
@@ -102,7 +93,7 @@ func (k *linker) beforeTitle(j, first int) int {
 		}
 		w := k.lower(j)
 		switch {
-		case k.w.stopBefore[w] || k.w.unit[w] && w == k.d.Tokens[j].Text:
+		case k.is(j, lexicon.RoleStopBefore) || k.is(j, unitClasses) && w == k.d.Tokens[j].Text:
 		case isCap(k.d.Tokens[j].Text) && !k.inPerson(j) && caps < 3:
 			caps++
 		default:
@@ -150,7 +141,7 @@ func (k *linker) subjectEnd(j, first int) int {
 func (k *linker) predicateInverse(b, end int) int {
 	j := b
 	if j < end && k.lower(j) == "of" {
-		for j < end && j < b+10 && k.w.predicate[k.lower(j)] != "copula" {
+		for j < end && j < b+10 && !k.is(j, lexicon.PredicateCopula) {
 			switch tx := k.d.Tokens[j].Text; {
 			case tx == "," || k.titleAt[j]:
 				return -1
@@ -163,7 +154,7 @@ func (k *linker) predicateInverse(b, end int) int {
 			j++
 		}
 	}
-	if j >= end || k.w.predicate[k.lower(j)] != "copula" {
+	if j >= end || !k.is(j, lexicon.PredicateCopula) {
 		return -1
 	}
 	// the name, perhaps after its own title: "was TURK-IS Deputy Chairman X"
@@ -189,7 +180,7 @@ func (k *linker) pluralPredicates(lx *lexicon.Lexicon) []Title {
 	var out []Title
 	for s, st := range k.d.SentTokens {
 		for i := st[0] + 1; i+2 < st[1]; i++ {
-			if w := k.lower(i); (w != "were" && w != "are") || k.w.predicate[k.lower(i+1)] != "choice" {
+			if w := k.lower(i); (w != "were" && w != "are") || !k.is(i+1, lexicon.PredicateChoice) {
 				continue
 			}
 			a := i + 2

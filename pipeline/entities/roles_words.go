@@ -8,8 +8,8 @@ import "plenary/pipeline/lexicon"
 // ("of", "the", "to", "and", the possessive "'s") stay in the rules (see
 // words.go for the line drawn).
 var (
-	unitWords  = lexicon.Class("role_words", "unit")           // units of a body and their attributes: "legal department"
-	stopBefore = lexicon.ClassSet("role_words", "stop-before") // between "NAME," and its title: ", the", ", now"
-	postNouns  = lexicon.ClassSet("role_words", "post-noun")   // after a title name the post: "the Speaker election"
-	fieldNouns = lexicon.ClassSet("role_words", "field-noun")  // a post's bare field: "chief of staff"
+	// Classes unit and stop-before are token classes (lexicon.RoleUnit,
+	// lexicon.RoleStopBefore), read from the tokens layer.
+	postNouns  = lexicon.ClassSet("role_words", "post-noun")  // after a title name the post: "the Speaker election"
+	fieldNouns = lexicon.ClassSet("role_words", "field-noun") // a post's bare field: "chief of staff"
 )

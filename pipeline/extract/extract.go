@@ -37,12 +37,13 @@ import (
 type Extractor struct {
 	// Every stage's lexicon tables, built once here and shared (read-only)
 	// by the workers.
-	seg    *segment.Segmenter
-	ents   *entities.Finder
-	roles  *roles.Finder
-	dates  *dates.Finder
-	quotes *quotes.Finder
-	passes []annot.Pass // the stages over one annotated document, in order
+	seg     *segment.Segmenter
+	ents    *entities.Finder
+	roles   *roles.Finder
+	dates   *dates.Finder
+	quotes  *quotes.Finder
+	classes *lexicon.ClassIndex // the lexicon's word classes, tagged on the tokens once
+	passes  []annot.Pass        // the stages over one annotated document, in order
 	// nanoseconds spent in each stage, summed over every document and
 	// worker: cheap enough to keep always on (two clock reads a stage).
 	stageNS [numStages]atomic.Int64
@@ -77,7 +78,8 @@ func New(lx *lexicon.Lexicon) (*Extractor, error) {
 	if err != nil {
 		return nil, fmt.Errorf("extract: segmenter: %w", err)
 	}
-	e := &Extractor{seg: sg, ents: entities.New(lx), roles: roles.New(lx), dates: dates.New(lx), quotes: quotes.New(lx)}
+	e := &Extractor{seg: sg, ents: entities.New(lx), roles: roles.New(lx), dates: dates.New(lx), quotes: quotes.New(lx),
+		classes: lexicon.NewClassIndex(lx)}
 	e.passes = e.stages()
 	if err := annot.Check(e.passes); err != nil {
 		return nil, fmt.Errorf("extract: %w", err)
@@ -99,9 +101,12 @@ func (e *Extractor) stages() []annot.Pass {
 }
 
 // segment is the segment stage as a pass (segment cannot import annot,
-// which holds its Doc).
+// which holds its Doc); it tags each token with its lexicon word classes,
+// once for every later stage.
 func (e *Extractor) segment(d *annot.Doc) error {
-	d.SetTokens(e.seg.SegmentBudget(d.Doc.Text, d.Budget))
+	t := e.seg.SegmentBudget(d.Doc.Text, d.Budget)
+	t.Class = e.classes.Tag(t.Low)
+	d.SetTokens(t)
 	return nil
 }
 

@@ -72,6 +72,10 @@ type Doc struct {
 	// Low is each token's text lower-cased (strings.ToLower), computed once
 	// here so no stage lower-cases tokens again: Low[i] is Tokens[i]'s.
 	Low []string
+	// Class is each token's lexicon word classes (of Low[i]), set by the
+	// pass right after segmentation (extract) with the run's lexicon; nil
+	// when no pass set it.
+	Class []lexicon.WordClass
 }
 
 // Slice returns the text of a span.
