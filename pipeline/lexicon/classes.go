@@ -12,20 +12,32 @@ type WordClass uint64
 // entity_words) hold their words as written; the others their one-word keys
 // lower-cased (a token has no space).
 const (
-	OrgWord          WordClass = 1 << iota // org_words.txt key
-	OrgHead                                // org_heads.txt key
-	TitleModifier                          // title_modifiers.txt key
-	TitleSecond                            // title_modifiers.txt class second
-	HonorificWord                          // a word of an honorifics.txt key
-	PersonCue                              // person_cues.txt key
-	Predicate                              // title_predicates.txt key, any class
-	PredicateCopula                        // title_predicates.txt class copula
-	PredicateChoice                        // title_predicates.txt class choice
-	RoleUnit                               // role_words.txt class unit
-	RoleStopBefore                         // role_words.txt class stop-before
-	EntityRegion                           // entity_words.txt class region
-	EntitySettlement                       // entity_words.txt class settlement
-	EntityCueAux                           // entity_words.txt class cue-aux
+	OrgWord             WordClass = 1 << iota // org_words.txt key
+	OrgHead                                   // org_heads.txt key
+	TitleModifier                             // title_modifiers.txt key
+	TitleSecond                               // title_modifiers.txt class second
+	HonorificWord                             // a word of an honorifics.txt key
+	PersonCue                                 // person_cues.txt key
+	Predicate                                 // title_predicates.txt key, any class
+	PredicateCopula                           // title_predicates.txt class copula
+	PredicateChoice                           // title_predicates.txt class choice
+	RoleUnit                                  // role_words.txt class unit
+	RoleStopBefore                            // role_words.txt class stop-before
+	EntityRegion                              // entity_words.txt class region
+	EntitySettlement                          // entity_words.txt class settlement
+	EntityCueAux                              // entity_words.txt class cue-aux
+	QuoteFunc                                 // quote_words.txt class func
+	QuoteDeterminer                           // quote_words.txt class determiner
+	QuotePrep                                 // quote_words.txt class prep
+	QuoteIntro                                // quote_words.txt class intro
+	QuoteVerbGroup                            // quote_words.txt class verb-group
+	QuoteModal                                // quote_words.txt class modal
+	QuoteTimeAdverb                           // quote_words.txt class time-adverb
+	QuoteSpeechPronoun                        // quote_words.txt class speech-pronoun
+	QuoteInLink                               // quote_words.txt class in-link
+	QuoteClauseVerb                           // quote_words.txt class clause-verb
+	QuoteNotClauseStart                       // quote_words.txt class not-clause-start
+	QuoteCommonStart                          // quote_words.txt class common-start
 )
 
 // ClassIndex maps a word to its classes; built once per lexicon.
@@ -81,7 +93,13 @@ func NewClassIndex(lx *Lexicon) *ClassIndex {
 		c           WordClass
 	}{{"role_words", "unit", RoleUnit}, {"role_words", "stop-before", RoleStopBefore},
 		{"entity_words", "region", EntityRegion}, {"entity_words", "settlement", EntitySettlement},
-		{"entity_words", "cue-aux", EntityCueAux}} {
+		{"entity_words", "cue-aux", EntityCueAux},
+		{"quote_words", "func", QuoteFunc}, {"quote_words", "determiner", QuoteDeterminer},
+		{"quote_words", "prep", QuotePrep}, {"quote_words", "intro", QuoteIntro},
+		{"quote_words", "verb-group", QuoteVerbGroup}, {"quote_words", "modal", QuoteModal},
+		{"quote_words", "time-adverb", QuoteTimeAdverb}, {"quote_words", "speech-pronoun", QuoteSpeechPronoun},
+		{"quote_words", "in-link", QuoteInLink}, {"quote_words", "clause-verb", QuoteClauseVerb},
+		{"quote_words", "not-clause-start", QuoteNotClauseStart}, {"quote_words", "common-start", QuoteCommonStart}} {
 		for _, w := range Class(c.file, c.class) {
 			x.words[w] |= c.c
 		}

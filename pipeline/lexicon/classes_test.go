@@ -22,6 +22,10 @@ func TestClassIndex(t *testing.T) {
 		{"also", EntityCueAux, PersonCue},
 		{"village", EntitySettlement | EntityRegion, 0},
 		{"department", RoleUnit, PersonCue},
+		{"will", QuoteModal, QuoteFunc},
+		{"the", QuoteFunc | QuoteDeterminer | QuoteCommonStart, QuotePrep},
+		{"today", QuoteIntro | QuoteTimeAdverb, QuoteModal},
+		{"we", QuoteSpeechPronoun, QuoteFunc},
 		{"mr.", HonorificWord, 0},
 		{"mr", HonorificWord, 0},
 		{"Mr", 0, HonorificWord},       // lower-cased forms only

@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"plenary/pipeline/doc"
+	"plenary/pipeline/lexicon"
 	"plenary/pipeline/rules"
 )
 
@@ -144,7 +145,7 @@ func (st *state) npForward(t, limit int) int {
 		e++
 	}
 	// Drop trailing connectors ("the Chairman of").
-	for e > t && (funcWords[st.low[e-1]] || st.low[e-1] == "(" || st.low[e-1] == "-") {
+	for e > t && (st.is(e-1, lexicon.QuoteFunc) || st.low[e-1] == "(" || st.low[e-1] == "-") {
 		e--
 	}
 	return e
@@ -638,14 +639,14 @@ func (st *state) subjectBefore(v, s int) (int, int) {
 			return 0, 0
 		}
 	}
-	if !st.npToken(t) || funcWords[st.low[t]] {
+	if !st.npToken(t) || st.is(t, lexicon.QuoteFunc) {
 		return 0, 0
 	}
 	b := t
 	for b-1 >= s && st.npToken(b-1) {
 		b--
 	}
-	for b <= t && funcWords[st.low[b]] && st.low[b] != "the" {
+	for b <= t && st.is(b, lexicon.QuoteFunc) && st.low[b] != "the" {
 		b++
 	}
 	if b > t {
@@ -945,7 +946,7 @@ func (st *state) nounSpeaker(s, e, pos int) *who {
 // body's descriptor (", the video platform whose …", ", a Lagos firm"):
 // the name is a company's or a group's, no person's.
 func (st *state) bodyApposition(e int) bool {
-	if e+1 >= len(st.low) || st.low[e] != "," || !determiners[st.low[e+1]] {
+	if e+1 >= len(st.low) || st.low[e] != "," || !st.is(e+1, lexicon.QuoteDeterminer) {
 		return false
 	}
 	for t := e + 2; t < len(st.low) && t <= e+5; t++ {
@@ -968,7 +969,7 @@ func (st *state) eligibleAt(t int) bool { return st.eligibleToks(st.mentToks(t))
 // subject: not after a preposition or a possessive, not itself a
 // possessive.
 func (st *state) eligibleToks(b, e int) bool {
-	if b > 0 && prepositions[st.low[b-1]] {
+	if b > 0 && st.is(b-1, lexicon.QuotePrep) {
 		return false
 	}
 	if e < len(st.low) && (st.low[e] == "’s" || st.low[e] == "'s" || st.low[e] == "’" || st.low[e] == "'") {
@@ -1349,7 +1350,7 @@ func (st *state) namedBeforeCue(a, b int) *who {
 // false when the clause names none.
 func (st *state) clauseSubject(k, depth, a, b int) (w *who, done bool) {
 	t := a
-	if introWords[st.low[a]] || (strings.HasSuffix(st.low[a], "ing") && len(st.low[a]) > 5) {
+	if st.is(a, lexicon.QuoteIntro) || (strings.HasSuffix(st.low[a], "ing") && len(st.low[a]) > 5) {
 		for j := a; j < b && j-a < 30; j++ {
 			if st.low[j] == "," {
 				t = j + 1
@@ -1459,7 +1460,7 @@ func (st *state) npHead(s, e int) bool {
 	for seg < e && st.low[seg] != "," {
 		seg++
 	}
-	if determiners[st.low[s]] {
+	if st.is(s, lexicon.QuoteDeterminer) {
 		// "the release", "a spokesman for the ministry"
 		for t := s; t < seg; t++ {
 			if !st.wordAt(t) && st.low[t] != "’s" && st.low[t] != "'s" && st.low[t] != "-" {
@@ -1468,7 +1469,7 @@ func (st *state) npHead(s, e int) bool {
 		}
 		return seg-s <= 8
 	}
-	if funcWords[st.low[s]] {
+	if st.is(s, lexicon.QuoteFunc) {
 		return false
 	}
 	if isLowerWord(st.toks[s].Text) && !st.npToken(s) {
@@ -1513,7 +1514,7 @@ func (st *state) trailingPerson(s, b int) (doc.Mention, bool) {
 	for t >= s && (st.capAt(t) || st.lx.postWords[st.low[t]]) {
 		t--
 	}
-	if t >= s && prepositions[st.low[t]] {
+	if t >= s && st.is(t, lexicon.QuotePrep) {
 		return doc.Mention{}, false
 	}
 	return m, true

@@ -4,6 +4,7 @@ import (
 	"sync"
 
 	"plenary/pipeline/doc"
+	"plenary/pipeline/lexicon"
 	"plenary/pipeline/postag"
 	"plenary/pipeline/rules"
 )
@@ -115,7 +116,7 @@ func (st *state) pos(t int) uint16 {
 }
 
 func (st *state) inVerbGroup(t int) bool {
-	return verbGroupWords[st.low[t]] || st.pos(t)&pAdv != 0 || modals[st.low[t]]
+	return st.is(t, lexicon.QuoteVerbGroup) || st.pos(t)&pAdv != 0 || st.is(t, lexicon.QuoteModal)
 }
 
 func isSubjectPronoun(w string) bool { return subjectPronouns[w] }
@@ -191,7 +192,7 @@ func (st *state) subjectStart(t, s int) int {
 	b := st.npStart(t, s)
 	for hop := 0; hop < 2 && b > s+1 && b <= t; hop++ {
 		p := b - 1
-		if st.pos(p)&pPrep == 0 || !prepositions[st.low[p]] && st.low[p] != "in" {
+		if st.pos(p)&pPrep == 0 || !st.is(p, lexicon.QuotePrep) && st.low[p] != "in" {
 			break
 		}
 		// "in charge of": a preposition's noun may be bare

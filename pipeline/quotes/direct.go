@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"plenary/pipeline/doc"
+	"plenary/pipeline/lexicon"
 	"plenary/pipeline/rules"
 	"plenary/pipeline/segment"
 )
@@ -243,7 +244,7 @@ func (st *state) modifierTerm(c *cand) bool {
 	if before < 0 || after >= len(st.toks) || st.toks[after].Sentence != st.toks[c.closeTok].Sentence {
 		return false
 	}
-	if !isLowerWord(st.toks[after].Text) || timeAdverbs[st.low[after]] || st.pos(after)&pNoun == 0 {
+	if !isLowerWord(st.toks[after].Text) || st.is(after, lexicon.QuoteTimeAdverb) || st.pos(after)&pNoun == 0 {
 		return false
 	}
 	if st.pos(c.closeTok-1)&pAdj != 0 {
@@ -268,7 +269,7 @@ func (st *state) verblessTitle(c *cand) bool {
 		if !st.wordAt(t) {
 			continue
 		}
-		if speechPronouns[st.low[t]] {
+		if st.is(t, lexicon.QuoteSpeechPronoun) {
 			return false
 		}
 		switch {
@@ -294,7 +295,7 @@ func (st *state) slogan(c *cand) bool {
 		return false
 	}
 	for t := c.openTok + 1; t < c.closeTok; t++ {
-		if speechPronouns[st.low[t]] {
+		if st.is(t, lexicon.QuoteSpeechPronoun) {
 			return false
 		}
 	}

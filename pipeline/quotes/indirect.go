@@ -2,6 +2,7 @@ package quotes
 
 import (
 	"plenary/pipeline/doc"
+	"plenary/pipeline/lexicon"
 )
 
 // indirect appends to out the reported speech without quotation marks in
@@ -56,7 +57,7 @@ func (st *state) clause(s, b int) (doc.Span, string, bool) {
 
 func (st *state) accordingTo(k, a, b int) (doc.Quote, bool) {
 	t := a
-	if st.low[t] == "in" && t+1 < b && inLinks[st.low[t+1]] {
+	if st.low[t] == "in" && t+1 < b && st.is(t+1, lexicon.QuoteInLink) {
 		t += 3
 	}
 	if t >= b {
@@ -98,7 +99,7 @@ func (st *state) saidThat(a, b int) (doc.Quote, bool) {
 			cs = after + 1
 		case st.low[after] == ":":
 			cs = after + 1
-		case clauseVerbs[st.low[t]] && st.wordAt(after) && !notClauseStart[st.low[after]]:
+		case st.is(t, lexicon.QuoteClauseVerb) && st.wordAt(after) && !st.is(after, lexicon.QuoteNotClauseStart):
 			cs = after
 		}
 		if cs < 0 || cs >= b {

@@ -151,6 +151,7 @@ type pronoun struct {
 // lex is the lexicon prepared for matching; built once per *Lexicon.
 type lex struct {
 	genders    *entities.Genders      // a person's gender from the text (entities decides gender)
+	classes    *lexicon.ClassIndex    // for a document whose tokens no pass tagged
 	cues       map[string][]cuePhrase // by first word, longest first
 	syn        map[string][]synonym   // by first word, longest first
 	postWords  map[string]bool        // single words that name a post
@@ -168,6 +169,7 @@ func splitWords(s string) []string { return strings.Fields(strings.ToLower(s)) }
 func build(l *lexicon.Lexicon) *lex {
 	x := &lex{
 		genders:    entities.NewGenders(l),
+		classes:    lexicon.NewClassIndex(l),
 		cues:       map[string][]cuePhrase{},
 		syn:        map[string][]synonym{},
 		postWords:  map[string]bool{},
@@ -280,9 +282,10 @@ type state struct {
 	lx      *lex
 	seg     *segment.Doc
 	toks    []segment.Token
-	low     []string           // lowercased token texts (the segmented document's)
-	ment    []int              // per token: index into in.Mentions covering it, -1 for none
-	mtok    []annot.TokenRange // per mention: its tokens (the mentions layer's index)
+	low     []string            // lowercased token texts (the segmented document's)
+	cls     []lexicon.WordClass // per token: its word classes (the tokens layer's)
+	ment    []int               // per token: index into in.Mentions covering it, -1 for none
+	mtok    []annot.TokenRange  // per mention: its tokens (the mentions layer's index)
 	people  map[string]*doc.Person
 	orgs    map[string]*doc.Organization
 	inQ     []bool            // per token: inside an accepted direct quote
@@ -331,6 +334,9 @@ func newState(in Input, lx *lex) *state {
 	sc := scratchPool.Get().(*scratch)
 	n := len(st.toks)
 	st.low = in.Seg.Low
+	if st.cls = in.Seg.Class; len(st.cls) != n {
+		st.cls = lx.classes.Tag(st.low) // tokens no pass tagged (tests, tools)
+	}
 	st.ment = slices.Grow(sc.ment[:0], n)[:n]
 	st.inQ = slices.Grow(sc.inQ[:0], n)[:n]
 	clear(st.inQ)
@@ -524,6 +530,10 @@ func (st *state) capAt(t int) bool { return st.toks[t].Is(segment.Cap | segment.
 
 // wordAt is isWord of token t, from the flags segment computed once.
 func (st *state) wordAt(t int) bool { return st.toks[t].Is(segment.Alnum) }
+
+// is reports whether token t is a word of one of the lexicon classes c,
+// from the classes tagged once on the tokens.
+func (st *state) is(t int, c lexicon.WordClass) bool { return st.cls[t]&c != 0 }
 
 func isCap(s string) bool {
 	for _, r := range s {

@@ -2,6 +2,7 @@ package quotes
 
 import (
 	"plenary/pipeline/doc"
+	"plenary/pipeline/lexicon"
 	"plenary/pipeline/rules"
 	"strings"
 )
@@ -264,7 +265,7 @@ func (st *state) commonPhrase(s, e int) bool {
 	if s >= e {
 		return false
 	}
-	if !commonStarts[st.low[s]] {
+	if !st.is(s, lexicon.QuoteCommonStart) {
 		return false
 	}
 	for t := s + 1; t < e; t++ {

@@ -7,30 +7,26 @@ import "plenary/pipeline/lexicon"
 // words, defined once in entity_words.txt. A single function word that is
 // a pattern's own ("the", "of", "by", "who" in "X, who ...") stays in the
 // rule (see entities/words.go for the line drawn).
+//
+// Classes func, determiner, prep, intro, verb-group, modal, time-adverb,
+// speech-pronoun, in-link, clause-verb, not-clause-start and common-start are
+// also token classes (lexicon.Quote*), read from the tokens layer where the
+// word is a token's.
 var (
-	auxWords        = lexicon.ClassSet("quote_words", "aux")              // skipped between a speaker and the cue: "also", "has"
-	npGlue          = lexicon.ClassSet("quote_words", "np-glue")          // stay inside a speaker's noun phrase: "of", "’s", "("
-	npQualifiers    = lexicon.ClassSet("quote_words", "np-qualifier")     // lower-case words before a post: "deputy", "former"
-	introWords      = lexicon.ClassSet("quote_words", "intro")            // open a sentence before its subject: "Meanwhile", "During"
-	notVerbs        = lexicon.ClassSet("quote_words", "not-verb")         // lower-case words after a name that are no verb: "who", "deputy"
-	determiners     = lexicon.ClassSet("quote_words", "determiner")       // begin a speaker phrase: "the release", "his deputy"
-	verbGroupWords  = lexicon.ClassSet("quote_words", "verb-group")       // auxiliaries of a verb group: "has", "did", "not"
-	modals          = lexicon.ClassSet("quote_words", "modal")            // "will", "would"
-	subjectPronouns = lexicon.ClassSet("quote_words", "subject-pronoun")  // "he", "they"
-	clauseVerbs     = lexicon.ClassSet("quote_words", "clause-verb")      // take a reported clause without "that": "said"
-	notClauseStart  = lexicon.ClassSet("quote_words", "not-clause-start") // begin an object, not a clause: "said so"
-	funcWords       = lexicon.ClassSet("quote_words", "func")             // no part of a name or a post's words
-	prepositions    = lexicon.ClassSet("quote_words", "prep")             // tie a phrase to the noun before it: "head of", "’s"
-	speechPronouns  = lexicon.ClassSet("quote_words", "speech-pronoun")   // first and second person: quoted speech, not narration
-	qualStop        = lexicon.ClassSet("quote_words", "qual-stop")        // do not tell one post holder from another: "former"
-	relatedPosts    = wordValues("related-post")                          // posts one body calls by either name: speaker, chairman
+	auxWords        = lexicon.ClassSet("quote_words", "aux")             // skipped between a speaker and the cue: "also", "has"
+	npGlue          = lexicon.ClassSet("quote_words", "np-glue")         // stay inside a speaker's noun phrase: "of", "’s", "("
+	npQualifiers    = lexicon.ClassSet("quote_words", "np-qualifier")    // lower-case words before a post: "deputy", "former"
+	notVerbs        = lexicon.ClassSet("quote_words", "not-verb")        // lower-case words after a name that are no verb: "who", "deputy"
+	subjectPronouns = lexicon.ClassSet("quote_words", "subject-pronoun") // "he", "they"
+	funcWords       = lexicon.ClassSet("quote_words", "func")            // no part of a name or a post's words
+	prepositions    = lexicon.ClassSet("quote_words", "prep")            // tie a phrase to the noun before it: "head of", "’s"
+	speechPronouns  = lexicon.ClassSet("quote_words", "speech-pronoun")  // first and second person: quoted speech, not narration
+	qualStop        = lexicon.ClassSet("quote_words", "qual-stop")       // do not tell one post holder from another: "former"
+	relatedPosts    = wordValues("related-post")                         // posts one body calls by either name: speaker, chairman
 	byHead          = wordValues("by-head")
 	backReferences  = wordValues("back-reference")                       // "the latter" -> last, "the former" -> first                               // "a delegation headed by X": X is its head
-	commonStarts    = lexicon.ClassSet("quote_words", "common-start")    // open a common noun phrase naming no one: "the group", "its draft"
-	timeAdverbs     = lexicon.ClassSet("quote_words", "time-adverb")     // tagged as nouns, yet no noun a quote could modify: "today"
 	bodyNouns       = lexicon.ClassSet("entity_words", "org-descriptor") // head a body's description: "the video platform", "a Lagos firm"
 	regionWords     = lexicon.ClassSet("entity_words", "region")         // "the regional chairman"
-	inLinks         = lexicon.ClassSet("quote_words", "in-link")         // after "in" link to what came before: "In turn, according to X"
 )
 
 // wordValues maps the words of class c to their value field.
