@@ -13,7 +13,7 @@ import (
 
 var (
 	rulePersonRejectScoreLine = rules.New(rules.StageEntities, rules.Reject, "person.reject.score-line",
-		"a name between scores in a result line (Name 2 Name 1) is a team's, in every mention",
+		"a name between scores in a result line (Name 2 Name 1) with no word a name list knows is a team's, in every mention",
 		"Results: [Rudar Pljevlja] 4 Sloga Doboj 1; Dinamo Tirana 2 Vardar Skopje 0.")
 	rulePersonRejectClubPrefix = rules.New(rules.StageEntities, rules.Reject, "person.reject.club-prefix",
 		"a name that opens with a sports club's abbreviation (FC, FK, SV) is the club's, in every mention",
@@ -118,7 +118,7 @@ func (st *state) bodyEvidence(a, b int) *rules.Rule {
 	if b+1 < len(st.t) && st.low[b] == "," && bodyRelatives[st.low[b+1]] {
 		return rulePersonRejectWhich
 	}
-	if st.scoreLine(a, b) {
+	if st.scoreLine(a, b) && !st.knownNameWord(a, b) {
 		return rulePersonRejectScoreLine
 	}
 	if a >= 2 && st.low[a-1] == "at" && staffNouns[st.low[a-2]] && !st.t[a].has(fTitleWord) {
@@ -147,6 +147,18 @@ func (st *state) scoreLine(a, b int) bool {
 		k++
 	}
 	return k > b+1 && k < len(st.t) && score(st.t[k].text)
+}
+
+// knownNameWord reports whether a word of [a, b) is a given name or family
+// name some list knows, or has a family name's ending: a player's name in a
+// head-to-head result ("Judd Trump 6 Mark Selby 4"), not a team's.
+func (st *state) knownNameWord(a, b int) bool {
+	for i := a; i < b; i++ {
+		if st.t[i].has(fGiven|fSurname|fSurnameEnd|fNameLike) {
+			return true
+		}
+	}
+	return false
 }
 
 // score reports whether s is a team's score: one or two digits.

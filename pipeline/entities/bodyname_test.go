@@ -20,6 +20,8 @@ func TestBodyNames(t *testing.T) {
 		{"", "Tomasz Grabowski said it would take time.", []string{"Tomasz Grabowski"}, nil},
 		{"", "Scores: Bangladesh 302 (Litton Dasgupta 97, Mehidy Hasan Miraz 54; Prabath Jayasuriya 5-88).",
 			[]string{"Mehidy Hasan Miraz", "Prabath Jayasuriya"}, nil},
+		{"", "Snooker results: Judd Trump 6 Mark Selby 4; Kyren Wilson 6 Ronnie Higgins 2.",
+			[]string{"Judd Trump", "Mark Selby", "Kyren Wilson", "Ronnie Higgins"}, nil},
 		{"", "Leading scores:\n64 Tunde Okafor (Nigeria)\n66 Viktor Lindgren-Hallberg (Sweden)",
 			[]string{"Tunde Okafor", "Viktor Lindgren-Hallberg"}, nil},
 	})
