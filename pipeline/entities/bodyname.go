@@ -16,10 +16,10 @@ var (
 		"a name between scores in a result line (Name 2 Name 1) with no word a name list knows is a team's, in every mention",
 		"Results: [Rudar Pljevlja] 4 Sloga Doboj 1; Dinamo Tirana 2 Vardar Skopje 0.")
 	rulePersonRejectClubPrefix = rules.New(rules.StageEntities, rules.Reject, "person.reject.club-prefix",
-		"a name that opens with a sports club's abbreviation (FC, FK, SV) is the club's, in every mention",
+		"a name that opens with a sports club's abbreviation (FC, FK, VfB), with no word a name list knows after it, is the club's, in every mention",
 		"[FC Zuiderzee] won the title on goal difference.")
 	rulePersonRejectWhich = rules.New(rules.StageEntities, rules.Reject, "person.reject.which",
-		"a name followed by \", which\" names a body or a thing, in every mention",
+		"a name with no word a name list knows followed by \", which\" names a body or a thing, in every mention",
 		"Analysts said [Ostrava Kovarna], which makes rails, would cut jobs.")
 	rulePersonRejectBodyElsewhere = rules.New(rules.StageEntities, rules.Reject, "person.reject.body-elsewhere",
 		"a name of two or more words that the document also gives a body (after a body's noun, with its head) is the body's in every mention",
@@ -112,10 +112,11 @@ func (st *state) orgMentionNames() map[string]bool {
 // bodyEvidence returns the rule whose evidence at the mention [a, b) says it
 // names a body (nil: none).
 func (st *state) bodyEvidence(a, b int) *rules.Rule {
-	if b-a > 1 && clubPrefixes[st.t[a].text] {
+	if b-a > 1 && clubPrefixes[st.t[a].text] && !st.knownNameWord(a+1, b) {
 		return rulePersonRejectClubPrefix
 	}
-	if b+1 < len(st.t) && st.low[b] == "," && bodyRelatives[st.low[b+1]] {
+	if b+1 < len(st.t) && st.low[b] == "," && bodyRelatives[st.low[b+1]] && !st.knownNameWord(a, b) {
+		// "a study by Anna Berg, which found": the study's
 		return rulePersonRejectWhich
 	}
 	if st.scoreLine(a, b) && !st.knownNameWord(a, b) {

@@ -20,6 +20,8 @@ func TestBodyNames(t *testing.T) {
 		{"", "Tomasz Grabowski said it would take time.", []string{"Tomasz Grabowski"}, nil},
 		{"", "Scores: Bangladesh 302 (Litton Dasgupta 97, Mehidy Hasan Miraz 54; Prabath Jayasuriya 5-88).",
 			[]string{"Mehidy Hasan Miraz", "Prabath Jayasuriya"}, nil},
+		{"", "NK Singh, the finance commission chairman, spoke. A study by Anna Berg, which found gaps, was cited.",
+			[]string{"NK Singh", "Anna Berg"}, nil},
 		{"", "Snooker results: Judd Trump 6 Mark Selby 4; Kyren Wilson 6 Ronnie Higgins 2.",
 			[]string{"Judd Trump", "Mark Selby", "Kyren Wilson", "Ronnie Higgins"}, nil},
 		{"", "Leading scores:\n64 Tunde Okafor (Nigeria)\n66 Viktor Lindgren-Hallberg (Sweden)",
