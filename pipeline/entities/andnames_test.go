@@ -42,6 +42,7 @@ func TestNameEdges(t *testing.T) {
 		{"person.accept.person-apposition", "Nobody expected it. Kasule, a 19-year-old forward, came on late.",
 			[]string{"Kasule"}, nil},
 		{"", "Thousands rallied on Friday. Sutrisno, which is a small town, was quiet.", nil, []string{"Sutrisno"}},
+		{"", "Markets rose. Kestrova, whose shares jumped, gained most.", nil, []string{"Kestrova"}},
 	})
 }
 

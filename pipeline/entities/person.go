@@ -162,8 +162,8 @@ func (st *state) cueHolds(p int) bool {
 }
 
 // personApposition reports whether what follows a name at b, within the
-// sentence, is said only of a person: ", who", an age (", 54,"), ", a
-// 19-year-old".
+// sentence, is said only of a person: ", who" (not ", whose": "Apple, whose
+// shares"), an age (", 54,"), ", a 19-year-old".
 func (st *state) personApposition(b, sentEnd int) bool {
 	if b+2 >= sentEnd || st.low[b] != "," {
 		return false
