@@ -22,27 +22,9 @@ type pnode struct {
 func newPhrases(entries []lexicon.Entry) phrases {
 	p := phrases{root: &pnode{}, first: map[string]bool{}}
 	for _, e := range entries {
-		ws := strings.Fields(strings.ToLower(e.Key()))
+		ws, split := lexicon.PhraseWords(e.Key())
 		p.add(ws, e)
-		// "Gov." is written as one word but tokenized as "Gov" ".", and
-		// "Maj.-Gen." as "Maj.-Gen" "." (the form as written is kept too:
-		// "H.E." stays one token)
-		var split []string
-		for _, w := range ws {
-			// and a possessive as "People" "'s" ("People's Deputy")
-			poss := ""
-			if len(w) > 2 && strings.HasSuffix(w, "'s") {
-				poss = "'s"
-			}
-			if poss != "" {
-				split = append(split, w[:len(w)-len(poss)], poss)
-			} else if len(w) > 1 && strings.HasSuffix(w, ".") && (!strings.Contains(w[:len(w)-1], ".") || strings.Contains(w, "-")) {
-				split = append(split, w[:len(w)-1], ".")
-			} else {
-				split = append(split, w)
-			}
-		}
-		if len(split) > len(ws) {
+		if split != nil {
 			p.add(split, e)
 		}
 	}

@@ -47,6 +47,39 @@ const (
 
 func (t *tok) has(f uint16) bool { return t.flags&f != 0 }
 
+// classFlags pairs the token flags with the lexicon word classes they
+// stand for (indexWords builds the same sets for a word no pass tagged).
+var classFlags = [...]struct {
+	c lexicon.WordClass
+	f uint16
+}{{lexicon.StopCap, fStop}, {lexicon.OrgWord, fOrgWord}, {lexicon.OrgHead, fHead}, {lexicon.TitleWord, fTitleWord},
+	{lexicon.DocWord, fDocWord}, {lexicon.Surname, fSurname}, {lexicon.EntityRegion, fRegion},
+	{lexicon.EntityConnector, fConnector}, {lexicon.Demonym, fDemonym}, {lexicon.GivenName, fGiven}}
+
+// classStarts pairs the phrase lists (bit k of tok.first) with their
+// first-word classes.
+var classStarts = [...]lexicon.WordClass{pTitles: lexicon.TitleStart, pHonorifics: lexicon.HonorificStart,
+	pPlaces: lexicon.PlaceStart, pOrgs: lexicon.OrgStart}
+
+// winfoOf is the winfo of a word whose classes are c.
+func winfoOf(c lexicon.WordClass) winfo {
+	var wi winfo
+	if c == 0 {
+		return wi
+	}
+	for _, x := range classFlags {
+		if c&x.c != 0 {
+			wi.flags |= x.f
+		}
+	}
+	for k, s := range classStarts {
+		if c&s != 0 {
+			wi.first |= 1 << k
+		}
+	}
+	return wi
+}
+
 // Phrase lists matched on tokens.
 const (
 	pTitles = iota
@@ -65,13 +98,22 @@ func (st *state) match(k, i, end int) (int, lexicon.Entry) {
 	return st.f.l.ph[k].walk(st.low, i, end)
 }
 
-// setFlags looks every token up in the lexicon once.
+// setFlags looks every token up in the lexicon once: it reads the word
+// classes tagged on the tokens layer (segment.Doc.Class) where its lower-case
+// form is segment's, and looks up the others (a possessive stripped, a split
+// "’ s" relabelled, a document no pass tagged).
 func (st *state) setFlags() {
 	l := st.f.l
+	cls := st.d.Class
+	if len(cls) != len(st.t) {
+		cls = nil
+	}
 	for i := range st.t {
 		t := &st.t[i]
 		var wi winfo
-		if t.low == "" || l.wordStart[t.low[0]] {
+		if cls != nil && t.low == st.d.Low[i] {
+			wi = winfoOf(cls[i])
+		} else if t.low == "" || l.wordStart[t.low[0]] {
 			// a sixth of the tokens (punctuation, numbers) skip the map
 			wi = l.words[t.low]
 		}

@@ -38,6 +38,17 @@ const (
 	QuoteClauseVerb                           // quote_words.txt class clause-verb
 	QuoteNotClauseStart                       // quote_words.txt class not-clause-start
 	QuoteCommonStart                          // quote_words.txt class common-start
+	StopCap                                   // stop_caps.txt key
+	DocWord                                   // doc_words.txt key
+	Surname                                   // surnames.txt key
+	GivenName                                 // given_names.txt key
+	Demonym                                   // demonyms.txt key
+	TitleWord                                 // titles.txt key of one word
+	EntityConnector                           // entity_words.txt class connector
+	TitleStart                                // first word of a titles.txt phrase (PhraseWords)
+	HonorificStart                            // first word of an honorifics.txt phrase
+	PlaceStart                                // first word of a places.txt phrase
+	OrgStart                                  // first word of an orgs.txt phrase
 )
 
 // ClassIndex maps a word to its classes; built once per lexicon.
@@ -54,7 +65,9 @@ func NewClassIndex(lx *Lexicon) *ClassIndex {
 	for _, f := range []struct {
 		name string
 		c    WordClass
-	}{{"org_words", OrgWord}, {"org_heads", OrgHead}, {"title_modifiers", TitleModifier}, {"person_cues", PersonCue}} {
+	}{{"org_words", OrgWord}, {"org_heads", OrgHead}, {"title_modifiers", TitleModifier}, {"person_cues", PersonCue},
+		{"stop_caps", StopCap}, {"doc_words", DocWord}, {"surnames", Surname}, {"given_names", GivenName},
+		{"demonyms", Demonym}} {
 		for _, e := range lx.List(f.name) {
 			if k := e.Key(); !strings.Contains(k, " ") { // a token has no space
 				x.words[strings.ToLower(k)] |= f.c
@@ -66,6 +79,12 @@ func NewClassIndex(lx *Lexicon) *ClassIndex {
 			x.words[strings.ToLower(k)] |= TitleSecond
 		}
 	}
+	for _, e := range lx.List("titles") {
+		if ws := strings.Fields(strings.ToLower(e.Key())); len(ws) == 1 {
+			x.words[ws[0]] |= TitleWord
+		}
+	}
+	x.phraseStarts(lx)
 	for _, e := range lx.List("honorifics") {
 		for _, w := range strings.Fields(e.Key()) {
 			x.words[strings.ToLower(w)] |= HonorificWord
@@ -93,7 +112,7 @@ func NewClassIndex(lx *Lexicon) *ClassIndex {
 		c           WordClass
 	}{{"role_words", "unit", RoleUnit}, {"role_words", "stop-before", RoleStopBefore},
 		{"entity_words", "region", EntityRegion}, {"entity_words", "settlement", EntitySettlement},
-		{"entity_words", "cue-aux", EntityCueAux},
+		{"entity_words", "cue-aux", EntityCueAux}, {"entity_words", "connector", EntityConnector},
 		{"quote_words", "func", QuoteFunc}, {"quote_words", "determiner", QuoteDeterminer},
 		{"quote_words", "prep", QuotePrep}, {"quote_words", "intro", QuoteIntro},
 		{"quote_words", "verb-group", QuoteVerbGroup}, {"quote_words", "modal", QuoteModal},
@@ -107,6 +126,32 @@ func NewClassIndex(lx *Lexicon) *ClassIndex {
 	return x
 }
 
+// phraseStarts marks the first word of every phrase of the phrase lists,
+// as written and as tokenized (PhraseWords).
+func (x *ClassIndex) phraseStarts(lx *Lexicon) {
+	for _, f := range []struct {
+		name string
+		c    WordClass
+	}{{"titles", TitleStart}, {"honorifics", HonorificStart}, {"places", PlaceStart}, {"orgs", OrgStart}} {
+		for _, e := range lx.List(f.name) {
+			ws, split := PhraseWords(e.Key())
+			if len(ws) > 0 {
+				x.words[ws[0]] |= f.c
+			}
+			if len(split) > 0 {
+				x.words[split[0]] |= f.c
+			}
+		}
+	}
+}
+
+// Each calls f with every word of the index and its classes.
+func (x *ClassIndex) Each(f func(w string, c WordClass)) {
+	for w, c := range x.words {
+		f(w, c)
+	}
+}
+
 // Of returns word w's classes.
 func (x *ClassIndex) Of(w string) WordClass { return x.words[w] }
 
@@ -118,4 +163,28 @@ func (x *ClassIndex) Tag(low []string) []WordClass {
 		out[i] = x.words[w]
 	}
 	return out
+}
+
+// PhraseWords returns the lower-cased words of a phrase key (ws) and, when
+// the tokenizer splits some of them, the words as tokenized (split; nil
+// when the same): "Gov." is written as one word but tokenized as "Gov" ".",
+// and "Maj.-Gen." as "Maj.-Gen" "." (the form as written is kept too:
+// "H.E." stays one token), and a possessive as "People" "'s" ("People's
+// Deputy").
+func PhraseWords(key string) (ws, split []string) {
+	ws = strings.Fields(strings.ToLower(key))
+	for _, w := range ws {
+		switch {
+		case len(w) > 2 && strings.HasSuffix(w, "'s"):
+			split = append(split, w[:len(w)-2], "'s")
+		case len(w) > 1 && strings.HasSuffix(w, ".") && (!strings.Contains(w[:len(w)-1], ".") || strings.Contains(w, "-")):
+			split = append(split, w[:len(w)-1], ".")
+		default:
+			split = append(split, w)
+		}
+	}
+	if len(split) == len(ws) {
+		split = nil
+	}
+	return ws, split
 }
