@@ -908,7 +908,7 @@ func (st *state) nounSpeaker(s, e, pos int) *who {
 		if m, ok := st.mention(t); ok && m.EntityType == doc.TypeOrganization {
 			hasSource = true
 		}
-		if st.wordAt(t) && st.capAt(t) && w != "the" && !funcWords[w] {
+		if st.wordAt(t) && st.capAt(t) && w != "the" && !st.is(t, lexicon.QuoteFunc) {
 			hasCaps++
 		}
 	}
@@ -1443,7 +1443,7 @@ func (st *state) verbFollows(e, b int) bool {
 
 func (st *state) verbLike(t int) bool {
 	w := st.low[t]
-	if !isLowerWord(st.toks[t].Text) || funcWords[w] || st.lx.postWords[w] || st.synKind(w) != unitPlain {
+	if !isLowerWord(st.toks[t].Text) || st.is(t, lexicon.QuoteFunc) || st.lx.postWords[w] || st.synKind(w) != unitPlain {
 		return false
 	}
 	return !notVerbs[w]
@@ -1552,7 +1552,7 @@ func (st *state) groupBefore(v, s int) (int, int) {
 		if !isLowerWord(st.toks[b-1].Text) && !isNumber(w) {
 			break
 		}
-		if _, pron := st.lx.pronouns[w]; (funcWords[w] && w != "of" && w != "his" && w != "her" && w != "their" && w != "the") || (pron && w != "his" && w != "her" && w != "their") {
+		if _, pron := st.lx.pronouns[w]; (st.is(b-1, lexicon.QuoteFunc) && w != "of" && w != "his" && w != "her" && w != "their" && w != "the") || (pron && w != "his" && w != "her" && w != "their") {
 			break
 		}
 		b--
@@ -1564,7 +1564,7 @@ func (st *state) groupBefore(v, s int) (int, int) {
 // "officials", not "his" or "was".
 func (st *state) pluralNoun(t int) bool {
 	w := st.low[t]
-	if !isLowerWord(st.toks[t].Text) || funcWords[w] || len(w) < 4 || !strings.HasSuffix(w, "s") || strings.HasSuffix(w, "ss") {
+	if !isLowerWord(st.toks[t].Text) || st.is(t, lexicon.QuoteFunc) || len(w) < 4 || !strings.HasSuffix(w, "s") || strings.HasSuffix(w, "ss") {
 		return false
 	}
 	if _, ok := st.lx.pronouns[w]; ok {

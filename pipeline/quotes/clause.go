@@ -238,7 +238,7 @@ func (st *state) headOf(b, e, a, end int) bool {
 	}
 	for k := b - 1; k >= a; k-- {
 		w := st.low[k]
-		if prepositions[w] || st.pos(k)&pPrep != 0 {
+		if st.is(k, lexicon.QuotePrep) || st.pos(k)&pPrep != 0 {
 			return false
 		}
 		if !(st.honorDot(k) || st.lx.honorifics[w] || st.lx.postWords[w] || st.synKind(w) != unitPlain || w == "-" || isInitial(st.toks[k].Text)) {

@@ -9,9 +9,9 @@ import "plenary/pipeline/lexicon"
 // rule (see entities/words.go for the line drawn).
 //
 // Classes func, determiner, prep, intro, verb-group, modal, time-adverb,
-// speech-pronoun, in-link, clause-verb, not-clause-start and common-start are
-// also token classes (lexicon.Quote*), read from the tokens layer where the
-// word is a token's.
+// speech-pronoun, in-link, clause-verb, not-clause-start and common-start
+// are also token classes (lexicon.Quote*), read from the tokens layer where
+// the word is a token's (prep only there).
 var (
 	auxWords        = lexicon.ClassSet("quote_words", "aux")             // skipped between a speaker and the cue: "also", "has"
 	npGlue          = lexicon.ClassSet("quote_words", "np-glue")         // stay inside a speaker's noun phrase: "of", "’s", "("
@@ -19,7 +19,6 @@ var (
 	notVerbs        = lexicon.ClassSet("quote_words", "not-verb")        // lower-case words after a name that are no verb: "who", "deputy"
 	subjectPronouns = lexicon.ClassSet("quote_words", "subject-pronoun") // "he", "they"
 	funcWords       = lexicon.ClassSet("quote_words", "func")            // no part of a name or a post's words
-	prepositions    = lexicon.ClassSet("quote_words", "prep")            // tie a phrase to the noun before it: "head of", "’s"
 	speechPronouns  = lexicon.ClassSet("quote_words", "speech-pronoun")  // first and second person: quoted speech, not narration
 	qualStop        = lexicon.ClassSet("quote_words", "qual-stop")       // do not tell one post holder from another: "former"
 	relatedPosts    = wordValues("related-post")                         // posts one body calls by either name: speaker, chairman
