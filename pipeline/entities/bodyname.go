@@ -125,7 +125,7 @@ func (st *state) bodyEvidence(a, b int) *rules.Rule {
 	if a >= 2 && st.low[a-1] == "at" && staffNouns[st.low[a-2]] && !st.t[a].has(fTitleWord) {
 		return rulePersonRejectStaffAt
 	}
-	if b-a > 1 && b+1 < len(st.t) && st.f.l.cues[st.low[b]] && bodyPronouns[st.low[b+1]] && st.plainCommon(b-1) {
+	if b-a > 1 && b+1 < len(st.t) && st.t[b].has(fCue) && bodyPronouns[st.low[b+1]] && st.plainCommon(b-1) {
 		return rulePersonRejectSaidIt
 	}
 	return nil

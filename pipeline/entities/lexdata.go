@@ -223,7 +223,8 @@ func (l *lex) indexWords() {
 	for _, x := range []struct {
 		m map[string]bool
 		f uint16
-	}{{l.stop, fStop}, {l.orgWords, fOrgWord}, {l.heads, fHead}, {l.titleWords, fTitleWord}, {l.docWords, fDocWord}, {l.surnames, fSurname}, {regionWords, fRegion}, {connectors, fConnector}} {
+	}{{l.stop, fStop}, {l.orgWords, fOrgWord}, {l.heads, fHead}, {l.titleWords, fTitleWord}, {l.docWords, fDocWord}, {l.surnames, fSurname}, {regionWords, fRegion}, {connectors, fConnector},
+		{l.cues, fCue}, {cueAux, fCueAux}} {
 		for w := range x.m {
 			set(w, x.f)
 		}

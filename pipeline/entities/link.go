@@ -149,8 +149,7 @@ func (st *state) servesTitle(a, b int) bool {
 // verbAt reports whether a reporting verb (person_cues.txt), or an
 // auxiliary and one, starts at token i: "..., the minister said".
 func (st *state) verbAt(i int) bool {
-	cues := st.f.l.cues
-	return i < len(st.low) && (cues[st.low[i]] || cueAux[st.low[i]] && i+1 < len(st.low) && cues[st.low[i+1]])
+	return i < len(st.t) && (st.t[i].has(fCue) || st.t[i].has(fCueAux) && i+1 < len(st.t) && st.t[i+1].has(fCue))
 }
 
 // acronyms links an acronym in brackets to the body of run x: defined

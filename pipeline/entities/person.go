@@ -367,7 +367,6 @@ func (st *state) personSpan(a, b int, allCapsRun bool) (p, pe int) {
 // personPart records the person mention [p, pe) of a run whose descriptor
 // parts are parts and that has hon tokens of address before the name.
 func (st *state) personPart(parts []part, p, pe, hon, sentEnd int) part {
-	l := st.f.l
 	b := pe
 	m := ment{k: kPerson, a: p, b: b, name: st.slice(p, b), det: rulePersonName, hl: st.hl}
 	st.hl = hlTail{}
@@ -381,7 +380,7 @@ func (st *state) personPart(parts []part, p, pe, hon, sentEnd int) part {
 	}
 	if b-p == 1 {
 		m.weak = !(hon > 0 || afterTitle)
-		m.cued = b < sentEnd && (l.cues[st.low[b]] || (b+1 < sentEnd && l.cues[st.low[b+1]] && cueAux[st.low[b]]))
+		m.cued = b < sentEnd && (st.t[b].has(fCue) || (b+1 < sentEnd && st.t[b+1].has(fCue) && st.t[b].has(fCueAux)))
 		if m.cued && m.weak {
 			m.cued = st.cueHolds(p)
 		}
@@ -401,7 +400,6 @@ func (st *state) personPart(parts []part, p, pe, hon, sentEnd int) part {
 // personTail returns where the person's name at the end of run [a, b) starts
 // (b when there is none).
 func (st *state) personTail(a, b int, allCapsRun bool) int {
-	l := st.f.l
 	p := st.nameWordsBefore(a, b, allCapsRun)
 	if p == b {
 		return b
@@ -460,7 +458,7 @@ func (st *state) personTail(a, b int, allCapsRun bool) int {
 		return p
 	}
 	// two unknown capitalized words alone: a name when a cue verb follows
-	if b < len(st.t) && (l.cues[st.low[b]] || st.low[b] == ",") && !st.orgWordBefore(p) {
+	if b < len(st.t) && (st.t[b].has(fCue) || st.low[b] == ",") && !st.orgWordBefore(p) {
 		st.fire(rulePersonCueVerb, p, b, p, b)
 		return p
 	}

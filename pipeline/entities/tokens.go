@@ -43,6 +43,8 @@ const (
 	fNounEnd  // an abstract or plural common noun's ending (nounEnding)
 	fCommon   // spelled like a common English word (generated list)
 	fNameLike // a given name or surname spelled like a common word: "Bill", "Hall" (generated lists)
+	fCue      // a reporting verb (person_cues.txt): "said"
+	fCueAux   // may stand between a surname and its cue verb: "also" (entity_words.txt cue-aux)
 )
 
 func (t *tok) has(f uint16) bool { return t.flags&f != 0 }
@@ -54,7 +56,8 @@ var classFlags = [...]struct {
 	f uint16
 }{{lexicon.StopCap, fStop}, {lexicon.OrgWord, fOrgWord}, {lexicon.OrgHead, fHead}, {lexicon.TitleWord, fTitleWord},
 	{lexicon.DocWord, fDocWord}, {lexicon.Surname, fSurname}, {lexicon.EntityRegion, fRegion},
-	{lexicon.EntityConnector, fConnector}, {lexicon.Demonym, fDemonym}, {lexicon.GivenName, fGiven}}
+	{lexicon.EntityConnector, fConnector}, {lexicon.Demonym, fDemonym}, {lexicon.GivenName, fGiven},
+	{lexicon.PersonCue, fCue}, {lexicon.EntityCueAux, fCueAux}}
 
 // classStarts pairs the phrase lists (bit k of tok.first) with their
 // first-word classes.
