@@ -64,21 +64,35 @@ var classFlags = [...]struct {
 var classStarts = [...]lexicon.WordClass{pTitles: lexicon.TitleStart, pHonorifics: lexicon.HonorificStart,
 	pPlaces: lexicon.PlaceStart, pOrgs: lexicon.OrgStart}
 
+// classBytes[k][b] is the winfo of the classes b<<(8k): winfoOf reads a
+// token's classes a byte at a time, not a bit.
+var classBytes = func() (t [8][256]winfo) {
+	for k := range t {
+		for b := range t[k] {
+			c := lexicon.WordClass(b) << (8 * k)
+			for _, x := range classFlags {
+				if c&x.c != 0 {
+					t[k][b].flags |= x.f
+				}
+			}
+			for p, s := range classStarts {
+				if c&s != 0 {
+					t[k][b].first |= 1 << p
+				}
+			}
+		}
+	}
+	return t
+}()
+
 // winfoOf is the winfo of a word whose classes are c.
 func winfoOf(c lexicon.WordClass) winfo {
 	var wi winfo
-	if c == 0 {
-		return wi
-	}
-	for _, x := range classFlags {
-		if c&x.c != 0 {
-			wi.flags |= x.f
-		}
-	}
-	for k, s := range classStarts {
-		if c&s != 0 {
-			wi.first |= 1 << k
-		}
+	for k := 0; c != 0; k++ {
+		x := classBytes[k][c&0xff]
+		wi.first |= x.first
+		wi.flags |= x.flags
+		c >>= 8
 	}
 	return wi
 }

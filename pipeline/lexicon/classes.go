@@ -54,6 +54,7 @@ const (
 // ClassIndex maps a word to its classes; built once per lexicon.
 type ClassIndex struct {
 	words map[string]WordClass
+	start [256]bool // first bytes of the words: most other tokens skip the map
 }
 
 // NewClassIndex builds lx's class index (nil lx: the closed classes only).
@@ -123,7 +124,7 @@ func NewClassIndex(lx *Lexicon) *ClassIndex {
 			x.words[w] |= c.c
 		}
 	}
-	return x
+	return x.index()
 }
 
 // phraseStarts marks the first word of every phrase of the phrase lists,
@@ -145,6 +146,16 @@ func (x *ClassIndex) phraseStarts(lx *Lexicon) {
 	}
 }
 
+// index notes the words' first bytes (after the words are all in).
+func (x *ClassIndex) index() *ClassIndex {
+	for w := range x.words {
+		if w != "" {
+			x.start[w[0]] = true
+		}
+	}
+	return x
+}
+
 // Each calls f with every word of the index and its classes.
 func (x *ClassIndex) Each(f func(w string, c WordClass)) {
 	for w, c := range x.words {
@@ -157,12 +168,19 @@ func (x *ClassIndex) Of(w string) WordClass { return x.words[w] }
 
 // Tag returns the classes of each word of low (a document's lower-cased
 // tokens), in order.
-func (x *ClassIndex) Tag(low []string) []WordClass {
-	out := make([]WordClass, len(low))
-	for i, w := range low {
-		out[i] = x.words[w]
+func (x *ClassIndex) Tag(low []string) []WordClass { return x.AppendTag(nil, low) }
+
+// AppendTag appends the classes of each word of low to dst.
+func (x *ClassIndex) AppendTag(dst []WordClass, low []string) []WordClass {
+	_, empty := x.words[""]
+	for _, w := range low {
+		var c WordClass
+		if w == "" && empty || w != "" && x.start[w[0]] {
+			c = x.words[w]
+		}
+		dst = append(dst, c)
 	}
-	return out
+	return dst
 }
 
 // PhraseWords returns the lower-cased words of a phrase key (ws) and, when
