@@ -155,7 +155,7 @@ func (st *state) scoreLine(a, b int) bool {
 // head-to-head result ("Judd Trump 6 Mark Selby 4"), not a team's.
 func (st *state) knownNameWord(a, b int) bool {
 	for i := a; i < b; i++ {
-		if st.t[i].has(fGiven|fSurname|fSurnameEnd|fNameLike) {
+		if st.t[i].has(fGiven | fSurname | fSurnameEnd | fNameLike) {
 			return true
 		}
 	}
