@@ -104,9 +104,15 @@ func (g *Genders) Infer(t GenderText) map[string]string {
 	}
 	st := genderState{g: g, t: t}
 	nSent := len(t.Seg.SentTokens)
+	// a sentence's only person is asked again as the next sentence of the
+	// one before it: keep that answer
+	nextK, nextID, nextLast := -1, "", -1
 	for k := 0; k < nSent; k++ {
 		a, b := t.Seg.SentTokens[k][0], t.Seg.SentTokens[k][1]
-		id, last := st.onlyPerson(a, b)
+		id, last := nextID, nextLast
+		if nextK != k {
+			id, last = st.onlyPerson(a, b)
+		}
 		if id == "" {
 			continue
 		}
@@ -117,7 +123,9 @@ func (g *Genders) Infer(t GenderText) map[string]string {
 		}
 		if k+1 < nSent {
 			a2, b2 := t.Seg.SentTokens[k+1][0], t.Seg.SentTokens[k+1][1]
-			if other, _ := st.onlyPerson(a2, b2); other == "" && !st.anyPerson(a2, b2) {
+			other, otherLast := st.onlyPerson(a2, b2)
+			nextK, nextID, nextLast = k+1, other, otherLast
+			if other == "" && !st.anyPerson(a2, b2) {
 				if i := st.clauseHead(a2, b2); i < b2 && !t.InQuote[i] {
 					if gd, ok := g.subject[t.Seg.Low[i]]; ok {
 						vote(id, gd)
@@ -182,20 +190,24 @@ type genderState struct {
 	t GenderText
 }
 
-func (st genderState) mention(i int) (doc.Mention, bool) {
+// person returns the person mention over token i, nil when none.
+func (st *genderState) person(i int) *doc.Mention {
 	if i < 0 || i >= len(st.t.MentionAt) || st.t.MentionAt[i] < 0 {
-		return doc.Mention{}, false
+		return nil
 	}
-	return st.t.Mentions[st.t.MentionAt[i]], true
+	if m := &st.t.Mentions[st.t.MentionAt[i]]; m.EntityType == doc.TypePerson {
+		return m
+	}
+	return nil
 }
 
 // onlyPerson returns the one person named (outside quotes) in tokens [a, b)
 // and the last token of their last mention; "" when none or several.
-func (st genderState) onlyPerson(a, b int) (string, int) {
+func (st *genderState) onlyPerson(a, b int) (string, int) {
 	id, last := "", -1
 	for i := a; i < b; i++ {
-		m, ok := st.mention(i)
-		if !ok || m.EntityType != doc.TypePerson || st.t.InQuote[i] {
+		m := st.person(i)
+		if m == nil || st.t.InQuote[i] {
 			continue
 		}
 		if id != "" && m.EntityID != id {
@@ -206,9 +218,9 @@ func (st genderState) onlyPerson(a, b int) (string, int) {
 	return id, last
 }
 
-func (st genderState) anyPerson(a, b int) bool {
+func (st *genderState) anyPerson(a, b int) bool {
 	for i := a; i < b; i++ {
-		if m, ok := st.mention(i); ok && m.EntityType == doc.TypePerson {
+		if st.person(i) != nil {
 			return true
 		}
 	}
@@ -217,7 +229,7 @@ func (st genderState) anyPerson(a, b int) bool {
 
 // clauseHead is the first token of a sentence's main clause: after an
 // introductory phrase ending in a comma ("In Batumi and Rustavi, he said").
-func (st genderState) clauseHead(a, b int) int {
+func (st *genderState) clauseHead(a, b int) int {
 	if a >= b {
 		return b
 	}
