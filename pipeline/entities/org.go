@@ -137,10 +137,14 @@ func (st *state) lowerUnit(j, b int) int {
 	e := j
 	for k := j; k < b && k < j+4; k++ {
 		t := &st.t[k]
-		if t.cap || !t.word || !(unitMods[t.low] || unitHeads[t.low]) {
+		if t.cap || !t.word {
 			break
 		}
-		if unitHeads[t.low] {
+		u := unitWords[t.low]
+		if u == 0 {
+			break
+		}
+		if u&unitHead != 0 {
 			e = k + 1
 		}
 	}

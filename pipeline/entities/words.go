@@ -97,4 +97,23 @@ var (
 // wordList returns the words of class c in file order.
 func wordList(c string) []string { return lexicon.Class("entity_words", c) }
 
+// A unit word's kinds (unitWords): a modifier, a head, or both.
+const (
+	unitMod uint8 = 1 << iota
+	unitHead
+)
+
+// unitWords is unitMods and unitHeads in one map of kinds, so that
+// lowerUnit, run at every lower-case word, looks a word up once.
+var unitWords = func() map[string]uint8 {
+	m := make(map[string]uint8, len(unitMods)+len(unitHeads))
+	for w := range unitMods {
+		m[w] |= unitMod
+	}
+	for w := range unitHeads {
+		m[w] |= unitHead
+	}
+	return m
+}()
+
 func wordSet(c string) map[string]bool { return lexicon.ClassSet("entity_words", c) }
