@@ -1,7 +1,6 @@
 package entities
 
 import (
-	"plenary/pipeline/doc"
 	"plenary/pipeline/rules"
 )
 
@@ -31,7 +30,7 @@ func (k *linker) secondBody(t Title) int {
 	if o, ok := k.orgAt[j]; !ok || o != t.Org {
 		return -1
 	}
-	for j < end && k.tokKind[j] == doc.TypeOrganization {
+	for j < end && k.tokKind[j] == kindOrg {
 		j++
 	}
 	if j >= end || k.lower(j) != "and" {

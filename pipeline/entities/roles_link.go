@@ -83,15 +83,41 @@ type linker struct {
 	personAt map[int]int         // first token of a person mention -> People index
 	personTo map[int]int         // token after a person mention -> People index
 	inName   []bool              // token inside an organization or location mention
-	tokKind  []string            // the type of the mention each token is inside ("" when none)
+	tokKind  []mentionKind       // the type of the mention each token is inside (kindNone when none)
 	orgAt    map[int]int         // first token of an organization mention -> Organizations index
 	titleAt  map[int]bool
 	titleTo  map[int]bool // the token after a title
 }
 
+// mentionKind is a mention's entity type as the linker compares it: a byte
+// a token rather than a string.
+type mentionKind uint8
+
+const (
+	kindNone mentionKind = iota
+	kindPerson
+	kindOrg
+	kindPlace
+	kindOther // a type the linker does not ask about (a date)
+)
+
+func kindOf(t string) mentionKind {
+	switch t {
+	case doc.TypePerson:
+		return kindPerson
+	case doc.TypeOrganization:
+		return kindOrg
+	case doc.TypeLocation:
+		return kindPlace
+	case "":
+		return kindNone
+	}
+	return kindOther
+}
+
 func newLinker(d *segment.Doc, ents Result, w *lexWords) *linker {
 	k := &linker{d: d, w: w, personAt: map[int]int{},
-		personTo: map[int]int{}, inName: make([]bool, len(d.Tokens)), tokKind: make([]string, len(d.Tokens)), orgAt: map[int]int{}, titleAt: map[int]bool{}, titleTo: map[int]bool{}}
+		personTo: map[int]int{}, inName: make([]bool, len(d.Tokens)), tokKind: make([]mentionKind, len(d.Tokens)), orgAt: map[int]int{}, titleAt: map[int]bool{}, titleTo: map[int]bool{}}
 	if k.cls = d.Class; len(k.cls) != len(d.Tokens) {
 		k.cls = w.classes.Tag(d.Low) // tokens no pass tagged (tests, tools)
 	}
@@ -112,8 +138,9 @@ func newLinker(d *segment.Doc, ents Result, w *lexWords) *linker {
 		if a >= b {
 			continue
 		}
+		mk := kindOf(m.EntityType)
 		for i := a; i < b; i++ {
-			k.tokKind[i] = m.EntityType
+			k.tokKind[i] = mk
 		}
 		switch m.EntityType {
 		case doc.TypePerson:
@@ -258,9 +285,9 @@ func (k *linker) verbAt(i, end int) bool {
 func (k *linker) commaBody(b, end int) (person, org int) {
 	// "The NLC chairman in Kano State, Comrade Kabiru Inuwa,": the place
 	// of the post before the comma
-	if b+2 < end && k.lower(b) == "in" && k.tokKind[b+1] == doc.TypeLocation {
+	if b+2 < end && k.lower(b) == "in" && k.tokKind[b+1] == kindPlace {
 		e := b + 1
-		for e < end && k.tokKind[e] == doc.TypeLocation {
+		for e < end && k.tokKind[e] == kindPlace {
 			e++
 		}
 		if e < end && k.d.Tokens[e].Text == "," {
@@ -278,7 +305,7 @@ func (k *linker) commaBody(b, end int) (person, org int) {
 		return -1, -1
 	}
 	e := b + 1
-	for e < end && k.tokKind[e] == doc.TypeOrganization {
+	for e < end && k.tokKind[e] == kindOrg {
 		e++
 	}
 	if e >= end || k.d.Tokens[e].Text != "," {
@@ -526,9 +553,9 @@ func (k *linker) possessive(j, start int) int {
 		return n + 1
 	}
 	// a named body's: "Agnieszka Lis, the OPZZ's vice-chairwoman"
-	if k.tokKind[w] == doc.TypeOrganization {
+	if k.tokKind[w] == kindOrg {
 		m := 1
-		for w-m > start && k.tokKind[w-m] == doc.TypeOrganization {
+		for w-m > start && k.tokKind[w-m] == kindOrg {
 			m++
 		}
 		return n + m

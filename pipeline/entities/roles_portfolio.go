@@ -218,10 +218,10 @@ func (k *linker) extend(t Title, a, e int, r *rules.Rule, tr *rules.Trace) Title
 }
 
 // inPerson reports whether token i is inside a person's name.
-func (k *linker) inPerson(i int) bool { return k.tokKind[i] == doc.TypePerson }
+func (k *linker) inPerson(i int) bool { return k.tokKind[i] == kindPerson }
 
 // inPlace reports whether token i is inside a place's name.
-func (k *linker) inPlace(i int) bool { return k.tokKind[i] == doc.TypeLocation }
+func (k *linker) inPlace(i int) bool { return k.tokKind[i] == kindPlace }
 
 // portfolioKey is a minister's post by its head word and portfolio,
 // however written: "secretary|transport" for "Transport Secretary" and
