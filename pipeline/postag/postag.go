@@ -60,6 +60,13 @@ type Model struct {
 	feats   map[string]uint32 // feature key -> offset<<6 | count into ws
 	ws      []weight
 	byName  map[string]uint8 // class name -> index
+	// bias is the bias feature's weights and pair[c1*len(classes)+c2]
+	// those of the three features of the two previous tags, classes c1
+	// and c2 (fTag1, fTag2, fTag12): looked up once here rather than at
+	// every word predicted. Adding weights commutes, so the scores are the
+	// same.
+	bias []weight
+	pair [][]weight
 }
 
 type weight struct {
@@ -187,7 +194,33 @@ func parse(raw string) (*Model, error) {
 	if r.s != "" {
 		return nil, errors.New("postag model: trailing bytes")
 	}
+	m.tagFeatures()
 	return m, nil
+}
+
+// tagFeatures fills m.bias and m.pair.
+func (m *Model) tagFeatures() {
+	m.bias = m.weights(string([]byte{fBias}))
+	n := len(m.classes)
+	m.pair = make([][]weight, n*n)
+	for c1, t1 := range m.classes {
+		for c2, t2 := range m.classes {
+			var ws []weight
+			ws = append(ws, m.weights(string(append([]byte{fTag1}, t1...)))...)
+			ws = append(ws, m.weights(string(append([]byte{fTag2}, t2...)))...)
+			ws = append(ws, m.weights(string(append([]byte{fTag12}, t1+" "+t2...)))...)
+			m.pair[c1*n+c2] = ws
+		}
+	}
+}
+
+// weights is the weights of the feature key k (nil when the model has none).
+func (m *Model) weights(k string) []weight {
+	v, ok := m.feats[k]
+	if !ok {
+		return nil
+	}
+	return m.ws[v>>6 : v>>6+v&63]
 }
 
 // Tag is a part-of-speech tag: an index into the model's classes.
@@ -243,6 +276,7 @@ func (tg *Tagger) TagLower(words, low []string, out []Tag) []Tag {
 	}
 	tg.ctx = append(tg.ctx, "-END-", "-END2-")
 	p1, p2 := "-START-", "-START2-"
+	c1, c2 := -1, -1 // p1's and p2's classes, -1 for none
 	for i, w := range tg.words {
 		var tag string
 		if t, ok := m.special(w); ok {
@@ -250,14 +284,15 @@ func (tg *Tagger) TagLower(words, low []string, out []Tag) []Tag {
 		} else if c, ok := m.tagMap[w]; ok {
 			tag = m.classes[c]
 		} else {
-			tag = m.classes[tg.predict(i, w, p1, p2)]
+			tag = m.classes[tg.predict(i, w, p1, p2, c1, c2)]
 		}
 		c, ok := m.byName[tag]
+		p2, p1, c2, c1 = p1, tag, c1, int(c)
 		if !ok {
 			c = m.byName["NN"] // a tag outside the classes ("-NONE-" of a word "0")
+			c1 = -1
 		}
 		out[i] = Tag(c)
-		p2, p1 = p1, tag
 	}
 	return out
 }
@@ -377,16 +412,22 @@ func lower(w string) string {
 // predict scores word i (w as written) from prose's fourteen features
 // (featurize in prose's tag.go) and returns the best class among those
 // some feature gave a weight, as prose's max over its scores map does.
-func (tg *Tagger) predict(i int, w, p1, p2 string) uint8 {
+func (tg *Tagger) predict(i int, w, p1, p2 string, c1, c2 int) uint8 {
 	var sc scores
 	ctx := tg.ctx
 	j := min(len(ctx)-2, i+2)
-	tg.feat(&sc, fBias, "", "")
+	if c1 >= 0 && c2 >= 0 {
+		// the previous tags are classes: their features' weights are at hand
+		sc.add(tg.M.bias)
+		sc.add(tg.M.pair[c1*len(tg.M.classes)+c2])
+	} else {
+		tg.feat(&sc, fBias, "", "")
+		tg.feat(&sc, fTag1, p1, "")
+		tg.feat(&sc, fTag2, p2, "")
+		tg.feat(&sc, fTag12, p1, p2)
+	}
 	tg.feat(&sc, fSuffix, suffix(w), "")
 	tg.feat(&sc, fPref1, pref1(w), "")
-	tg.feat(&sc, fTag1, p1, "")
-	tg.feat(&sc, fTag2, p2, "")
-	tg.feat(&sc, fTag12, p1, p2)
 	tg.feat(&sc, fWord, ctx[j], "")
 	tg.feat(&sc, fTag1Word, p1, ctx[j])
 	tg.feat(&sc, fWord1, ctx[j-1], "")
@@ -426,7 +467,12 @@ func (tg *Tagger) feat(sc *scores, kind byte, a, b string) {
 	if !ok {
 		return
 	}
-	for _, wt := range tg.M.ws[v>>6 : v>>6+v&63] {
+	sc.add(tg.M.ws[v>>6 : v>>6+v&63])
+}
+
+// add adds the weights ws to the scores.
+func (sc *scores) add(ws []weight) {
+	for _, wt := range ws {
 		sc.sum[wt.class] += int64(wt.milli)
 		sc.seen[wt.class] = true
 	}
