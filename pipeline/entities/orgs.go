@@ -244,6 +244,15 @@ var ruleOrgDocumentName = rules.New(rules.StageEntities, rules.Detect, "org.dete
 // document is the evidence ("/MONTSAME/" in the dateline, "Montsame
 // reports" at the end).
 func (st *state) documentOrgNames() {
+	// the names can only turn a weak lone person word into a body: without
+	// one (most documents), skip them
+	lone := false
+	for i := range st.ments {
+		if m := &st.ments[i]; m.k == kPerson && m.weak && m.b-m.a == 1 {
+			lone = true
+			break
+		}
+	}
 	var names map[string]bool
 	var places map[string]bool // the one-word places of the document, lower-cased
 	for i := range st.ments {
@@ -254,7 +263,7 @@ func (st *state) documentOrgNames() {
 			}
 			places[st.low[m.a]] = true
 		}
-		if m.k != kOrg || m.cluster < 0 {
+		if !lone || m.k != kOrg || m.cluster < 0 {
 			continue
 		}
 		if names == nil {
