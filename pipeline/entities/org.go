@@ -936,6 +936,9 @@ func (st *state) knownOrg(i, b int) int {
 // (isDomain), or a country's code written in lower case after a name of
 // two letters or more ("kavkazwire.ge", "gov.kz").
 func (l *lex) domain(s string) bool {
+	if strings.IndexByte(s, '.') < 0 {
+		return false // neither test below passes a word without a dot (most words)
+	}
 	if isDomain(s) {
 		return true
 	}
