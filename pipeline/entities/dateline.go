@@ -45,9 +45,6 @@ func (st *state) dateline(a, b int) datelineSpan {
 		// opens the next one
 		return datelineSpan{sa: a, sb: a + 1}
 	}
-	if !st.paragraphStart(a) {
-		return none
-	}
 	// the place: capitalized words up to a comma, a bracket or a dash
 	i := a
 	for i < b && i < a+4 && st.t[i].cap && st.t[i].word {
@@ -68,6 +65,11 @@ func (st *state) dateline(a, b int) datelineSpan {
 		i++
 	} else if ds.sb == 0 {
 		return none // no source and no dash: capitals opening a sentence
+	}
+	// asked only now: the tests above, on the sentence's own words, fail
+	// for nearly every sentence at less cost
+	if !st.paragraphStart(a) {
+		return none
 	}
 	if ds.sb > 0 && i+1 == b && st.low[i] == "." {
 		return ds // "SUMGAYIT, 5 June (Azertac).": the source's period ends the sentence
