@@ -156,13 +156,18 @@ func (st *state) lowerUnit(j, b int) int {
 // center", "Ulytau regional branch" (not "Arab trade union leaders"). Two
 // words or more, or one before "of".
 func (st *state) lowerHeadGrow(_, j, b int) (int, bool) {
+	// no unit word after the run (most runs): nothing to grow over, and
+	// no need to ask the gazetteers about the run's end
+	e := st.lowerUnit(j, b)
+	if e == j {
+		return 0, false
+	}
 	p := &st.t[j-1]
 	regional := !p.cap && regionWords[p.low] && st.placeEndsAt(j-1) // "Ulytau regional branch"
 	if !regional && (!p.cap || !p.word || p.quote || p.has(fDemonym) || !(p.has(fOrgWord) || st.placeEndsAt(j))) {
 		return 0, false
 	}
-	e := st.lowerUnit(j, b)
-	if e-j < 2 && !(e > j && st.ofGoesOn(e, b)) {
+	if e-j < 2 && !st.ofGoesOn(e, b) {
 		return 0, false
 	}
 	for k := j; k < e; k++ {
