@@ -210,19 +210,12 @@ func (e *Extractor) assemble(ad *annot.Doc) doc.Extraction {
 		Dates:         dt.Dates,
 		Quotes:        ad.Quotes(),
 	}
-	ms := make([]doc.Mention, 0, len(ents.Mentions)+len(dt.Mentions))
-	ms = append(ms, ents.Mentions...)
-	for _, m := range dt.Mentions {
+	dms := make([]doc.Mention, len(dt.Mentions))
+	for i, m := range dt.Mentions {
 		m.Sentence = sd.SentenceOf(m.Start)
-		ms = append(ms, m)
+		dms[i] = m
 	}
-	// slices.SortStableFunc with field comparisons: sort.SliceStable's
-	// reflection swapper and a concatenated string key per comparison cost
-	// more than the sort itself.
-	slices.SortStableFunc(ms, func(a, b doc.Mention) int {
-		return cmp.Or(cmp.Compare(a.Start, b.Start), cmp.Compare(a.End, b.End), strings.Compare(a.EntityID, b.EntityID))
-	})
-	x.Mentions = ms
+	x.Mentions = mergeMentions(ents.Mentions, dms)
 	// Rows by (start, person, title, org), as the contract orders tables by
 	// (doc_id, start) and ties need a stable rule.
 	slices.SortStableFunc(x.Roles, func(a, b doc.Role) int {
@@ -230,4 +223,36 @@ func (e *Extractor) assemble(ad *annot.Doc) doc.Extraction {
 			strings.Compare(a.Title, b.Title), strings.Compare(a.OrgName, b.OrgName))
 	})
 	return x
+}
+
+// mentionOrder orders mentions by (start, end, id). slices.SortStableFunc
+// with field comparisons: sort.SliceStable's reflection swapper and a
+// concatenated string key per comparison cost more than the sort itself.
+func mentionOrder(a, b doc.Mention) int {
+	return cmp.Or(cmp.Compare(a.Start, b.Start), cmp.Compare(a.End, b.End), strings.Compare(a.EntityID, b.EntityID))
+}
+
+// mergeMentions returns the entity mentions ents then the date mentions
+// dates, stably sorted by mentionOrder. Each list usually comes sorted:
+// then one merge (ties to ents, as a stable sort keeps them) replaces the
+// sort's moves of whole mentions.
+func mergeMentions(ents, dates []doc.Mention) []doc.Mention {
+	ms := make([]doc.Mention, 0, len(ents)+len(dates))
+	if !slices.IsSortedFunc(ents, mentionOrder) || !slices.IsSortedFunc(dates, mentionOrder) {
+		ms = append(append(ms, ents...), dates...)
+		slices.SortStableFunc(ms, mentionOrder)
+		return ms
+	}
+	i, j := 0, 0
+	for i < len(ents) && j < len(dates) {
+		if mentionOrder(dates[j], ents[i]) < 0 {
+			ms = append(ms, dates[j])
+			j++
+		} else {
+			ms = append(ms, ents[i])
+			i++
+		}
+	}
+	ms = append(ms, ents[i:]...)
+	return append(ms, dates[j:]...)
 }
