@@ -19,7 +19,10 @@ import (
 
 var dumpShared = flag.String("dump-shared", "", "write the shared-corpus prediction sets to this folder (for testdata/gen.py)")
 
-const sharedCorpus = "/work/shared/corpus"
+// sharedCorpus is ../shared/corpus beside the repository (from this
+// package's folder), where CI and the developers' machines put it; the
+// tests that read it skip when it is absent.
+const sharedCorpus = "../../../shared/corpus"
 
 type agreeCase struct {
 	Name   string   `json:"name"`
