@@ -22,13 +22,10 @@ import (
 	"testing"
 	"time"
 
-	"github.com/apache/arrow-go/v18/arrow/memory"
-	"github.com/apache/arrow-go/v18/parquet/file"
-	"github.com/apache/arrow-go/v18/parquet/pqarrow"
 	"go.yaml.in/yaml/v3"
 
 	"plenary/pipeline/synth"
-	"plenary/pipeline/tables"
+	"plenary/pipeline/tables/tablestest"
 )
 
 // instruction is one Dockerfile instruction, continuation lines joined.
@@ -578,45 +575,9 @@ func readShardRecord(t *testing.T, path string) shardRecord {
 // are compared as rows ordered by their values (doc_id and id first).
 func tableRows(t *testing.T, out string) map[string][]string {
 	t.Helper()
-	m := map[string][]string{}
-	for _, name := range tables.Tables {
-		paths, _ := tables.Parts(out, name, tables.Parquet)
-		if len(paths) == 0 {
-			t.Fatalf("%s: no parts of %s", out, name)
-		}
-		for _, p := range paths {
-			m[name] = append(m[name], partRows(t, p)...)
-		}
+	m := tablestest.Rows(t, out)
+	for name := range m {
 		slices.Sort(m[name])
 	}
 	return m
-}
-
-func partRows(t *testing.T, path string) []string {
-	t.Helper()
-	r, err := file.OpenParquetFile(path, false)
-	if err != nil {
-		t.Fatalf("open %s: %v", path, err)
-	}
-	defer r.Close()
-	fr, err := pqarrow.NewFileReader(r, pqarrow.ArrowReadProperties{BatchSize: 4096}, memory.DefaultAllocator)
-	if err != nil {
-		t.Fatal(err)
-	}
-	tbl, err := fr.ReadTable(context.Background())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer tbl.Release()
-	rows := make([]string, tbl.NumRows())
-	for c := 0; c < int(tbl.NumCols()); c++ {
-		i := 0
-		for _, chunk := range tbl.Column(c).Data().Chunks() {
-			for k := 0; k < chunk.Len(); k++ {
-				rows[i] += chunk.ValueStr(k) + "\x1f"
-				i++
-			}
-		}
-	}
-	return rows
 }

@@ -16,12 +16,9 @@ import (
 	"testing"
 	"time"
 
-	"github.com/apache/arrow-go/v18/arrow/memory"
-	"github.com/apache/arrow-go/v18/parquet/file"
-	"github.com/apache/arrow-go/v18/parquet/pqarrow"
-
 	"plenary/pipeline/doc"
 	"plenary/pipeline/tables"
+	"plenary/pipeline/tables/tablestest"
 )
 
 // fakeExtract makes a few rows out of a document's words, and counts calls
@@ -122,49 +119,7 @@ func options(in, out string) Options {
 // readTables reads every table of out as rows of strings.
 func readTables(t *testing.T, out string) map[string][]string {
 	t.Helper()
-	m := map[string][]string{}
-	for _, name := range tables.Tables {
-		paths, _ := tables.Parts(out, name, tables.Parquet)
-		if len(paths) == 0 {
-			t.Fatalf("open %s: no parts", filepath.Join(out, name))
-		}
-		for _, path := range paths {
-			m[name] = append(m[name], readPart(t, path)...)
-		}
-	}
-	return m
-}
-
-// readPart reads one part file as rows of strings.
-func readPart(t *testing.T, path string) []string {
-	t.Helper()
-	{
-		r, err := file.OpenParquetFile(path, false)
-		if err != nil {
-			t.Fatalf("open %s: %v", path, err)
-		}
-		fr, err := pqarrow.NewFileReader(r, pqarrow.ArrowReadProperties{BatchSize: 1024}, memory.DefaultAllocator)
-		if err != nil {
-			t.Fatal(err)
-		}
-		tbl, err := fr.ReadTable(context.Background())
-		if err != nil {
-			t.Fatal(err)
-		}
-		rows := make([]string, tbl.NumRows())
-		for c := 0; c < int(tbl.NumCols()); c++ {
-			i := 0
-			for _, chunk := range tbl.Column(c).Data().Chunks() {
-				for k := 0; k < chunk.Len(); k++ {
-					rows[i] += chunk.ValueStr(k) + "\x1f"
-					i++
-				}
-			}
-		}
-		tbl.Release()
-		r.Close()
-		return rows
-	}
+	return tablestest.Rows(t, out)
 }
 
 func readSummary(t *testing.T, out string) Summary {
