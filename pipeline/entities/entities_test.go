@@ -53,6 +53,22 @@ func has(list []string, want string) bool {
 	return false
 }
 
+// holds fails the test for each name of want missing from got, the kind
+// of item (people, locations) found in text, and each name of not in it.
+func holds(t *testing.T, text, kind string, got, want, not []string) {
+	t.Helper()
+	for _, w := range want {
+		if !has(got, w) {
+			t.Errorf("%q: %s %q: missing %q", text, kind, got, w)
+		}
+	}
+	for _, w := range not {
+		if has(got, w) {
+			t.Errorf("%q: %s %q: should not hold %q", text, kind, got, w)
+		}
+	}
+}
+
 func TestPeople(t *testing.T) {
 	tests := []struct {
 		name, text string
@@ -109,16 +125,7 @@ func TestPeople(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			r := find(t, tc.text)
 			got := names(r.People, func(p doc_Person) string { return p.Name })
-			for _, w := range tc.want {
-				if !has(got, w) {
-					t.Errorf("people %q: missing %q", got, w)
-				}
-			}
-			for _, w := range tc.not {
-				if has(got, w) {
-					t.Errorf("people %q: should not hold %q", got, w)
-				}
-			}
+			holds(t, tc.text, "people", got, tc.want, tc.not)
 		})
 	}
 }
@@ -307,16 +314,7 @@ func TestLocations(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			r := find(t, tc.text)
 			got := names(r.Locations, func(l doc_Location) string { return l.Name })
-			for _, w := range tc.want {
-				if !has(got, w) {
-					t.Errorf("locations %q: missing %q", got, w)
-				}
-			}
-			for _, w := range tc.not {
-				if has(got, w) {
-					t.Errorf("locations %q: should not hold %q", got, w)
-				}
-			}
+			holds(t, tc.text, "locations", got, tc.want, tc.not)
 		})
 	}
 }

@@ -38,16 +38,7 @@ func TestGeneratedPlaces(t *testing.T) {
 		t.Run(tc.rule, func(t *testing.T) {
 			r := find(t, tc.text)
 			got := names(r.Locations, func(l doc_Location) string { return l.Name })
-			for _, w := range tc.want {
-				if !has(got, w) {
-					t.Errorf("%q: locations %q: missing %q", tc.text, got, w)
-				}
-			}
-			for _, w := range tc.not {
-				if has(got, w) {
-					t.Errorf("%q: locations %q: should not hold %q", tc.text, got, w)
-				}
-			}
+			holds(t, tc.text, "locations", got, tc.want, tc.not)
 		})
 	}
 }
@@ -77,16 +68,7 @@ func TestGeneratedNames(t *testing.T) {
 		t.Run(tc.rule, func(t *testing.T) {
 			r := find(t, tc.text)
 			got := names(r.People, func(p doc_Person) string { return p.Name })
-			for _, w := range tc.want {
-				if !has(got, w) {
-					t.Errorf("%q: people %q: missing %q", tc.text, got, w)
-				}
-			}
-			for _, w := range tc.not {
-				if has(got, w) {
-					t.Errorf("%q: people %q: should not hold %q", tc.text, got, w)
-				}
-			}
+			holds(t, tc.text, "people", got, tc.want, tc.not)
 		})
 	}
 }

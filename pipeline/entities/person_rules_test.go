@@ -29,16 +29,7 @@ func runPersonCases(t *testing.T, tests []personCase) {
 			tr := &rules.Trace{}
 			r := f.FindTrace(s.Segment(tc.text), tr)
 			got := names(r.People, func(p doc_Person) string { return p.Name })
-			for _, w := range tc.want {
-				if !has(got, w) {
-					t.Errorf("%q: people %q: missing %q", tc.text, got, w)
-				}
-			}
-			for _, w := range tc.not {
-				if has(got, w) {
-					t.Errorf("%q: people %q: should not hold %q", tc.text, got, w)
-				}
-			}
+			holds(t, tc.text, "people", got, tc.want, tc.not)
 			if tc.rule == "" {
 				return
 			}
